@@ -1,0 +1,94 @@
+import type { NodeId } from './types.js';
+
+/** Every knob of a Raft node. Times are in the node's LOCAL clock, microseconds. */
+export interface RaftConfig {
+  readonly id: NodeId;
+  /** Voting members, this node included. A value: membership changes replace it whole. */
+  readonly voters: readonly NodeId[];
+
+  /** Election timeouts are drawn uniformly from [min, max] (Raft paper 5.2). min == max gives a fixed timeout,
+   *  which is how the split-vote storms of un-jittered clusters are reproduced. */
+  readonly electionTimeoutMinUs: number;
+  readonly electionTimeoutMaxUs: number;
+  readonly heartbeatIntervalUs: number;
+
+  /** PreVote (Raft thesis 9.6): a node first asks whether it could win before bumping its term. */
+  readonly preVote: boolean;
+  /** CheckQuorum (thesis 6.2): a leader that has not heard from a quorum for an election timeout steps down. */
+  readonly checkQuorum: boolean;
+  /** Leader stickiness (thesis 4.2.3): a node that heard from a live leader within the minimum election
+   *  timeout ignores vote requests, so a partitioned node rejoining cannot depose a working leader. */
+  readonly leaderStickiness: boolean;
+  /** On rejection the follower returns a conflict hint so the leader skips a whole term per round trip
+   *  (paper 5.3). Off: the leader backs off one index per round trip, to measure the difference. */
+  readonly fastBackoff: boolean;
+
+  /** Flow control (etcd's MaxSizePerMsg, MaxInflightMsgs, MaxInflightBytes). */
+  readonly maxEntriesBytesPerMessage: number;
+  readonly maxInflightMessages: number;
+  readonly maxInflightBytes: number;
+  /** Bound on bytes proposed but not committed; proposals beyond it are refused (etcd's MaxUncommittedEntriesSize). */
+  readonly maxUncommittedBytes: number;
+  /** Bound on pending ReadIndex requests. */
+  readonly maxPendingReads: number;
+
+  /** Lease reads: a leader serves reads locally while a quorum acknowledged it within
+   *  electionTimeoutMin x (1 - leaseDriftBoundPpm / 1e6). Relies on CheckQuorum and stickiness. */
+  readonly leaseReads: boolean;
+  readonly leaseDriftBoundPpm: number;
+
+  /** Snapshot chunk size for InstallSnapshot; must stay below the network's message size limit. */
+  readonly snapshotChunkBytes: number;
+
+  /** Deliberately broken variants, off by default, to prove the checker can fail. */
+  readonly unsafe: UnsafeKnobs;
+}
+
+export interface UnsafeKnobs {
+  /** Commit entries of earlier terms by counting replicas: the Figure 8 bug (paper 5.4.2). */
+  readonly commitOldTermByCounting: boolean;
+  /** Grant votes without checking that the candidate's log is at least as up-to-date (breaks paper 5.4.1). */
+  readonly skipUpToDateCheck: boolean;
+}
+
+export const safeKnobs: UnsafeKnobs = { commitOldTermByCounting: false, skipUpToDateCheck: false };
+
+export function defaultRaftConfig(id: NodeId, voters: readonly NodeId[]): RaftConfig {
+  return {
+    id,
+    voters,
+    electionTimeoutMinUs: 150_000,
+    electionTimeoutMaxUs: 300_000,
+    heartbeatIntervalUs: 50_000,
+    preVote: true,
+    checkQuorum: true,
+    leaderStickiness: true,
+    fastBackoff: true,
+    maxEntriesBytesPerMessage: 64 * 1024,
+    maxInflightMessages: 64,
+    maxInflightBytes: 1024 * 1024,
+    maxUncommittedBytes: 4 * 1024 * 1024,
+    maxPendingReads: 4096,
+    leaseReads: false,
+    leaseDriftBoundPpm: 50_000,
+    snapshotChunkBytes: 256 * 1024,
+    unsafe: safeKnobs,
+  };
+}
+
+export function validateRaftConfig(config: RaftConfig): void {
+  const problems: string[] = [];
+  if (!config.voters.includes(config.id)) problems.push(`voters ${JSON.stringify(config.voters)} do not include ${config.id}`);
+  if (new Set(config.voters).size !== config.voters.length) problems.push('voters contain duplicates');
+  if (!(config.heartbeatIntervalUs > 0)) problems.push('heartbeatIntervalUs must be > 0');
+  if (!(config.electionTimeoutMinUs > config.heartbeatIntervalUs)) {
+    problems.push(`electionTimeoutMinUs (${config.electionTimeoutMinUs}) must exceed heartbeatIntervalUs (${config.heartbeatIntervalUs})`);
+  }
+  if (config.electionTimeoutMaxUs < config.electionTimeoutMinUs) problems.push('electionTimeoutMaxUs must be >= electionTimeoutMinUs');
+  if (!(config.maxInflightMessages >= 1)) problems.push('maxInflightMessages must be >= 1');
+  if (!(config.maxEntriesBytesPerMessage >= 1)) problems.push('maxEntriesBytesPerMessage must be >= 1');
+  if (!(config.snapshotChunkBytes >= 1)) problems.push('snapshotChunkBytes must be >= 1');
+  if (config.leaseReads && !config.checkQuorum) problems.push('leaseReads requires checkQuorum');
+  if (config.leaseDriftBoundPpm < 0 || config.leaseDriftBoundPpm >= 1_000_000) problems.push('leaseDriftBoundPpm must be in [0, 1e6)');
+  if (problems.length > 0) throw new Error(`invalid Raft configuration for ${config.id}: ${problems.join('; ')}`);
+}

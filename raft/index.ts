@@ -1,0 +1,7 @@
+export * from './types.js';
+export * from './config.js';
+export { RaftLog } from './log.js';
+export { Progress, type ProgressState } from './progress.js';
+export { Inflights } from './inflights.js';
+export * from './quorum.js';
+export { RaftNode, messageBytes, messageHeaderBytes, type DurableState, type RaftNodeOptions } from './node.js';

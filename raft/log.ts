@@ -1,0 +1,285 @@
+// The Raft log: a stable part (what the caller has persisted) and an unstable tail (appended but not yet
+// persisted), kept apart as in etcd-io/raft log.go + log_unstable.go.
+//
+// Index layout (all inclusive):
+//   compactedIndex            the last index dropped by compaction or covered by an installed snapshot;
+//                             its term is still known (compactedTerm) for the AppendEntries consistency check
+//   [compactedIndex+1, unstableOffset-1]   stable entries (persisted)
+//   [unstableOffset, lastIndex]            unstable entries (not yet persisted)
+// Invariants (asserted in checkInvariants): compactedIndex <= applied <= applying <= committed <= lastIndex,
+// compactedIndex < unstableOffset <= lastIndex + 1.
+import type { Entry, Snapshot } from './types.js';
+
+export class RaftLog {
+  private compactedIndex = 0;
+  private compactedTerm = 0;
+  /** Stable entries; stable[k].index === compactedIndex + 1 + k. Entries at or past unstableOffset are obsolete. */
+  private stable: Entry[] = [];
+  /** Unstable entries; unstable[k].index === unstableOffset + k. */
+  private unstable: Entry[] = [];
+  private unstableOffset = 1;
+  /** A snapshot received from the leader, not yet persisted. */
+  private pendingSnapshot: Snapshot | null = null;
+  /** The latest durable snapshot (for sending to followers). */
+  private latestSnapshot: Snapshot | null = null;
+
+  /** Highest index known committed (paper Figure 2, commitIndex). */
+  committed = 0;
+  /** Highest index handed to the caller for applying. */
+  applying = 0;
+  /** Highest index the caller reports applied (paper Figure 2, lastApplied). */
+  applied = 0;
+
+  /** Rebuilds the log from what the caller recovered from disk. */
+  static restore(snapshot: Snapshot | null, entries: readonly Entry[], commit: number): RaftLog {
+    const log = new RaftLog();
+    if (snapshot !== null) {
+      log.compactedIndex = snapshot.meta.index;
+      log.compactedTerm = snapshot.meta.term;
+      log.latestSnapshot = snapshot;
+    }
+    for (const entry of entries) {
+      if (entry.index <= log.compactedIndex) continue;
+      const expected = log.compactedIndex + 1 + log.stable.length;
+      if (entry.index !== expected) throw new Error(`RaftLog.restore: entry index ${entry.index}, expected ${expected}`);
+      log.stable.push(entry);
+    }
+    log.unstableOffset = log.compactedIndex + 1 + log.stable.length;
+    const snapshotIndex = snapshot?.meta.index ?? 0;
+    log.committed = Math.min(Math.max(commit, snapshotIndex), log.lastIndex());
+    log.applied = snapshotIndex;
+    log.applying = snapshotIndex;
+    log.checkInvariants();
+    return log;
+  }
+
+  firstIndex(): number {
+    return this.compactedIndex + 1;
+  }
+
+  lastIndex(): number {
+    if (this.unstable.length > 0) return this.unstableOffset + this.unstable.length - 1;
+    return this.unstableOffset - 1;
+  }
+
+  lastTerm(): number {
+    return this.term(this.lastIndex())!;
+  }
+
+  /** The term of entry `index`, or undefined when it was compacted away or does not exist yet. */
+  term(index: number): number | undefined {
+    if (index === this.compactedIndex) return this.compactedTerm;
+    const entry = this.entry(index);
+    return entry === undefined ? undefined : entry.term;
+  }
+
+  entry(index: number): Entry | undefined {
+    if (index <= this.compactedIndex) return undefined;
+    if (index >= this.unstableOffset) return this.unstable[index - this.unstableOffset];
+    return this.stable[index - this.compactedIndex - 1];
+  }
+
+  matchTerm(index: number, term: number): boolean {
+    return this.term(index) === term;
+  }
+
+  /** Paper 5.4.1: a log is at least as up-to-date if its last term is higher, or equal with an index at least as large. */
+  isUpToDate(lastIndex: number, lastTerm: number): boolean {
+    const myLastTerm = this.lastTerm();
+    return lastTerm > myLastTerm || (lastTerm === myLastTerm && lastIndex >= this.lastIndex());
+  }
+
+  /** Entries in [from, to] capped at maxBytes (at least one entry is returned when the range is non-empty). */
+  slice(from: number, to: number, maxBytes: number): Entry[] {
+    if (from <= this.compactedIndex) throw new Error(`RaftLog.slice: index ${from} is compacted (first index ${this.firstIndex()})`);
+    const result: Entry[] = [];
+    let bytes = 0;
+    for (let index = from; index <= to; index++) {
+      const entry = this.entry(index);
+      if (entry === undefined) throw new Error(`RaftLog.slice: missing entry ${index} (last index ${this.lastIndex()})`);
+      if (result.length > 0 && bytes + entry.bytes > maxBytes) break;
+      bytes += entry.bytes;
+      result.push(entry);
+    }
+    return result;
+  }
+
+  /** Appends entries that follow or overwrite the tail. Overwriting committed entries is a safety bug. */
+  append(entries: readonly Entry[]): void {
+    if (entries.length === 0) return;
+    const first = entries[0]!.index;
+    if (first <= this.committed) {
+      throw new Error(`RaftLog.append: would overwrite committed index ${first} (committed ${this.committed})`);
+    }
+    if (first > this.lastIndex() + 1) throw new Error(`RaftLog.append: gap: first ${first} after last ${this.lastIndex()}`);
+    if (first === this.lastIndex() + 1 && this.unstable.length > 0) {
+      for (const entry of entries) this.unstable.push(entry);
+    } else if (first <= this.unstableOffset) {
+      // Replaces everything from `first`, reaching into the stable part: the next persist truncates it there.
+      this.unstableOffset = first;
+      this.unstable = entries.slice();
+    } else {
+      this.unstable = this.unstable.slice(0, first - this.unstableOffset).concat(entries);
+    }
+    this.checkContiguous(entries);
+  }
+
+  /**
+   * Follower side of AppendEntries (paper Figure 2, receiver rules 3 and 4): skips entries already present
+   * with the same term (a reordered or duplicated message must not truncate), truncates at the first
+   * conflict, appends the rest. Returns the index of the last entry the message covers.
+   */
+  appendFromLeader(prevLogIndex: number, entries: readonly Entry[]): number {
+    let conflictAt = -1;
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k]!;
+      if (entry.index <= this.compactedIndex) continue;
+      if (!this.matchTerm(entry.index, entry.term)) {
+        conflictAt = k;
+        break;
+      }
+    }
+    if (conflictAt >= 0) this.append(entries.slice(conflictAt));
+    return prevLogIndex + entries.length;
+  }
+
+  /** The follower's conflict hint (etcd findConflictByTerm): the largest index <= index whose term <= term. */
+  findConflictByTerm(index: number, term: number): { index: number; term: number } {
+    let probe = Math.min(index, this.lastIndex());
+    while (probe > this.compactedIndex) {
+      const probeTerm = this.term(probe)!;
+      if (probeTerm <= term) return { index: probe, term: probeTerm };
+      probe--;
+    }
+    return { index: this.compactedIndex, term: this.compactedTerm };
+  }
+
+  commitTo(index: number): boolean {
+    if (index <= this.committed) return false;
+    if (index > this.lastIndex()) throw new Error(`RaftLog.commitTo: ${index} is past last index ${this.lastIndex()}`);
+    this.committed = index;
+    return true;
+  }
+
+  /** Everything not yet handed to the caller for persistence. */
+  unstableEntries(): readonly Entry[] {
+    return this.unstable;
+  }
+
+  pendingSnapshotToPersist(): Snapshot | null {
+    return this.pendingSnapshot;
+  }
+
+  /** The caller persisted entries up to (index, term): move them to the stable part. Ignored when the
+   *  unstable tail changed meanwhile (the entry at index has another term or is gone). */
+  stableTo(index: number, term: number): void {
+    if (index < this.unstableOffset) return;
+    if (this.term(index) !== term) return;
+    const count = index - this.unstableOffset + 1;
+    this.stable.length = this.unstableOffset - this.compactedIndex - 1;
+    for (let k = 0; k < count; k++) this.stable.push(this.unstable[k]!);
+    this.unstable = this.unstable.slice(count);
+    this.unstableOffset = index + 1;
+  }
+
+  stableSnapshotTo(index: number): void {
+    if (this.pendingSnapshot !== null && this.pendingSnapshot.meta.index === index) {
+      this.latestSnapshot = this.pendingSnapshot;
+      this.pendingSnapshot = null;
+    }
+  }
+
+  /** Last index that is durable (entries below the unstable tail). */
+  persistedLastIndex(): number {
+    return this.unstableOffset - 1;
+  }
+
+  /** Committed, durable entries not yet handed out for applying. */
+  nextCommittedEntries(maxBytes: number): Entry[] {
+    if (this.pendingSnapshot !== null) return [];
+    const to = Math.min(this.committed, this.persistedLastIndex());
+    if (this.applying >= to) return [];
+    return this.slice(this.applying + 1, to, maxBytes);
+  }
+
+  markApplying(index: number): void {
+    if (index < this.applying) throw new Error(`RaftLog.markApplying: ${index} < applying ${this.applying}`);
+    this.applying = index;
+  }
+
+  appliedTo(index: number): void {
+    if (index > this.applying || index < this.applied) {
+      throw new Error(`RaftLog.appliedTo: ${index} outside [applied ${this.applied}, applying ${this.applying}]`);
+    }
+    this.applied = index;
+  }
+
+  /** Follower: replace the whole log by a snapshot from the leader (paper 7, InstallSnapshot receiver rules 6-8). */
+  restoreSnapshot(snapshot: Snapshot): void {
+    this.compactedIndex = snapshot.meta.index;
+    this.compactedTerm = snapshot.meta.term;
+    this.stable = [];
+    this.unstable = [];
+    this.unstableOffset = snapshot.meta.index + 1;
+    this.pendingSnapshot = snapshot;
+    this.committed = snapshot.meta.index;
+    this.applying = snapshot.meta.index;
+    this.applied = snapshot.meta.index;
+    this.checkInvariants();
+  }
+
+  /** Records a snapshot the caller made of its own state machine; the image is what followers are sent. */
+  setLatestSnapshot(snapshot: Snapshot): void {
+    if (snapshot.meta.index > this.applied) {
+      throw new Error(`RaftLog.setLatestSnapshot: snapshot index ${snapshot.meta.index} is past applied ${this.applied}`);
+    }
+    if (this.latestSnapshot === null || snapshot.meta.index > this.latestSnapshot.meta.index) this.latestSnapshot = snapshot;
+  }
+
+  snapshot(): Snapshot | null {
+    return this.latestSnapshot;
+  }
+
+  /** Drops stable entries up to and including `index` (log compaction, paper 7). Only durable, applied
+   *  entries covered by a durable snapshot may be dropped. */
+  compactTo(index: number): void {
+    if (index <= this.compactedIndex) return;
+    const snapshotIndex = this.latestSnapshot?.meta.index ?? 0;
+    if (index > snapshotIndex) throw new Error(`RaftLog.compactTo: ${index} is past the snapshot index ${snapshotIndex}`);
+    if (index > this.applied) throw new Error(`RaftLog.compactTo: ${index} is past applied ${this.applied}`);
+    if (index >= this.unstableOffset) throw new Error(`RaftLog.compactTo: ${index} is not yet persisted`);
+    const term = this.term(index)!;
+    this.stable = this.stable.slice(index - this.compactedIndex);
+    this.compactedIndex = index;
+    this.compactedTerm = term;
+    this.checkInvariants();
+  }
+
+  get compacted(): { index: number; term: number } {
+    return { index: this.compactedIndex, term: this.compactedTerm };
+  }
+
+  /** Number and bytes of entries retained (stable and unstable). */
+  retained(): { entries: number; bytes: number } {
+    let bytes = 0;
+    const last = this.lastIndex();
+    for (let index = this.firstIndex(); index <= last; index++) bytes += this.entry(index)!.bytes;
+    return { entries: last - this.compactedIndex, bytes };
+  }
+
+  checkInvariants(): void {
+    if (!(this.compactedIndex <= this.applied)) throw new Error(`RaftLog invariant: compacted ${this.compactedIndex} > applied ${this.applied}`);
+    if (!(this.applied <= this.applying)) throw new Error(`RaftLog invariant: applied ${this.applied} > applying ${this.applying}`);
+    if (!(this.applying <= this.committed)) throw new Error(`RaftLog invariant: applying ${this.applying} > committed ${this.committed}`);
+    if (!(this.committed <= this.lastIndex())) throw new Error(`RaftLog invariant: committed ${this.committed} > last ${this.lastIndex()}`);
+    if (!(this.compactedIndex < this.unstableOffset && this.unstableOffset <= this.lastIndex() + 1)) {
+      throw new Error(`RaftLog invariant: unstableOffset ${this.unstableOffset} outside (${this.compactedIndex}, ${this.lastIndex() + 1}]`);
+    }
+  }
+
+  private checkContiguous(entries: readonly Entry[]): void {
+    for (let k = 1; k < entries.length; k++) {
+      if (entries[k]!.index !== entries[k - 1]!.index + 1) throw new Error('RaftLog.append: entries are not contiguous');
+    }
+  }
+}

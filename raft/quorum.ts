@@ -1,0 +1,46 @@
+// Quorum arithmetic in one place, so joint configurations (membership changes) can later replace
+// the majority rule without touching the node (etcd-io/raft quorum/ is the model).
+import type { NodeId } from './types.js';
+
+export type VoteOutcome = 'won' | 'lost' | 'pending';
+
+export function quorumSize(voterCount: number): number {
+  if (voterCount < 1) throw new Error(`quorumSize: a configuration needs at least one voter, got ${voterCount}`);
+  return Math.floor(voterCount / 2) + 1;
+}
+
+/** The largest index that a majority of voters have (paper 5.3, 5.4.2): sort descending, take the quorum-th. */
+export function committedIndex(voters: readonly NodeId[], matchOf: (id: NodeId) => number): number {
+  const matches = voters.map(matchOf);
+  matches.sort((a, b) => b - a);
+  return matches[quorumSize(voters.length) - 1]!;
+}
+
+/** Whether the recorded votes already decide an election. Voters who have not answered count as pending. */
+export function voteOutcome(voters: readonly NodeId[], votes: ReadonlyMap<NodeId, boolean>): VoteOutcome {
+  let granted = 0;
+  let rejected = 0;
+  for (const voter of voters) {
+    const vote = votes.get(voter);
+    if (vote === true) granted++;
+    else if (vote === false) rejected++;
+  }
+  const quorum = quorumSize(voters.length);
+  if (granted >= quorum) return 'won';
+  if (rejected > voters.length - quorum) return 'lost';
+  return 'pending';
+}
+
+/** True when the predicate holds for a quorum of voters. */
+export function hasQuorum(voters: readonly NodeId[], holds: (id: NodeId) => boolean): boolean {
+  let count = 0;
+  for (const voter of voters) if (holds(voter)) count++;
+  return count >= quorumSize(voters.length);
+}
+
+/** The quorum-th largest of per-voter times: the moment by which a quorum had acknowledged. */
+export function quorumTime(voters: readonly NodeId[], timeOf: (id: NodeId) => number): number {
+  const times = voters.map(timeOf);
+  times.sort((a, b) => b - a);
+  return times[quorumSize(voters.length) - 1]!;
+}

@@ -1,0 +1,177 @@
+// A minimal synchronous host for RaftNode unit tests: instant persistence, a FIFO "network" the test
+// controls message by message, and one shared local time. The simulator proper lives in sim/.
+import { defaultRaftConfig, type RaftConfig } from '../../raft/config.js';
+import { RaftNode } from '../../raft/node.js';
+import type { Entry, HardState, Message, NodeId, Ready, Snapshot } from '../../raft/types.js';
+
+export interface Durable {
+  hardState: HardState;
+  entries: Entry[];
+  snapshot: Snapshot | null;
+}
+
+/** Deterministic [0,1) source (a small LCG) so tests do not depend on sim/. */
+export function lcg(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+export class Harness {
+  readonly nodes = new Map<NodeId, RaftNode>();
+  readonly durable = new Map<NodeId, Durable>();
+  readonly applied = new Map<NodeId, Entry[]>();
+  readonly reads = new Map<NodeId, { requestId: number; index: number }[]>();
+  inFlight: Message[] = [];
+  /** Directed pairs "a->b" that lose messages. */
+  readonly cut = new Set<string>();
+  readonly sentCount = new Map<string, number>();
+  nowUs = 0;
+  readonly configs = new Map<NodeId, RaftConfig>();
+
+  constructor(
+    readonly ids: NodeId[],
+    patch: Partial<RaftConfig> = {},
+    seed = 1,
+  ) {
+    ids.forEach((id, k) => {
+      const config = { ...defaultRaftConfig(id, ids), ...patch, id, voters: ids };
+      this.configs.set(id, config);
+      this.nodes.set(id, RaftNode.create({ config, random: lcg(seed * 1000 + k), nowUs: 0 }));
+      this.durable.set(id, { hardState: { term: 0, vote: null, commit: 0 }, entries: [], snapshot: null });
+      this.applied.set(id, []);
+      this.reads.set(id, []);
+    });
+  }
+
+  node(id: NodeId): RaftNode {
+    return this.nodes.get(id)!;
+  }
+
+  /** Drains every Ready of a node: persist at once, queue messages, apply. */
+  flush(id: NodeId): void {
+    const node = this.node(id);
+    for (let guard = 0; node.hasReady(); guard++) {
+      if (guard > 1000) throw new Error('flush did not converge');
+      const ready = node.ready();
+      this.persist(id, ready);
+      for (const message of ready.messages) {
+        this.sentCount.set(message.type, (this.sentCount.get(message.type) ?? 0) + 1);
+        if (!this.cut.has(`${message.from}->${message.to}`)) this.inFlight.push(message);
+      }
+      for (const entry of ready.committedEntries) this.applied.get(id)!.push(entry);
+      if (ready.committedEntries.length > 0) node.appliedTo(ready.committedEntries[ready.committedEntries.length - 1]!.index);
+      for (const read of ready.readStates) this.reads.get(id)!.push(read);
+      node.advance(ready);
+    }
+  }
+
+  flushAll(): void {
+    for (const id of this.ids) this.flush(id);
+  }
+
+  private persist(id: NodeId, ready: Ready): void {
+    const durable = this.durable.get(id)!;
+    if (ready.snapshot !== null) {
+      durable.snapshot = ready.snapshot;
+      durable.entries = [];
+    }
+    if (ready.hardState !== null) durable.hardState = ready.hardState;
+    if (ready.entries.length > 0) {
+      const first = ready.entries[0]!.index;
+      durable.entries = durable.entries.filter((entry) => entry.index < first).concat(ready.entries);
+    }
+  }
+
+  /** Delivers queued messages (FIFO) until none are left. */
+  deliverAll(maxMessages = 100_000): number {
+    this.flushAll();
+    let delivered = 0;
+    while (this.inFlight.length > 0) {
+      if (delivered >= maxMessages) throw new Error('deliverAll: message budget exceeded');
+      const message = this.inFlight.shift()!;
+      delivered++;
+      const target = this.nodes.get(message.to);
+      if (target === undefined) continue;
+      target.step(message, this.nowUs);
+      this.flush(message.to);
+    }
+    return delivered;
+  }
+
+  /** Drops queued messages matching the predicate. */
+  dropWhere(predicate: (message: Message) => boolean): void {
+    this.inFlight = this.inFlight.filter((message) => !predicate(message));
+  }
+
+  /** Advances local time for every node to `nowUs`, ticking each at each of its deadlines on the way. */
+  advanceTo(nowUs: number, deliver = true): void {
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      let nextId: NodeId | null = null;
+      let nextDeadline = Number.POSITIVE_INFINITY;
+      for (const id of this.ids) {
+        const deadline = this.node(id).nextDeadlineUs();
+        if (deadline < nextDeadline) {
+          nextDeadline = deadline;
+          nextId = id;
+        }
+      }
+      if (nextId === null || nextDeadline > nowUs) break;
+      this.nowUs = Math.max(this.nowUs, nextDeadline);
+      this.node(nextId).tick(this.nowUs);
+      this.flush(nextId);
+      if (deliver) this.deliverAll();
+    }
+    this.nowUs = nowUs;
+  }
+
+  /** Forces `id` to campaign now (its election timer fires) and delivers everything. */
+  campaign(id: NodeId): void {
+    const node = this.node(id);
+    this.nowUs = Math.max(this.nowUs, node.nextDeadlineUs());
+    node.tick(this.nowUs);
+    this.deliverAll();
+  }
+
+  leaders(): NodeId[] {
+    return this.ids.filter((id) => this.node(id).role === 'leader');
+  }
+
+  propose(id: NodeId, data: string): void {
+    const result = this.node(id).propose(data, data.length, this.nowUs);
+    if (!result.ok) throw new Error(`propose on ${id} failed: ${result.reason}`);
+    this.deliverAll();
+  }
+
+  /** Crash and restart from durable state. */
+  restart(id: NodeId, seed = 99): void {
+    const durable = this.durable.get(id)!;
+    const config = this.configs.get(id)!;
+    this.nodes.set(id, RaftNode.restart({ config, random: lcg(seed), nowUs: this.nowUs }, durable));
+    this.applied.set(id, []);
+    this.inFlight = this.inFlight.filter((message) => message.to !== id && message.from !== id);
+  }
+
+  isolate(id: NodeId): void {
+    for (const other of this.ids) {
+      if (other === id) continue;
+      this.cut.add(`${id}->${other}`);
+      this.cut.add(`${other}->${id}`);
+    }
+    this.dropWhere((message) => message.to === id || message.from === id);
+  }
+
+  heal(): void {
+    this.cut.clear();
+  }
+
+  requestCount(): number {
+    let total = 0;
+    for (const type of ['PreVote', 'RequestVote', 'AppendEntries', 'Heartbeat', 'TimeoutNow', 'InstallSnapshot']) {
+      total += this.sentCount.get(type) ?? 0;
+    }
+    return total;
+  }
+}
