@@ -41,6 +41,12 @@ export class Inflights {
     if (this.count === 0) this.start = 0;
   }
 
+  /** Frees the oldest message, whatever its index. */
+  freeFirst(): void {
+    if (this.count === 0) return;
+    this.freeLE(this.lastIndexes[this.start]!);
+  }
+
   reset(): void {
     this.start = 0;
     this.count = 0;

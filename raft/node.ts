@@ -803,6 +803,9 @@ export class RaftNode {
     progress.recentActive = true;
     progress.ackedSentAtUs = Math.max(progress.ackedSentAtUs, message.sentAtUs);
     if (progress.state.kind === 'probe') progress.state.probeSent = false;
+    // A full window whose messages were lost would never drain: free one slot per heartbeat reply so the
+    // next AppendEntries goes out, reveals the gap, and the follower's rejection moves it to probe (etcd does this).
+    if (progress.state.kind === 'replicate' && progress.inflights.isFull()) progress.inflights.freeFirst();
     if (progress.state.kind === 'snapshot') this.sendSnapshotChunk(state, message.from, progress);
     else if (progress.match < this.log.lastIndex()) this.sendAppend(state, message.from, true);
     if (message.readContext > 0) {

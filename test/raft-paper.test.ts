@@ -201,7 +201,7 @@ describe('5.3 log replication', () => {
     h.flush('n1');
     const appends = h.inFlight.filter((m) => m.type === 'AppendEntries');
     expect(appends).toHaveLength(2);
-    for (const m of appends) expect((m as { entries: Entry[] }).entries).toHaveLength(10);
+    for (const m of appends) expect((m as { entries: readonly Entry[] }).entries).toHaveLength(10);
   });
 
   it('a follower or candidate refuses proposals and names the leader it knows', () => {

@@ -1,0 +1,894 @@
+// The cluster: N Raft nodes wired to their clocks, disks and links, driven by the scheduler.
+// Each node runs the Ready loop documented in raft/node.ts: persist (append + fsync on the simulated disk),
+// then send, then apply, then advance. Everything a node does happens in an event of the scheduler.
+import { defaultRaftConfig, type RaftConfig } from '../raft/config.js';
+import { RaftNode, messageBytes, type DurableState } from '../raft/node.js';
+import type { Entry, HardState, Message, RaftEvent, Ready, Snapshot } from '../raft/types.js';
+import { SafetyChecker, type LogView } from './checker.js';
+import { NodeClock } from './clock.js';
+import { Disk, type DiskOptions } from './disk.js';
+import { KvStore, kvCommandBytes, type KvCommand, type KvImage, type KvResult } from './kv.js';
+import { Network, type DropReason, type LinkConfig, type NodeId, type Topology } from './network.js';
+import type { Fault, NodeTarget } from './nemesis.js';
+import { Random, type Distribution } from './random.js';
+import type { Scheduler } from './scheduler.js';
+import type { Trace } from './trace.js';
+
+export type WalRecord =
+  | { readonly kind: 'hardState'; readonly hardState: HardState }
+  | { readonly kind: 'entries'; readonly entries: readonly Entry[] }
+  | { readonly kind: 'snapshot'; readonly snapshot: Snapshot };
+
+export type NodeStatus = 'up' | 'down' | 'paused';
+
+/** Messages between clients and nodes travel on their own network (never partitioned: the faults under study
+ *  are between replicas). */
+export type ClientMessage =
+  | { readonly type: 'request'; readonly client: string; readonly command: KvCommand }
+  | { readonly type: 'reply'; readonly client: string; readonly seq: number; readonly result: KvResult; readonly index: number }
+  | { readonly type: 'redirect'; readonly client: string; readonly seq: number; readonly leader: NodeId | null }
+  | { readonly type: 'busy'; readonly client: string; readonly seq: number };
+
+export interface ClockSetting {
+  readonly offsetUs: number;
+  readonly driftPpm: number;
+}
+
+export interface ClusterOptions {
+  readonly nodeIds: readonly NodeId[];
+  readonly raft: Omit<RaftConfig, 'id' | 'voters'>;
+  readonly link: LinkConfig;
+  readonly topology: Topology | null;
+  readonly maxMessageBytes: number;
+  readonly clientLatency: Distribution;
+  readonly clocks: Readonly<Record<NodeId, ClockSetting>>;
+  readonly disk: DiskOptions;
+  /** On a crash, keep the first unsynced record as a torn write that recovery must discard. */
+  readonly tearOnCrash: boolean;
+  /** Bound on events queued for a paused node; beyond it, deliveries to it are dropped. */
+  readonly maxPausedBacklog: number;
+  /** Broken-variant knob outside raft/: forget votedFor when restarting (breaks Election Safety). */
+  readonly forgetVoteOnRestart: boolean;
+}
+
+export function defaultClusterOptions(nodeIds: readonly NodeId[]): ClusterOptions {
+  const { id: _id, voters: _voters, ...raft } = defaultRaftConfig(nodeIds[0] ?? 'n1', nodeIds);
+  const clocks: Record<NodeId, ClockSetting> = {};
+  for (const id of nodeIds) clocks[id] = { offsetUs: 0, driftPpm: 0 };
+  return {
+    nodeIds,
+    raft,
+    link: {
+      latency: { kind: 'uniform', minUs: 500, maxUs: 2_000 },
+      dropChance: 0,
+      duplicateChance: 0,
+      reorderChance: 0,
+      reorderDelay: { kind: 'uniform', minUs: 1_000, maxUs: 10_000 },
+    },
+    topology: null,
+    maxMessageBytes: 4 * 1024 * 1024,
+    clientLatency: { kind: 'uniform', minUs: 200, maxUs: 1_000 },
+    clocks,
+    disk: { appendLatency: { kind: 'uniform', minUs: 10, maxUs: 50 }, fsyncLatency: { kind: 'uniform', minUs: 200, maxUs: 1_500 } },
+    tearOnCrash: true,
+    maxPausedBacklog: 100_000,
+    forgetVoteOnRestart: false,
+  };
+}
+
+interface PendingClient {
+  readonly client: string;
+  readonly seq: number;
+  readonly digest: string;
+}
+
+/** One simulated server process: a Raft node plus its state machine, clock and disk. */
+export class SimNode {
+  status: NodeStatus = 'up';
+  raft: RaftNode;
+  kv = new KvStore();
+  /** Bumped on every crash: events scheduled by an earlier incarnation are ignored. */
+  incarnation = 0;
+  readyInFlight = false;
+  armedWakeUs = Number.POSITIVE_INFINITY;
+  slowDelayUs = 0;
+  busyUntilUs = 0;
+  backlog: { handler: (arg: never) => void; arg: unknown }[] = [];
+  /** Client commands proposed here as leader, by log index, to answer once applied. */
+  readonly pendingWrites = new Map<number, PendingClient>();
+  /** ReadIndex requests by request id, and reads whose index is known, waiting for apply. */
+  readonly pendingReads = new Map<number, { client: string; seq: number; key: string }>();
+  readyReads: { requestId: number; index: number }[] = [];
+  lastRole: string = 'follower';
+  lastTerm = 0;
+
+  constructor(
+    readonly id: NodeId,
+    readonly clock: NodeClock,
+    readonly disk: Disk<WalRecord>,
+    readonly timerRandom: Random,
+    raft: RaftNode,
+  ) {
+    this.raft = raft;
+  }
+}
+
+export interface ClusterHooks {
+  /** A client-facing message arrived at a client. */
+  clientMessage(to: string, message: ClientMessage): void;
+}
+
+export interface ClusterStats {
+  readonly messagesByType: Record<string, { sent: number; delivered: number; dropped: number }>;
+  readonly droppedByReason: Record<string, number>;
+  crashes: number;
+  restarts: number;
+  pauses: number;
+  elections: number;
+  preVoteRounds: number;
+  electionsLost: number;
+  leaderChanges: number;
+  checkQuorumStepDowns: number;
+  snapshotsInstalled: number;
+  tornRecordsDiscarded: number;
+}
+
+export class Cluster {
+  readonly nodes = new Map<NodeId, SimNode>();
+  readonly network: Network<Message>;
+  readonly clientNetwork: Network<ClientMessage>;
+  readonly checker: SafetyChecker | null;
+  readonly stats: ClusterStats;
+  /** Describes the event being handled, for violation reports. */
+  currentEvent = 'start';
+  private nextReadId = 1;
+
+  constructor(
+    readonly scheduler: Scheduler,
+    readonly random: Random,
+    readonly options: ClusterOptions,
+    readonly trace: Trace,
+    readonly seed: number,
+    checkInvariants: boolean,
+    private readonly hooks: ClusterHooks,
+    clientIds: readonly string[],
+  ) {
+    this.stats = {
+      messagesByType: {},
+      droppedByReason: {},
+      crashes: 0,
+      restarts: 0,
+      pauses: 0,
+      elections: 0,
+      preVoteRounds: 0,
+      electionsLost: 0,
+      leaderChanges: 0,
+      checkQuorumStepDowns: 0,
+      snapshotsInstalled: 0,
+      tornRecordsDiscarded: 0,
+    };
+    this.checker = checkInvariants
+      ? new SafetyChecker(
+          {
+            seed,
+            nowUs: () => this.scheduler.nowUs,
+            currentEvent: () => this.currentEvent,
+            nodeState: (id) => this.describeNode(id),
+          },
+          entryDigest,
+        )
+      : null;
+    const nodeIds = options.nodeIds;
+    this.network = new Network<Message>(
+      scheduler,
+      random.child('network'),
+      {
+        nodes: [...nodeIds],
+        defaultLink: options.link,
+        ...(options.topology !== null ? { topology: options.topology } : {}),
+        maxMessageBytes: options.maxMessageBytes,
+      },
+      {
+        deliver: (from, to, message, id) => this.onDeliver(from, to, message, id),
+        dropped: (from, to, message, id, reason) => this.onDropped(from, to, message, id, reason),
+        isUp: (id) => this.nodes.get(id)!.status !== 'down',
+      },
+    );
+    this.clientNetwork = new Network<ClientMessage>(
+      scheduler,
+      random.child('client-network'),
+      {
+        nodes: [...nodeIds, ...clientIds],
+        defaultLink: { latency: options.clientLatency, dropChance: 0, duplicateChance: 0, reorderChance: 0, reorderDelay: { kind: 'constant', valueUs: 0 } },
+        maxMessageBytes: options.maxMessageBytes,
+      },
+      {
+        deliver: (_from, to, message) => {
+          if (this.nodes.has(to)) this.onClientRequest(this.nodes.get(to)!, message);
+          else this.hooks.clientMessage(to, message);
+        },
+        isUp: (id) => this.nodes.get(id)?.status !== 'down',
+      },
+    );
+    for (const id of nodeIds) {
+      const setting = options.clocks[id] ?? { offsetUs: 0, driftPpm: 0 };
+      const clock = new NodeClock({ offsetUs: setting.offsetUs, driftPpm: setting.driftPpm });
+      const disk = new Disk<WalRecord>(options.disk, random.child(`disk/${id}`));
+      const timerRandom = random.child(`node/${id}/timers`);
+      const raft = RaftNode.create({ config: this.raftConfig(id), random: () => timerRandom.next(), nowUs: clock.localAt(0) });
+      const node = new SimNode(id, clock, disk, timerRandom, raft);
+      this.nodes.set(id, node);
+    }
+  }
+
+  raftConfig(id: NodeId): RaftConfig {
+    return { ...this.options.raft, id, voters: this.options.nodeIds };
+  }
+
+  start(): void {
+    for (const node of this.nodes.values()) {
+      if (this.trace.enabled) this.trace.emit({ t: 0, type: 'role', node: node.id, role: 'follower', term: 0, leader: null });
+      this.armWake(node);
+    }
+  }
+
+  // ------------------------------------------------------------------ node event entry points
+
+  private localNow(node: SimNode): number {
+    return node.clock.localAt(this.scheduler.nowUs);
+  }
+
+  /** Arms the node's wake-up at the true time its local clock reaches the Raft deadline. One pending wake per
+   *  node; a later deadline lets the armed wake fire early and re-arm. */
+  armWake(node: SimNode): void {
+    if (node.status === 'down') return;
+    const deadlineLocal = node.raft.nextDeadlineUs();
+    const atUs = node.clock.trueWhenLocal(deadlineLocal, this.scheduler.nowUs);
+    if (atUs < node.armedWakeUs) {
+      node.armedWakeUs = atUs;
+      this.scheduler.at(atUs, this.onWake, { node, incarnation: node.incarnation, atUs });
+    }
+  }
+
+  private readonly onWake = (arg: { node: SimNode; incarnation: number; atUs: number }): void => {
+    const node = arg.node;
+    if (arg.incarnation !== node.incarnation || arg.atUs !== node.armedWakeUs) return;
+    node.armedWakeUs = Number.POSITIVE_INFINITY;
+    if (node.status === 'paused') {
+      node.backlog.push({ handler: this.onWakeResumed as (arg: never) => void, arg: node });
+      return;
+    }
+    this.currentEvent = `timer of ${node.id}`;
+    const local = this.localNow(node);
+    if (local >= node.raft.nextDeadlineUs()) node.raft.tick(local);
+    this.afterInput(node);
+  };
+
+  private readonly onWakeResumed = (node: SimNode): void => {
+    this.armWake(node);
+  };
+
+  private onDeliver(from: NodeId, to: NodeId, message: Message, id: number): void {
+    const node = this.nodes.get(to)!;
+    this.countMessage(message.type, 'delivered');
+    if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'deliver', from, to, msg: message.type, id });
+    this.handleMessage(node, message, id);
+  }
+
+  private handleMessage(node: SimNode, message: Message, id: number): void {
+    if (node.status === 'down') return;
+    if (node.status === 'paused') {
+      if (node.backlog.length >= this.options.maxPausedBacklog) {
+        this.onDropped(message.from, node.id, message, id, 'node-down');
+        return;
+      }
+      node.backlog.push({ handler: this.onBackloggedMessage as (arg: never) => void, arg: { node, message, id, incarnation: node.incarnation } });
+      return;
+    }
+    if (node.slowDelayUs > 0) {
+      // A slow handler: messages are processed one after another, each after the added delay.
+      const atUs = Math.max(this.scheduler.nowUs, node.busyUntilUs) + node.slowDelayUs;
+      node.busyUntilUs = atUs;
+      this.scheduler.at(atUs, this.onSlowMessage, { node, message, id, incarnation: node.incarnation });
+      return;
+    }
+    this.stepMessage(node, message, id);
+  }
+
+  private readonly onBackloggedMessage = (arg: { node: SimNode; message: Message; id: number; incarnation: number }): void => {
+    if (arg.incarnation !== arg.node.incarnation) return;
+    this.handleMessage(arg.node, arg.message, arg.id);
+  };
+
+  private readonly onSlowMessage = (arg: { node: SimNode; message: Message; id: number; incarnation: number }): void => {
+    if (arg.incarnation !== arg.node.incarnation || arg.node.status === 'down') return;
+    if (arg.node.status === 'paused') {
+      arg.node.backlog.push({ handler: this.onSlowMessageResumed as (arg: never) => void, arg });
+      return;
+    }
+    this.stepMessage(arg.node, arg.message, arg.id);
+  };
+
+  private readonly onSlowMessageResumed = (arg: { node: SimNode; message: Message; id: number; incarnation: number }): void => {
+    if (arg.incarnation !== arg.node.incarnation) return;
+    this.stepMessage(arg.node, arg.message, arg.id);
+  };
+
+  private stepMessage(node: SimNode, message: Message, id: number): void {
+    this.currentEvent = `deliver ${message.type} ${message.from}->${message.to} #${id}`;
+    node.raft.step(message, this.localNow(node));
+    this.afterInput(node);
+  }
+
+  private onDropped(from: NodeId, to: NodeId, message: Message, id: number, reason: DropReason): void {
+    this.countMessage(message.type, 'dropped');
+    this.stats.droppedByReason[reason] = (this.stats.droppedByReason[reason] ?? 0) + 1;
+    if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'drop', from, to, msg: message.type, id, reason });
+  }
+
+  private countMessage(type: string, what: 'sent' | 'delivered' | 'dropped'): void {
+    let counts = this.stats.messagesByType[type];
+    if (counts === undefined) {
+      counts = { sent: 0, delivered: 0, dropped: 0 };
+      this.stats.messagesByType[type] = counts;
+    }
+    counts[what]++;
+  }
+
+  // ------------------------------------------------------------------ the Ready loop
+
+  /** After any input: report events, check invariants, process Ready, re-arm the timer. */
+  afterInput(node: SimNode): void {
+    this.observe(node);
+    this.processReady(node);
+    this.armWake(node);
+  }
+
+  private processReady(node: SimNode): void {
+    if (node.readyInFlight || node.status !== 'up') return;
+    if (!node.raft.hasReady()) return;
+    const ready = node.raft.ready();
+    this.observe(node);
+    if (this.checker !== null && ready.entries.length > 0) this.checker.onEntriesAppended(node.id, ready.entries, node.raft.log);
+    const records: { record: WalRecord; bytes: number }[] = [];
+    if (ready.snapshot !== null) records.push({ record: { kind: 'snapshot', snapshot: ready.snapshot }, bytes: ready.snapshot.bytes + 64 });
+    if (ready.hardState !== null) records.push({ record: { kind: 'hardState', hardState: ready.hardState }, bytes: 32 });
+    if (ready.entries.length > 0) {
+      let bytes = 16;
+      for (const entry of ready.entries) bytes += entry.bytes + 16;
+      records.push({ record: { kind: 'entries', entries: ready.entries }, bytes });
+    }
+    const now = this.scheduler.nowUs;
+    if (records.length > 0) node.disk.append(now, records);
+    if (ready.mustSync) {
+      // Paper Figure 2: persistent state is updated on stable storage before responding to RPCs.
+      const { doneUs, token } = node.disk.fsync(now);
+      node.readyInFlight = true;
+      this.scheduler.at(doneUs, this.onReadyDurable, { node, ready, token, incarnation: node.incarnation });
+      return;
+    }
+    this.completeReady(node, ready);
+  }
+
+  private readonly onReadyDurable = (arg: { node: SimNode; ready: Ready; token: number; incarnation: number }): void => {
+    const node = arg.node;
+    if (arg.incarnation !== node.incarnation) return;
+    node.disk.completeSync(arg.token);
+    if (node.status === 'paused') {
+      node.backlog.push({ handler: this.onReadyResumed as (arg: never) => void, arg });
+      return;
+    }
+    this.currentEvent = `fsync done on ${node.id}`;
+    node.readyInFlight = false;
+    this.completeReady(node, arg.ready);
+    this.armWake(node);
+  };
+
+  private readonly onReadyResumed = (arg: { node: SimNode; ready: Ready; incarnation: number }): void => {
+    if (arg.incarnation !== arg.node.incarnation) return;
+    arg.node.readyInFlight = false;
+    this.completeReady(arg.node, arg.ready);
+    this.armWake(arg.node);
+  };
+
+  private completeReady(node: SimNode, ready: Ready): void {
+    const now = this.scheduler.nowUs;
+    for (const message of ready.messages) {
+      this.countMessage(message.type, 'sent');
+      const id = this.network.send(node.id, message.to, message, messageBytes(message));
+      if (this.trace.enabled) this.trace.emit({ t: now, type: 'send', from: node.id, to: message.to, msg: message.type, id });
+    }
+    if (ready.snapshot !== null) this.installSnapshot(node, ready.snapshot);
+    for (const entry of ready.committedEntries) this.applyEntry(node, entry);
+    if (ready.committedEntries.length > 0) node.raft.appliedTo(ready.committedEntries[ready.committedEntries.length - 1]!.index);
+    for (const read of ready.readStates) node.readyReads.push(read);
+    this.serveReads(node);
+    node.raft.advance(ready);
+    this.observe(node);
+    this.processReady(node);
+  }
+
+  private installSnapshot(node: SimNode, snapshot: Snapshot): void {
+    node.kv = KvStore.fromImage(snapshot.data as KvImage);
+    this.stats.snapshotsInstalled++;
+    this.checker?.onSnapshotApplied(node.id, snapshot.meta.index);
+    if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'snapshot-install', node: node.id, index: snapshot.meta.index, term: snapshot.meta.term });
+  }
+
+  private applyEntry(node: SimNode, entry: Entry): void {
+    this.checker?.onApply(node.id, entry);
+    if (this.trace.enabled) {
+      this.trace.emit({ t: this.scheduler.nowUs, type: 'apply', node: node.id, index: entry.index, term: entry.term, digest: entryDigest(entry) });
+    }
+    if (entry.kind === 'noop') {
+      node.kv.skip(entry.index);
+      return;
+    }
+    const command = entry.data as KvCommand;
+    const result = node.kv.apply(entry.index, command);
+    const pending = node.pendingWrites.get(entry.index);
+    if (pending !== undefined) {
+      node.pendingWrites.delete(entry.index);
+      if (pending.digest === command.digest) {
+        this.checker?.onAcknowledged(node.id, entry.index, command.digest);
+        this.replyToClient(node, { type: 'reply', client: pending.client, seq: pending.seq, result, index: entry.index });
+      }
+    }
+  }
+
+  private serveReads(node: SimNode): void {
+    if (node.readyReads.length === 0) return;
+    const applied = node.raft.log.applied;
+    const waiting: { requestId: number; index: number }[] = [];
+    for (const read of node.readyReads) {
+      if (read.index > applied) {
+        waiting.push(read);
+        continue;
+      }
+      const request = node.pendingReads.get(read.requestId);
+      if (request === undefined) continue;
+      node.pendingReads.delete(read.requestId);
+      const value = node.kv.read(request.key);
+      this.replyToClient(node, { type: 'reply', client: request.client, seq: request.seq, result: { kind: 'get', value }, index: read.index });
+    }
+    node.readyReads = waiting;
+  }
+
+  /** Reports Raft events to trace and stats, and runs the per-event invariant checks for this node. */
+  private observe(node: SimNode): void {
+    const events = node.raft.takeEvents();
+    for (const event of events) this.onRaftEvent(node, event);
+    const checker = this.checker;
+    if (checker !== null) {
+      checker.onTerm(node.id, node.raft.currentTerm);
+      if (node.raft.role === 'leader') checker.onLeaderEvent(node.id, node.raft.currentTerm, node.raft.log);
+    }
+  }
+
+  private onRaftEvent(node: SimNode, event: RaftEvent): void {
+    const now = this.scheduler.nowUs;
+    switch (event.kind) {
+      case 'role': {
+        if (node.lastRole === 'leader' && event.role !== 'leader') this.checker?.onLeaderLost(node.id);
+        if (event.role === 'leader') {
+          this.stats.leaderChanges++;
+          this.checker?.onLeader(node.id, event.term, node.raft.log);
+        }
+        if (node.lastRole !== event.role || node.lastTerm !== event.term) {
+          node.lastRole = event.role;
+          node.lastTerm = event.term;
+          if (this.trace.enabled) this.trace.emit({ t: now, type: 'role', node: node.id, role: event.role, term: event.term, leader: event.leader });
+        }
+        if (event.role !== 'leader') this.failPendingClients(node);
+        return;
+      }
+      case 'election-start':
+        if (event.preVote) this.stats.preVoteRounds++;
+        else this.stats.elections++;
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'election', node: node.id, preVote: event.preVote, term: event.term, transfer: event.transfer });
+        return;
+      case 'election-lost':
+        this.stats.electionsLost++;
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'election-lost', node: node.id, preVote: event.preVote, term: event.term, votesFor: event.votesFor, votesAgainst: event.votesAgainst });
+        return;
+      case 'commit':
+        this.checker?.onCommit(node.id, event.index, node.raft.log, node.raft.currentTerm);
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'commit', node: node.id, index: event.index, term: event.term });
+        return;
+      case 'check-quorum-step-down':
+        this.stats.checkQuorumStepDowns++;
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'step-down', node: node.id, term: event.term, reason: 'check-quorum' });
+        return;
+      case 'transfer-start':
+      case 'transfer-abort':
+        if (this.trace.enabled) this.trace.emit({ t: now, type: event.kind, node: node.id, to: event.to, term: event.term });
+        return;
+      case 'progress':
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'progress', node: node.id, peer: event.peer, state: event.state });
+        return;
+      case 'snapshot-installed':
+        return;
+      default: {
+        const unreachable: never = event;
+        throw new Error(`unknown raft event ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+
+  /** A node that lost leadership drops its pending client requests; clients time out and retry. */
+  private failPendingClients(node: SimNode): void {
+    node.pendingWrites.clear();
+    node.pendingReads.clear();
+    node.readyReads = [];
+  }
+
+  // ------------------------------------------------------------------ clients
+
+  private onClientRequest(node: SimNode, message: ClientMessage): void {
+    if (message.type !== 'request') return;
+    if (node.status === 'paused') {
+      node.backlog.push({ handler: this.onBackloggedClient as (arg: never) => void, arg: { node, message, incarnation: node.incarnation } });
+      return;
+    }
+    if (node.status === 'down') return;
+    this.currentEvent = `client request ${message.client}#${message.command.seq} at ${node.id}`;
+    const command = message.command;
+    const now = this.localNow(node);
+    if (command.operation.op === 'get') {
+      const requestId = this.nextReadId++;
+      const result = node.raft.read(requestId, now);
+      if (!result.ok) {
+        this.replyToClient(node, result.reason === 'not-leader'
+          ? { type: 'redirect', client: message.client, seq: command.seq, leader: result.leader }
+          : { type: 'busy', client: message.client, seq: command.seq });
+      } else {
+        node.pendingReads.set(requestId, { client: message.client, seq: command.seq, key: command.operation.key });
+      }
+    } else {
+      const result = node.raft.propose(command, kvCommandBytes(command), now);
+      if (!result.ok) {
+        this.replyToClient(node, result.reason === 'not-leader'
+          ? { type: 'redirect', client: message.client, seq: command.seq, leader: result.leader }
+          : { type: 'busy', client: message.client, seq: command.seq });
+      } else {
+        node.pendingWrites.set(result.index, { client: message.client, seq: command.seq, digest: command.digest });
+      }
+    }
+    this.afterInput(node);
+  }
+
+  private readonly onBackloggedClient = (arg: { node: SimNode; message: ClientMessage; incarnation: number }): void => {
+    if (arg.incarnation !== arg.node.incarnation) return;
+    this.onClientRequest(arg.node, arg.message);
+  };
+
+  private replyToClient(node: SimNode, message: ClientMessage): void {
+    this.clientNetwork.send(node.id, message.client, message, 128);
+  }
+
+  sendClientRequest(client: string, to: NodeId, command: KvCommand): void {
+    this.clientNetwork.send(client, to, { type: 'request', client, command }, kvCommandBytes(command) + 64);
+  }
+
+  // ------------------------------------------------------------------ faults
+
+  resolveTarget(target: NodeTarget, random: Random): NodeId | null {
+    const ids = this.options.nodeIds;
+    switch (target) {
+      case 'leader': {
+        let best: SimNode | null = null;
+        for (const node of this.nodes.values()) {
+          if (node.status !== 'down' && node.raft.role === 'leader' && (best === null || node.raft.currentTerm > best.raft.currentTerm)) best = node;
+        }
+        return best?.id ?? null;
+      }
+      case 'follower': {
+        const followers = ids.filter((id) => {
+          const node = this.nodes.get(id)!;
+          return node.status !== 'down' && node.raft.role !== 'leader';
+        });
+        return followers.length === 0 ? null : random.pick(followers);
+      }
+      case 'random':
+        return random.pick(ids);
+      default:
+        return ids.includes(target) ? target : null;
+    }
+  }
+
+  applyFault(fault: Fault, random: Random): void {
+    const now = this.scheduler.nowUs;
+    this.currentEvent = `fault ${fault.kind}`;
+    const one = (target: NodeTarget): SimNode | null => {
+      const id = this.resolveTarget(target, random);
+      return id === null ? null : this.nodes.get(id)!;
+    };
+    const ids = (targets: readonly NodeTarget[]): NodeId[] =>
+      targets.map((target) => this.resolveTarget(target, random)).filter((id): id is NodeId => id !== null);
+    switch (fault.kind) {
+      case 'crash': {
+        const node = one(fault.node);
+        if (node !== null) this.crash(node);
+        return;
+      }
+      case 'restart': {
+        const node = one(fault.node);
+        if (node !== null && node.status === 'down') this.restart(node);
+        return;
+      }
+      case 'restart-all':
+        for (const node of this.nodes.values()) if (node.status === 'down') this.restart(node);
+        return;
+      case 'pause': {
+        const node = one(fault.node);
+        if (node !== null && node.status === 'up') this.pause(node, fault.durationUs);
+        return;
+      }
+      case 'slow': {
+        const node = one(fault.node);
+        if (node === null) return;
+        node.slowDelayUs = fault.delayUs;
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'slow', node: node.id, delayUs: fault.delayUs });
+        return;
+      }
+      case 'partition':
+        this.network.partition(fault.groups.map((group) => [...group]));
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'partition', shape: 'groups', groups: fault.groups });
+        return;
+      case 'isolate': {
+        const node = one(fault.node);
+        if (node === null) return;
+        this.network.isolate(node.id);
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'partition', shape: 'isolate', node: node.id });
+        return;
+      }
+      case 'cut-one-way': {
+        const from = ids(fault.from);
+        const to = ids(fault.to).filter((id) => !from.includes(id));
+        this.network.cutOneWay(from, to);
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'partition', shape: 'one-way', from, to });
+        return;
+      }
+      case 'bridge':
+        this.network.bridge([...fault.sideA], [...fault.sideB], fault.bridge);
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'partition', shape: 'bridge', sideA: fault.sideA, sideB: fault.sideB, bridge: fault.bridge });
+        return;
+      case 'heal':
+        this.network.heal();
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'heal' });
+        return;
+      case 'clock-offset':
+      case 'clock-drift':
+      case 'clock-step': {
+        const node = one(fault.node);
+        if (node === null) return;
+        if (fault.kind === 'clock-offset') node.clock.setOffset(now, fault.offsetUs);
+        else if (fault.kind === 'clock-drift') node.clock.setDrift(now, fault.driftPpm);
+        else node.clock.step(now, fault.deltaUs);
+        if (this.trace.enabled) {
+          const setting = node.clock.describe();
+          this.trace.emit({ t: now, type: 'clock', node: node.id, change: fault.kind, offsetUs: node.clock.offsetAt(now), driftPpm: setting.driftPpm });
+        }
+        // The local deadline now maps to another true time.
+        if (node.status !== 'down') this.armWake(node);
+        return;
+      }
+      case 'link': {
+        const from = one(fault.from);
+        const to = one(fault.to);
+        if (from === null || to === null || from === to) return;
+        this.network.setLink(from.id, to.id, fault.patch);
+        if (fault.bothWays) this.network.setLink(to.id, from.id, fault.patch);
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'link', from: from.id, to: to.id, bothWays: fault.bothWays, patch: fault.patch });
+        return;
+      }
+      case 'reset-links':
+        this.network.resetLinks();
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'link-reset' });
+        return;
+      case 'clog':
+      case 'unclog': {
+        const from = one(fault.from);
+        const to = one(fault.to);
+        if (from === null || to === null || from === to) return;
+        if (fault.kind === 'clog') this.network.clog(from.id, to.id);
+        else this.network.unclog(from.id, to.id);
+        if (this.trace.enabled) this.trace.emit({ t: now, type: fault.kind, from: from.id, to: to.id });
+        return;
+      }
+      case 'transfer-leadership': {
+        const leader = one('leader');
+        const target = one(fault.to);
+        if (leader === null || target === null || leader === target || leader.status !== 'up') return;
+        leader.raft.transferLeadership(target.id, this.localNow(leader));
+        this.afterInput(leader);
+        return;
+      }
+      default: {
+        const unreachable: never = fault;
+        throw new Error(`unknown fault ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+
+  crash(node: SimNode): void {
+    if (node.status === 'down') return;
+    node.status = 'down';
+    node.incarnation++;
+    node.readyInFlight = false;
+    node.armedWakeUs = Number.POSITIVE_INFINITY;
+    node.backlog = [];
+    node.pendingWrites.clear();
+    node.pendingReads.clear();
+    node.readyReads = [];
+    node.slowDelayUs = 0;
+    if (node.lastRole === 'leader') this.checker?.onLeaderLost(node.id);
+    const { lostRecords, tornRecords } = node.disk.crash(this.options.tearOnCrash);
+    this.stats.crashes++;
+    if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'crash', node: node.id, lostRecords, tornRecords });
+  }
+
+  restart(node: SimNode): void {
+    if (node.status !== 'down') return;
+    this.currentEvent = `restart of ${node.id}`;
+    const durable = this.recover(node);
+    const hardState = this.options.forgetVoteOnRestart ? { ...durable.hardState, vote: null } : durable.hardState;
+    node.raft = RaftNode.restart(
+      { config: this.raftConfig(node.id), random: () => node.timerRandom.next(), nowUs: this.localNow(node) },
+      { ...durable, hardState },
+    );
+    node.kv = durable.snapshot !== null ? KvStore.fromImage(durable.snapshot.data as KvImage) : new KvStore();
+    node.status = 'up';
+    node.lastRole = 'follower';
+    node.lastTerm = node.raft.currentTerm;
+    this.stats.restarts++;
+    this.checker?.onRestart(node.id, node.raft.currentTerm, node.raft.log.committed, node.raft.log.applied);
+    if (this.trace.enabled) {
+      this.trace.emit({ t: this.scheduler.nowUs, type: 'restart', node: node.id, term: node.raft.currentTerm, commit: node.raft.log.committed, lastIndex: node.raft.log.lastIndex() });
+    }
+    this.afterInput(node);
+  }
+
+  /** Rebuilds durable state from the write-ahead records, stopping at a torn record (its checksum fails). */
+  recover(node: SimNode): DurableState {
+    let hardState: HardState = { term: 0, vote: null, commit: 0 };
+    let snapshot: Snapshot | null = null;
+    let entries: Entry[] = [];
+    const records = node.disk.records();
+    for (let position = 0; position < records.length; position++) {
+      const record = records[position]!;
+      if (record.torn) {
+        // The checksum fails: cut the log here, as a real WAL reader does, or records written after the restart
+        // would sit behind the torn one and be lost at the next recovery.
+        this.stats.tornRecordsDiscarded++;
+        node.disk.truncate(position);
+        break;
+      }
+      const wal = record.record;
+      switch (wal.kind) {
+        case 'hardState':
+          hardState = wal.hardState;
+          break;
+        case 'snapshot':
+          // A snapshot record replaces the whole log before it (a follower installing the leader's snapshot).
+          snapshot = wal.snapshot;
+          entries = [];
+          break;
+        case 'entries': {
+          const first = wal.entries[0]!.index;
+          const base = entries.length > 0 ? entries[0]!.index : first;
+          if (first < base) entries = [];
+          else entries.length = Math.min(entries.length, first - base);
+          for (const entry of wal.entries) entries.push(entry);
+          break;
+        }
+        default: {
+          const unreachable: never = wal;
+          throw new Error(`unknown WAL record ${JSON.stringify(unreachable)}`);
+        }
+      }
+    }
+    return { hardState, snapshot, entries };
+  }
+
+  pause(node: SimNode, durationUs: number): void {
+    node.status = 'paused';
+    this.stats.pauses++;
+    if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'pause', node: node.id, durationUs });
+    this.scheduler.at(this.scheduler.nowUs + durationUs, this.onResume, { node, incarnation: node.incarnation });
+  }
+
+  private readonly onResume = (arg: { node: SimNode; incarnation: number }): void => {
+    if (arg.incarnation !== arg.node.incarnation) return;
+    this.resume(arg.node);
+  };
+
+  resume(node: SimNode): void {
+    if (node.status !== 'paused') return;
+    node.status = 'up';
+    this.currentEvent = `resume of ${node.id}`;
+    if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'resume', node: node.id });
+    const backlog = node.backlog;
+    node.backlog = [];
+    for (const item of backlog) {
+      if (node.status !== 'up') {
+        node.backlog.push(item);
+        continue;
+      }
+      (item.handler as (arg: unknown) => void)(item.arg);
+    }
+    this.armWake(node);
+  }
+
+  /** Liveness phase: heal the network, restart and resume every node, clear slow handlers. */
+  healAll(): void {
+    this.currentEvent = 'heal all (liveness phase)';
+    this.network.heal();
+    this.network.resetLinks();
+    for (const from of this.options.nodeIds) for (const to of this.options.nodeIds) if (from !== to) this.network.unclog(from, to);
+    if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'heal', all: true });
+    for (const node of this.nodes.values()) {
+      node.slowDelayUs = 0;
+      if (node.status === 'paused') this.resume(node);
+      if (node.status === 'down') this.restart(node);
+    }
+  }
+
+  // ------------------------------------------------------------------ observation
+
+  leader(): SimNode | null {
+    let best: SimNode | null = null;
+    for (const node of this.nodes.values()) {
+      if (node.status === 'up' && node.raft.role === 'leader' && (best === null || node.raft.currentTerm > best.raft.currentTerm)) best = node;
+    }
+    return best;
+  }
+
+  /** Liveness: one leader of the highest term, every node up and holding the same committed, applied log. */
+  converged(): { ok: boolean; reason: string } {
+    const leader = this.leader();
+    if (leader === null) return { ok: false, reason: 'no leader' };
+    const log = leader.raft.log;
+    if (log.term(log.committed) !== leader.raft.currentTerm) return { ok: false, reason: `leader ${leader.id} has not committed an entry of its term ${leader.raft.currentTerm}` };
+    for (const node of this.nodes.values()) {
+      if (node.status !== 'up') return { ok: false, reason: `${node.id} is ${node.status}` };
+      if (node !== leader && node.raft.role === 'leader') return { ok: false, reason: `${node.id} also claims leadership (term ${node.raft.currentTerm})` };
+      if (node.raft.currentTerm > leader.raft.currentTerm) return { ok: false, reason: `${node.id} is in term ${node.raft.currentTerm}, past the leader's` };
+      const nodeLog = node.raft.log;
+      if (nodeLog.committed !== log.lastIndex()) return { ok: false, reason: `${node.id} commit ${nodeLog.committed} != leader last index ${log.lastIndex()}` };
+      if (nodeLog.applied !== nodeLog.committed) return { ok: false, reason: `${node.id} applied ${nodeLog.applied} < commit ${nodeLog.committed}` };
+      if (nodeLog.term(nodeLog.lastIndex()) !== log.term(log.lastIndex())) return { ok: false, reason: `${node.id} last term differs from the leader's` };
+    }
+    return { ok: true, reason: 'converged' };
+  }
+
+  describeNode(id: NodeId): unknown {
+    const node = this.nodes.get(id);
+    if (node === undefined) return null;
+    const log = node.raft.log;
+    const tail: [number, number][] = [];
+    for (let index = Math.max(log.firstIndex(), log.lastIndex() - 9); index <= log.lastIndex(); index++) tail.push([index, log.term(index)!]);
+    return {
+      status: node.status,
+      role: node.raft.role,
+      term: node.raft.currentTerm,
+      vote: node.raft.votedFor,
+      leader: node.raft.leader,
+      commit: log.committed,
+      applied: log.applied,
+      firstIndex: log.firstIndex(),
+      lastIndex: log.lastIndex(),
+      lastEntries: tail,
+      clockOffsetUs: node.clock.offsetAt(this.scheduler.nowUs),
+    };
+  }
+}
+
+/** Stable identity of an entry's command, for the checker and the trace. */
+export function entryDigest(entry: Entry): string {
+  if (entry.kind === 'noop') return 'noop';
+  return (entry.data as KvCommand).digest;
+}
+
+
+export type { LogView };

@@ -1,0 +1,207 @@
+/**
+ * A node's write-ahead storage: an ordered list of opaque records with declared byte sizes.
+ *
+ * The disk never schedules anything. append() and fsync() return the true time at which the operation
+ * completes; the caller schedules its own callback at that time (and calls completeSync for fsyncs).
+ * Keeping the disk passive means the Scheduler stays the only source of ordering.
+ *
+ * Durability model (what a crash keeps):
+ * - Appended records are in the page cache only: a crash loses them.
+ * - fsync() snapshots "everything appended so far". When the caller later calls completeSync(token) (at the
+ *   returned doneUs) those records become durable. A crash before that loses them, and invalidates the token.
+ * - Optionally a crash tears the first non-durable record: it survives as garbage (torn: true) so recovery
+ *   code must notice the bad checksum and discard it.
+ * - One device: appends and fsyncs are serialized; each starts when the previous one finished.
+ */
+import { assertNonNegativeInteger, fail } from './assert.js';
+import { type Distribution, type Random, sampleUs, validateDistribution } from './random.js';
+
+export interface DiskOptions {
+  appendLatency: Distribution;
+  fsyncLatency: Distribution;
+  /** Capacity in bytes (default 1 GiB). An append that would exceed it throws. */
+  maxBytes?: number;
+  /** Bound on the number of records (default 10_000_000). An append that would exceed it throws. */
+  maxRecords?: number;
+}
+
+export interface DiskRecord<R> {
+  record: R;
+  bytes: number;
+  synced: boolean;
+  torn: boolean;
+}
+
+export class Disk<R> {
+  readonly stats = { appends: 0, fsyncs: 0, bytesWritten: 0 };
+
+  private readonly appendLatency: Distribution;
+  private readonly fsyncLatency: Distribution;
+  private readonly maxBytes: number;
+  private readonly maxRecords: number;
+  private readonly random: Random;
+
+  private recs: DiskRecord<R>[] = [];
+  /** recs[0 .. durableCount) survive a crash (synced records, plus a torn one left by an earlier crash). */
+  private durableCount = 0;
+  private bytes = 0;
+  private busyUntil = 0;
+  private nextToken = 1;
+  /** Outstanding fsyncs: token -> number of records appended when fsync() was called. */
+  private pendingSyncs = new Map<number, number>();
+
+  constructor(options: DiskOptions, random: Random) {
+    validateDistribution(options.appendLatency, 'Disk appendLatency');
+    validateDistribution(options.fsyncLatency, 'Disk fsyncLatency');
+    this.appendLatency = options.appendLatency;
+    this.fsyncLatency = options.fsyncLatency;
+    this.maxBytes = options.maxBytes ?? 1024 * 1024 * 1024;
+    this.maxRecords = options.maxRecords ?? 10_000_000;
+    assertNonNegativeInteger(this.maxBytes, 'Disk maxBytes');
+    assertNonNegativeInteger(this.maxRecords, 'Disk maxRecords');
+    this.random = random;
+  }
+
+  get bytesUsed(): number {
+    return this.bytes;
+  }
+
+  get recordCount(): number {
+    return this.recs.length;
+  }
+
+  /** Number of records that would survive a crash right now. */
+  get durableRecordCount(): number {
+    return this.durableCount;
+  }
+
+  /** True time at which the device becomes idle. */
+  get busyUntilUs(): number {
+    return this.busyUntil;
+  }
+
+  /** Number of fsyncs issued but not yet completed (and not invalidated by a crash or rewrite). */
+  get pendingSyncCount(): number {
+    return this.pendingSyncs.size;
+  }
+
+  /**
+   * Appends records (not yet durable). Returns the completion time:
+   * max(nowUs, busyUntilUs) + sampled append latency. Writes are serialized (one device).
+   */
+  append(nowUs: number, records: readonly { record: R; bytes: number }[]): number {
+    assertNonNegativeInteger(nowUs, 'Disk.append: nowUs');
+    let addBytes = 0;
+    for (const r of records) {
+      assertNonNegativeInteger(r.bytes, 'Disk.append: record bytes');
+      addBytes += r.bytes;
+    }
+    if (this.bytes + addBytes > this.maxBytes) {
+      fail(`Disk.append: disk full: ${this.bytes} + ${addBytes} bytes exceeds maxBytes=${this.maxBytes}`);
+    }
+    if (this.recs.length + records.length > this.maxRecords) {
+      fail(`Disk.append: ${this.recs.length} + ${records.length} records exceeds maxRecords=${this.maxRecords}`);
+    }
+    for (const r of records) this.recs.push({ record: r.record, bytes: r.bytes, synced: false, torn: false });
+    this.bytes += addBytes;
+    this.stats.appends++;
+    this.stats.bytesWritten += addBytes;
+    const doneUs = Math.max(nowUs, this.busyUntil) + sampleUs(this.appendLatency, this.random);
+    this.busyUntil = doneUs;
+    return doneUs;
+  }
+
+  /**
+   * Starts an fsync covering everything appended so far. The records become durable only when the
+   * caller calls completeSync(token), normally at doneUs.
+   */
+  fsync(nowUs: number): { doneUs: number; token: number } {
+    assertNonNegativeInteger(nowUs, 'Disk.fsync: nowUs');
+    const token = this.nextToken++;
+    this.pendingSyncs.set(token, this.recs.length);
+    this.stats.fsyncs++;
+    const doneUs = Math.max(nowUs, this.busyUntil) + sampleUs(this.fsyncLatency, this.random);
+    this.busyUntil = doneUs;
+    return { doneUs, token };
+  }
+
+  /** Marks every record appended before fsync `token` as durable. Unknown or invalidated tokens are a no-op. */
+  completeSync(token: number): void {
+    const watermark = this.pendingSyncs.get(token);
+    if (watermark === undefined) return;
+    this.pendingSyncs.delete(token);
+    if (watermark <= this.durableCount) return; // a later fsync already completed
+    const recs = this.recs;
+    for (let i = this.durableCount; i < watermark; i++) {
+      if (!recs[i].torn) recs[i].synced = true;
+    }
+    this.durableCount = watermark;
+  }
+
+  /**
+   * Crash: drops every non-durable record. With tearLastWrite and at least one non-durable record, the
+   * first of them stays, marked torn. All pending fsync tokens become invalid and in-flight device work is
+   * abandoned (the device is idle when the node restarts).
+   * lostRecords counts records removed entirely; the torn record is reported in tornRecords instead.
+   */
+  crash(tearLastWrite: boolean): { lostRecords: number; tornRecords: number } {
+    const recs = this.recs;
+    const unsynced = recs.length - this.durableCount;
+    let tornRecords = 0;
+    let keep = this.durableCount;
+    if (tearLastWrite && unsynced > 0) {
+      const torn = recs[keep];
+      torn.torn = true;
+      torn.synced = false;
+      keep++;
+      tornRecords = 1;
+    }
+    for (let i = keep; i < recs.length; i++) this.bytes -= recs[i].bytes;
+    recs.length = keep;
+    this.durableCount = keep; // the torn garbage is on the platter now and survives further crashes
+    this.pendingSyncs.clear();
+    this.busyUntil = 0;
+    return { lostRecords: unsynced - tornRecords, tornRecords };
+  }
+
+  /** Durable view for recovery: a snapshot of all records in order, including a torn one if any. */
+  records(): readonly DiskRecord<R>[] {
+    return this.recs.map((r) => ({ record: r.record, bytes: r.bytes, synced: r.synced, torn: r.torn }));
+  }
+
+  /**
+   * Replaces the whole content atomically with these records, all durable (log compaction: write a new
+   * file, fsync it, rename it over the old one). Pending fsync tokens refer to the old file and become
+   * no-ops. Takes no simulated time: the caller models the cost if it wants to.
+   */
+  rewrite(records: readonly { record: R; bytes: number }[]): void {
+    let total = 0;
+    for (const r of records) {
+      assertNonNegativeInteger(r.bytes, 'Disk.rewrite: record bytes');
+      total += r.bytes;
+    }
+    if (total > this.maxBytes) fail(`Disk.rewrite: ${total} bytes exceeds maxBytes=${this.maxBytes}`);
+    if (records.length > this.maxRecords) fail(`Disk.rewrite: ${records.length} records exceeds maxRecords=${this.maxRecords}`);
+    this.recs = records.map((r) => ({ record: r.record, bytes: r.bytes, synced: true, torn: false }));
+    this.durableCount = this.recs.length;
+    this.bytes = total;
+    this.pendingSyncs.clear();
+    this.stats.bytesWritten += total;
+  }
+
+  /**
+   * Drops records from index keepCount on, durably and at once (recovery discarding a torn tail, or a
+   * follower truncating a conflicting suffix). Pending fsyncs then cover at most keepCount records.
+   */
+  truncate(keepCount: number): void {
+    assertNonNegativeInteger(keepCount, 'Disk.truncate: keepCount');
+    const recs = this.recs;
+    if (keepCount >= recs.length) return;
+    for (let i = keepCount; i < recs.length; i++) this.bytes -= recs[i].bytes;
+    recs.length = keepCount;
+    if (this.durableCount > keepCount) this.durableCount = keepCount;
+    for (const [token, watermark] of this.pendingSyncs) {
+      if (watermark > keepCount) this.pendingSyncs.set(token, keepCount);
+    }
+  }
+}

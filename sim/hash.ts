@@ -1,0 +1,65 @@
+/**
+ * Fast 64-bit string hashing for trace fingerprints (not for security: it only needs to make accidental
+ * collisions between two runs' traces vanishingly unlikely).
+ *
+ * Two 32-bit multiply-xor lanes with different odd multipliers (the cyrb53 construction), fed one UTF-16
+ * code unit at a time, with an avalanche step applied only when a digest is read. Because the per-char
+ * state carries no framing, feeding "ab" then "c" equals feeding "abc": the digest of a trace equals
+ * hashString() of the concatenated file content.
+ */
+
+const SEED_1 = 0xdeadbeef;
+const SEED_2 = 0x41c6ce57;
+
+function toHex8(value: number): string {
+  return (value >>> 0).toString(16).padStart(8, '0');
+}
+
+function finalize(h1In: number, h2In: number): string {
+  let h1 = Math.imul(h1In ^ (h1In >>> 16), 2246822507);
+  h1 ^= Math.imul(h2In ^ (h2In >>> 13), 3266489909);
+  let h2 = Math.imul(h2In ^ (h2In >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return toHex8(h2) + toHex8(h1);
+}
+
+export class IncrementalHash {
+  private h1 = SEED_1;
+  private h2 = SEED_2;
+  private length = 0;
+
+  update(text: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    this.length += text.length;
+  }
+
+  /** 16 hex chars for everything fed so far. Does not change the state (can be read mid-stream). */
+  digest(): string {
+    // Mixing in the length keeps inputs of different lengths apart even if their lane states collide.
+    return finalize(this.h1 ^ this.length, (this.h2 + this.length) | 0);
+  }
+}
+
+/** 16 hex chars; equals an IncrementalHash fed `text` in any chunking. */
+export function hashString(text: string): string {
+  const h = new IncrementalHash();
+  h.update(text);
+  return h.digest();
+}
+
+/** 32-bit FNV-1a of a string, as an unsigned integer: cheap per-line fingerprints. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,382 @@
+/**
+ * The simulated network: directed links with latency distributions, random drop / duplication / reordering,
+ * partitions (symmetric, one-way, bridges), and clogs. Generic over the message type; knows nothing of Raft.
+ *
+ * Delivery goes through the Scheduler (one event per delivered copy, carrying a pre-built envelope), so the
+ * network adds no ordering of its own. Randomness comes from one stream, drawn in a fixed order per send:
+ *   1. drop decision (always drawn, even with dropChance 0, so switching drops on does not shift the
+ *      draws of messages that still get through)
+ *   then, unless dropped or held by a clog (held messages make these draws when released):
+ *   2. reorder decision, 3. latency, 4. reorder delay (only if reordered),
+ *   5. duplicate decision, 6. the copy's latency (only if duplicated).
+ * Partitions are checked at send time and again at delivery time, so a message in flight when a cut
+ * starts is lost, as on a real network.
+ */
+import { assertNonNegativeInteger, assertProbability, fail } from './assert.js';
+import { type Distribution, type Random, sampleUs, validateDistribution } from './random.js';
+import type { Scheduler } from './scheduler.js';
+
+export type NodeId = string;
+
+export interface LinkConfig {
+  latency: Distribution;
+  /** Probability in [0,1] that a message is lost. */
+  dropChance: number;
+  /** Probability that a delivered message is delivered twice (the copy gets its own latency draw). */
+  duplicateChance: number;
+  /** Probability that a message is delayed by an extra reorderDelay draw so later messages overtake it. */
+  reorderChance: number;
+  reorderDelay: Distribution;
+}
+
+export interface Topology {
+  datacenterOf: Record<NodeId, string>;
+  intraLatency: Distribution;
+  /** Keyed "dc1->dc2". When only "dc2->dc1" is given it is used for both directions. */
+  interLatency: Record<string, Distribution>;
+}
+
+export interface NetworkOptions {
+  nodes: NodeId[];
+  defaultLink: LinkConfig;
+  topology?: Topology;
+  maxMessageBytes: number;
+  /** Bound on scheduled, undelivered message copies (default 1_000_000). Exceeding it throws. */
+  maxInFlight?: number;
+}
+
+export type DropReason = 'random' | 'partition' | 'oversize' | 'node-down' | 'clog-overflow';
+
+export interface NetworkStats {
+  sent: number;
+  delivered: number;
+  dropped: Record<DropReason, number>;
+  duplicated: number;
+  reordered: number;
+}
+
+export interface NetworkHooks<M> {
+  /** Called at delivery time. */
+  deliver(from: NodeId, to: NodeId, message: M, messageId: number): void;
+  dropped?(from: NodeId, to: NodeId, message: M, messageId: number, reason: DropReason): void;
+  /** When this returns false at delivery time the message is dropped 'node-down'. */
+  isUp?(node: NodeId): boolean;
+}
+
+/** Messages held on one clogged link at most; beyond this they are dropped 'clog-overflow'. */
+export const MAX_HELD_PER_LINK = 10_000;
+
+/** One message on the wire. Immutable once built, so a duplicate can reuse the same object. */
+interface Envelope<M> {
+  readonly from: NodeId;
+  readonly to: NodeId;
+  /** Index of the directed link in the n*n tables. */
+  readonly link: number;
+  readonly message: M;
+  readonly id: number;
+}
+
+interface LinkState<M> {
+  config: LinkConfig;
+  clogged: boolean;
+  held: Envelope<M>[];
+}
+
+function validateLinkPatch(patch: Partial<LinkConfig>, what: string): void {
+  if (patch.latency !== undefined) validateDistribution(patch.latency, `${what}.latency`);
+  if (patch.reorderDelay !== undefined) validateDistribution(patch.reorderDelay, `${what}.reorderDelay`);
+  if (patch.dropChance !== undefined) assertProbability(patch.dropChance, `${what}.dropChance`);
+  if (patch.duplicateChance !== undefined) assertProbability(patch.duplicateChance, `${what}.duplicateChance`);
+  if (patch.reorderChance !== undefined) assertProbability(patch.reorderChance, `${what}.reorderChance`);
+}
+
+export class Network<M> {
+  readonly stats: NetworkStats = {
+    sent: 0,
+    delivered: 0,
+    dropped: { random: 0, partition: 0, oversize: 0, 'node-down': 0, 'clog-overflow': 0 },
+    duplicated: 0,
+    reordered: 0,
+  };
+  readonly nodes: readonly NodeId[];
+
+  private readonly scheduler: Scheduler;
+  private readonly random: Random;
+  private readonly hooks: NetworkHooks<M>;
+  private readonly options: NetworkOptions;
+  private readonly n: number;
+  private readonly indexOfNode = new Map<NodeId, number>();
+  /** blocked[from * n + to] === 1 when that directed pair is cut. */
+  private readonly blocked: Uint8Array;
+  private readonly links: LinkState<M>[] = [];
+  private readonly maxInFlight: number;
+  private inFlightCount = 0;
+  private nextId = 1;
+  /** Created once: the scheduler calls it with the envelope, so no closure is allocated per message. */
+  private readonly onDeliver = (env: Envelope<M>): void => this.deliverNow(env);
+
+  constructor(scheduler: Scheduler, random: Random, options: NetworkOptions, hooks: NetworkHooks<M>) {
+    this.scheduler = scheduler;
+    this.random = random;
+    this.hooks = hooks;
+    this.options = options;
+    if (options.nodes.length === 0) fail('Network: at least one node is required');
+    options.nodes.forEach((node, i) => {
+      if (typeof node !== 'string' || node.length === 0) fail('Network: node ids must be non-empty strings');
+      if (this.indexOfNode.has(node)) fail(`Network: duplicate node id ${node}`);
+      this.indexOfNode.set(node, i);
+    });
+    this.nodes = [...options.nodes];
+    this.n = options.nodes.length;
+    assertNonNegativeInteger(options.maxMessageBytes, 'Network maxMessageBytes');
+    this.maxInFlight = options.maxInFlight ?? 1_000_000;
+    assertNonNegativeInteger(this.maxInFlight, 'Network maxInFlight');
+    const d = options.defaultLink;
+    if (d === undefined || d.latency === undefined || d.reorderDelay === undefined || d.dropChance === undefined || d.duplicateChance === undefined || d.reorderChance === undefined) {
+      fail('Network: defaultLink must set latency, dropChance, duplicateChance, reorderChance and reorderDelay');
+    }
+    validateLinkPatch(d, 'Network defaultLink');
+    if (options.topology !== undefined) this.validateTopology(options.topology);
+    this.blocked = new Uint8Array(this.n * this.n);
+    for (let f = 0; f < this.n; f++) {
+      for (let t = 0; t < this.n; t++) this.links.push({ config: this.baseConfig(f, t), clogged: false, held: [] });
+    }
+  }
+
+  /** Scheduled message copies not yet delivered or dropped (held clogged messages not included). */
+  get inFlight(): number {
+    return this.inFlightCount;
+  }
+
+  /** Sends one message; returns its id (ids increase from 1). */
+  send(from: NodeId, to: NodeId, message: M, bytes: number): number {
+    const f = this.indexOf(from);
+    const t = this.indexOf(to);
+    if (!(bytes >= 0 && Number.isSafeInteger(bytes))) fail(`Network.send: bytes must be a non-negative integer, got ${String(bytes)}`);
+    const id = this.nextId++;
+    this.stats.sent++;
+    const link = f * this.n + t;
+    const env: Envelope<M> = { from, to, link, message, id };
+    if (bytes > this.options.maxMessageBytes) {
+      this.drop(env, 'oversize');
+      return id;
+    }
+    if (this.blocked[link] === 1) {
+      this.drop(env, 'partition');
+      return id;
+    }
+    const state = this.links[link];
+    if (this.random.ratio(state.config.dropChance)) {
+      this.drop(env, 'random');
+      return id;
+    }
+    if (state.clogged) {
+      if (state.held.length >= MAX_HELD_PER_LINK) this.drop(env, 'clog-overflow');
+      else state.held.push(env);
+      return id;
+    }
+    this.dispatch(env, state.config);
+    return id;
+  }
+
+  /** Degrades (or restores) one directed link; fields not in the patch keep their current values. */
+  setLink(from: NodeId, to: NodeId, patch: Partial<LinkConfig>): void {
+    validateLinkPatch(patch, `Network.setLink(${from}->${to})`);
+    const state = this.links[this.indexOf(from) * this.n + this.indexOf(to)];
+    state.config = { ...state.config, ...patch };
+  }
+
+  /** All link configurations back to defaults / topology. Does not touch cuts or clogs. */
+  resetLinks(): void {
+    for (let f = 0; f < this.n; f++) {
+      for (let t = 0; t < this.n; t++) this.links[f * this.n + t].config = this.baseConfig(f, t);
+    }
+  }
+
+  /**
+   * Cuts between groups: nodes in different groups cannot talk; unlisted nodes form one extra group.
+   * Cuts are additive (they never remove an existing cut); call heal() first to replace a partition.
+   */
+  partition(groups: NodeId[][]): void {
+    const groupOf = new Int32Array(this.n).fill(groups.length);
+    const seen = new Uint8Array(this.n);
+    groups.forEach((group, g) => {
+      for (const node of group) {
+        const i = this.indexOf(node);
+        if (seen[i] === 1) fail(`Network.partition: node ${node} appears in more than one group`);
+        seen[i] = 1;
+        groupOf[i] = g;
+      }
+    });
+    for (let f = 0; f < this.n; f++) {
+      for (let t = 0; t < this.n; t++) if (groupOf[f] !== groupOf[t]) this.blocked[f * this.n + t] = 1;
+    }
+  }
+
+  /** Cuts `node` from every other node, both directions. */
+  isolate(node: NodeId): void {
+    const i = this.indexOf(node);
+    for (let j = 0; j < this.n; j++) {
+      if (j === i) continue;
+      this.blocked[i * this.n + j] = 1;
+      this.blocked[j * this.n + i] = 1;
+    }
+  }
+
+  /** Blocks every from[i] -> to[j] (i.e. asymmetric: the reverse direction is untouched). */
+  cutOneWay(from: NodeId[], to: NodeId[]): void {
+    const fs = from.map((node) => this.indexOf(node));
+    const ts = to.map((node) => this.indexOf(node));
+    for (const f of fs) for (const t of ts) if (f !== t) this.blocked[f * this.n + t] = 1;
+  }
+
+  /** A and B cannot talk to each other; bridgeNode (even if listed in A or B) keeps talking to both. */
+  bridge(sideA: NodeId[], sideB: NodeId[], bridgeNode: NodeId): void {
+    const bridge = this.indexOf(bridgeNode);
+    const a = sideA.map((node) => this.indexOf(node)).filter((i) => i !== bridge);
+    const b = sideB.map((node) => this.indexOf(node)).filter((i) => i !== bridge);
+    for (const i of a) if (b.includes(i)) fail(`Network.bridge: node ${this.nodes[i]} is on both sides`);
+    for (const i of a) {
+      for (const j of b) {
+        this.blocked[i * this.n + j] = 1;
+        this.blocked[j * this.n + i] = 1;
+      }
+    }
+  }
+
+  /** Removes all cuts (not clogs, not link degradations). */
+  heal(): void {
+    this.blocked.fill(0);
+  }
+
+  isBlocked(from: NodeId, to: NodeId): boolean {
+    return this.blocked[this.indexOf(from) * this.n + this.indexOf(to)] === 1;
+  }
+
+  /** Holds messages sent on from->to from now on until unclog (messages already in flight are unaffected). */
+  clog(from: NodeId, to: NodeId): void {
+    this.links[this.indexOf(from) * this.n + this.indexOf(to)].clogged = true;
+  }
+
+  /** Releases held messages in send order, each with fresh decision and latency draws. */
+  unclog(from: NodeId, to: NodeId): void {
+    const state = this.links[this.indexOf(from) * this.n + this.indexOf(to)];
+    state.clogged = false;
+    const held = state.held;
+    state.held = [];
+    for (const env of held) this.dispatch(env, state.config);
+  }
+
+  /** Unclogs every link (in link order, so the release order is deterministic). */
+  unclogAll(): void {
+    for (let f = 0; f < this.n; f++) {
+      for (let t = 0; t < this.n; t++) if (this.links[f * this.n + t].clogged) this.unclog(this.nodes[f], this.nodes[t]);
+    }
+  }
+
+  isClogged(from: NodeId, to: NodeId): boolean {
+    return this.links[this.indexOf(from) * this.n + this.indexOf(to)].clogged;
+  }
+
+  /** Messages currently held on a clogged link. */
+  heldCount(from: NodeId, to: NodeId): number {
+    return this.links[this.indexOf(from) * this.n + this.indexOf(to)].held.length;
+  }
+
+  /** Effective latency (link override > topology > default). */
+  latencyFor(from: NodeId, to: NodeId): Distribution {
+    return this.links[this.indexOf(from) * this.n + this.indexOf(to)].config.latency;
+  }
+
+  /** Effective configuration of one directed link (a copy). */
+  linkConfig(from: NodeId, to: NodeId): LinkConfig {
+    return { ...this.links[this.indexOf(from) * this.n + this.indexOf(to)].config };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+
+  /** Puts one message (and maybe its duplicate) on the wire. Draw order documented at the top of the file. */
+  private dispatch(env: Envelope<M>, config: LinkConfig): void {
+    const random = this.random;
+    const nowUs = this.scheduler.nowUs;
+    const reordered = random.ratio(config.reorderChance);
+    let delayUs = sampleUs(config.latency, random);
+    if (reordered) {
+      delayUs += sampleUs(config.reorderDelay, random);
+      this.stats.reordered++;
+    }
+    this.schedule(nowUs + delayUs, env);
+    if (random.ratio(config.duplicateChance)) {
+      this.stats.duplicated++;
+      this.schedule(nowUs + sampleUs(config.latency, random), env);
+    }
+  }
+
+  private schedule(timeUs: number, env: Envelope<M>): void {
+    if (this.inFlightCount >= this.maxInFlight) {
+      fail(`Network: in-flight messages would exceed maxInFlight=${this.maxInFlight}`);
+    }
+    this.inFlightCount++;
+    this.scheduler.at(timeUs, this.onDeliver, env);
+  }
+
+  private deliverNow(env: Envelope<M>): void {
+    this.inFlightCount--;
+    if (this.blocked[env.link] === 1) {
+      this.drop(env, 'partition');
+      return;
+    }
+    const isUp = this.hooks.isUp;
+    if (isUp !== undefined && !isUp.call(this.hooks, env.to)) {
+      this.drop(env, 'node-down');
+      return;
+    }
+    this.stats.delivered++;
+    this.hooks.deliver(env.from, env.to, env.message, env.id);
+  }
+
+  private drop(env: Envelope<M>, reason: DropReason): void {
+    this.stats.dropped[reason]++;
+    const dropped = this.hooks.dropped;
+    if (dropped !== undefined) dropped.call(this.hooks, env.from, env.to, env.message, env.id, reason);
+  }
+
+  private indexOf(node: NodeId): number {
+    const i = this.indexOfNode.get(node);
+    if (i === undefined) fail(`Network: unknown node ${String(node)}`);
+    return i;
+  }
+
+  private baseConfig(f: number, t: number): LinkConfig {
+    const config = { ...this.options.defaultLink };
+    const topology = this.options.topology;
+    if (topology !== undefined) {
+      const dcFrom = topology.datacenterOf[this.nodes[f]];
+      const dcTo = topology.datacenterOf[this.nodes[t]];
+      if (dcFrom !== undefined && dcTo !== undefined) {
+        config.latency =
+          dcFrom === dcTo
+            ? topology.intraLatency
+            : (topology.interLatency[`${dcFrom}->${dcTo}`] ?? topology.interLatency[`${dcTo}->${dcFrom}`]);
+      }
+    }
+    return config;
+  }
+
+  private validateTopology(topology: Topology): void {
+    validateDistribution(topology.intraLatency, 'Network topology.intraLatency');
+    for (const [node, dc] of Object.entries(topology.datacenterOf)) {
+      if (!this.indexOfNode.has(node)) fail(`Network topology: unknown node ${node}`);
+      if (typeof dc !== 'string' || dc.length === 0) fail(`Network topology: datacenter of ${node} must be a non-empty string`);
+    }
+    for (const [key, dist] of Object.entries(topology.interLatency)) validateDistribution(dist, `Network topology.interLatency[${key}]`);
+    const dcs = [...new Set(Object.values(topology.datacenterOf))].sort();
+    for (const a of dcs) {
+      for (const b of dcs) {
+        if (a !== b && topology.interLatency[`${a}->${b}`] === undefined && topology.interLatency[`${b}->${a}`] === undefined) {
+          fail(`Network topology: no interLatency for "${a}->${b}"`);
+        }
+      }
+    }
+  }
+}

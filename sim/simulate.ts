@@ -1,0 +1,204 @@
+// One seeded run: a fault phase checked for safety after every event, then a liveness phase that heals
+// everything and requires one leader and all nodes converged on the same committed log within a bound
+// (TigerBeetle's VOPR does the same: safety first, then liveness with a core healed).
+import type { NodeId } from '../raft/types.js';
+import { Cluster, defaultClusterOptions, type ClusterOptions, type ClusterStats } from './cluster.js';
+import { SafetyViolation, type Violation } from './checker.js';
+import { defaultChaosOptions, randomFaultSchedule, type ChaosOptions, type ScheduledFault } from './nemesis.js';
+import { Random } from './random.js';
+import { Scheduler } from './scheduler.js';
+import { Trace } from './trace.js';
+import { Workload, defaultWorkloadOptions, type WorkloadOptions, type WorkloadStats } from './workload.js';
+
+export interface SimulationOptions {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly cluster: ClusterOptions;
+  readonly workload: WorkloadOptions;
+  /** Scripted faults. */
+  readonly faults: readonly ScheduledFault[];
+  /** Random faults drawn from the seed's `nemesis` stream, in addition to the scripted ones; null for none. */
+  readonly chaos: ChaosOptions | null;
+  /** Length of the fault phase. */
+  readonly durationUs: number;
+  /** The liveness phase must converge within this long after healing. */
+  readonly livenessBoundUs: number;
+  readonly checkInvariants: boolean;
+  /** Bound on the events of one run. */
+  readonly maxEvents: number;
+}
+
+export type Verdict = 'ok' | 'safety' | 'liveness';
+
+export interface LivenessOutcome {
+  readonly healedAtUs: number;
+  /** True time from healing to convergence; null when it did not converge. */
+  readonly convergedAfterUs: number | null;
+  /** Why it did not converge (the last failed check), or 'converged'. */
+  readonly reason: string;
+}
+
+export interface SimulationResult {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly verdict: Verdict;
+  readonly violation: Violation | null;
+  readonly liveness: LivenessOutcome | null;
+  /** Null when the trace was neither hashed nor written (the fastest mode). */
+  readonly traceHash: string | null;
+  readonly traceLines: number;
+  readonly simulatedUs: number;
+  readonly events: number;
+  readonly invariantChecks: number;
+  readonly faults: readonly ScheduledFault[];
+  readonly cluster: ClusterStats;
+  readonly network: { sent: number; delivered: number; dropped: Record<string, number>; duplicated: number; reordered: number };
+  readonly workload: Omit<WorkloadStats, 'writeLatenciesUs' | 'readLatenciesUs'>;
+  readonly finalState: Record<NodeId, unknown>;
+  /** Internal objects for metrics and tests; not serialized. */
+  readonly internals: { readonly cluster: Cluster; readonly workload: Workload; readonly scheduler: Scheduler };
+}
+
+export function nodeIdsFor(count: number): NodeId[] {
+  return Array.from({ length: count }, (_, k) => `n${k + 1}`);
+}
+
+export function defaultSimulationOptions(overrides: Partial<SimulationOptions> & { nodes?: number } = {}): SimulationOptions {
+  const { nodes, ...rest } = overrides;
+  const cluster = rest.cluster ?? defaultClusterOptions(nodeIdsFor(nodes ?? 5));
+  return {
+    scenario: 'default',
+    seed: 1,
+    cluster,
+    workload: defaultWorkloadOptions,
+    faults: [],
+    chaos: null,
+    durationUs: 10_000_000,
+    livenessBoundUs: 10_000_000,
+    checkInvariants: true,
+    maxEvents: 200_000_000,
+    ...rest,
+  };
+}
+
+const livenessCheckIntervalUs = 50_000;
+
+export function simulate(options: SimulationOptions, trace: Trace = new Trace()): SimulationResult {
+  const scheduler = new Scheduler();
+  const root = Random.fromSeed(options.seed);
+  const nodeIds = options.cluster.nodeIds;
+  const drawnFaults = options.chaos === null ? [] : randomFaultSchedule(root.child('nemesis'), nodeIds, options.durationUs, options.chaos);
+  const faults = [...options.faults, ...drawnFaults].sort((a, b) => a.atUs - b.atUs);
+  trace.emit({ t: 0, type: 'meta', seed: options.seed, scenario: options.scenario, params: serializableParams(options, faults) });
+
+  const workload = new Workload(scheduler, root.child('workload'), options.workload, trace, nodeIds);
+  const cluster = new Cluster(scheduler, root, options.cluster, trace, options.seed, options.checkInvariants, {
+    clientMessage: (to, message) => workload.receive(to, message),
+  }, Workload.clientIds(options.workload));
+  workload.attach(cluster);
+  const faultRandom = root.child('nemesis/targets');
+
+  let verdict: Verdict = 'ok';
+  let violation: Violation | null = null;
+  let liveness: LivenessOutcome | null = null;
+  const healAtUs = options.durationUs;
+  const endUs = options.durationUs + options.livenessBoundUs;
+
+  for (const item of faults) {
+    scheduler.at(item.atUs, (fault: ScheduledFault) => cluster.applyFault(fault.fault, faultRandom), item);
+  }
+  let lastReason = 'not checked';
+  const checkLiveness = (): void => {
+    cluster.currentEvent = 'liveness check';
+    const state = cluster.converged();
+    lastReason = state.reason;
+    if (state.ok) {
+      for (const node of cluster.nodes.values()) cluster.checker?.checkAcknowledgedIn(node.id, node.raft.log);
+      liveness = { healedAtUs: healAtUs, convergedAfterUs: scheduler.nowUs - healAtUs, reason: 'converged' };
+      scheduler.stop();
+      return;
+    }
+    if (scheduler.nowUs + livenessCheckIntervalUs <= endUs) scheduler.after(livenessCheckIntervalUs, checkLiveness);
+  };
+  scheduler.at(healAtUs, () => {
+    workload.stop();
+    cluster.healAll();
+    scheduler.after(0, checkLiveness);
+  });
+
+  try {
+    cluster.start();
+    workload.start();
+    const stopped = scheduler.runUntil(endUs, options.maxEvents);
+    if (stopped === 'maxEvents') throw new Error(`run exceeded the bound of ${options.maxEvents} events (maxEvents) at t=${scheduler.nowUs}us`);
+    if (liveness === null) {
+      verdict = 'liveness';
+      liveness = { healedAtUs: healAtUs, convergedAfterUs: null, reason: lastReason };
+    }
+  } catch (error) {
+    if (error instanceof SafetyViolation) {
+      verdict = 'safety';
+      violation = error.violation;
+    } else if (error instanceof Error && !(error instanceof RangeError)) {
+      // An assertion inside the Raft node or the simulator: the run reached a state that must not exist.
+      verdict = 'safety';
+      violation = {
+        invariant: 'Assertion' as Violation['invariant'],
+        message: error.message,
+        timeUs: scheduler.nowUs,
+        event: cluster.currentEvent,
+        seed: options.seed,
+        nodes: [...nodeIds],
+        state: Object.fromEntries(nodeIds.map((id) => [id, cluster.describeNode(id)])),
+      };
+    } else {
+      throw error;
+    }
+  }
+  workload.finish();
+  const traceHash = trace.hashing ? trace.digest() : null;
+  trace.emit({ t: scheduler.nowUs, type: 'end', hash: traceHash, verdict, ...(violation !== null ? { invariant: violation.invariant, message: violation.message } : {}) });
+  trace.close();
+  const { writeLatenciesUs: _w, readLatenciesUs: _r, ...workloadStats } = workload.stats;
+  return {
+    scenario: options.scenario,
+    seed: options.seed,
+    verdict,
+    violation,
+    liveness,
+    traceHash,
+    traceLines: trace.lines,
+    simulatedUs: scheduler.nowUs,
+    events: scheduler.eventsProcessed,
+    invariantChecks: cluster.checker?.checks ?? 0,
+    faults,
+    cluster: cluster.stats,
+    network: { ...cluster.network.stats, dropped: { ...cluster.network.stats.dropped } },
+    workload: { ...workloadStats },
+    finalState: Object.fromEntries(nodeIds.map((id) => [id, cluster.describeNode(id)])),
+    internals: { cluster, workload, scheduler },
+  };
+}
+
+/** Every parameter of the run, given or drawn, for the trace's meta record and result.json. */
+export function serializableParams(options: SimulationOptions, faults: readonly ScheduledFault[]): Record<string, unknown> {
+  return {
+    nodes: options.cluster.nodeIds,
+    durationUs: options.durationUs,
+    livenessBoundUs: options.livenessBoundUs,
+    checkInvariants: options.checkInvariants,
+    raft: options.cluster.raft,
+    link: options.cluster.link,
+    topology: options.cluster.topology,
+    maxMessageBytes: options.cluster.maxMessageBytes,
+    clocks: options.cluster.clocks,
+    disk: options.cluster.disk,
+    tearOnCrash: options.cluster.tearOnCrash,
+    forgetVoteOnRestart: options.cluster.forgetVoteOnRestart,
+    workload: options.workload,
+    chaos: options.chaos,
+    faults,
+  };
+}
+
+export { defaultChaosOptions };

@@ -1,0 +1,234 @@
+/**
+ * Deterministic JSON Lines trace with an incremental fingerprint.
+ *
+ * Every record becomes one line: JSON.stringify keeps keys in insertion order, so identical runs produce
+ * byte-identical lines. The running hash (see hash.ts) of all lines is the run's fingerprint: two runs with
+ * the same seed must have the same digest, and the per-line hashes let us find the first divergence of two
+ * long runs without keeping either trace in memory.
+ */
+import * as fs from 'node:fs';
+import { fail } from './assert.js';
+import { IncrementalHash, hash32 } from './hash.js';
+
+export interface TraceRecord {
+  /** True time of the event in microseconds. */
+  t: number;
+  type: string;
+  [field: string]: unknown;
+}
+
+export interface TraceSink {
+  /** Receives one complete line including its trailing "\n". */
+  write(line: string): void;
+  close?(): void;
+}
+
+/** Bound on kept per-line hashes (8 bytes each). */
+const MAX_LINE_HASHES = 100_000_000;
+
+export class Trace {
+  /** True when there is a sink or hashing is on; emitters check this before building records. */
+  readonly enabled: boolean;
+  lines = 0;
+  /** Per-line 32-bit hashes (FNV-1a of the line incl. "\n") when keepLineHashes was set. */
+  lineHashes: number[] | null;
+
+  private readonly sink: TraceSink | undefined;
+  private readonly hasher: IncrementalHash | null;
+
+  constructor(options: { sink?: TraceSink; hash?: boolean; keepLineHashes?: boolean } = {}) {
+    this.sink = options.sink;
+    this.hasher = (options.hash ?? true) ? new IncrementalHash() : null;
+    this.lineHashes = options.keepLineHashes === true ? [] : null;
+    this.enabled = this.sink !== undefined || this.hasher !== null || this.lineHashes !== null;
+  }
+
+  /** Whether the trace computes a digest. */
+  get hashing(): boolean {
+    return this.hasher !== null;
+  }
+
+  emit(record: TraceRecord): void {
+    if (!this.enabled) return;
+    if (typeof record.type !== 'string' || !Number.isFinite(record.t)) {
+      fail(`Trace.emit: a record needs a numeric t and a string type, got ${String(record.t)} / ${String(record.type)}`);
+    }
+    const line = JSON.stringify(record) + '\n';
+    if (this.hasher !== null) this.hasher.update(line);
+    const lineHashes = this.lineHashes;
+    if (lineHashes !== null) {
+      if (lineHashes.length >= MAX_LINE_HASHES) fail(`Trace: more than ${MAX_LINE_HASHES} line hashes kept`);
+      lineHashes.push(hash32(line));
+    }
+    if (this.sink !== undefined) this.sink.write(line);
+    this.lines++;
+  }
+
+  /** Hash of all lines so far (16 hex chars); equals hashString() of the trace file's content. */
+  digest(): string {
+    if (this.hasher === null) fail('Trace.digest: hashing is disabled for this trace (hash: false)');
+    return this.hasher.digest();
+  }
+
+  close(): void {
+    this.sink?.close?.();
+  }
+}
+
+function stripNewline(line: string): string {
+  return line.endsWith('\n') ? line.slice(0, -1) : line;
+}
+
+/** Keeps lines (without "\n") in memory; throws beyond maxLines so a runaway run fails loudly. */
+export class MemorySink implements TraceSink {
+  lines: string[] = [];
+  private readonly maxLines: number;
+
+  constructor(maxLines = 1_000_000) {
+    if (!Number.isSafeInteger(maxLines) || maxLines < 0) fail(`MemorySink: maxLines must be a non-negative integer, got ${maxLines}`);
+    this.maxLines = maxLines;
+  }
+
+  write(line: string): void {
+    if (this.lines.length >= this.maxLines) fail(`MemorySink: more than maxLines=${this.maxLines} lines`);
+    this.lines.push(stripNewline(line));
+  }
+
+  /** The trace as file content (every line followed by "\n"). */
+  text(): string {
+    return this.lines.length === 0 ? '' : this.lines.join('\n') + '\n';
+  }
+}
+
+const FILE_SINK_FLUSH_CHARS = 64 * 1024;
+
+/**
+ * Writes lines to a file, batching about 64 KiB (counted in UTF-16 units) per fs.writeSync. Synchronous
+ * I/O keeps the output order exactly the emit order. close() flushes. This is the one place in sim/ that
+ * touches the filesystem.
+ */
+export class FileSink implements TraceSink {
+  private fd: number | null;
+  private chunks: string[] = [];
+  private bufferedChars = 0;
+
+  constructor(path: string) {
+    this.fd = fs.openSync(path, 'w');
+  }
+
+  write(line: string): void {
+    if (this.fd === null) fail('FileSink.write: sink is closed');
+    this.chunks.push(line);
+    this.bufferedChars += line.length;
+    if (this.bufferedChars >= FILE_SINK_FLUSH_CHARS) this.flush();
+  }
+
+  flush(): void {
+    if (this.fd === null || this.chunks.length === 0) return;
+    fs.writeSync(this.fd, this.chunks.join(''));
+    this.chunks = [];
+    this.bufferedChars = 0;
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    this.flush();
+    fs.closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+export interface DeterminismReport {
+  identical: boolean;
+  hashA: string;
+  hashB: string;
+  /** Lines in run A. */
+  lines: number;
+  /** First differing line (1-based) with its text from each run; "<end of trace>" when a run has no such line. */
+  firstDivergence: null | { line: number; a: string; b: string };
+}
+
+const END_OF_TRACE = '<end of trace>';
+
+/** A sink that keeps only line `index` (0-based). */
+class CaptureLineSink implements TraceSink {
+  captured: string | null = null;
+  private next = 0;
+  constructor(private readonly index: number) {}
+  write(line: string): void {
+    if (this.next === this.index) this.captured = stripNewline(line);
+    this.next++;
+  }
+}
+
+/**
+ * Runs `run(seed, trace)` twice and compares digests. On a difference, finds the first diverging line via
+ * per-line hashes: run B compares each line against run A's hash as it is emitted, so B's text is captured
+ * live (robust even if only that one run misbehaves); run A is rerun once to recover its text for that line.
+ */
+export function checkDeterminism(run: (seed: number, trace: Trace) => void, seed: number): DeterminismReport {
+  const traceA = new Trace({ keepLineHashes: true });
+  run(seed, traceA);
+  const hashesA = traceA.lineHashes as number[];
+
+  let firstMismatch = -1;
+  let textB: string | null = null;
+  let index = 0;
+  const compareSink: TraceSink = {
+    write(line: string): void {
+      if (firstMismatch < 0 && (index >= hashesA.length || hash32(line) !== hashesA[index])) {
+        firstMismatch = index;
+        textB = stripNewline(line);
+      }
+      index++;
+    },
+  };
+  const traceB = new Trace({ sink: compareSink });
+  run(seed, traceB);
+
+  const hashA = traceA.digest();
+  const hashB = traceB.digest();
+  const identical = hashA === hashB && traceA.lines === traceB.lines;
+  if (identical) return { identical, hashA, hashB, lines: traceA.lines, firstDivergence: null };
+
+  if (firstMismatch < 0) {
+    if (traceB.lines < traceA.lines) {
+      firstMismatch = traceB.lines; // B is a strict prefix of A
+    } else {
+      // Every line hash matched yet the digests differ: a 32-bit line-hash collision. Compare full texts.
+      const sinkA = new MemorySink();
+      const sinkB = new MemorySink();
+      run(seed, new Trace({ sink: sinkA, hash: false }));
+      run(seed, new Trace({ sink: sinkB, hash: false }));
+      const max = Math.max(sinkA.lines.length, sinkB.lines.length);
+      for (let i = 0; i < max; i++) {
+        if (sinkA.lines[i] !== sinkB.lines[i]) {
+          return {
+            identical,
+            hashA,
+            hashB,
+            lines: traceA.lines,
+            firstDivergence: { line: i + 1, a: sinkA.lines[i] ?? END_OF_TRACE, b: sinkB.lines[i] ?? END_OF_TRACE },
+          };
+        }
+      }
+      return { identical, hashA, hashB, lines: traceA.lines, firstDivergence: null };
+    }
+  }
+
+  let textA = END_OF_TRACE;
+  if (firstMismatch < hashesA.length) {
+    const capture = new CaptureLineSink(firstMismatch);
+    run(seed, new Trace({ sink: capture, hash: false }));
+    if (capture.captured === null) textA = `(rerun of A ended early) ${END_OF_TRACE}`;
+    else if (hash32(capture.captured + '\n') !== hashesA[firstMismatch]) textA = `(rerun of A differed) ${capture.captured}`;
+    else textA = capture.captured;
+  }
+  return {
+    identical,
+    hashA,
+    hashB,
+    lines: traceA.lines,
+    firstDivergence: { line: firstMismatch + 1, a: textA, b: textB ?? END_OF_TRACE },
+  };
+}
