@@ -47,11 +47,13 @@ export interface RaftConfig {
 export interface UnsafeKnobs {
   /** Commit entries of earlier terms by counting replicas: the Figure 8 bug (paper 5.4.2). */
   readonly commitOldTermByCounting: boolean;
+  /** Commit once one replica short of a majority holds an entry (a broken commit rule, paper 5.3). */
+  readonly commitWithMinority: boolean;
   /** Grant votes without checking that the candidate's log is at least as up-to-date (breaks paper 5.4.1). */
   readonly skipUpToDateCheck: boolean;
 }
 
-export const safeKnobs: UnsafeKnobs = { commitOldTermByCounting: false, skipUpToDateCheck: false };
+export const safeKnobs: UnsafeKnobs = { commitOldTermByCounting: false, commitWithMinority: false, skipUpToDateCheck: false };
 
 export function defaultRaftConfig(id: NodeId, voters: readonly NodeId[]): RaftConfig {
   return {

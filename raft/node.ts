@@ -14,7 +14,7 @@
 import { defaultRaftConfig, validateRaftConfig, type RaftConfig } from './config.js';
 import { RaftLog } from './log.js';
 import { Progress } from './progress.js';
-import { committedIndex, hasQuorum, quorumTime, voteOutcome } from './quorum.js';
+import { committedIndex, hasQuorum, quorumSize, quorumTime, voteOutcome } from './quorum.js';
 import type {
   AppendEntriesMessage,
   AppendEntriesResponseMessage,
@@ -836,7 +836,9 @@ export class RaftNode {
    *  from the leader's own term (Figure 8); earlier entries become committed with it. */
   private maybeCommit(state: RoleState & { kind: 'leader' }): boolean {
     const persisted = this.log.persistedLastIndex();
-    const index = committedIndex(this.voters, (id) => (id === this.id ? persisted : state.progress.get(id)!.match));
+    // The broken variant counts one replica short of a majority, so a minority can "commit".
+    const quorum = quorumSize(this.voters.length) - (this.config.unsafe.commitWithMinority ? 1 : 0);
+    const index = committedIndex(this.voters, (id) => (id === this.id ? persisted : state.progress.get(id)!.match), quorum);
     if (index <= this.log.committed) return false;
     if (this.log.term(index) !== this.term && !this.config.unsafe.commitOldTermByCounting) return false;
     for (let k = this.log.committed + 1; k <= index; k++) state.uncommittedBytes -= this.log.entry(k)?.bytes ?? 0;

@@ -10,10 +10,10 @@ export function quorumSize(voterCount: number): number {
 }
 
 /** The largest index that a majority of voters have (paper 5.3, 5.4.2): sort descending, take the quorum-th. */
-export function committedIndex(voters: readonly NodeId[], matchOf: (id: NodeId) => number): number {
+export function committedIndex(voters: readonly NodeId[], matchOf: (id: NodeId) => number, quorum = quorumSize(voters.length)): number {
   const matches = voters.map(matchOf);
   matches.sort((a, b) => b - a);
-  return matches[quorumSize(voters.length) - 1]!;
+  return matches[Math.max(1, Math.min(quorum, voters.length)) - 1]!;
 }
 
 /** Whether the recorded votes already decide an election. Voters who have not answered count as pending. */

@@ -5,6 +5,7 @@ import { defaultRaftConfig, type RaftConfig } from '../raft/config.js';
 import { RaftNode, messageBytes, type DurableState } from '../raft/node.js';
 import type { Entry, HardState, Message, RaftEvent, Ready, Snapshot } from '../raft/types.js';
 import { SafetyChecker, type LogView } from './checker.js';
+import { defaultCompactionOptions, defaultMetricsOptions, type CompactionOptions, type MetricsOptions } from './compaction-options.js';
 import { NodeClock } from './clock.js';
 import { Disk, type DiskOptions } from './disk.js';
 import { KvStore, kvCommandBytes, type KvCommand, type KvImage, type KvResult } from './kv.js';
@@ -49,6 +50,8 @@ export interface ClusterOptions {
   readonly maxPausedBacklog: number;
   /** Broken-variant knob outside raft/: forget votedFor when restarting (breaks Election Safety). */
   readonly forgetVoteOnRestart: boolean;
+  readonly compaction: CompactionOptions;
+  readonly metrics: MetricsOptions;
 }
 
 export function defaultClusterOptions(nodeIds: readonly NodeId[]): ClusterOptions {
@@ -73,6 +76,8 @@ export function defaultClusterOptions(nodeIds: readonly NodeId[]): ClusterOption
     tearOnCrash: true,
     maxPausedBacklog: 100_000,
     forgetVoteOnRestart: false,
+    compaction: defaultCompactionOptions,
+    metrics: defaultMetricsOptions,
   };
 }
 

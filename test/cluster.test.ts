@@ -2,6 +2,7 @@
 // fails when Raft is deliberately broken.
 import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { safeKnobs, type UnsafeKnobs } from '../raft/config.js';
 import { defaultClusterOptions } from '../sim/cluster.js';
 import { KvStore, makeKvCommand } from '../sim/kv.js';
 import { allChaosKinds, type ChaosKind } from '../sim/nemesis.js';
@@ -31,7 +32,7 @@ const chaosCase: fc.Arbitrary<ChaosCase> = fc.record({
   checkQuorum: fc.boolean(),
 });
 
-function optionsFor(c: ChaosCase, unsafe = { commitOldTermByCounting: false, skipUpToDateCheck: false }): SimulationOptions {
+function optionsFor(c: ChaosCase, unsafe: UnsafeKnobs = safeKnobs): SimulationOptions {
   const base = defaultClusterOptions(nodeIdsFor(c.nodes));
   return defaultSimulationOptions({
     seed: c.seed,
@@ -66,7 +67,7 @@ describe('safety and liveness under random faults', () => {
   it('a deliberately broken Raft (votes granted without the up-to-date check, paper 5.4.1) is caught', () => {
     const outcome = fc.check(
       fc.property(chaosCase, (c) => {
-        const result = simulate(optionsFor(c, { commitOldTermByCounting: false, skipUpToDateCheck: true }), new Trace({ hash: false }));
+        const result = simulate(optionsFor(c, { ...safeKnobs, skipUpToDateCheck: true }), new Trace({ hash: false }));
         return result.verdict === 'ok';
       }),
       { numRuns: 200, seed: 20261121 },
@@ -74,11 +75,21 @@ describe('safety and liveness under random faults', () => {
     expect(outcome.failed).toBe(true);
     // Shrinking keeps a failing case; rerun it and read the violation it names.
     const counterexample = outcome.counterexample![0];
-    const result = simulate(optionsFor(counterexample, { commitOldTermByCounting: false, skipUpToDateCheck: true }), new Trace({ hash: false }));
+    const result = simulate(optionsFor(counterexample, { ...safeKnobs, skipUpToDateCheck: true }), new Trace({ hash: false }));
     expect(result.verdict).toBe('safety');
     expect(['LeaderCompleteness', 'StateMachineSafety', 'LogMatching', 'Durability', 'ElectionSafety']).toContain(result.violation!.invariant);
     expect(result.violation!.seed).toBe(counterexample.seed);
     expect(result.violation!.event.length).toBeGreaterThan(0);
+  });
+
+  it('a deliberately broken commit rule (one replica short of a majority) is caught', () => {
+    const outcome = fc.check(
+      fc.property(chaosCase, (c) => simulate(optionsFor(c, { ...safeKnobs, commitWithMinority: true }), new Trace({ hash: false })).verdict === 'ok'),
+      { numRuns: 200, seed: 20261121 },
+    );
+    expect(outcome.failed).toBe(true);
+    const result = simulate(optionsFor(outcome.counterexample![0], { ...safeKnobs, commitWithMinority: true }), new Trace({ hash: false }));
+    expect(result.verdict).toBe('safety');
   });
 
   it('a liveness failure is reported as such, not as a safety violation', () => {

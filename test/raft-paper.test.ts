@@ -1,7 +1,7 @@
 // One test per rule of the Raft paper (section 5 and the thesis extensions raftsim implements).
 // Each test names the sentence it checks.
 import { describe, expect, it } from 'vitest';
-import { defaultRaftConfig } from '../raft/config.js';
+import { defaultRaftConfig, safeKnobs } from '../raft/config.js';
 import { RaftNode } from '../raft/node.js';
 import type { AppendEntriesResponseMessage, Entry, Message } from '../raft/types.js';
 import { Harness, lcg } from './support/raft-harness.js';
@@ -255,7 +255,7 @@ describe('5.4 safety', () => {
 
 /** A term-4 leader whose followers acknowledged index 2 (term 2) but not yet its noop at index 3. */
 function nodeLeaderWithMatches(commitOldTermByCounting: boolean): RaftNode {
-  const config = { ...defaultRaftConfig('n1', five), preVote: false, unsafe: { commitOldTermByCounting, skipUpToDateCheck: false } };
+  const config = { ...defaultRaftConfig('n1', five), preVote: false, unsafe: { ...safeKnobs, commitOldTermByCounting } };
   const node = RaftNode.restart({ config, random: lcg(1), nowUs: 0 }, { hardState: { term: 3, vote: null, commit: 1 }, snapshot: null, entries: [entry(1, 1), entry(2, 2)] });
   node.tick(node.nextDeadlineUs());
   const now = node.nextDeadlineUs();
