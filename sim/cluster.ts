@@ -118,6 +118,17 @@ export class SimNode {
   }
 }
 
+/** Cluster-level events for observers (metrics, event-triggered faults). */
+export type ClusterEvent =
+  | { readonly kind: 'leader-elected'; readonly node: NodeId; readonly term: number }
+  | { readonly kind: 'leader-lost'; readonly node: NodeId; readonly term: number; readonly why: 'crash' | 'pause' | 'step-down' }
+  | { readonly kind: 'crash'; readonly node: NodeId }
+  | { readonly kind: 'restart'; readonly node: NodeId }
+  | { readonly kind: 'fault'; readonly fault: Fault }
+  | { readonly kind: 'snapshot'; readonly node: NodeId; readonly index: number };
+
+export type ClusterEventKind = ClusterEvent['kind'];
+
 export interface ClusterHooks {
   /** A client-facing message arrived at a client. */
   clientMessage(to: string, message: ClientMessage): void;
@@ -147,6 +158,15 @@ export class Cluster {
   /** Describes the event being handled, for violation reports. */
   currentEvent = 'start';
   private nextReadId = 1;
+  private readonly observers: ((event: ClusterEvent) => void)[] = [];
+
+  addObserver(observer: (event: ClusterEvent) => void): void {
+    this.observers.push(observer);
+  }
+
+  notify(event: ClusterEvent): void {
+    for (const observer of this.observers) observer(event);
+  }
 
   constructor(
     readonly scheduler: Scheduler,
@@ -474,10 +494,14 @@ export class Cluster {
     const now = this.scheduler.nowUs;
     switch (event.kind) {
       case 'role': {
-        if (node.lastRole === 'leader' && event.role !== 'leader') this.checker?.onLeaderLost(node.id);
+        if (node.lastRole === 'leader' && event.role !== 'leader') {
+          this.checker?.onLeaderLost(node.id);
+          this.notify({ kind: 'leader-lost', node: node.id, term: node.lastTerm, why: 'step-down' });
+        }
         if (event.role === 'leader') {
           this.stats.leaderChanges++;
           this.checker?.onLeader(node.id, event.term, node.raft.log);
+          this.notify({ kind: 'leader-elected', node: node.id, term: event.term });
         }
         if (node.lastRole !== event.role || node.lastTerm !== event.term) {
           node.lastRole = event.role;
@@ -604,6 +628,7 @@ export class Cluster {
   applyFault(fault: Fault, random: Random): void {
     const now = this.scheduler.nowUs;
     this.currentEvent = `fault ${fault.kind}`;
+    this.notify({ kind: 'fault', fault });
     const one = (target: NodeTarget): SimNode | null => {
       const id = this.resolveTarget(target, random);
       return id === null ? null : this.nodes.get(id)!;
@@ -727,9 +752,12 @@ export class Cluster {
     node.pendingReads.clear();
     node.readyReads = [];
     node.slowDelayUs = 0;
-    if (node.lastRole === 'leader') this.checker?.onLeaderLost(node.id);
+    const wasLeader = node.lastRole === 'leader';
+    if (wasLeader) this.checker?.onLeaderLost(node.id);
     const { lostRecords, tornRecords } = node.disk.crash(this.options.tearOnCrash);
     this.stats.crashes++;
+    this.notify({ kind: 'crash', node: node.id });
+    if (wasLeader) this.notify({ kind: 'leader-lost', node: node.id, term: node.lastTerm, why: 'crash' });
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'crash', node: node.id, lostRecords, tornRecords });
   }
 
@@ -747,6 +775,7 @@ export class Cluster {
     node.lastRole = 'follower';
     node.lastTerm = node.raft.currentTerm;
     this.stats.restarts++;
+    this.notify({ kind: 'restart', node: node.id });
     this.checker?.onRestart(node.id, node.raft.currentTerm, node.raft.log.committed, node.raft.log.applied);
     if (this.trace.enabled) {
       this.trace.emit({ t: this.scheduler.nowUs, type: 'restart', node: node.id, term: node.raft.currentTerm, commit: node.raft.log.committed, lastIndex: node.raft.log.lastIndex() });
@@ -799,6 +828,7 @@ export class Cluster {
   pause(node: SimNode, durationUs: number): void {
     node.status = 'paused';
     this.stats.pauses++;
+    if (node.lastRole === 'leader') this.notify({ kind: 'leader-lost', node: node.id, term: node.lastTerm, why: 'pause' });
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'pause', node: node.id, durationUs });
     this.scheduler.at(this.scheduler.nowUs + durationUs, this.onResume, { node, incarnation: node.incarnation });
   }

@@ -2,9 +2,9 @@
 // everything and requires one leader and all nodes converged on the same committed log within a bound
 // (TigerBeetle's VOPR does the same: safety first, then liveness with a core healed).
 import type { NodeId } from '../raft/types.js';
-import { Cluster, defaultClusterOptions, type ClusterOptions, type ClusterStats } from './cluster.js';
+import { Cluster, defaultClusterOptions, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster.js';
 import { SafetyViolation, type Violation } from './checker.js';
-import { defaultChaosOptions, randomFaultSchedule, type ChaosOptions, type ScheduledFault } from './nemesis.js';
+import { defaultChaosOptions, randomFaultSchedule, type ChaosOptions, type Fault, type ScheduledFault } from './nemesis.js';
 import { Random } from './random.js';
 import { Scheduler } from './scheduler.js';
 import { Trace } from './trace.js';
@@ -17,6 +17,8 @@ export interface SimulationOptions {
   readonly workload: WorkloadOptions;
   /** Scripted faults. */
   readonly faults: readonly ScheduledFault[];
+  /** Faults fired a delay after a cluster event (e.g. crash the leader 500 ms after each election). */
+  readonly triggers: readonly TriggeredFault[];
   /** Random faults drawn from the seed's `nemesis` stream, in addition to the scripted ones; null for none. */
   readonly chaos: ChaosOptions | null;
   /** Length of the fault phase. */
@@ -26,6 +28,14 @@ export interface SimulationOptions {
   readonly checkInvariants: boolean;
   /** Bound on the events of one run. */
   readonly maxEvents: number;
+}
+
+export interface TriggeredFault {
+  readonly after: ClusterEventKind;
+  readonly delayUs: number;
+  readonly fault: Fault;
+  /** How many times it may fire at most. */
+  readonly times: number;
 }
 
 export type Verdict = 'ok' | 'safety' | 'liveness';
@@ -72,6 +82,7 @@ export function defaultSimulationOptions(overrides: Partial<SimulationOptions> &
     cluster,
     workload: defaultWorkloadOptions,
     faults: [],
+    triggers: [],
     chaos: null,
     durationUs: 10_000_000,
     livenessBoundUs: 10_000_000,
@@ -106,6 +117,19 @@ export function simulate(options: SimulationOptions, trace: Trace = new Trace())
 
   for (const item of faults) {
     scheduler.at(item.atUs, (fault: ScheduledFault) => cluster.applyFault(fault.fault, faultRandom), item);
+  }
+  const firings = options.triggers.map(() => 0);
+  if (options.triggers.length > 0) {
+    cluster.addObserver((event) => {
+      options.triggers.forEach((trigger, position) => {
+        // Triggers act in the fault phase only; the liveness phase heals.
+        if (trigger.after !== event.kind || firings[position]! >= trigger.times || scheduler.nowUs >= healAtUs) return;
+        firings[position]!++;
+        scheduler.after(trigger.delayUs, (fault: Fault) => {
+          if (scheduler.nowUs < healAtUs) cluster.applyFault(fault, faultRandom);
+        }, trigger.fault);
+      });
+    });
   }
   let lastReason = 'not checked';
   const checkLiveness = (): void => {
@@ -195,7 +219,10 @@ export function serializableParams(options: SimulationOptions, faults: readonly 
     disk: options.cluster.disk,
     tearOnCrash: options.cluster.tearOnCrash,
     forgetVoteOnRestart: options.cluster.forgetVoteOnRestart,
+    compaction: options.cluster.compaction,
+    metrics: options.cluster.metrics,
     workload: options.workload,
+    triggers: options.triggers,
     chaos: options.chaos,
     faults,
   };
