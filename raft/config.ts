@@ -49,11 +49,14 @@ export interface UnsafeKnobs {
   readonly commitOldTermByCounting: boolean;
   /** Commit once one replica short of a majority holds an entry (a broken commit rule, paper 5.3). */
   readonly commitWithMinority: boolean;
+  /** A compaction mistake: when a follower needs entries the leader compacted away, send AppendEntries from the
+   *  first retained index anyway instead of falling back to InstallSnapshot; the follower never catches up. */
+  readonly noSnapshotFallback: boolean;
   /** Grant votes without checking that the candidate's log is at least as up-to-date (breaks paper 5.4.1). */
   readonly skipUpToDateCheck: boolean;
 }
 
-export const safeKnobs: UnsafeKnobs = { commitOldTermByCounting: false, commitWithMinority: false, skipUpToDateCheck: false };
+export const safeKnobs: UnsafeKnobs = { commitOldTermByCounting: false, commitWithMinority: false, noSnapshotFallback: false, skipUpToDateCheck: false };
 
 export function defaultRaftConfig(id: NodeId, voters: readonly NodeId[]): RaftConfig {
   return {

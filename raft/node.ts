@@ -911,6 +911,7 @@ export class RaftNode {
     const prevLogIndex = progress.next - 1;
     const prevLogTerm = this.log.term(prevLogIndex);
     if (prevLogTerm === undefined || progress.next < this.log.firstIndex()) {
+      if (this.config.unsafe.noSnapshotFallback) return this.sendFromFirstIndex(progress, peer);
       this.startSnapshot(state, peer, progress);
       return false;
     }
@@ -923,6 +924,18 @@ export class RaftNode {
     progress.sentEntries(last, entries.length, bytes);
     progress.lastSendUs = this.nowUs;
     this.send({ type: 'AppendEntries', from: this.id, to: peer, term: this.term, prevLogIndex, prevLogTerm, entries, commit: this.log.committed, sentAtUs: this.nowUs });
+    return true;
+  }
+
+  /** The broken variant: replicate from the first retained index as if the follower had the compacted prefix. */
+  private sendFromFirstIndex(progress: Progress, peer: NodeId): boolean {
+    const compacted = this.log.compacted;
+    const entries = this.log.lastIndex() > compacted.index ? this.log.slice(compacted.index + 1, this.log.lastIndex(), this.config.maxEntriesBytesPerMessage) : [];
+    let bytes = 0;
+    for (const entry of entries) bytes += entry.bytes;
+    progress.sentEntries(entries.length > 0 ? entries[entries.length - 1]!.index : compacted.index, entries.length, bytes);
+    progress.lastSendUs = this.nowUs;
+    this.send({ type: 'AppendEntries', from: this.id, to: peer, term: this.term, prevLogIndex: compacted.index, prevLogTerm: compacted.term, entries, commit: this.log.committed, sentAtUs: this.nowUs });
     return true;
   }
 

@@ -8,6 +8,7 @@ import { SafetyChecker, type LogView } from './checker.js';
 import { defaultCompactionOptions, defaultMetricsOptions, type CompactionOptions, type MetricsOptions } from './compaction-options.js';
 import { NodeClock } from './clock.js';
 import { Disk, type DiskOptions } from './disk.js';
+import { MetricsCollector, type NodeSample } from './metrics.js';
 import { KvStore, kvCommandBytes, type KvCommand, type KvImage, type KvResult } from './kv.js';
 import { Network, type DropReason, type LinkConfig, type NodeId, type Topology } from './network.js';
 import type { Fault, NodeTarget } from './nemesis.js';
@@ -18,7 +19,10 @@ import type { Trace } from './trace.js';
 export type WalRecord =
   | { readonly kind: 'hardState'; readonly hardState: HardState }
   | { readonly kind: 'entries'; readonly entries: readonly Entry[] }
-  | { readonly kind: 'snapshot'; readonly snapshot: Snapshot };
+  /** A snapshot received from the leader: it replaces the whole log before it. */
+  | { readonly kind: 'snapshot'; readonly snapshot: Snapshot }
+  /** A snapshot this node took of its own state machine; the log after it stays. */
+  | { readonly kind: 'local-snapshot'; readonly snapshot: Snapshot };
 
 export type NodeStatus = 'up' | 'down' | 'paused';
 
@@ -81,6 +85,17 @@ export function defaultClusterOptions(nodeIds: readonly NodeId[]): ClusterOption
   };
 }
 
+interface PendingCompaction {
+  readonly snapshot: Snapshot;
+  readonly trigger: 'count' | 'time';
+  readonly round: string;
+  readonly startedUs: number;
+  readonly intendedUs: number | null;
+}
+
+/** Bound on proposal timestamps a leader keeps for latency metrics. */
+const maxProposalTimes = 100_000;
+
 interface PendingClient {
   readonly client: string;
   readonly seq: number;
@@ -106,6 +121,26 @@ export class SimNode {
   readyReads: { requestId: number; index: number }[] = [];
   lastRole: string = 'follower';
   lastTerm = 0;
+  /** The hard state last written to the WAL (what a compaction rewrite carries over). */
+  lastHardState: HardState = { term: 0, vote: null, commit: 0 };
+  /** Committed entries handed out by Raft, waiting for the (possibly slow) state machine. */
+  applyQueue: Entry[] = [];
+  applyScheduled = false;
+  applyBusyUntilUs = 0;
+  /** Index of the node's latest durable snapshot (its own or one installed from the leader). */
+  lastSnapshotIndex = 0;
+  snapshotInProgress = false;
+  /** A durable snapshot waiting to drop the log prefix: deferred while a Ready is being persisted, because the
+   *  WAL rewrite must not race an unfinished append. */
+  pendingCompaction: PendingCompaction | null = null;
+  countRounds = 0;
+  /** Last local-clock window the time trigger fired for; and a token that invalidates armed window timers. */
+  lastWindow = 0;
+  windowToken = 0;
+  lastCommitSeen = 0;
+  /** Leader: true time each index was proposed here (commit and replication latency), in index order. */
+  readonly proposedAtUs = new Map<number, number>();
+  readonly replicationAcked = new Map<NodeId, number>();
 
   constructor(
     readonly id: NodeId,
@@ -154,6 +189,7 @@ export class Cluster {
   readonly network: Network<Message>;
   readonly clientNetwork: Network<ClientMessage>;
   readonly checker: SafetyChecker | null;
+  readonly metrics: MetricsCollector;
   readonly stats: ClusterStats;
   /** Describes the event being handled, for violation reports. */
   currentEvent = 'start';
@@ -204,6 +240,10 @@ export class Cluster {
         )
       : null;
     const nodeIds = options.nodeIds;
+    this.metrics = new MetricsCollector(nodeIds, options.metrics, trace);
+    this.addObserver((event) => {
+      if (event.kind === 'leader-lost') this.metrics.onLeaderLost(this.scheduler.nowUs, event.node, event.term, event.why);
+    });
     this.network = new Network<Message>(
       scheduler,
       random.child('network'),
@@ -247,14 +287,18 @@ export class Cluster {
   }
 
   raftConfig(id: NodeId): RaftConfig {
-    return { ...this.options.raft, id, voters: this.options.nodeIds };
+    const raft = this.options.raft;
+    const noSnapshotFallback = raft.unsafe.noSnapshotFallback || this.options.compaction.mistakes.noSnapshotFallback;
+    return { ...raft, id, voters: this.options.nodeIds, unsafe: { ...raft.unsafe, noSnapshotFallback } };
   }
 
   start(): void {
     for (const node of this.nodes.values()) {
       if (this.trace.enabled) this.trace.emit({ t: 0, type: 'role', node: node.id, role: 'follower', term: 0, leader: null });
       this.armWake(node);
+      this.armWindow(node);
     }
+    this.scheduler.at(this.options.metrics.sampleIntervalUs, this.onSample, null);
   }
 
   // ------------------------------------------------------------------ node event entry points
@@ -342,7 +386,27 @@ export class Cluster {
   private stepMessage(node: SimNode, message: Message, id: number): void {
     this.currentEvent = `deliver ${message.type} ${message.from}->${message.to} #${id}`;
     node.raft.step(message, this.localNow(node));
+    const raft = node.raft;
+    if ((message.type === 'AppendEntries' || message.type === 'Heartbeat') && raft.currentTerm === message.term && raft.leader === message.from) {
+      this.metrics.onLeaderContact(this.scheduler.nowUs, message.from, message.term, node.id);
+    } else if (message.type === 'AppendEntriesResponse' && !message.reject && raft.role === 'leader' && message.term === raft.currentTerm) {
+      this.measureReplication(node, message.from, message.index);
+    }
     this.afterInput(node);
+  }
+
+  /** Replication ("sync") latency: from the leader proposing an index to a follower acknowledging it durable. */
+  private measureReplication(leader: SimNode, follower: NodeId, index: number): void {
+    const previous = leader.replicationAcked.get(follower) ?? 0;
+    if (index <= previous) return;
+    leader.replicationAcked.set(follower, index);
+    if (leader.proposedAtUs.size === 0) return;
+    const datacenter = this.options.topology?.datacenterOf[follower] ?? 'all';
+    const now = this.scheduler.nowUs;
+    for (let at = Math.max(previous + 1, index - 10_000); at <= index; at++) {
+      const proposedUs = leader.proposedAtUs.get(at);
+      if (proposedUs !== undefined) this.metrics.onReplicationLatency(datacenter, now - proposedUs);
+    }
   }
 
   private onDropped(from: NodeId, to: NodeId, message: Message, id: number, reason: DropReason): void {
@@ -377,7 +441,10 @@ export class Cluster {
     if (this.checker !== null && ready.entries.length > 0) this.checker.onEntriesAppended(node.id, ready.entries, node.raft.log);
     const records: { record: WalRecord; bytes: number }[] = [];
     if (ready.snapshot !== null) records.push({ record: { kind: 'snapshot', snapshot: ready.snapshot }, bytes: ready.snapshot.bytes + 64 });
-    if (ready.hardState !== null) records.push({ record: { kind: 'hardState', hardState: ready.hardState }, bytes: 32 });
+    if (ready.hardState !== null) {
+      records.push({ record: { kind: 'hardState', hardState: ready.hardState }, bytes: 32 });
+      node.lastHardState = ready.hardState;
+    }
     if (ready.entries.length > 0) {
       let bytes = 16;
       for (const entry of ready.entries) bytes += entry.bytes + 16;
@@ -424,16 +491,246 @@ export class Cluster {
       if (this.trace.enabled) this.trace.emit({ t: now, type: 'send', from: node.id, to: message.to, msg: message.type, id });
     }
     if (ready.snapshot !== null) this.installSnapshot(node, ready.snapshot);
-    for (const entry of ready.committedEntries) this.applyEntry(node, entry);
-    if (ready.committedEntries.length > 0) node.raft.appliedTo(ready.committedEntries[ready.committedEntries.length - 1]!.index);
     for (const read of ready.readStates) node.readyReads.push(read);
-    this.serveReads(node);
+    this.applyCommitted(node, ready.committedEntries);
     node.raft.advance(ready);
     this.observe(node);
     this.processReady(node);
+    if (!node.readyInFlight) this.tryCompact(node);
+  }
+
+  // ------------------------------------------------------------------ the apply pipeline
+
+  /** Hands committed entries to the state machine: at once when applying is free, else one entry per
+   *  applyCostUs, so a slow state machine lets the backlog between commit and apply grow. */
+  private applyCommitted(node: SimNode, handedOut: readonly Entry[]): void {
+    // Entries at or below Raft's applied index were covered by a snapshot from the leader that Raft accepted
+    // while they were in flight; the state machine gets that snapshot instead.
+    const applied = node.raft.log.applied;
+    const entries = handedOut.length > 0 && handedOut[0]!.index <= applied ? handedOut.filter((entry) => entry.index > applied) : handedOut;
+    if (this.options.compaction.applyCostUs === 0 && node.applyQueue.length === 0) {
+      for (const entry of entries) this.applyEntry(node, entry);
+      if (entries.length > 0) {
+        node.raft.appliedTo(entries[entries.length - 1]!.index);
+        this.afterApply(node);
+      } else {
+        this.serveReads(node);
+      }
+      return;
+    }
+    for (const entry of entries) node.applyQueue.push(entry);
+    this.serveReads(node);
+    this.scheduleApply(node);
+  }
+
+  private scheduleApply(node: SimNode): void {
+    if (node.applyScheduled || node.applyQueue.length === 0 || node.status === 'down') return;
+    node.applyScheduled = true;
+    const atUs = Math.max(this.scheduler.nowUs, node.applyBusyUntilUs) + this.options.compaction.applyCostUs;
+    node.applyBusyUntilUs = atUs;
+    this.scheduler.at(atUs, this.onApplyTick, { node, incarnation: node.incarnation });
+  }
+
+  private readonly onApplyTick = (arg: { node: SimNode; incarnation: number }): void => {
+    const node = arg.node;
+    if (arg.incarnation !== node.incarnation) return;
+    node.applyScheduled = false;
+    if (node.status === 'paused') {
+      node.backlog.push({ handler: this.onApplyResumed as (arg: never) => void, arg: node });
+      return;
+    }
+    const entry = node.applyQueue.shift();
+    if (entry === undefined) return;
+    if (entry.index <= node.raft.log.applied) {
+      // Covered by a leader's snapshot that Raft accepted meanwhile (see applyCommitted).
+      node.applyQueue = node.applyQueue.filter((queued) => queued.index > node.raft.log.applied);
+      this.scheduleApply(node);
+      return;
+    }
+    this.currentEvent = `apply ${entry.index} on ${node.id}`;
+    this.applyEntry(node, entry);
+    node.raft.appliedTo(entry.index);
+    this.afterApply(node);
+    this.scheduleApply(node);
+  };
+
+  private readonly onApplyResumed = (node: SimNode): void => {
+    this.scheduleApply(node);
+  };
+
+  private afterApply(node: SimNode): void {
+    this.serveReads(node);
+    this.maybeSnapshotByCount(node);
+  }
+
+  // ------------------------------------------------------------------ snapshots and compaction
+
+  /** The incident's mistake: a trigger that also requires the apply backlog to be small stays false under load. */
+  private triggerBlockedByApplyLag(node: SimNode): boolean {
+    const mistakes = this.options.compaction.mistakes;
+    return mistakes.triggerOnApplyLag && node.raft.log.lastIndex() - node.raft.log.applied > mistakes.applyLagTolerance;
+  }
+
+  /** Count trigger (etcd --snapshot-count): applied - lastSnapshotIndex >= snapshotCount. */
+  private maybeSnapshotByCount(node: SimNode): void {
+    const count = this.options.compaction.snapshotCount;
+    if (count === null || node.snapshotInProgress || node.status !== 'up') return;
+    if (node.raft.log.applied - node.lastSnapshotIndex < count) return;
+    if (this.triggerBlockedByApplyLag(node)) return;
+    node.countRounds++;
+    this.startSnapshot(node, 'count', `count:${node.countRounds}`, null);
+  }
+
+  /** Time trigger: arm a timer at the next multiple of snapshotIntervalUs on the node's LOCAL clock. */
+  armWindow(node: SimNode): void {
+    const intervalUs = this.options.compaction.snapshotIntervalUs;
+    if (intervalUs === null || node.status === 'down') return;
+    node.windowToken++;
+    const now = this.scheduler.nowUs;
+    const window = Math.max(node.lastWindow + 1, Math.floor(node.clock.localAt(now) / intervalUs) + 1);
+    const atUs = node.clock.trueWhenLocal(window * intervalUs, now);
+    this.scheduler.at(atUs, this.onWindow, { node, incarnation: node.incarnation, token: node.windowToken, window });
+  }
+
+  private readonly onWindow = (arg: { node: SimNode; incarnation: number; token: number; window: number }): void => {
+    const node = arg.node;
+    if (arg.incarnation !== node.incarnation || arg.token !== node.windowToken) return;
+    if (node.status === 'paused') {
+      node.backlog.push({ handler: this.onWindowResumed as (arg: never) => void, arg });
+      return;
+    }
+    this.currentEvent = `snapshot window ${arg.window} on ${node.id}`;
+    node.lastWindow = arg.window;
+    const intervalUs = this.options.compaction.snapshotIntervalUs!;
+    if (!node.snapshotInProgress && !this.triggerBlockedByApplyLag(node)) {
+      // A perfect clock (local == true) would have fired at window x interval of true time.
+      this.startSnapshot(node, 'time', `time:${arg.window}`, arg.window * intervalUs);
+    }
+    this.armWindow(node);
+  };
+
+  private readonly onWindowResumed = (arg: { node: SimNode; incarnation: number; token: number; window: number }): void => {
+    this.onWindow(arg);
+  };
+
+  /** Step 1 of a crash-consistent snapshot: write the state-machine image and fsync it. Only when that is durable
+   *  is the log prefix dropped (step 2, tryCompact). A crash in between loses nothing: recovery finds either the
+   *  old snapshot and the full log, or the new snapshot and the full log. */
+  startSnapshot(node: SimNode, trigger: 'count' | 'time', round: string, intendedUs: number | null): void {
+    const log = node.raft.log;
+    const index = log.applied;
+    if (index <= node.lastSnapshotIndex || node.snapshotInProgress) return;
+    if (node.kv.appliedIndex !== index) throw new Error(`${node.id}: state machine at ${node.kv.appliedIndex}, Raft applied ${index}`);
+    const term = log.term(index)!;
+    const bytes = Math.max(64, node.kv.sizeBytes);
+    const snapshot: Snapshot = { meta: { index, term, voters: [...this.options.nodeIds] }, data: node.kv.image(), bytes };
+    const now = this.scheduler.nowUs;
+    node.snapshotInProgress = true;
+    node.disk.append(now, [{ record: { kind: 'local-snapshot', snapshot }, bytes }]);
+    const { doneUs, token } = node.disk.fsync(now);
+    const writeUs = Math.ceil((bytes * 1_000_000) / this.options.compaction.snapshotBytesPerSecond);
+    const pending: PendingCompaction = { snapshot, trigger, round, startedUs: now, intendedUs };
+    this.scheduler.at(doneUs + writeUs, this.onSnapshotDurable, { node, incarnation: node.incarnation, token, pending });
+    if (this.trace.enabled) this.trace.emit({ t: now, type: 'snapshot-start', node: node.id, index, trigger, round });
+  }
+
+  private readonly onSnapshotDurable = (arg: { node: SimNode; incarnation: number; token: number; pending: PendingCompaction }): void => {
+    const node = arg.node;
+    if (arg.incarnation !== node.incarnation) return;
+    node.disk.completeSync(arg.token);
+    node.lastSnapshotIndex = Math.max(node.lastSnapshotIndex, arg.pending.snapshot.meta.index);
+    node.pendingCompaction = arg.pending;
+    if (node.status === 'paused') {
+      node.backlog.push({ handler: this.onCompactResumed as (arg: never) => void, arg: node });
+      return;
+    }
+    this.currentEvent = `snapshot durable on ${node.id}`;
+    this.tryCompact(node);
+  };
+
+  private readonly onCompactResumed = (node: SimNode): void => {
+    this.tryCompact(node);
+  };
+
+  /** Step 2: drop the log prefix, keeping catchUpEntries behind the snapshot, and rewrite the WAL atomically
+   *  (write a new file, fsync, rename) with the snapshot, the hard state and the retained entries. */
+  private tryCompact(node: SimNode): void {
+    const pending = node.pendingCompaction;
+    if (pending === null || node.readyInFlight || node.status !== 'up') return;
+    node.pendingCompaction = null;
+    node.snapshotInProgress = false;
+    const log = node.raft.log;
+    const snapshot = pending.snapshot;
+    const newer = log.snapshot();
+    if (newer !== null && newer.meta.index > snapshot.meta.index) return; // a leader's snapshot superseded it
+    const compactIndex = Math.max(log.compacted.index, Math.min(snapshot.meta.index - this.options.compaction.catchUpEntries, log.persistedLastIndex(), log.applied));
+    node.raft.compact(snapshot, compactIndex);
+    const entries: Entry[] = [];
+    let entryBytes = 16;
+    for (let index = log.compacted.index + 1; index <= log.persistedLastIndex(); index++) {
+      const entry = log.entry(index)!;
+      entries.push(entry);
+      entryBytes += entry.bytes + 16;
+    }
+    const records: { record: WalRecord; bytes: number }[] = [
+      { record: { kind: 'local-snapshot', snapshot }, bytes: snapshot.bytes },
+      { record: { kind: 'hardState', hardState: node.lastHardState }, bytes: 32 },
+    ];
+    if (entries.length > 0) records.push({ record: { kind: 'entries', entries }, bytes: entryBytes });
+    node.disk.rewrite(records);
+    const now = this.scheduler.nowUs;
+    this.metrics.onCompaction(
+      { node: node.id, index: snapshot.meta.index, trigger: pending.trigger, round: pending.round, startedUs: pending.startedUs, completedUs: now, intendedUs: pending.intendedUs },
+      snapshot.meta.term,
+      snapshot.bytes,
+    );
+    if (this.trace.enabled) this.trace.emit({ t: now, type: 'compact', node: node.id, index: log.compacted.index, retained: log.lastIndex() - log.compacted.index, diskBytes: node.disk.bytesUsed });
+    this.notify({ kind: 'snapshot', node: node.id, index: snapshot.meta.index });
+  }
+
+  // ------------------------------------------------------------------ metrics sampling
+
+  private readonly onSample = (): void => {
+    const now = this.scheduler.nowUs;
+    const samples: NodeSample[] = [];
+    for (const node of this.nodes.values()) {
+      const log = node.raft.log;
+      samples.push({
+        node: node.id,
+        retainedEntries: log.lastIndex() - log.compacted.index,
+        diskBytes: node.disk.bytesUsed,
+        firstIndex: log.firstIndex(),
+        lastIndex: log.lastIndex(),
+        snapshotIndex: node.lastSnapshotIndex,
+        applied: log.applied,
+        commit: log.committed,
+        up: node.status !== 'down',
+      });
+    }
+    this.metrics.onSample(now, samples, (id) => this.stallReason(this.nodes.get(id)!));
+    this.scheduler.after(this.options.metrics.sampleIntervalUs, this.onSample, null);
+  };
+
+  /** Why a node has not snapshotted for longer than the stall bound. */
+  private stallReason(node: SimNode): string {
+    const compaction = this.options.compaction;
+    const log = node.raft.log;
+    const lag = log.lastIndex() - log.applied;
+    if (compaction.snapshotCount === null && compaction.snapshotIntervalUs === null) return 'no snapshot trigger is configured';
+    if (this.triggerBlockedByApplyLag(node)) {
+      return `the snapshot trigger is keyed on raft index - applied index, which stayed above ${compaction.mistakes.applyLagTolerance} (apply lag ${lag} entries: raft index ${log.lastIndex()}, applied ${log.applied}) so it never fired`;
+    }
+    if (node.snapshotInProgress) return 'a snapshot has been in progress for longer than the bound';
+    if (compaction.snapshotCount !== null && log.applied - node.lastSnapshotIndex < compaction.snapshotCount) {
+      return `applied index ${log.applied} is only ${log.applied - node.lastSnapshotIndex} past the last snapshot (count trigger ${compaction.snapshotCount}); commit ${log.committed}, apply lag ${log.committed - log.applied}`;
+    }
+    return 'snapshots are taken but the retained log stays above the threshold (catch-up entries or a slow follower)';
   }
 
   private installSnapshot(node: SimNode, snapshot: Snapshot): void {
+    // Entries still queued for applying are covered by the snapshot.
+    node.applyQueue = [];
+    node.lastSnapshotIndex = Math.max(node.lastSnapshotIndex, snapshot.meta.index);
     node.kv = KvStore.fromImage(snapshot.data as KvImage);
     this.stats.snapshotsInstalled++;
     this.checker?.onSnapshotApplied(node.id, snapshot.meta.index);
@@ -501,6 +798,9 @@ export class Cluster {
         if (event.role === 'leader') {
           this.stats.leaderChanges++;
           this.checker?.onLeader(node.id, event.term, node.raft.log);
+          this.metrics.onLeaderElected(event.term);
+          node.proposedAtUs.clear();
+          node.replicationAcked.clear();
           this.notify({ kind: 'leader-elected', node: node.id, term: event.term });
         }
         if (node.lastRole !== event.role || node.lastTerm !== event.term) {
@@ -514,6 +814,7 @@ export class Cluster {
       case 'election-start':
         if (event.preVote) this.stats.preVoteRounds++;
         else this.stats.elections++;
+        this.metrics.onElectionStarted(event.term, event.preVote);
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'election', node: node.id, preVote: event.preVote, term: event.term, transfer: event.transfer });
         return;
       case 'election-lost':
@@ -522,6 +823,14 @@ export class Cluster {
         return;
       case 'commit':
         this.checker?.onCommit(node.id, event.index, node.raft.log, node.raft.currentTerm);
+        this.metrics.onApplyLag(event.index - node.raft.log.applied);
+        if (node.raft.role === 'leader' && node.proposedAtUs.size > 0) {
+          for (let index = Math.max(node.lastCommitSeen + 1, event.index - 10_000); index <= event.index; index++) {
+            const proposedUs = node.proposedAtUs.get(index);
+            if (proposedUs !== undefined) this.metrics.onCommitLatency(now - proposedUs);
+          }
+        }
+        node.lastCommitSeen = event.index;
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'commit', node: node.id, index: event.index, term: event.term });
         return;
       case 'check-quorum-step-down':
@@ -581,6 +890,8 @@ export class Cluster {
           : { type: 'busy', client: message.client, seq: command.seq });
       } else {
         node.pendingWrites.set(result.index, { client: message.client, seq: command.seq, digest: command.digest });
+        node.proposedAtUs.set(result.index, this.scheduler.nowUs);
+        if (node.proposedAtUs.size > maxProposalTimes) node.proposedAtUs.delete(node.proposedAtUs.keys().next().value!);
       }
     }
     this.afterInput(node);
@@ -626,9 +937,28 @@ export class Cluster {
   }
 
   applyFault(fault: Fault, random: Random): void {
+    this.applyFaultNow(fault, random);
+    this.notify({ kind: 'fault', fault });
+    this.checkLeaderReachable();
+  }
+
+  /** Election latency starts when the established leader can no longer reach a majority (both directions). */
+  private checkLeaderReachable(): void {
+    const established = this.metrics.establishedLeader;
+    if (established === null) return;
+    let reachable = 1;
+    for (const other of this.options.nodeIds) {
+      if (other === established.node || this.nodes.get(other)!.status === 'down') continue;
+      if (!this.network.isBlocked(established.node, other) && !this.network.isBlocked(other, established.node)) reachable++;
+    }
+    if (reachable < Math.floor(this.options.nodeIds.length / 2) + 1) {
+      this.metrics.onLeaderLost(this.scheduler.nowUs, established.node, established.term, 'partition');
+    }
+  }
+
+  private applyFaultNow(fault: Fault, random: Random): void {
     const now = this.scheduler.nowUs;
     this.currentEvent = `fault ${fault.kind}`;
-    this.notify({ kind: 'fault', fault });
     const one = (target: NodeTarget): SimNode | null => {
       const id = this.resolveTarget(target, random);
       return id === null ? null : this.nodes.get(id)!;
@@ -699,8 +1029,11 @@ export class Cluster {
           const setting = node.clock.describe();
           this.trace.emit({ t: now, type: 'clock', node: node.id, change: fault.kind, offsetUs: node.clock.offsetAt(now), driftPpm: setting.driftPpm });
         }
-        // The local deadline now maps to another true time.
-        if (node.status !== 'down') this.armWake(node);
+        // The local deadline now maps to another true time, and so does the next snapshot window.
+        if (node.status !== 'down') {
+          this.armWake(node);
+          this.armWindow(node);
+        }
         return;
       }
       case 'link': {
@@ -752,6 +1085,13 @@ export class Cluster {
     node.pendingReads.clear();
     node.readyReads = [];
     node.slowDelayUs = 0;
+    node.applyQueue = [];
+    node.applyScheduled = false;
+    node.applyBusyUntilUs = 0;
+    node.snapshotInProgress = false;
+    node.pendingCompaction = null;
+    node.proposedAtUs.clear();
+    node.replicationAcked.clear();
     const wasLeader = node.lastRole === 'leader';
     if (wasLeader) this.checker?.onLeaderLost(node.id);
     const { lostRecords, tornRecords } = node.disk.crash(this.options.tearOnCrash);
@@ -771,6 +1111,9 @@ export class Cluster {
       { ...durable, hardState },
     );
     node.kv = durable.snapshot !== null ? KvStore.fromImage(durable.snapshot.data as KvImage) : new KvStore();
+    node.lastHardState = hardState;
+    node.lastSnapshotIndex = durable.snapshot?.meta.index ?? 0;
+    node.lastCommitSeen = node.raft.log.committed;
     node.status = 'up';
     node.lastRole = 'follower';
     node.lastTerm = node.raft.currentTerm;
@@ -781,6 +1124,7 @@ export class Cluster {
       this.trace.emit({ t: this.scheduler.nowUs, type: 'restart', node: node.id, term: node.raft.currentTerm, commit: node.raft.log.committed, lastIndex: node.raft.log.lastIndex() });
     }
     this.afterInput(node);
+    this.armWindow(node);
   }
 
   /** Rebuilds durable state from the write-ahead records, stopping at a torn record (its checksum fails). */
@@ -807,6 +1151,10 @@ export class Cluster {
           // A snapshot record replaces the whole log before it (a follower installing the leader's snapshot).
           snapshot = wal.snapshot;
           entries = [];
+          break;
+        case 'local-snapshot':
+          // The node's own snapshot: entries after it stay; RaftLog.restore skips those it covers.
+          if (snapshot === null || wal.snapshot.meta.index >= snapshot.meta.index) snapshot = wal.snapshot;
           break;
         case 'entries': {
           const first = wal.entries[0]!.index;

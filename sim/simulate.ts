@@ -5,6 +5,7 @@ import type { NodeId } from '../raft/types.js';
 import { Cluster, defaultClusterOptions, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster.js';
 import { SafetyViolation, type Violation } from './checker.js';
 import { defaultChaosOptions, randomFaultSchedule, type ChaosOptions, type Fault, type ScheduledFault } from './nemesis.js';
+import type { RunMetrics } from './metrics.js';
 import { Random } from './random.js';
 import { Scheduler } from './scheduler.js';
 import { Trace } from './trace.js';
@@ -65,6 +66,8 @@ export interface SimulationResult {
   readonly network: { sent: number; delivered: number; dropped: Record<string, number>; duplicated: number; reordered: number };
   readonly workload: Omit<WorkloadStats, 'writeLatenciesUs' | 'readLatenciesUs'>;
   readonly finalState: Record<NodeId, unknown>;
+  /** The measurements: see docs/metrics.md. */
+  readonly metrics: RunMetrics;
   /** Internal objects for metrics and tests; not serialized. */
   readonly internals: { readonly cluster: Cluster; readonly workload: Workload; readonly scheduler: Scheduler };
 }
@@ -180,6 +183,17 @@ export function simulate(options: SimulationOptions, trace: Trace = new Trace())
     }
   }
   workload.finish();
+  const metrics = cluster.metrics.result({
+    leaderChanges: cluster.stats.leaderChanges,
+    preVoteRounds: cluster.stats.preVoteRounds,
+    electionsStarted: cluster.stats.elections,
+    snapshotsInstalled: cluster.stats.snapshotsInstalled,
+    writeLatenciesUs: workload.stats.writeLatenciesUs,
+    readLatenciesUs: workload.stats.readLatenciesUs,
+    messagesByType: cluster.stats.messagesByType,
+    droppedByReason: cluster.stats.droppedByReason,
+    endUs: scheduler.nowUs,
+  });
   const traceHash = trace.hashing ? trace.digest() : null;
   trace.emit({ t: scheduler.nowUs, type: 'end', hash: traceHash, verdict, ...(violation !== null ? { invariant: violation.invariant, message: violation.message } : {}) });
   trace.close();
@@ -200,6 +214,7 @@ export function simulate(options: SimulationOptions, trace: Trace = new Trace())
     network: { ...cluster.network.stats, dropped: { ...cluster.network.stats.dropped } },
     workload: { ...workloadStats },
     finalState: Object.fromEntries(nodeIds.map((id) => [id, cluster.describeNode(id)])),
+    metrics,
     internals: { cluster, workload, scheduler },
   };
 }

@@ -1,0 +1,458 @@
+// The measurements raftsim exists for: election latency, log growth, compaction (snapshots, lag, drift,
+// stalls), apply lag, commit and replication latency. Definitions: docs/metrics.md.
+import type { NodeId } from '../raft/types.js';
+import type { MetricsOptions } from './compaction-options.js';
+import type { Trace } from './trace.js';
+
+export interface Distribution {
+  readonly count: number;
+  readonly min: number | null;
+  readonly p50: number | null;
+  readonly p90: number | null;
+  readonly p99: number | null;
+  readonly max: number | null;
+  readonly mean: number | null;
+}
+
+export function distributionOf(values: readonly number[]): Distribution {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p: number): number | null => (sorted.length === 0 ? null : sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!);
+  let sum = 0;
+  for (const value of sorted) sum += value;
+  return {
+    count: sorted.length,
+    min: sorted[0] ?? null,
+    p50: rank(50),
+    p90: rank(90),
+    p99: rank(99),
+    max: sorted[sorted.length - 1] ?? null,
+    mean: sorted.length === 0 ? null : Math.round((sum / sorted.length) * 1000) / 1000,
+  };
+}
+
+/** A bounded sample: beyond `limit` values, keep every other one (the distribution's shape survives). */
+class BoundedSamples {
+  values: number[] = [];
+  private stride = 1;
+  private seen = 0;
+  constructor(private readonly limit: number) {}
+  add(value: number): void {
+    this.seen++;
+    if (this.seen % this.stride !== 0) return;
+    this.values.push(value);
+    if (this.values.length >= this.limit) {
+      this.values = this.values.filter((_, k) => k % 2 === 0);
+      this.stride *= 2;
+    }
+  }
+}
+
+const maxSamples = 200_000;
+
+export interface CompactionRecord {
+  readonly node: NodeId;
+  readonly index: number;
+  readonly trigger: 'count' | 'time';
+  /** Round id: `time:k` for the k-th local-clock window, `count:r` for a node's r-th count-triggered snapshot. */
+  readonly round: string;
+  readonly startedUs: number;
+  readonly completedUs: number;
+  /** Time trigger only: the true time at which a perfect clock would have fired this window. */
+  readonly intendedUs: number | null;
+}
+
+export interface Stall {
+  readonly node: NodeId;
+  readonly beganAtUs: number;
+  readonly detectedAtUs: number;
+  endedAtUs: number | null;
+  readonly reason: string;
+}
+
+export interface NodeSample {
+  readonly node: NodeId;
+  readonly retainedEntries: number;
+  readonly diskBytes: number;
+  readonly firstIndex: number;
+  readonly lastIndex: number;
+  readonly snapshotIndex: number;
+  readonly applied: number;
+  readonly commit: number;
+  readonly up: boolean;
+}
+
+export interface RunMetrics {
+  readonly electionLatency: Distribution;
+  readonly elections: {
+    readonly started: number;
+    readonly preVoteRounds: number;
+    readonly splitVotes: number;
+    readonly termsUsed: number;
+    readonly leaderChanges: number;
+    readonly timeWithoutLeaderUs: number;
+    readonly firstLeaderUs: number | null;
+  };
+  readonly logGrowth: {
+    readonly peakEntries: number;
+    readonly peakBytes: number;
+    readonly finalEntries: number;
+    readonly growthEntriesPerSecond: number;
+    readonly perNode: Record<NodeId, { peakEntries: number; peakBytes: number; finalEntries: number }>;
+  };
+  readonly compaction: {
+    readonly snapshots: number;
+    readonly snapshotsPerNode: Record<NodeId, number>;
+    readonly snapshotsInstalled: number;
+    readonly maxSnapshotLag: number;
+    readonly drift: {
+      readonly rounds: number;
+      readonly maxTimeSpreadUs: number | null;
+      readonly meanTimeSpreadUs: number | null;
+      readonly maxIndexSpread: number | null;
+      readonly timeTrigger: { readonly samples: number; readonly meanDeviationUs: number | null; readonly maxDeviationUs: number | null; readonly maxDelayUs: number | null };
+    };
+    readonly stalls: readonly Stall[];
+    readonly stallCount: number;
+  };
+  readonly applyLag: { readonly max: number; readonly p50: number | null; readonly p99: number | null };
+  readonly commitLatency: Distribution;
+  readonly clientLatency: { readonly write: Distribution; readonly read: Distribution };
+  readonly replicationLatency: { readonly byDatacenter: Record<string, Distribution> };
+  readonly messages: {
+    readonly sent: number;
+    readonly delivered: number;
+    readonly dropped: number;
+    readonly byType: Record<string, { sent: number; delivered: number; dropped: number }>;
+    readonly droppedByReason: Record<string, number>;
+  };
+}
+
+export class MetricsCollector {
+  private readonly electionLatencies: number[] = [];
+  private established: { node: NodeId; term: number } | null = null;
+  private lostAtUs: number | null = null;
+  private firstLeaderUs: number | null = null;
+  private timeWithoutLeaderUs = 0;
+  /** Followers that accepted a leader's AppendEntries/Heartbeat, per "leader/term", since the last loss. */
+  private contacts = new Map<string, Set<NodeId>>();
+  private readonly candidateTerms = new Set<number>();
+  private readonly leaderTerms = new Set<number>();
+  private maxTerm = 0;
+
+  private readonly peak = new Map<NodeId, { peakEntries: number; peakBytes: number; finalEntries: number }>();
+  private readonly growthSamples: { timeUs: number; entries: number }[] = [];
+  readonly compactions: CompactionRecord[] = [];
+  private readonly snapshotCounts = new Map<NodeId, number>();
+  private maxSnapshotLag = 0;
+  readonly stalls: Stall[] = [];
+  private readonly openStall = new Map<NodeId, Stall>();
+  private readonly overThresholdSince = new Map<NodeId, number>();
+  private readonly lastSnapshotUs = new Map<NodeId, number>();
+
+  private maxApplyLag = 0;
+  private readonly applyLagSamples = new BoundedSamples(maxSamples);
+  private readonly commitLatencies = new BoundedSamples(maxSamples);
+  private readonly replication = new Map<string, BoundedSamples>();
+
+  constructor(
+    private readonly nodeIds: readonly NodeId[],
+    private readonly options: MetricsOptions,
+    private readonly trace: Trace,
+  ) {
+    for (const id of nodeIds) {
+      this.peak.set(id, { peakEntries: 0, peakBytes: 0, finalEntries: 0 });
+      this.snapshotCounts.set(id, 0);
+      this.lastSnapshotUs.set(id, 0);
+    }
+  }
+
+  private quorum(): number {
+    return Math.floor(this.nodeIds.length / 2) + 1;
+  }
+
+  // ------------------------------------------------------------------ elections
+
+  /** A follower accepted an AppendEntries or Heartbeat of `leader` in `term` (it recognizes it as leader). */
+  onLeaderContact(nowUs: number, leader: NodeId, term: number, follower: NodeId): void {
+    if (this.established !== null && this.established.node === leader && this.established.term === term) return;
+    const key = `${leader}/${term}`;
+    let followers = this.contacts.get(key);
+    if (followers === undefined) {
+      followers = new Set();
+      this.contacts.set(key, followers);
+    }
+    followers.add(follower);
+    if (followers.size + 1 < this.quorum()) return;
+    // Established: a majority (the leader counted) accepted its leadership.
+    this.contacts.clear();
+    this.established = { node: leader, term };
+    if (this.firstLeaderUs === null) this.firstLeaderUs = nowUs;
+    if (this.lostAtUs !== null) {
+      const latencyUs = nowUs - this.lostAtUs;
+      this.electionLatencies.push(latencyUs);
+      this.timeWithoutLeaderUs += latencyUs;
+      if (this.trace.enabled) this.trace.emit({ t: nowUs, type: 'election-latency', latencyUs, fromUs: this.lostAtUs, toUs: nowUs, leader, term });
+      this.lostAtUs = null;
+    }
+  }
+
+  /** The established leader is gone for the cluster: crashed, paused, stepped down, or cut from a majority. */
+  onLeaderLost(nowUs: number, node: NodeId, term: number, why: string): void {
+    if (this.established === null || this.established.node !== node || this.established.term > term) return;
+    this.established = null;
+    this.contacts.clear();
+    this.lostAtUs = nowUs;
+    if (this.trace.enabled) this.trace.emit({ t: nowUs, type: 'leader-lost', node, term, why });
+  }
+
+  get establishedLeader(): { node: NodeId; term: number } | null {
+    return this.established;
+  }
+
+  onElectionStarted(term: number, preVote: boolean): void {
+    if (!preVote) this.candidateTerms.add(term);
+    this.maxTerm = Math.max(this.maxTerm, term);
+  }
+
+  onLeaderElected(term: number): void {
+    this.leaderTerms.add(term);
+    this.maxTerm = Math.max(this.maxTerm, term);
+  }
+
+  // ------------------------------------------------------------------ latencies
+
+  onApplyLag(lag: number): void {
+    if (lag > this.maxApplyLag) this.maxApplyLag = lag;
+  }
+
+  onCommitLatency(latencyUs: number): void {
+    this.commitLatencies.add(latencyUs);
+  }
+
+  onReplicationLatency(datacenter: string, latencyUs: number): void {
+    let samples = this.replication.get(datacenter);
+    if (samples === undefined) {
+      samples = new BoundedSamples(maxSamples);
+      this.replication.set(datacenter, samples);
+    }
+    samples.add(latencyUs);
+  }
+
+  // ------------------------------------------------------------------ compaction
+
+  onCompaction(record: CompactionRecord, term: number, bytes: number): void {
+    this.compactions.push(record);
+    this.snapshotCounts.set(record.node, (this.snapshotCounts.get(record.node) ?? 0) + 1);
+    this.lastSnapshotUs.set(record.node, record.completedUs);
+    const stall = this.openStall.get(record.node);
+    if (stall !== undefined) {
+      stall.endedAtUs = record.completedUs;
+      this.openStall.delete(record.node);
+    }
+    if (this.trace.enabled) {
+      this.trace.emit({
+        t: record.completedUs,
+        type: 'snapshot',
+        node: record.node,
+        index: record.index,
+        term,
+        trigger: record.trigger,
+        round: record.round,
+        bytes,
+        startedUs: record.startedUs,
+        ...(record.intendedUs !== null ? { intendedUs: record.intendedUs } : {}),
+      });
+    }
+  }
+
+  /** Periodic sample of every node's log and compaction state; also detects compaction stalls. */
+  onSample(nowUs: number, samples: readonly NodeSample[], stallReason: (node: NodeId) => string): void {
+    let maxEntries = 0;
+    for (const sample of samples) {
+      const peak = this.peak.get(sample.node)!;
+      peak.peakEntries = Math.max(peak.peakEntries, sample.retainedEntries);
+      peak.peakBytes = Math.max(peak.peakBytes, sample.diskBytes);
+      peak.finalEntries = sample.retainedEntries;
+      maxEntries = Math.max(maxEntries, sample.retainedEntries);
+      const lag = sample.applied - sample.snapshotIndex;
+      if (lag > this.maxSnapshotLag) this.maxSnapshotLag = lag;
+      const applyLag = sample.commit - sample.applied;
+      this.applyLagSamples.add(applyLag);
+      this.onApplyLag(applyLag);
+      if (this.trace.enabled) {
+        this.trace.emit({
+          t: nowUs,
+          type: 'log',
+          node: sample.node,
+          entries: sample.retainedEntries,
+          bytes: sample.diskBytes,
+          firstIndex: sample.firstIndex,
+          lastIndex: sample.lastIndex,
+          snapshotIndex: sample.snapshotIndex,
+          applied: sample.applied,
+          commit: sample.commit,
+        });
+      }
+      this.detectStall(nowUs, sample, stallReason);
+    }
+    this.growthSamples.push({ timeUs: nowUs, entries: maxEntries });
+    if (this.growthSamples.length > 20_000) this.growthSamples.splice(0, this.growthSamples.length - 20_000);
+  }
+
+  private detectStall(nowUs: number, sample: NodeSample, stallReason: (node: NodeId) => string): void {
+    if (sample.retainedEntries <= this.options.stallEntries) {
+      this.overThresholdSince.delete(sample.node);
+      return;
+    }
+    if (!this.overThresholdSince.has(sample.node)) this.overThresholdSince.set(sample.node, nowUs);
+    if (this.openStall.has(sample.node) || !sample.up) return;
+    const lastSnapshotUs = this.lastSnapshotUs.get(sample.node)!;
+    if (nowUs - lastSnapshotUs <= this.options.stallBoundUs) return;
+    const stall: Stall = {
+      node: sample.node,
+      beganAtUs: Math.max(lastSnapshotUs, this.overThresholdSince.get(sample.node)!),
+      detectedAtUs: nowUs,
+      endedAtUs: null,
+      reason: stallReason(sample.node),
+    };
+    this.stalls.push(stall);
+    this.openStall.set(sample.node, stall);
+    if (this.trace.enabled) this.trace.emit({ t: nowUs, type: 'stall', node: stall.node, beganAtUs: stall.beganAtUs, reason: stall.reason });
+  }
+
+  // ------------------------------------------------------------------ result
+
+  result(input: {
+    readonly leaderChanges: number;
+    readonly preVoteRounds: number;
+    readonly electionsStarted: number;
+    readonly snapshotsInstalled: number;
+    readonly writeLatenciesUs: readonly number[];
+    readonly readLatenciesUs: readonly number[];
+    readonly messagesByType: Record<string, { sent: number; delivered: number; dropped: number }>;
+    readonly droppedByReason: Record<string, number>;
+    readonly endUs: number;
+  }): RunMetrics {
+    let splitVotes = 0;
+    for (const term of this.candidateTerms) if (!this.leaderTerms.has(term)) splitVotes++;
+    const timeWithoutLeaderUs = this.timeWithoutLeaderUs + (this.lostAtUs !== null ? input.endUs - this.lostAtUs : 0);
+    const perNode: Record<NodeId, { peakEntries: number; peakBytes: number; finalEntries: number }> = {};
+    let peakEntries = 0;
+    let peakBytes = 0;
+    let finalEntries = 0;
+    for (const [node, peak] of this.peak) {
+      perNode[node] = { ...peak };
+      peakEntries = Math.max(peakEntries, peak.peakEntries);
+      peakBytes = Math.max(peakBytes, peak.peakBytes);
+      finalEntries = Math.max(finalEntries, peak.finalEntries);
+    }
+    const snapshotsPerNode: Record<NodeId, number> = {};
+    let snapshots = 0;
+    for (const [node, count] of this.snapshotCounts) {
+      snapshotsPerNode[node] = count;
+      snapshots += count;
+    }
+    let sent = 0;
+    let delivered = 0;
+    let dropped = 0;
+    for (const counts of Object.values(input.messagesByType)) {
+      sent += counts.sent;
+      delivered += counts.delivered;
+      dropped += counts.dropped;
+    }
+    const byDatacenter: Record<string, Distribution> = {};
+    for (const [datacenter, samples] of [...this.replication].sort(([a], [b]) => a.localeCompare(b))) byDatacenter[datacenter] = distributionOf(samples.values);
+    const applyLag = distributionOf(this.applyLagSamples.values);
+    return {
+      electionLatency: distributionOf(this.electionLatencies),
+      elections: {
+        started: input.electionsStarted,
+        preVoteRounds: input.preVoteRounds,
+        splitVotes,
+        termsUsed: this.maxTerm,
+        leaderChanges: input.leaderChanges,
+        timeWithoutLeaderUs,
+        firstLeaderUs: this.firstLeaderUs,
+      },
+      logGrowth: { peakEntries, peakBytes, finalEntries, growthEntriesPerSecond: this.growthRate(), perNode },
+      compaction: {
+        snapshots,
+        snapshotsPerNode,
+        snapshotsInstalled: input.snapshotsInstalled,
+        maxSnapshotLag: this.maxSnapshotLag,
+        drift: this.drift(),
+        stalls: this.stalls,
+        stallCount: this.stalls.length,
+      },
+      applyLag: { max: this.maxApplyLag, p50: applyLag.p50, p99: applyLag.p99 },
+      commitLatency: distributionOf(this.commitLatencies.values),
+      clientLatency: { write: distributionOf(input.writeLatenciesUs), read: distributionOf(input.readLatenciesUs) },
+      replicationLatency: { byDatacenter },
+      messages: { sent, delivered, dropped, byType: input.messagesByType, droppedByReason: input.droppedByReason },
+    };
+  }
+
+  /** Least-squares slope of the largest retained log over time, in entries per second. */
+  private growthRate(): number {
+    const points = this.growthSamples;
+    if (points.length < 2) return 0;
+    let sumT = 0;
+    let sumE = 0;
+    for (const point of points) {
+      sumT += point.timeUs / 1e6;
+      sumE += point.entries;
+    }
+    const meanT = sumT / points.length;
+    const meanE = sumE / points.length;
+    let numerator = 0;
+    let denominator = 0;
+    for (const point of points) {
+      const dt = point.timeUs / 1e6 - meanT;
+      numerator += dt * (point.entries - meanE);
+      denominator += dt * dt;
+    }
+    return denominator === 0 ? 0 : Math.round((numerator / denominator) * 100) / 100;
+  }
+
+  private drift(): RunMetrics['compaction']['drift'] {
+    const rounds = new Map<string, CompactionRecord[]>();
+    for (const record of this.compactions) {
+      let members = rounds.get(record.round);
+      if (members === undefined) {
+        members = [];
+        rounds.set(record.round, members);
+      }
+      members.push(record);
+    }
+    const timeSpreads: number[] = [];
+    const indexSpreads: number[] = [];
+    for (const members of rounds.values()) {
+      if (members.length < 2) continue;
+      const times = members.map((m) => m.completedUs);
+      const indexes = members.map((m) => m.index);
+      timeSpreads.push(Math.max(...times) - Math.min(...times));
+      indexSpreads.push(Math.max(...indexes) - Math.min(...indexes));
+    }
+    const deviations: number[] = [];
+    const delays: number[] = [];
+    for (const record of this.compactions) {
+      if (record.intendedUs === null) continue;
+      deviations.push(Math.abs(record.completedUs - record.intendedUs));
+      delays.push(record.completedUs - record.intendedUs);
+    }
+    const timeSpread = distributionOf(timeSpreads);
+    const deviation = distributionOf(deviations);
+    return {
+      rounds: timeSpreads.length,
+      maxTimeSpreadUs: timeSpread.max,
+      meanTimeSpreadUs: timeSpread.mean,
+      maxIndexSpread: indexSpreads.length === 0 ? null : Math.max(...indexSpreads),
+      timeTrigger: {
+        samples: deviations.length,
+        meanDeviationUs: deviation.mean,
+        maxDeviationUs: deviation.max,
+        maxDelayUs: delays.length === 0 ? null : Math.max(...delays),
+      },
+    };
+  }
+}
