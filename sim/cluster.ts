@@ -388,7 +388,11 @@ export class Cluster {
     node.raft.step(message, this.localNow(node));
     const raft = node.raft;
     if ((message.type === 'AppendEntries' || message.type === 'Heartbeat') && raft.currentTerm === message.term && raft.leader === message.from) {
-      this.metrics.onLeaderContact(this.scheduler.nowUs, message.from, message.term, node.id);
+      // Messages still in flight from a leader that crashed, paused or stepped down do not re-establish it.
+      const sender = this.nodes.get(message.from)!;
+      if (sender.status === 'up' && sender.raft.role === 'leader' && sender.raft.currentTerm === message.term) {
+        this.metrics.onLeaderContact(this.scheduler.nowUs, message.from, message.term, node.id);
+      }
     } else if (message.type === 'AppendEntriesResponse' && !message.reject && raft.role === 'leader' && message.term === raft.currentTerm) {
       this.measureReplication(node, message.from, message.index);
     }
