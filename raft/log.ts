@@ -202,6 +202,10 @@ export class RaftLog {
     return this.slice(this.applying + 1, to, maxBytes);
   }
 
+  hasNextCommittedEntries(): boolean {
+    return this.pendingSnapshot === null && this.applying < Math.min(this.committed, this.persistedLastIndex());
+  }
+
   markApplying(index: number): void {
     if (index < this.applying) throw new Error(`RaftLog.markApplying: ${index} < applying ${this.applying}`);
     this.applying = index;

@@ -10,10 +10,22 @@ export function quorumSize(voterCount: number): number {
 }
 
 /** The largest index that a majority of voters have (paper 5.3, 5.4.2): sort descending, take the quorum-th. */
+/** Scratch space for committedIndex: it runs on every acknowledgement, so it must not allocate. */
+const scratch: number[] = [];
+
 export function committedIndex(voters: readonly NodeId[], matchOf: (id: NodeId) => number, quorum = quorumSize(voters.length)): number {
-  const matches = voters.map(matchOf);
-  matches.sort((a, b) => b - a);
-  return matches[Math.max(1, Math.min(quorum, voters.length)) - 1]!;
+  // Insertion sort, descending, into reused scratch space: clusters have a handful of voters.
+  const count = voters.length;
+  for (let k = 0; k < count; k++) {
+    const value = matchOf(voters[k]!);
+    let position = k;
+    while (position > 0 && scratch[position - 1]! < value) {
+      scratch[position] = scratch[position - 1]!;
+      position--;
+    }
+    scratch[position] = value;
+  }
+  return scratch[Math.max(1, Math.min(quorum, count)) - 1]!;
 }
 
 /** Whether the recorded votes already decide an election. Voters who have not answered count as pending. */
