@@ -606,9 +606,14 @@ export class Cluster {
     this.currentEvent = `snapshot window ${arg.window} on ${node.id}`;
     node.lastWindow = arg.window;
     const intervalUs = this.options.compaction.snapshotIntervalUs!;
-    if (!node.snapshotInProgress && !this.triggerBlockedByApplyLag(node)) {
-      // A perfect clock (local == true) would have fired at window x interval of true time.
-      this.startSnapshot(node, 'time', `time:${arg.window}`, arg.window * intervalUs);
+    // A perfect clock (local == true) would have fired at window x interval of true time.
+    const intendedUs = arg.window * intervalUs;
+    const round = `time:${arg.window}`;
+    if (node.raft.log.applied <= node.lastSnapshotIndex && !node.snapshotInProgress) {
+      const now = this.scheduler.nowUs;
+      this.metrics.onNoopRound({ node: node.id, index: node.raft.log.applied, trigger: 'time', round, startedUs: now, completedUs: now, intendedUs, noop: true });
+    } else if (!node.snapshotInProgress && !this.triggerBlockedByApplyLag(node)) {
+      this.startSnapshot(node, 'time', round, intendedUs);
     }
     this.armWindow(node);
   };
@@ -684,7 +689,7 @@ export class Cluster {
     node.disk.rewrite(records);
     const now = this.scheduler.nowUs;
     this.metrics.onCompaction(
-      { node: node.id, index: snapshot.meta.index, trigger: pending.trigger, round: pending.round, startedUs: pending.startedUs, completedUs: now, intendedUs: pending.intendedUs },
+      { node: node.id, index: snapshot.meta.index, trigger: pending.trigger, round: pending.round, startedUs: pending.startedUs, completedUs: now, intendedUs: pending.intendedUs, noop: false },
       snapshot.meta.term,
       snapshot.bytes,
     );

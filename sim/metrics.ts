@@ -59,6 +59,9 @@ export interface CompactionRecord {
   readonly completedUs: number;
   /** Time trigger only: the true time at which a perfect clock would have fired this window. */
   readonly intendedUs: number | null;
+  /** True when the window fired but nothing was applied since the last snapshot (e.g. a node cut off from the
+   *  leader): the round is decided at the stale index, and no snapshot is written. */
+  readonly noop: boolean;
 }
 
 export interface Stall {
@@ -109,7 +112,13 @@ export interface RunMetrics {
       readonly maxTimeSpreadUs: number | null;
       readonly meanTimeSpreadUs: number | null;
       readonly maxIndexSpread: number | null;
-      readonly timeTrigger: { readonly samples: number; readonly meanDeviationUs: number | null; readonly maxDeviationUs: number | null; readonly maxDelayUs: number | null };
+      readonly timeTrigger: {
+        readonly samples: number;
+        readonly skippedWindows: number;
+        readonly meanDeviationUs: number | null;
+        readonly maxDeviationUs: number | null;
+        readonly maxDelayUs: number | null;
+      };
     };
     readonly stalls: readonly Stall[];
     readonly stallCount: number;
@@ -239,6 +248,12 @@ export class MetricsCollector {
   }
 
   // ------------------------------------------------------------------ compaction
+
+  /** A time window fired with nothing new to snapshot: it still counts in the round's spread. */
+  onNoopRound(record: CompactionRecord): void {
+    this.compactions.push(record);
+    if (this.trace.enabled) this.trace.emit({ t: record.completedUs, type: 'snapshot-skip', node: record.node, index: record.index, round: record.round, ...(record.intendedUs !== null ? { intendedUs: record.intendedUs } : {}) });
+  }
 
   onCompaction(record: CompactionRecord, term: number, bytes: number): void {
     this.compactions.push(record);
@@ -435,8 +450,10 @@ export class MetricsCollector {
     }
     const deviations: number[] = [];
     const delays: number[] = [];
+    let skippedWindows = 0;
     for (const record of this.compactions) {
-      if (record.intendedUs === null) continue;
+      if (record.noop) skippedWindows++;
+      if (record.intendedUs === null || record.noop) continue;
       deviations.push(Math.abs(record.completedUs - record.intendedUs));
       delays.push(record.completedUs - record.intendedUs);
     }
@@ -449,6 +466,7 @@ export class MetricsCollector {
       maxIndexSpread: indexSpreads.length === 0 ? null : Math.max(...indexSpreads),
       timeTrigger: {
         samples: deviations.length,
+        skippedWindows,
         meanDeviationUs: deviation.mean,
         maxDeviationUs: deviation.max,
         maxDelayUs: delays.length === 0 ? null : Math.max(...delays),
