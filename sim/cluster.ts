@@ -717,6 +717,13 @@ export class Cluster {
       });
     }
     this.metrics.onSample(now, samples, (id) => this.stallReason(this.nodes.get(id)!));
+    // Bound the checker's memory: every node (a crashed one included) has everything up to its durable snapshot,
+    // and re-applies only what follows it, so records below the smallest snapshot index are no longer needed.
+    if (this.checker !== null) {
+      let floor = Number.POSITIVE_INFINITY;
+      for (const node of this.nodes.values()) floor = Math.min(floor, node.lastSnapshotIndex);
+      if (floor > 0) this.checker.pruneBelow(floor + 1);
+    }
     this.scheduler.after(this.options.metrics.sampleIntervalUs, this.onSample, null);
   };
 

@@ -2,6 +2,7 @@
 // stalls), apply lag, commit and replication latency. Definitions: docs/metrics.md.
 import type { NodeId } from '../raft/types.js';
 import type { MetricsOptions } from './compaction-options.js';
+import { BoundedSamples } from './samples.js';
 import type { Trace } from './trace.js';
 
 export interface Distribution {
@@ -28,23 +29,6 @@ export function distributionOf(values: readonly number[]): Distribution {
     max: sorted[sorted.length - 1] ?? null,
     mean: sorted.length === 0 ? null : Math.round((sum / sorted.length) * 1000) / 1000,
   };
-}
-
-/** A bounded sample: beyond `limit` values, keep every other one (the distribution's shape survives). */
-class BoundedSamples {
-  values: number[] = [];
-  private stride = 1;
-  private seen = 0;
-  constructor(private readonly limit: number) {}
-  add(value: number): void {
-    this.seen++;
-    if (this.seen % this.stride !== 0) return;
-    this.values.push(value);
-    if (this.values.length >= this.limit) {
-      this.values = this.values.filter((_, k) => k % 2 === 0);
-      this.stride *= 2;
-    }
-  }
 }
 
 const maxSamples = 200_000;

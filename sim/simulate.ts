@@ -97,7 +97,14 @@ export function defaultSimulationOptions(overrides: Partial<SimulationOptions> &
 
 const livenessCheckIntervalUs = 50_000;
 
-export function simulate(options: SimulationOptions, trace: Trace = new Trace()): SimulationResult {
+/** Observation hooks that are not part of the run's parameters (benchmarks sample memory with them). */
+export interface SimulationHooks {
+  /** Called every `everyUs` of simulated time. Must not touch the simulation's state. */
+  readonly everyUs: number;
+  readonly onTick: (nowUs: number) => void;
+}
+
+export function simulate(options: SimulationOptions, trace: Trace = new Trace(), hooks: SimulationHooks | null = null): SimulationResult {
   const scheduler = new Scheduler();
   const root = Random.fromSeed(options.seed);
   const nodeIds = options.cluster.nodeIds;
@@ -153,6 +160,13 @@ export function simulate(options: SimulationOptions, trace: Trace = new Trace())
     scheduler.after(0, checkLiveness);
   });
 
+  if (hooks !== null) {
+    const tick = (): void => {
+      hooks.onTick(scheduler.nowUs);
+      if (scheduler.nowUs + hooks.everyUs <= endUs) scheduler.after(hooks.everyUs, tick);
+    };
+    scheduler.at(hooks.everyUs, tick);
+  }
   try {
     cluster.start();
     workload.start();
@@ -188,8 +202,8 @@ export function simulate(options: SimulationOptions, trace: Trace = new Trace())
     preVoteRounds: cluster.stats.preVoteRounds,
     electionsStarted: cluster.stats.elections,
     snapshotsInstalled: cluster.stats.snapshotsInstalled,
-    writeLatenciesUs: workload.stats.writeLatenciesUs,
-    readLatenciesUs: workload.stats.readLatenciesUs,
+    writeLatenciesUs: workload.stats.writeLatenciesUs.values,
+    readLatenciesUs: workload.stats.readLatenciesUs.values,
     messagesByType: cluster.stats.messagesByType,
     droppedByReason: cluster.stats.droppedByReason,
     endUs: scheduler.nowUs,

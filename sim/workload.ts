@@ -6,6 +6,7 @@ import { makeKvCommand, type KvCommand, type KvOperation, type KvResult } from '
 import type { NodeId } from './network.js';
 import type { Random } from './random.js';
 import type { Scheduler } from './scheduler.js';
+import { BoundedSamples } from './samples.js';
 import type { Trace } from './trace.js';
 
 export interface WorkloadOptions {
@@ -58,16 +59,16 @@ export interface WorkloadStats {
   retries: number;
   redirects: number;
   /** Completed-operation latencies, microseconds (writes and reads). */
-  readonly writeLatenciesUs: number[];
-  readonly readLatenciesUs: number[];
+  readonly writeLatenciesUs: BoundedSamples;
+  readonly readLatenciesUs: BoundedSamples;
 }
 
-/** Bound on recorded latency samples (reservoir beyond it would change nothing a p99 shows at this scale). */
-const maxLatencySamples = 1_000_000;
+/** Bound on kept latency samples per kind; beyond it the sample is thinned evenly (see BoundedSamples). */
+const maxLatencySamples = 200_000;
 
 export class Workload {
   readonly clients: ClientState[] = [];
-  readonly stats: WorkloadStats = { invoked: 0, ok: 0, failed: 0, timedOut: 0, retries: 0, redirects: 0, writeLatenciesUs: [], readLatenciesUs: [] };
+  readonly stats: WorkloadStats = { invoked: 0, ok: 0, failed: 0, timedOut: 0, retries: 0, redirects: 0, writeLatenciesUs: new BoundedSamples(maxLatencySamples), readLatenciesUs: new BoundedSamples(maxLatencySamples) };
   private running = false;
   private nextToken = 1;
 
@@ -198,7 +199,7 @@ export class Workload {
       case 'reply': {
         const latencyUs = this.scheduler.nowUs - inflight.startUs;
         const samples = inflight.command.operation.op === 'get' ? this.stats.readLatenciesUs : this.stats.writeLatenciesUs;
-        if (samples.length < maxLatencySamples) samples.push(latencyUs);
+        samples.add(latencyUs);
         this.stats.ok++;
         this.emitOutcome('ok', client, inflight, message.result);
         client.inflight = null;
