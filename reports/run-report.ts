@@ -1,0 +1,287 @@
+/**
+ * The run report: one standalone SVG document rendered from a raftsim trace alone (docs/reports.md).
+ *
+ *   renderRunReport(lines) = renderModel(parseTrace(lines))
+ *
+ * parseTrace (model.ts) is the only place that reads the trace; the drawing code (header and legend here,
+ * timeline.ts, charts.ts) only reads the model. Output is deterministic: fixed ids, no clock, no randomness,
+ * coordinates rounded to 0.1 px, locale-free number formatting.
+ */
+import { D3Node, type Selection } from 'd3-node';
+import { drawApplyLagChart, drawCommitChart, drawElectionChart, drawElectionLatencyChart, drawLatencyChart, drawLogSizeChart, drawNetworkChart, drawSnapshotLagChart } from './charts.js';
+import { cleanText, formatCount, formatDurationUs, formatPercent, formatTimeUs, px, textWidthPx } from './format.js';
+import { parseTrace, type RunModel } from './model.js';
+import { addTitle, appendLine, appendRect, appendText, translate, type ReportContext } from './svg.js';
+import { MESSAGE_CATEGORY_LABELS, ROLE_LABELS, VERDICT_COLORS, appendDefs, styleSheet, type MessageCategory } from './theme.js';
+import { drawDetailPanel, drawMainTimeline } from './timeline.js';
+import { chooseDetailWindow } from './window.js';
+
+export { TraceFormatError } from './model.js';
+
+export interface RunReportOptions {
+  /** Detail window start (true time, µs); see docs/reports.md for the default. */
+  fromUs?: number;
+  /** Detail window end (true time, µs). */
+  toUs?: number;
+  /** Heading; default "raftsim run report · <scenario> · seed <seed>". */
+  title?: string;
+  /** Width of the SVG in px, 600..20000; default 1500. */
+  widthPx?: number;
+  /** At most this many message arrows in the detail panel; default 2000. */
+  maxArrows?: number;
+}
+
+export const DEFAULT_WIDTH_PX = 1500;
+export const DEFAULT_MAX_ARROWS = 2000;
+const MIN_WIDTH_PX = 600;
+const MAX_WIDTH_PX = 20_000;
+const MAX_ARROWS_LIMIT = 100_000;
+
+const PLOT_LEFT_PX = 110;
+const PLOT_RIGHT_MARGIN_PX = 24;
+
+/** Renders the trace lines (a trace file split on "\n") as a complete SVG document. */
+export function renderRunReport(lines: Iterable<string>, options: RunReportOptions = {}): string {
+  checkOptions(options);
+  return renderModel(parseTrace(lines), options);
+}
+
+function checkOptions(options: RunReportOptions): void {
+  const { widthPx, maxArrows } = options;
+  if (widthPx !== undefined && (!Number.isInteger(widthPx) || widthPx < MIN_WIDTH_PX || widthPx > MAX_WIDTH_PX)) {
+    throw new RangeError(`renderRunReport: widthPx must be an integer in ${MIN_WIDTH_PX}..${MAX_WIDTH_PX}, got ${widthPx}`);
+  }
+  if (maxArrows !== undefined && (!Number.isInteger(maxArrows) || maxArrows < 0 || maxArrows > MAX_ARROWS_LIMIT)) {
+    throw new RangeError(`renderRunReport: maxArrows must be an integer in 0..${MAX_ARROWS_LIMIT}, got ${maxArrows}`);
+  }
+}
+
+/** Renders an already parsed model (for callers that keep the model, e.g. to render several windows). */
+export function renderModel(model: RunModel, options: RunReportOptions = {}): string {
+  checkOptions(options);
+  const widthPx = options.widthPx ?? DEFAULT_WIDTH_PX;
+  const maxArrows = options.maxArrows ?? DEFAULT_MAX_ARROWS;
+  const d3n = new D3Node();
+  const d3 = d3n.d3;
+  const plotLeftPx = PLOT_LEFT_PX;
+  const plotRightPx = widthPx - PLOT_RIGHT_MARGIN_PX;
+  const x = d3
+    .scaleLinear()
+    .domain([0, Math.max(1, model.endUs)])
+    .range([plotLeftPx, plotRightPx]);
+  const palette = d3.schemeTableau10;
+  const colorByNode = new Map(model.nodes.map((node, k) => [node, palette[k % palette.length]!]));
+  const ctx: ReportContext = {
+    d3,
+    model,
+    widthPx,
+    plotLeftPx,
+    plotRightPx,
+    x,
+    window: chooseDetailWindow(model, { fromUs: options.fromUs, toUs: options.toUs, maxArrows }),
+    maxArrows,
+    nodeColor: (node) => colorByNode.get(node) ?? '#333',
+  };
+
+  const svg = d3n.createSVG(widthPx, 100).attr('version', '1.1');
+  svg.append('style').text(styleSheet());
+  appendDefs(svg);
+  const defs = svg.select('defs');
+  const background = svg.append('rect').attr('class', 'bg').attr('width', widthPx).attr('height', 100);
+  const root = svg.append('g');
+
+  let y = drawHeader(ctx, root, options.title);
+  y += drawLegend(ctx, root, y);
+  const main = drawMainTimeline(ctx, root, y);
+  y += main.heightPx + 6;
+  y += drawDetailPanel(ctx, root, defs, y, main.lanesBottomPx) + 8;
+  for (const chart of [drawCommitChart, drawApplyLagChart, drawLatencyChart, drawElectionChart, drawNetworkChart, drawLogSizeChart, drawSnapshotLagChart, drawElectionLatencyChart]) {
+    y += chart(ctx, root, y);
+  }
+  appendText(root, 16, y + 14, `Rendered by raftsim reports from the trace alone (${formatCount(model.records)} records). Hover marks for exact values.`, 'note');
+  const heightPx = Math.ceil(y + 26);
+  svg.attr('height', heightPx).attr('viewBox', `0 0 ${widthPx} ${heightPx}`);
+  background.attr('height', heightPx);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${d3n.svgString()}\n`;
+}
+
+/** Reads a nested value of meta.params, e.g. at(params, 'raft', 'heartbeatIntervalUs'). */
+function at(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function onOff(value: unknown): string {
+  return value === true ? 'on' : value === false ? 'off' : '?';
+}
+
+/** A latency distribution of meta.params ({kind: 'uniform', minUs, maxUs} and the like) in words. */
+function describeDistribution(value: unknown): string {
+  const min = num(at(value, 'minUs'));
+  const max = num(at(value, 'maxUs'));
+  if (min !== null && max !== null) return `${formatDurationUs(min)}–${formatDurationUs(max)}${typeof at(value, 'kind') === 'string' ? ` ${String(at(value, 'kind'))}` : ''}`;
+  const fixed = num(at(value, 'us')) ?? num(at(value, 'meanUs'));
+  if (fixed !== null) return formatDurationUs(fixed);
+  return '?';
+}
+
+function parameterLines(model: RunModel): string[] {
+  const p = model.params;
+  const raft = at(p, 'raft');
+  const etMin = num(at(raft, 'electionTimeoutMinUs'));
+  const etMax = num(at(raft, 'electionTimeoutMaxUs'));
+  const heartbeat = num(at(raft, 'heartbeatIntervalUs'));
+  const raftLine =
+    raft === undefined
+      ? 'Raft: (not in meta.params)'
+      : `Raft: election timeout ${etMin !== null && etMax !== null ? `${formatDurationUs(etMin)}–${formatDurationUs(etMax)}` : '?'} · heartbeat ${heartbeat !== null ? formatDurationUs(heartbeat) : '?'} · preVote ${onOff(at(raft, 'preVote'))} · checkQuorum ${onOff(at(raft, 'checkQuorum'))}${at(raft, 'leaseReads') === true ? ' · lease reads on' : ''}`;
+  const link = at(p, 'link');
+  const pct = (value: unknown): string => (num(value) !== null ? formatPercent(num(value)!) : '?');
+  const linkText =
+    link === undefined
+      ? 'links: ?'
+      : `links: latency ${describeDistribution(at(link, 'latency'))} · drop ${pct(at(link, 'dropChance'))} · duplicate ${pct(at(link, 'duplicateChance'))} · reorder ${pct(at(link, 'reorderChance'))}`;
+  const workload = at(p, 'workload');
+  const workloadText =
+    workload === undefined ? 'workload: ?' : `workload: ${num(at(workload, 'clients')) ?? '?'} clients · ${num(at(workload, 'ratePerSecond')) ?? '?'} ops/s`;
+  const chaos = at(p, 'chaos');
+  const faults = at(p, 'faults');
+  const faultCount = Array.isArray(faults) ? faults.length : null;
+  const chaosText =
+    chaos === null
+      ? 'chaos off'
+      : chaos === undefined
+        ? ''
+        : `chaos: mean gap ${num(at(chaos, 'meanGapUs')) !== null ? formatDurationUs(num(at(chaos, 'meanGapUs'))!) : '?'}, ${Array.isArray(at(chaos, 'kinds')) ? (at(chaos, 'kinds') as unknown[]).length : '?'} fault kinds`;
+  const scheduleText = faultCount !== null ? `${formatCount(faultCount)} faults scheduled` : '';
+  return [raftLine, [linkText, workloadText, chaosText, scheduleText].filter((part) => part !== '').join(' · ')];
+}
+
+function summaryLine(model: RunModel): string {
+  const terms = [...new Set(model.leaderChanges.map((change) => change.term))];
+  const preVotes = model.elections.filter((e) => e.preVote).length;
+  let dropped = 0;
+  for (let m = 0; m < model.messages.count; m++) if (!Number.isNaN(model.messages.dropUs[m]!)) dropped++;
+  const outcomes = { ok: 0, fail: 0, timeout: 0 };
+  for (const outcome of model.clientOps.outcome) outcomes[outcome]++;
+  const crashes = model.downSpans.length;
+  return [
+    `${formatCount(model.leaderChanges.length)} leader elections won (${formatCount(terms.length)} terms)`,
+    `${formatCount(model.elections.length - preVotes)} elections, ${formatCount(preVotes)} pre-vote rounds`,
+    `${formatCount(model.messages.count)} messages, ${formatCount(dropped)} dropped`,
+    `client ops: ${formatCount(outcomes.ok)} ok, ${formatCount(outcomes.fail)} failed, ${formatCount(outcomes.timeout)} timed out`,
+    `${formatCount(crashes)} crashes, ${formatCount(model.pauseSpans.length)} pauses, ${formatCount(model.networkFaults.length)} network faults`,
+  ].join(' · ');
+}
+
+/** Title, verdict badge, run facts, key parameters. Returns the height used. */
+function drawHeader(ctx: ReportContext, root: Selection, title: string | undefined): number {
+  const { model } = ctx;
+  const g = root.append('g').attr('class', 'header');
+  const heading = title ?? `raftsim run report · ${model.scenario || 'unnamed scenario'} · seed ${JSON.stringify(model.seed)}`;
+  appendText(g, 16, 28, heading, 'h1');
+  const verdict = model.end?.verdict ?? 'unknown';
+  const verdictText = verdict === 'ok' ? 'OK' : verdict === 'safety' ? 'SAFETY VIOLATION' : verdict === 'liveness' ? 'LIVENESS FAILURE' : `${verdict.toUpperCase()}${model.end === null ? ' (no end record)' : ''}`;
+  const badgeWidth = textWidthPx(verdictText, 13) * 1.1 + 20; // bold
+  const badgeX = Math.min(ctx.widthPx - badgeWidth - 16, 16 + textWidthPx(heading, 19) * 0.95 + 16);
+  const badge = g.append('g').attr('transform', translate(badgeX, 12));
+  badge.append('rect').attr('width', px(badgeWidth)).attr('height', 22).attr('rx', 4).attr('fill', VERDICT_COLORS[verdict] ?? '#757575');
+  appendText(badge, badgeWidth / 2, 15.5, verdictText, 'h2 white mid');
+  addTitle(badge, `verdict: ${verdict}${model.end?.invariant ? ` (${model.end.invariant})` : ''}`);
+
+  const durationUs = num(at(model.params, 'durationUs'));
+  const livenessUs = num(at(model.params, 'livenessBoundUs'));
+  const phases = durationUs !== null ? ` (fault phase ${formatDurationUs(durationUs)}${livenessUs !== null ? `, then liveness phase ≤ ${formatDurationUs(livenessUs)}` : ''})` : '';
+  const facts = `${model.nodes.length} nodes (${model.nodes.join(', ')}) · simulated ${formatDurationUs(model.endUs)}${phases} · ${formatCount(model.records)} records · trace hash ${model.end?.hash ?? '(none)'}`;
+  const lines = [facts, ...parameterLines(model), summaryLine(model)];
+  let y = 52;
+  for (const line of lines) {
+    appendText(g, 16, y, line, 'info');
+    y += 16;
+  }
+  const end = model.end;
+  if (end !== null && end.verdict === 'safety') {
+    const text = appendText(g, 16, y + 2, `Safety violation at ${formatTimeUs(end.tUs)}: ${end.invariant ?? '?'} — ${cleanText(end.message ?? '', 220)}`, 'h2 k-violation');
+    addTitle(text, `${end.invariant ?? '?'}: ${end.message ?? ''}`);
+    y += 19;
+  } else if (end !== null && end.verdict === 'liveness') {
+    appendText(g, 16, y + 2, `Liveness failure: no single leader with every node converged by ${formatTimeUs(end.tUs)}`, 'h2 verdict-liveness');
+    y += 19;
+  }
+  const omitted = Object.entries(model.omitted);
+  if (omitted.length > 0) {
+    appendText(g, 16, y, `Bounded: ${omitted.map(([name, count]) => `${formatCount(count)} ${name}`).join(', ')} beyond the report's limits were not drawn`, 'note warn');
+    y += 15;
+  }
+  return y + 4;
+}
+
+interface LegendItem {
+  readonly label: string;
+  readonly draw: (g: Selection) => void;
+}
+
+/** Colour and mark legend, wrapped to the report width. Returns the height used. */
+function drawLegend(ctx: ReportContext, root: Selection, topPx: number): number {
+  const swatch = (className: string) => (g: Selection) => {
+    appendRect(g, 0, -9, 16, 11, className);
+  };
+  const mark = (d: string, className: string) => (g: Selection) => {
+    g.append('path').attr('d', d).attr('transform', 'translate(8,-3.5)').attr('class', `mark ${className}`);
+  };
+  const items: LegendItem[] = [
+    ...(['follower', 'precandidate', 'candidate', 'leader'] as const).map((role) => ({ label: role === 'leader' ? 'leader (term)' : ROLE_LABELS[role], draw: swatch(`r-${role}`) })),
+    { label: 'down (crash → restart)', draw: swatch('down') },
+    { label: 'paused', draw: swatch('paused') },
+    { label: 'slow', draw: swatch('slow') },
+    { label: 'partition', draw: swatch('f-partition') },
+    { label: 'clogged link', draw: swatch('f-clog') },
+    { label: 'degraded link', draw: swatch('f-link') },
+    { label: 'clock change', draw: mark('M-4,-4L4,-4L0,2z', 'k-clock') },
+    { label: 'snapshot installed', draw: mark('M0,-5L5,0L0,5L-5,0z', 'k-snapshot-install') },
+    { label: 'snapshot taken', draw: mark('M-3.5,-3.5h7v7h-7z', 'k-snapshot') },
+    { label: 'step-down', draw: mark('M-4,-3L0,3L4,-3', 'k-step-down') },
+    { label: 'transfer', draw: mark('M-4,-3L4,0L-4,3z', 'k-transfer') },
+    { label: 'safety violation', draw: (g) => void appendLine(g, 8, -10, 8, 3, 'violation') },
+    { label: 'liveness phase', draw: (g) => void appendLine(g, 8, -10, 8, 3, 'liveness') },
+    { label: 'detail window', draw: swatch('window') },
+    ...(['vote', 'append', 'heartbeat', 'snapshot', 'transfer'] as MessageCategory[]).map((category) => ({
+      label: MESSAGE_CATEGORY_LABELS[category],
+      draw: (g: Selection) => void appendLine(g, 0, -3.5, 18, -3.5, `msg m-${category}`),
+    })),
+    { label: 'response', draw: (g) => void appendLine(g, 0, -3.5, 18, -3.5, 'msg m-other resp') },
+    { label: 'dropped', draw: (g) => void g.append('path').attr('d', 'M0,-1L12,-6M9,-9l6,6M9,-3l6,-6').attr('class', 'msg drop') },
+    {
+      label: 'messages/s',
+      draw: (g) => {
+        [0.2, 0.55, 1].forEach((t, k) => void appendRect(g, k * 6, -9, 6, 11, '').attr('fill', ctx.d3.interpolateBlues(0.15 + 0.85 * t)));
+      },
+    },
+  ];
+  const g = root.append('g').attr('class', 'legend').attr('transform', translate(0, topPx));
+  appendText(g, 16, 12, 'Legend', 'h2');
+  let x = 86;
+  let y = 12;
+  for (const item of items) {
+    const width = 22 + textWidthPx(item.label, 10) + 14;
+    if (x + width > ctx.widthPx - 16) {
+      x = 86;
+      y += 18;
+    }
+    const entry = g.append('g').attr('transform', translate(x, y));
+    item.draw(entry);
+    appendText(entry, 22, 0, item.label, 'note');
+    x += width;
+  }
+  return y + 14;
+}
+
+export type { RunModel } from './model.js';

@@ -1,0 +1,137 @@
+// Which part of the run gets the detailed (per-message) view. See docs/reports.md, "The detail window".
+import { lowerBound, messagesInWindow, upperBound } from './aggregate.js';
+import type { RunModel } from './model.js';
+
+/** Width of the automatic detail windows: about 1 s of a 5-node run is ~1-2k messages, readable as arrows. */
+export const DETAIL_WINDOW_US = 1_000_000;
+/** Narrowing never goes below this width. */
+const MIN_WINDOW_US = 1_000;
+
+export type DetailRule = 'options' | 'violation' | 'liveness' | 'whole-run' | 'first-leader' | 'start';
+
+export interface DetailWindow {
+  readonly fromUs: number;
+  readonly toUs: number;
+  readonly rule: DetailRule;
+  /** Why this window, for the panel title. */
+  readonly reason: string;
+  /** Indexes into model.messages of the messages that entered the network in the window. */
+  readonly messages: readonly number[];
+}
+
+export interface WindowOptions {
+  readonly fromUs?: number;
+  readonly toUs?: number;
+  readonly maxArrows: number;
+}
+
+/** Clamps [fromUs, fromUs + width) into [0, endUs], keeping the width when the run is long enough. */
+function fit(fromUs: number, widthUs: number, endUs: number): [number, number] {
+  const from = Math.max(0, Math.min(fromUs, endUs - widthUs));
+  return [from, Math.min(endUs, from + widthUs)];
+}
+
+/**
+ * Picks the detail window:
+ *  (a) options.fromUs..toUs when either is given;
+ *  (b) a failed run: 1 s centred on the safety violation (the end record), or the last 1 s of a liveness failure;
+ *  (c) the whole run when it has at most maxArrows messages;
+ *  (d) else 1 s from the start of the first successful election (its pre-vote round).
+ * The automatic windows (b)-(d) are narrowed, keeping their anchor, until they hold at most maxArrows
+ * messages; a window given in options is kept as is and only its first maxArrows messages are drawn.
+ */
+export function chooseDetailWindow(model: RunModel, options: WindowOptions): DetailWindow {
+  const endUs = model.endUs;
+  const make = (fromUs: number, toUs: number, rule: DetailRule, reason: string): DetailWindow => ({
+    fromUs,
+    toUs,
+    rule,
+    reason,
+    messages: messagesInWindow(model.messages, fromUs, toUs),
+  });
+
+  if (options.fromUs !== undefined || options.toUs !== undefined) {
+    const fromUs = options.fromUs ?? 0;
+    const toUs = options.toUs ?? endUs;
+    if (!Number.isFinite(fromUs) || !Number.isFinite(toUs) || fromUs < 0 || toUs <= fromUs) {
+      throw new RangeError(`renderRunReport: the detail window needs 0 <= fromUs < toUs, got fromUs=${fromUs}, toUs=${toUs}`);
+    }
+    return make(fromUs, toUs, 'options', 'chosen window');
+  }
+
+  const starts = startTimes(model);
+  const verdict = model.end?.verdict;
+  if (verdict === 'safety') {
+    const [fromUs, toUs] = fit(model.end!.tUs - DETAIL_WINDOW_US / 2, DETAIL_WINDOW_US, endUs);
+    const [from, to] = narrowAround(starts, fromUs, toUs, model.end!.tUs, options.maxArrows);
+    return make(from, to, 'violation', 'around the safety violation');
+  }
+  if (verdict === 'liveness') {
+    const [fromUs, toUs] = fit(endUs - DETAIL_WINDOW_US, DETAIL_WINDOW_US, endUs);
+    const [from, to] = narrowAround(starts, fromUs, toUs, toUs, options.maxArrows);
+    return make(from, to, 'liveness', 'the end of the liveness phase (the deadline)');
+  }
+  if (model.messages.count <= options.maxArrows) {
+    return make(0, Math.max(endUs, 1), 'whole-run', 'the whole run');
+  }
+  const first = model.leaderChanges[0];
+  if (first === undefined) {
+    const [fromUs, toUs] = fit(0, DETAIL_WINDOW_US, endUs);
+    return make(fromUs, narrowEnd(starts, fromUs, toUs, options.maxArrows), 'start', 'the start of the run (no leader was elected)');
+  }
+  // Start at the winner's last pre-vote/election round before it won, so the vote exchange is in view.
+  let roundUs = first.tUs;
+  for (const election of model.elections) {
+    if (election.tUs > first.tUs) break;
+    if (election.node === first.node) roundUs = election.tUs;
+  }
+  const preVote = model.elections.find((e) => e.node === first.node && e.preVote && e.term === first.term && e.tUs <= first.tUs);
+  if (preVote !== undefined) roundUs = Math.min(roundUs, preVote.tUs);
+  // A little lead-in so the first arrows do not touch the panel's left edge.
+  const leadInUs = Math.min(10_000, roundUs);
+  const [fromUs, toUs] = fit(roundUs - leadInUs, DETAIL_WINDOW_US, endUs);
+  return make(fromUs, narrowEnd(starts, fromUs, toUs, options.maxArrows), 'first-leader', 'from the first successful election on');
+}
+
+/** Start times of all messages, ascending (the table is in time order). */
+function startTimes(model: RunModel): Float64Array {
+  const starts = new Float64Array(model.messages.count);
+  let last = 0;
+  for (let m = 0; m < model.messages.count; m++) {
+    const startUs = model.messages.startUs(m);
+    last = Number.isNaN(startUs) ? last : startUs;
+    starts[m] = last;
+  }
+  return starts;
+}
+
+/** Messages starting in [fromUs, toUs]. */
+function countIn(starts: Float64Array, fromUs: number, toUs: number): number {
+  return upperBound(starts, toUs) - lowerBound(starts, fromUs);
+}
+
+/**
+ * Automatic windows are narrowed until every message in them gets an arrow: a panel whose right part is
+ * empty because maxArrows ran out would look like the network went quiet. Keeps at least 1 ms.
+ */
+function narrowEnd(starts: Float64Array, fromUs: number, toUs: number, maxArrows: number): number {
+  if (countIn(starts, fromUs, toUs) <= maxArrows) return toUs;
+  const first = lowerBound(starts, fromUs);
+  // The message after the last one that fits starts at starts[first + maxArrows]; end just before it.
+  const cutUs = starts[first + maxArrows]! - 1;
+  return Math.max(fromUs + MIN_WINDOW_US, Math.min(toUs, cutUs));
+}
+
+/** Narrows [fromUs, toUs] around centreUs, keeping the centre, until it holds at most maxArrows messages. */
+function narrowAround(starts: Float64Array, fromUs: number, toUs: number, centreUs: number, maxArrows: number): [number, number] {
+  if (countIn(starts, fromUs, toUs) <= maxArrows) return [fromUs, toUs];
+  let lo = MIN_WINDOW_US / 2; // half-widths
+  let hi = Math.max(centreUs - fromUs, toUs - centreUs);
+  for (let step = 0; step < 40 && hi - lo > 1; step++) {
+    const mid = (lo + hi) / 2;
+    if (countIn(starts, Math.max(fromUs, centreUs - mid), Math.min(toUs, centreUs + mid)) <= maxArrows) lo = mid;
+    else hi = mid;
+  }
+  const half = Math.floor(lo);
+  return [Math.max(fromUs, centreUs - half), Math.min(toUs, centreUs + half)];
+}
