@@ -14,7 +14,8 @@ export type InvariantName =
   | 'TermMonotonic'
   | 'CommitMonotonic'
   | 'AppliedMonotonic'
-  | 'IndexOrder';
+  | 'IndexOrder'
+  | 'LinearizableRead';
 
 export interface Violation {
   readonly invariant: InvariantName;
@@ -286,6 +287,12 @@ export class SafetyChecker {
       this.fail('Durability', `${id} acknowledged a write at index ${index} that is not the committed entry there`, [id]);
     }
     this.acknowledged.set(index, digest);
+  }
+
+  /** A read returned a value older than a write that completed before it began (e.g. a lease read on a leader
+   *  whose clock drifted past the lease's drift bound). */
+  onStaleRead(servedBy: NodeId, message: string): never {
+    this.fail('LinearizableRead', message, servedBy === '' ? [] : [servedBy]);
   }
 
   /** Final check: every acknowledged write is in the converged log. */

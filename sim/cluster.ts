@@ -166,7 +166,7 @@ export type ClusterEventKind = ClusterEvent['kind'];
 
 export interface ClusterHooks {
   /** A client-facing message arrived at a client. */
-  clientMessage(to: string, message: ClientMessage): void;
+  clientMessage(to: string, message: ClientMessage, from: NodeId): void;
 }
 
 export interface ClusterStats {
@@ -268,9 +268,9 @@ export class Cluster {
         maxMessageBytes: options.maxMessageBytes,
       },
       {
-        deliver: (_from, to, message) => {
+        deliver: (from, to, message) => {
           if (this.nodes.has(to)) this.onClientRequest(this.nodes.get(to)!, message);
-          else this.hooks.clientMessage(to, message);
+          else this.hooks.clientMessage(to, message, from);
         },
         isUp: (id) => this.nodes.get(id)?.status !== 'down',
       },
@@ -769,7 +769,7 @@ export class Cluster {
       node.pendingWrites.delete(entry.index);
       if (pending.digest === command.digest) {
         this.checker?.onAcknowledged(node.id, entry.index, command.digest);
-        this.replyToClient(node, { type: 'reply', client: pending.client, seq: pending.seq, result, index: entry.index });
+        this.replyToClient(node, { type: 'reply', client: pending.client, seq: pending.seq, result, index: node.kv.lastEffectIndex });
       }
     }
   }

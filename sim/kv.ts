@@ -24,7 +24,8 @@ export type KvResult =
 
 export interface KvImage {
   readonly data: readonly (readonly [string, string])[];
-  readonly sessions: readonly (readonly [string, number, KvResult])[];
+  /** Per client: last sequence number, its result, and the log index at which it took effect. */
+  readonly sessions: readonly (readonly [string, number, KvResult, number])[];
   readonly appliedIndex: number;
 }
 
@@ -45,7 +46,10 @@ export function makeKvCommand(client: string, seq: number, operation: KvOperatio
 export class KvStore {
   private data = new Map<string, string>();
   /** Per client: last applied sequence number and its result. One entry per client bounds memory. */
-  private sessions = new Map<string, { seq: number; result: KvResult }>();
+  private sessions = new Map<string, { seq: number; result: KvResult; index: number }>();
+  /** The log index at which the last applied command took effect: its own index, or for a duplicate the index
+   *  of the original (a retried write answers with where it really happened). */
+  lastEffectIndex = 0;
   appliedIndex = 0;
   /** Bytes of keys and values held: the size of a snapshot of this store. */
   private bytesHeld = 0;
@@ -57,10 +61,12 @@ export class KvStore {
     this.appliedIndex = index;
     const session = this.sessions.get(command.client);
     if (session !== undefined && command.seq <= session.seq) {
+      this.lastEffectIndex = session.seq === command.seq ? session.index : 0;
       return session.seq === command.seq ? session.result : { kind: 'put', ok: true };
     }
     const result = this.execute(command.operation);
-    this.sessions.set(command.client, { seq: command.seq, result });
+    this.sessions.set(command.client, { seq: command.seq, result, index });
+    this.lastEffectIndex = index;
     return result;
   }
 
@@ -86,7 +92,7 @@ export class KvStore {
   image(): KvImage {
     return {
       data: [...this.data.entries()],
-      sessions: [...this.sessions.entries()].map(([client, session]) => [client, session.seq, session.result] as const),
+      sessions: [...this.sessions.entries()].map(([client, session]) => [client, session.seq, session.result, session.index] as const),
       appliedIndex: this.appliedIndex,
     };
   }
@@ -94,7 +100,7 @@ export class KvStore {
   static fromImage(image: KvImage): KvStore {
     const store = new KvStore();
     for (const [key, value] of image.data) store.set(key, value);
-    for (const [client, seq, result] of image.sessions) store.sessions.set(client, { seq, result });
+    for (const [client, seq, result, index] of image.sessions) store.sessions.set(client, { seq, result, index });
     store.appliedIndex = image.appliedIndex;
     return store;
   }

@@ -114,9 +114,13 @@ export function simulate(options: SimulationOptions, trace: Trace = new Trace(),
 
   const workload = new Workload(scheduler, root.child('workload'), options.workload, trace, nodeIds);
   const cluster = new Cluster(scheduler, root, options.cluster, trace, options.seed, options.checkInvariants, {
-    clientMessage: (to, message) => workload.receive(to, message),
+    clientMessage: (to, message, from) => workload.receive(to, message, from),
   }, Workload.clientIds(options.workload));
   workload.attach(cluster);
+  if (cluster.checker !== null) {
+    const checker = cluster.checker;
+    workload.onStaleRead = (_client, _key, message, servedBy) => checker.onStaleRead(servedBy, message);
+  }
   const faultRandom = root.child('nemesis/targets');
 
   let verdict: Verdict = 'ok';

@@ -44,6 +44,18 @@ interface Inflight {
   attemptToken: number;
 }
 
+/** One write to a key as the clients saw it, for the read check. */
+interface WriteRecord {
+  readonly value: string;
+  readonly invokedUs: number;
+  /** Log index and client-side completion time, once acknowledged. */
+  index: number | null;
+  completedUs: number | null;
+}
+
+/** How long writes are remembered for the read check (reads finish far sooner: timeouts x attempts). */
+const writeMemoryUs = 120_000_000;
+
 interface ClientState {
   readonly id: string;
   seq: number;
@@ -71,6 +83,10 @@ export class Workload {
   readonly stats: WorkloadStats = { invoked: 0, ok: 0, failed: 0, timedOut: 0, retries: 0, redirects: 0, writeLatenciesUs: new BoundedSamples(maxLatencySamples), readLatenciesUs: new BoundedSamples(maxLatencySamples) };
   private running = false;
   private nextToken = 1;
+  /** Per key, the writes invoked in the last writeMemoryUs (and always the latest acknowledged one). */
+  private readonly writesByKey = new Map<string, WriteRecord[]>();
+  /** Called when a read returns a value older than a write that completed before the read was invoked. */
+  onStaleRead: ((client: string, key: string, message: string, servedBy: NodeId) => void) | null = null;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -127,6 +143,7 @@ export class Workload {
     const command = makeKvCommand(client.id, client.seq, operation);
     client.inflight = { command, startUs: this.scheduler.nowUs, attempt: 1, attemptToken: 0 };
     this.stats.invoked++;
+    if (operation.op !== 'get') this.rememberWrite(operation.key, operation.value);
     if (this.trace.enabled) {
       const value = operation.op === 'get' ? null : operation.value;
       this.trace.emit({ t: this.scheduler.nowUs, type: 'invoke', client: client.id, id: client.seq, op: operation.op, key: operation.key, value, ...(operation.op === 'cas' ? { expected: operation.expected } : {}) });
@@ -189,8 +206,48 @@ export class Workload {
     return this.nodeIds[(index + 1) % this.nodeIds.length]!;
   }
 
+  private rememberWrite(key: string, value: string): void {
+    let writes = this.writesByKey.get(key);
+    if (writes === undefined) {
+      writes = [];
+      this.writesByKey.set(key, writes);
+    }
+    writes.push({ value, invokedUs: this.scheduler.nowUs, index: null, completedUs: null });
+    const horizonUs = this.scheduler.nowUs - writeMemoryUs;
+    if (writes.length > 64 && writes[0]!.invokedUs < horizonUs) {
+      let latestAcked = -1;
+      for (let k = 0; k < writes.length; k++) if (writes[k]!.completedUs !== null) latestAcked = k;
+      const kept = writes.filter((write, k) => write.invokedUs >= horizonUs || k === latestAcked);
+      this.writesByKey.set(key, kept);
+    }
+  }
+
+  /**
+   * Linearizable reads, checked per key as a register (thesis 6.4): a read must reflect every write that
+   * completed before the read was invoked. Written values are unique, so a read's value names its write and,
+   * once acknowledged, that write's log index.
+   */
+  private checkRead(client: string, key: string, value: string | null, invokedUs: number, servedBy: NodeId): void {
+    const writes = this.writesByKey.get(key);
+    if (writes === undefined) return;
+    let required: WriteRecord | null = null;
+    for (const write of writes) {
+      if (write.completedUs !== null && write.completedUs < invokedUs && write.index !== null && (required === null || write.index > required.index!)) required = write;
+    }
+    if (required === null) return;
+    const read = value === null ? null : writes.find((write) => write.value === value);
+    if (read !== undefined && read !== null && (read.index === null || read.index >= required.index!)) return;
+    const what = value === null ? 'no value' : read === undefined ? `"${value}", older than every write remembered` : `"${value}" (written at index ${read!.index})`;
+    this.onStaleRead?.(
+      client,
+      key,
+      `read of ${key} by ${client} (invoked at ${invokedUs}us, served by ${servedBy}) returned ${what}, but "${required.value}" was written at index ${required.index} and acknowledged at ${required.completedUs}us, before the read began`,
+      servedBy,
+    );
+  }
+
   /** A message from a node to a client. */
-  receive(clientId: string, message: ClientMessage): void {
+  receive(clientId: string, message: ClientMessage, from: NodeId = ''): void {
     const client = this.clients[Number(clientId.slice(1)) - 1];
     if (client === undefined) return;
     const inflight = client.inflight;
@@ -201,6 +258,16 @@ export class Workload {
         const samples = inflight.command.operation.op === 'get' ? this.stats.readLatenciesUs : this.stats.writeLatenciesUs;
         samples.add(latencyUs);
         this.stats.ok++;
+        const operation = inflight.command.operation;
+        if (operation.op === 'get') {
+          if (message.result.kind === 'get') this.checkRead(client.id, operation.key, message.result.value, inflight.startUs, from);
+        } else if (message.result.kind === 'put' || (message.result.kind === 'cas' && message.result.ok)) {
+          const write = this.writesByKey.get(operation.key)?.find((record) => record.value === operation.value);
+          if (write !== undefined) {
+            write.index = message.index;
+            write.completedUs = this.scheduler.nowUs;
+          }
+        }
         this.emitOutcome('ok', client, inflight, message.result);
         client.inflight = null;
         this.scheduleNext(client);

@@ -134,7 +134,7 @@ function manualCluster(seed: number, cluster: ClusterOptions, workload: Workload
   const root = Random.fromSeed(seed);
   const trace = new Trace({ hash: false });
   const clients = new Workload(scheduler, root.child('workload'), workload, trace, cluster.nodeIds);
-  const built = new Cluster(scheduler, root, cluster, trace, seed, true, { clientMessage: (to, message) => clients.receive(to, message) }, Workload.clientIds(workload));
+  const built = new Cluster(scheduler, root, cluster, trace, seed, true, { clientMessage: (to, message, from) => clients.receive(to, message, from) }, Workload.clientIds(workload));
   clients.attach(built);
   built.start();
   clients.start();
