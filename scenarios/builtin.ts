@@ -1,72 +1,72 @@
-// The built-in scenario library. Each scenario opens with the question it answers.
-import { defaultClusterOptions } from '../sim/cluster.js';
-import { allChaosKinds } from '../sim/nemesis.js';
-import { defaultChaosOptions, defaultSimulationOptions, nodeIdsFor, type SimulationOptions } from '../sim/simulate.js';
-import { defaultWorkloadOptions } from '../sim/workload.js';
+// The built-in scenario library: the *.yaml files in this folder, each opening with a comment block and a
+// `question:` field. They are read when this module loads, from the repository's scenarios/ folder, both when
+// running from source (scenarios/builtin.ts) and from the build (dist/scenarios/builtin.js, which has no YAML).
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { SimulationOptions } from '../sim/simulate.js';
+import { loadScenarioFile, type LoadedScenario } from '../src/scenario/load.js';
 
 export interface BuiltinScenario {
   readonly name: string;
   /** The question the scenario answers, in one line. */
   readonly question: string;
-  /** Builds the run's options for a seed. Everything not given here comes from the defaults. */
+  /** Absolute path of the YAML file. */
+  readonly file: string;
+  readonly scenario: LoadedScenario;
+  /** Builds the run's options for a seed (no overrides). Everything not in the file comes from the defaults. */
   readonly build: (seed: number) => SimulationOptions;
 }
 
-function cluster(nodes: number): ReturnType<typeof defaultClusterOptions> {
-  return defaultClusterOptions(nodeIdsFor(nodes));
+/** The folder holding the YAML files, found from this module's location (source or dist/). */
+export function findScenariosDirectory(moduleUrl: string = import.meta.url): string {
+  const candidates = [new URL('./', moduleUrl), new URL('../../scenarios/', moduleUrl)].map((url) => fileURLToPath(url));
+  for (const candidate of candidates) {
+    if (existsSync(join(candidate, 'leader-crash.yaml'))) return candidate;
+  }
+  throw new Error(`raftsim: the built-in scenario files were not found (looked in ${candidates.join(' and ')}); the installation is incomplete`);
 }
 
-export const builtinScenarios: readonly BuiltinScenario[] = [
-  {
-    name: 'steady-state',
-    question: 'How does a healthy 5-node cluster behave: heartbeats, commit latency, log growth, messages per second?',
-    build: (seed) => {
-      const base = cluster(5);
-      return defaultSimulationOptions({
-        scenario: 'steady-state',
-        seed,
-        cluster: { ...base, link: { ...base.link, dropChance: 0.01 } },
-        workload: { ...defaultWorkloadOptions, ratePerSecond: 200 },
-        durationUs: 60_000_000,
-      });
-    },
-  },
-  {
-    name: 'leader-crash',
-    question: 'How long is a 5-node cluster without a leader when the leader process dies, and how many elections does it take?',
-    build: (seed) =>
-      defaultSimulationOptions({
-        scenario: 'leader-crash',
-        seed,
-        cluster: cluster(5),
-        faults: [
-          { atUs: 2_000_000, fault: { kind: 'crash', node: 'leader' } },
-          { atUs: 6_000_000, fault: { kind: 'restart-all' } },
-          { atUs: 8_000_000, fault: { kind: 'crash', node: 'leader' } },
-          { atUs: 12_000_000, fault: { kind: 'restart-all' } },
-        ],
-        durationUs: 15_000_000,
-      }),
-  },
-  {
-    name: 'random-chaos',
-    question: 'Does Raft stay safe and recover under everything at once: crashes, restarts, pauses, every partition shape, 5% drop, reordering, duplication, clock skew, drift and steps?',
-    build: (seed) => {
-      const base = cluster(5);
-      return defaultSimulationOptions({
-        scenario: 'random-chaos',
-        seed,
-        cluster: {
-          ...base,
-          link: { ...base.link, dropChance: 0.05, reorderChance: 0.05, duplicateChance: 0.01 },
-        },
-        chaos: { ...defaultChaosOptions, kinds: allChaosKinds, meanGapUs: 700_000 },
-        durationUs: 30_000_000,
-        livenessBoundUs: 15_000_000,
-      });
-    },
-  },
+export const scenariosDirectory = findScenariosDirectory();
+
+/** The order of `raftsim list`: from the basics to the broken variants; files not listed here follow by name. */
+const listOrder = [
+  'steady-state',
+  'leader-crash',
+  'minority-partition',
+  'majority-partition',
+  'leader-one-way-cut',
+  'flapping-links',
+  'bridge-partition',
+  'bridge-partition-no-prevote',
+  'fixed-vs-randomized-timeouts',
+  'fixed-timeouts',
+  'clock-skew-drift',
+  'lost-unsynced-writes',
+  'slow-follower-snapshot',
+  'compaction-stall',
+  'cross-dc-compaction-drift',
+  'figure-8',
+  'figure-8-broken',
+  'random-chaos',
 ];
+
+function loadBuiltins(): BuiltinScenario[] {
+  const files = readdirSync(scenariosDirectory).filter((file) => file.endsWith('.yaml'));
+  const rank = (name: string): number => {
+    const position = listOrder.indexOf(name);
+    return position < 0 ? listOrder.length : position;
+  };
+  return files
+    .map((file) => {
+      const name = file.slice(0, -'.yaml'.length);
+      const scenario = loadScenarioFile(join(scenariosDirectory, file), 'builtin', name);
+      return { name, question: scenario.question, file: join(scenariosDirectory, file), scenario, build: (seed: number) => scenario.compile(seed).options };
+    })
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+}
+
+export const builtinScenarios: readonly BuiltinScenario[] = loadBuiltins();
 
 export function findScenario(name: string): BuiltinScenario | undefined {
   return builtinScenarios.find((scenario) => scenario.name === name);

@@ -1,18 +1,28 @@
-// The raftsim command line. Exit codes: 0 passed, 1 safety violation, 2 bad input, 3 liveness failure.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The raftsim command line. Exit codes: 0 passed, 1 safety violation (or a replay that did not reproduce),
+// 2 bad input (one paragraph on stderr, never a stack trace), 3 liveness failure or failed expectation.
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { builtinScenarios } from '../scenarios/builtin.js';
-import { checkDeterminism, FileSink, Trace } from '../sim/trace.js';
 import { simulate } from '../sim/simulate.js';
-import { exitCodes, UsageError } from './errors.js';
-import { toResultJson, type ResultJson } from './result.js';
-import { runScenario, scenarioOptions } from './run-scenario.js';
-import { formatDurationUs } from './stats.js';
-import { defaultWorkerCount, parseSeeds, parseShard, runSweep, shardSeeds, summarizeSweep, type SweepSummary } from './sweep.js';
+import { checkDeterminism, FileSink, Trace } from '../sim/trace.js';
+import { CheckpointSink } from './checkpoints.js';
+import { UsageError, exitCodes } from './errors.js';
+import { mergeSweepFiles } from './merge.js';
+import { replayResultFile } from './replay.js';
+import { toResultJson } from './result.js';
+import { openScenario, runLoadedScenario } from './run-scenario.js';
+import { ScenarioError } from './scenario/errors.js';
+import { overrideFlags, overridesToFlags, parseOverrides } from './scenario/overrides.js';
+import { fullToSpec, specToDocument, toYaml } from './scenario/serialize.js';
+import { parseDuration } from './scenario/units.js';
+import { shrinkScenario } from './shrink.js';
+import { replayText, runSummary, shrinkText, sweepText } from './summary.js';
+import { defaultWorkerCount, parseSeeds, parseShard, runSweep, shardSeeds, sweepFileOf, type SweepSummary } from './sweep.js';
+import { raftsimVersion } from './version.js';
 
-interface Io {
+export interface Io {
   out(text: string): void;
   err(text: string): void;
   isTerminal: boolean;
@@ -24,182 +34,368 @@ const processIo: Io = {
   isTerminal: process.stderr.isTTY === true,
 };
 
-function exitCodeFor(verdict: ResultJson['verdict']): number {
-  switch (verdict) {
-    case 'ok':
-      return exitCodes.ok;
-    case 'safety':
-      return exitCodes.safety;
-    case 'liveness':
-      return exitCodes.liveness;
-    default: {
-      const unreachable: never = verdict;
-      throw new Error(`unknown verdict ${String(unreachable)}`);
+const booleanFlags = ['prevote', 'check-quorum', 'swarm', 'trace', 'json', 'check-determinism', 'print'];
+
+/** yargs reads `--prevote=maybe` as false; refuse any value other than true or false instead. */
+function checkBooleanValues(argv: readonly string[]): void {
+  for (const arg of argv) {
+    const match = /^--(?:no-)?([\w-]+)=(.*)$/.exec(arg);
+    if (match !== null && booleanFlags.includes(match[1]!) && !['true', 'false'].includes(match[2]!)) {
+      throw new UsageError(`--${match[1]}=${match[2]}: expected true or false (or --${match[1]} / --no-${match[1]}).`);
     }
   }
 }
 
-function parseSeed(value: unknown): number {
-  const seed = Number(value);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed ${String(value)}: expected a non-negative integer.`);
+export function parseSeed(value: unknown, flag = '--seed'): number {
+  const text = String(value).trim();
+  const seed = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`${flag} ${String(value)}: expected a non-negative integer seed such as 42.`);
   return seed;
 }
 
-function humanSummary(result: ResultJson): string {
-  const lines: string[] = [];
-  const verdictText = { ok: 'PASSED', safety: 'SAFETY VIOLATION', liveness: 'LIVENESS FAILURE' }[result.verdict];
-  lines.push(`raftsim ${result.scenario} seed ${result.seed}: ${verdictText}`);
-  if (result.violation !== null) {
-    lines.push(`  invariant   ${result.violation.invariant}: ${result.violation.message}`);
-    lines.push(`  at          t=${formatDurationUs(result.violation.timeUs)} during ${result.violation.event}`);
-  }
-  if (result.liveness !== null) {
-    lines.push(
-      result.liveness.convergedAfterUs === null
-        ? `  liveness    did not converge within the bound after healing at ${formatDurationUs(result.liveness.healedAtUs)}: ${result.liveness.reason}`
-        : `  liveness    converged ${formatDurationUs(result.liveness.convergedAfterUs)} after healing`,
-    );
-  }
-  const cluster = result.cluster;
-  lines.push(`  elections   ${cluster.elections} elections, ${cluster.preVoteRounds} pre-vote rounds, ${cluster.leaderChanges} leaders elected, ${cluster.checkQuorumStepDowns} check-quorum step-downs`);
-  lines.push(`  faults      ${cluster.crashes} crashes, ${cluster.restarts} restarts, ${cluster.pauses} pauses, ${result.faults.length} scheduled faults`);
-  lines.push(`  clients     ${result.workload.invoked} operations: ${result.workload.ok} ok, ${result.workload.timedOut} unknown (timed out), ${result.workload.retries} retries`);
-  const dropped = Object.values(result.network.dropped).reduce((a, b) => a + b, 0);
-  lines.push(`  messages    ${result.network.sent} sent, ${result.network.delivered} delivered, ${dropped} dropped`);
-  const speed = result.wallMs > 0 ? `${Math.round(result.simulatedUs / 1000 / result.wallMs)}x real time` : '';
-  lines.push(`  run         ${formatDurationUs(result.simulatedUs)} simulated in ${result.wallMs} ms (${speed}), ${result.events} events, ${result.invariantChecks} invariant checks`);
-  lines.push(`  trace hash  ${result.traceHash ?? '-'}`);
-  lines.push(`  replay      raftsim run ${result.scenario} --seed ${result.seed}`);
-  return lines.join('\n') + '\n';
+function single(value: unknown, flag: string): unknown {
+  if (Array.isArray(value)) throw new UsageError(`${flag} was given ${value.length} times: expected it once.`);
+  return value;
 }
 
-function sweepText(summary: SweepSummary): string {
-  const lines: string[] = [];
-  const m = summary.metrics;
-  lines.push(`raftsim sweep ${summary.scenario}: ${summary.seeds} seeds: ${summary.verdicts.ok} passed, ${summary.verdicts.safety} safety violations, ${summary.verdicts.liveness} liveness failures`);
-  lines.push(`  simulated   ${formatDurationUs(summary.simulatedUs)} in ${(summary.wallMs / 1000).toFixed(1)} s wall`);
-  lines.push(`  leaders     per run p50 ${m.leaderChanges.p50 ?? '-'}, p99 ${m.leaderChanges.p99 ?? '-'}, max ${m.leaderChanges.max ?? '-'}`);
-  lines.push(`  converged   after healing p50 ${formatDurationUs(m.livenessConvergenceUs.p50)}, p99 ${formatDurationUs(m.livenessConvergenceUs.p99)}, max ${formatDurationUs(m.livenessConvergenceUs.max)}`);
-  lines.push(`  events      per run p50 ${m.eventsPerRun.p50 ?? '-'}, max ${m.eventsPerRun.max ?? '-'}`);
-  for (const failing of summary.failing.slice(0, 50)) {
-    lines.push(`  FAIL seed ${failing.seed}: ${failing.verdict} ${failing.invariant ?? ''} ${failing.message ?? ''}`.trimEnd());
-    lines.push(`       replay: raftsim run ${summary.scenario} --seed ${failing.seed}`);
+function addOverrideOptions<T>(y: Argv<T>): Argv<T> {
+  let out = y;
+  for (const flag of overrideFlags) {
+    out = out.option(flag.flag, flag.boolean === true ? { type: 'boolean', describe: flag.describe, group: 'Overrides:' } : { type: 'string', describe: `${flag.describe}`, group: 'Overrides:' }) as Argv<T>;
   }
-  if (summary.failing.length > 50) lines.push(`  ... and ${summary.failing.length - 50} more failing seeds (see sweep.json)`);
-  return lines.join('\n') + '\n';
+  return out;
 }
 
-function writeOut(dir: string, name: string, text: string): string {
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
+function overridesFrom(args: Record<string, unknown>): ReturnType<typeof parseOverrides> {
+  const values: Record<string, unknown> = {};
+  for (const flag of overrideFlags) values[flag.flag] = args[flag.flag];
+  return parseOverrides(values);
 }
+
+function ensureDirectory(dir: string, flag = '--out'): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${flag} ${dir}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'is a file' : `cannot be created (${code ?? String(error)})`}; expected a directory to write into.`);
+  }
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${flag} ${dir}: is a file; expected a directory to write into.`);
+}
+
+function writeFile(path: string, text: string, flag = '--out'): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${flag}: ${path} cannot be written (${code ?? String(error)}); expected a writable location.`);
+  }
+}
+
+function sweepExitCode(summary: SweepSummary): number {
+  if (summary.outcomes.safety > 0) return exitCodes.safety;
+  if (summary.outcomes.liveness > 0 || summary.outcomes.expectations > 0) return exitCodes.liveness;
+  return exitCodes.ok;
+}
+
+const description = `Deterministic Raft simulation: seeded runs over a simulated network, clocks and disks, with Raft safety checked after every event.
+
+A scenario is a built-in name (see \`raftsim list\`) or the path of a .yaml/.json scenario file (docs/scenarios.md).
+Exit codes: 0 passed, 1 safety violation, 2 bad input, 3 liveness failure or failed expectation.`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let exitCode: number = exitCodes.ok;
   const parser: Argv = yargs(argv)
     .scriptName('raftsim')
-    .usage('$0 <command> [options]\n\nDeterministic Raft simulation: seeded runs over a simulated network, clocks and disks, with Raft safety checked after every event.')
-    .command('list', 'list the built-in scenarios, one line each', {}, () => {
-      for (const scenario of builtinScenarios) io.out(`${scenario.name.padEnd(28)} ${scenario.question}\n`);
-    })
+    .usage(`$0 <command> [options]\n\n${description}`)
+    .version(raftsimVersion)
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .command(
+      'list',
+      'list the built-in scenarios, each with the question it answers',
+      (y) => y.option('json', { type: 'boolean', default: false, describe: 'print the list as JSON' }).example('$0 list', 'one line per scenario: name and question'),
+      (args) => {
+        if (args.json) {
+          io.out(JSON.stringify(builtinScenarios.map((s) => ({ name: s.name, question: s.question, file: s.file })), null, 2) + '\n');
+          return;
+        }
+        for (const scenario of builtinScenarios) io.out(`${scenario.name.padEnd(30)} ${scenario.question}\n`);
+      },
+    )
+    .command(
+      'check <scenarios..>',
+      'validate scenario files (and built-in names) without running them; --print shows every parameter with defaults filled in',
+      (y) =>
+        addOverrideOptions(
+          y
+            .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario names or files' })
+            .option('seed', { type: 'string', default: '1', describe: 'the seed to compile for (swarm draws and `between` times depend on it)' })
+            .option('print', { type: 'boolean', default: false, describe: 'print the complete scenario (defaults and draws filled in) as YAML' })
+            .example('$0 check my-scenario.yaml', 'exit 0 when valid, 2 with the file, line, path and problem otherwise')
+            .example('$0 check leader-crash --print --nodes 3', 'every parameter of leader-crash on 3 nodes'),
+        ),
+      (args) => {
+        const seed = parseSeed(single(args.seed, '--seed'));
+        const overrides = overridesFrom(args);
+        for (const ref of args.scenarios as string[]) {
+          const scenario = openScenario(ref);
+          const compiled = scenario.compile(seed, overrides);
+          if (args.print) {
+            const header = [`${scenario.name} seed ${seed}${overridesToFlags(overrides).length > 0 ? ` ${overridesToFlags(overrides).join(' ')}` : ''}: every parameter of the run.`, `Filled from defaults: ${compiled.defaults.join(', ') || 'none'}.`];
+            for (const [path, value] of Object.entries(compiled.drawn)) header.push(`Drawn from the seed: ${path} = ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+            io.out(toYaml(specToDocument(fullToSpec(compiled.full)), header.join('\n')));
+          } else {
+            io.out(`ok  ${ref}: ${scenario.name}: ${compiled.options.cluster.nodeIds.length} nodes, ${compiled.options.faults.length} scheduled faults, ${compiled.options.triggers.length} triggers, ${compiled.expectations.length} expectations\n`);
+          }
+        }
+      },
+    )
     .command(
       'run [scenario]',
       'run one scenario for one seed and print a summary',
       (y) =>
-        y
-          .positional('scenario', { type: 'string', default: 'leader-crash', describe: 'built-in scenario name (see `raftsim list`)' })
-          .option('seed', { type: 'string', default: '1', describe: 'the seed; the same seed replays bit for bit' })
-          .option('out', { type: 'string', describe: 'directory for result.json (and trace.jsonl with --trace)' })
-          .option('trace', { type: 'boolean', default: false, describe: 'write DIR/trace.jsonl (needs --out)' })
-          .option('json', { type: 'boolean', default: false, describe: 'print the result JSON to stdout instead of the summary' })
-          .option('check-determinism', { type: 'boolean', default: false, describe: 'run twice and compare trace hashes' }),
+        addOverrideOptions(
+          y
+            .positional('scenario', { type: 'string', default: 'leader-crash', describe: 'built-in scenario name or scenario file' })
+            .option('seed', { type: 'string', default: '1', describe: 'the seed; the same seed replays bit for bit' })
+            .option('out', { type: 'string', describe: 'directory for result.json (and trace.jsonl with --trace)' })
+            .option('trace', { type: 'boolean', default: false, describe: 'write DIR/trace.jsonl (needs --out)' })
+            .option('json', { type: 'boolean', default: false, describe: 'print the result JSON to stdout instead of the summary' })
+            .option('check-determinism', { type: 'boolean', default: false, describe: 'run twice and compare trace hashes' })
+            .example('$0 run leader-crash --seed 7', 'one run; prints a summary and how to replay it')
+            .example('$0 run my.yaml --seed 3 --out out/ --trace', 'also writes out/result.json and out/trace.jsonl')
+            .example('$0 run bridge-partition --no-prevote --no-check-quorum', 'the same scenario with PreVote and CheckQuorum off'),
+        ),
       (args) => {
-        const seed = parseSeed(args.seed);
-        const scenario = String(args.scenario);
-        if (args.trace && args.out === undefined) throw new UsageError('--trace writes DIR/trace.jsonl and needs --out DIR.');
+        const seed = parseSeed(single(args.seed, '--seed'));
+        const ref = String(single(args.scenario, 'scenario'));
+        const out = args.out === undefined ? undefined : String(single(args.out, '--out'));
+        if (args.trace && out === undefined) throw new UsageError('--trace writes DIR/trace.jsonl and needs --out DIR.');
+        const overrides = overridesFrom(args);
+        const scenario = openScenario(ref);
         if (args['check-determinism']) {
-          const options = scenarioOptions(scenario, seed);
+          const options = scenario.compile(seed, overrides).options;
           const report = checkDeterminism((s, trace) => void simulate({ ...options, seed: s }, trace), seed);
           if (report.identical) {
-            io.out(`deterministic: two runs of ${scenario} seed ${seed} gave the same trace hash ${report.hashA} over ${report.lines} lines\n`);
+            io.out(`deterministic: two runs of ${scenario.name} seed ${seed} gave the same trace hash ${report.hashA} over ${report.lines} lines\n`);
           } else {
             io.out(`NOT deterministic: hashes ${report.hashA} and ${report.hashB}; first divergence at line ${report.firstDivergence?.line}:\n  run 1: ${report.firstDivergence?.a}\n  run 2: ${report.firstDivergence?.b}\n`);
             exitCode = exitCodes.safety;
             return;
           }
         }
-        const sink = args.trace ? new FileSink(join(String(args.out), 'trace.jsonl')) : undefined;
-        if (sink !== undefined) mkdirSync(String(args.out), { recursive: true });
-        const { result, wallMs } = runScenario(scenario, seed, new Trace(sink !== undefined ? { sink } : {}));
-        const json = toResultJson(result, wallMs);
-        if (args.out !== undefined) writeOut(String(args.out), 'result.json', JSON.stringify(json, null, 2) + '\n');
-        io.out(args.json ? JSON.stringify(json, null, 2) + '\n' : humanSummary(json));
-        exitCode = exitCodeFor(json.verdict);
+        // Validate everything before writing anything.
+        scenario.compile(seed, overrides);
+        if (out !== undefined) ensureDirectory(out);
+        const checkpoints = new CheckpointSink(undefined, args.trace ? new FileSink(join(out!, 'trace.jsonl')) : null);
+        const run = runLoadedScenario(scenario, seed, { overrides, trace: new Trace({ sink: checkpoints }) });
+        const json = toResultJson(run, checkpoints.checkpoints());
+        if (out !== undefined) writeFile(join(out, 'result.json'), JSON.stringify(json, null, 2) + '\n');
+        io.out(args.json ? JSON.stringify(json, null, 2) + '\n' : runSummary(json));
+        exitCode = run.exitCode;
       },
     )
     .command(
       'sweep <scenario>',
       'run many seeds in parallel and aggregate; lists failing seeds with their replay commands',
       (y) =>
-        y
-          .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name' })
-          .option('seeds', { type: 'string', default: '1..100', describe: 'seeds: FROM..TO, a list 1,5,9, or one seed' })
-          .option('workers', { type: 'number', default: defaultWorkerCount(), describe: 'worker threads (default: all cores)' })
-          .option('shard', { type: 'string', describe: 'run only slice i of n (e.g. 2/8), deterministically' })
-          .option('out', { type: 'string', describe: 'directory for sweep.json' })
-          .option('json', { type: 'boolean', default: false, describe: 'print the sweep summary as JSON' }),
+        addOverrideOptions(
+          y
+            .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file' })
+            .option('seeds', { type: 'string', default: '1..100', describe: 'seeds: FROM..TO, a list 1,5,9, or one seed' })
+            .option('workers', { type: 'string', describe: 'worker threads (default: all cores)' })
+            .option('shard', { type: 'string', describe: 'run only slice i of n (e.g. 2/8), deterministically' })
+            .option('out', { type: 'string', describe: 'directory for sweep.json (input of `raftsim merge`)' })
+            .option('json', { type: 'boolean', default: false, describe: 'print the sweep summary as JSON' })
+            .example('$0 sweep random-chaos --seeds 1..1000', 'all cores; failing seeds with replay commands')
+            .example('$0 sweep random-chaos --seeds 1..1000 --shard 3/8 --out out/3', 'one slice of a sweep split over 8 machines'),
+        ),
       async (args) => {
-        const scenario = String(args.scenario);
-        scenarioOptions(scenario, 1);
-        let seeds = parseSeeds(String(args.seeds));
-        if (args.shard !== undefined) seeds = shardSeeds(seeds, parseShard(String(args.shard)));
-        const workers = Number(args.workers);
-        if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers ${String(args.workers)}: expected an integer from 1 to 256.`);
+        const ref = String(single(args.scenario, 'scenario'));
+        const seedsText = String(single(args.seeds, '--seeds'));
+        let seeds = parseSeeds(seedsText);
+        const shard = args.shard === undefined ? null : parseShard(String(single(args.shard, '--shard')));
+        if (shard !== null) seeds = shardSeeds(seeds, shard);
+        const workersText = args.workers === undefined ? String(defaultWorkerCount()) : String(single(args.workers, '--workers'));
+        const workers = /^\d+$/.test(workersText.trim()) ? Number(workersText) : Number.NaN;
+        if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers ${workersText}: expected an integer from 1 to 256.`);
+        const out = args.out === undefined ? undefined : String(single(args.out, '--out'));
+        const overrides = overridesFrom(args);
+        const scenario = openScenario(ref);
+        scenario.compile(seeds[0] ?? 1, overrides);
+        if (out !== undefined) ensureDirectory(out);
         const started = performance.now();
-        const bar = io.isTerminal ? new SingleBar({ format: 'sweep [{bar}] {value}/{total} seeds | {failing} failing | eta {eta}s', hideCursor: true }) : null;
+        const bar = io.isTerminal ? new SingleBar({ format: 'sweep [{bar}] {value}/{total} seeds | {failing} failing | eta {eta}s', hideCursor: true, stream: process.stderr }) : null;
         bar?.start(seeds.length, 0, { failing: 0 });
         let failing = 0;
         let lastLineMs = started;
-        const runs = await runSweep({
-          scenario,
-          seeds,
-          workers,
-          onResult: (summary, done, total) => {
-            if (summary.verdict !== 'ok') failing++;
-            if (bar !== null) bar.update(done, { failing });
-            else if (performance.now() - lastLineMs > 5_000 || done === total) {
-              lastLineMs = performance.now();
-              io.err(`sweep ${scenario}: ${done}/${total} seeds, ${failing} failing\n`);
-            }
-          },
-        });
-        bar?.stop();
-        const summary = summarizeSweep(scenario, runs, performance.now() - started);
-        if (args.out !== undefined) writeOut(String(args.out), 'sweep.json', JSON.stringify({ summary, runs: [...runs].sort((a, b) => a.seed - b.seed) }, null, 2) + '\n');
-        io.out(args.json ? JSON.stringify(summary, null, 2) + '\n' : sweepText(summary));
-        exitCode = summary.verdicts.safety > 0 ? exitCodes.safety : summary.verdicts.liveness > 0 ? exitCodes.liveness : exitCodes.ok;
+        let runs;
+        try {
+          runs = await runSweep({
+            scenario,
+            overrides,
+            seeds,
+            workers,
+            onResult: (summary, done, total) => {
+              if (summary.outcome !== 'passed') failing++;
+              if (bar !== null) bar.update(done, { failing });
+              else if (performance.now() - lastLineMs > 5_000 && done < total) {
+                lastLineMs = performance.now();
+                io.err(`sweep ${scenario.name}: ${done}/${total} seeds, ${failing} failing\n`);
+              }
+            },
+          });
+        } finally {
+          bar?.stop();
+        }
+        const elapsedMs = performance.now() - started;
+        const file = sweepFileOf(scenario, overrides, seedsText, shard, runs, elapsedMs);
+        if (out !== undefined) writeFile(join(out, 'sweep.json'), JSON.stringify(file, null, 2) + '\n');
+        io.out(args.json ? JSON.stringify(file.summary, null, 2) + '\n' : sweepText(file.summary, elapsedMs));
+        exitCode = sweepExitCode(file.summary);
       },
     )
-    .demandCommand(1, 'name a command: list, run or sweep (see --help)')
+    .command(
+      'merge <files..>',
+      'merge the sweep.json files of a sharded sweep into the summary one sweep would give',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'sweep.json files (or directories holding one)' })
+          .option('out', { type: 'string', describe: 'directory for the merged sweep.json' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the merged summary as JSON' })
+          .example('$0 merge out/*/sweep.json --out merged/', 'after `sweep --shard i/8 --out out/i` on 8 machines'),
+      (args) => {
+        const paths = (args.files as string[]).map((path) => {
+          try {
+            return statSync(path).isDirectory() ? join(path, 'sweep.json') : path;
+          } catch {
+            return path;
+          }
+        });
+        const report = mergeSweepFiles(paths);
+        const out = args.out === undefined ? undefined : String(single(args.out, '--out'));
+        if (out !== undefined) {
+          ensureDirectory(out);
+          writeFile(join(out, 'sweep.json'), JSON.stringify(report.file, null, 2) + '\n');
+        }
+        if (report.missingShards.length > 0) io.err(`raftsim merge: shards ${report.missingShards.join(', ')} are missing; the summary covers ${report.file.summary.seeds} seeds only.\n`);
+        io.out(args.json ? JSON.stringify(report.file.summary, null, 2) + '\n' : sweepText(report.file.summary, null));
+        exitCode = sweepExitCode(report.file.summary);
+      },
+    )
+    .command(
+      'replay <result>',
+      'rerun a recorded run from its result.json and confirm the trace hash (or show the first divergence)',
+      (y) =>
+        y
+          .positional('result', { type: 'string', demandOption: true, describe: 'a result.json written by `raftsim run --out DIR` (or its directory)' })
+          .option('trace', { type: 'string', describe: 'the recorded trace.jsonl to compare line by line (default: the one next to result.json, if any)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the replay report as JSON' })
+          .example('$0 replay out/result.json', 'exit code of the run when the hash matches; 1 when it does not'),
+      (args) => {
+        let file = String(single(args.result, 'result'));
+        try {
+          if (statSync(file).isDirectory()) file = join(file, 'result.json');
+        } catch {
+          // reported by replayResultFile
+        }
+        const report = replayResultFile(file, args.trace === undefined ? {} : { traceFile: String(single(args.trace, '--trace')) });
+        if (args.json) {
+          io.out(
+            JSON.stringify(
+              { file, reproduced: report.reproduced, recordedHash: report.recorded.traceHash, replayedHash: report.replayedHash, verdict: report.result.verdict, outcome: report.outcome, divergence: report.divergence, note: report.sourceNote },
+              null,
+              2,
+            ) + '\n',
+          );
+        } else io.out(replayText(report));
+        exitCode = report.exitCode;
+      },
+    )
+    .command(
+      'shrink <scenario>',
+      'minimize a failing run (fewer and shorter faults, fewer nodes, lighter workload, shorter run) and write the minimal scenario',
+      (y) =>
+        addOverrideOptions(
+          y
+            .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file' })
+            .option('seed', { type: 'string', default: '1', describe: 'the failing seed' })
+            .option('out', { type: 'string', describe: 'file for the minimal scenario (default: NAME.seedN.min.yaml in the current directory)' })
+            .option('max-runs', { type: 'string', default: '400', describe: 'bound on candidate runs' })
+            .option('budget', { type: 'string', default: '5min', describe: 'bound on wall time, e.g. 60s' })
+            .example('$0 shrink my.yaml --seed 17', 'writes my.seed17.min.yaml, which `raftsim run` reproduces'),
+        ),
+      (args) => {
+        const ref = String(single(args.scenario, 'scenario'));
+        const seed = parseSeed(single(args.seed, '--seed'));
+        const maxRunsText = String(single(args['max-runs'], '--max-runs'));
+        const maxRuns = /^\d+$/.test(maxRunsText) ? Number(maxRunsText) : Number.NaN;
+        if (!(maxRuns >= 1 && maxRuns <= 1_000_000)) throw new UsageError(`--max-runs ${maxRunsText}: expected a number of runs from 1 to 1000000.`);
+        let budgetMs: number;
+        try {
+          budgetMs = parseDuration(single(args.budget, '--budget')) / 1000;
+        } catch {
+          throw new UsageError(`--budget ${String(args.budget)}: expected a duration such as 60s or 5min.`);
+        }
+        if (budgetMs <= 0) throw new UsageError(`--budget ${String(args.budget)}: expected a duration above 0 such as 60s.`);
+        const overrides = overridesFrom(args);
+        const scenario = openScenario(ref);
+        scenario.compile(seed, overrides);
+        const outFile = args.out === undefined ? `${scenario.name}.seed${seed}.min.yaml` : String(single(args.out, '--out'));
+        if (args.out !== undefined) {
+          try {
+            if (statSync(outFile).isDirectory()) throw new UsageError(`--out ${outFile}: is a directory; expected a file name for the minimal scenario.`);
+          } catch (error) {
+            if (error instanceof UsageError) throw error;
+          }
+          ensureDirectory(dirname(outFile) === '' ? '.' : dirname(outFile));
+        }
+        const report = shrinkScenario(scenario, seed, {
+          overrides,
+          maxRuns,
+          budgetMs,
+          outFile,
+          onProgress: io.isTerminal ? (message) => io.err(`shrink: ${message}\n`) : undefined,
+        });
+        if (report.failed) writeFile(outFile, report.yaml);
+        io.out(shrinkText(report, ref, seed, report.failed ? outFile : null));
+        exitCode = exitCodes.ok;
+      },
+    )
+    .demandCommand(1, 'name a command: list, check, run, sweep, merge, replay or shrink (see --help)')
+    .recommendCommands()
     .strict()
     .help()
     .exitProcess(false)
     .fail((message, error) => {
-      if (error !== undefined && !(error instanceof UsageError)) throw error;
-      throw new UsageError(message ?? error?.message ?? 'invalid command line');
+      if (error !== undefined && error !== null && !(error instanceof UsageError)) throw error;
+      throw error ?? new UsageError(message ?? 'invalid command line');
     });
   try {
-    await parser.parseAsync();
+    checkBooleanValues(argv);
+    let helpShown = false;
+    await parser.parseAsync(argv, {}, (error, _argv, output) => {
+      if (error === null && output !== '') {
+        helpShown = true;
+        io.out(output.endsWith('\n') ? output : `${output}\n`);
+      }
+    });
+    if (helpShown) return exitCodes.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      const sentence = /[.!?]$/.test(error.message) ? error.message : `${error.message}.`;
-      io.err(`raftsim: ${sentence} Run \`raftsim --help\` for usage.\n`);
+      const message = error.message.replace(/\s*\n\s*/g, ' ');
+      const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
+      const hint = error instanceof ScenarioError ? ' See docs/scenarios.md for the format.' : ` Run \`raftsim ${commandOf(argv)}--help\` for usage.`;
+      io.err(`raftsim: ${sentence}${hint}\n`);
       return exitCodes.usage;
     }
     throw error;
   }
   return exitCode;
 }
+
+function commandOf(argv: readonly string[]): string {
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  return command !== undefined && ['list', 'check', 'run', 'sweep', 'merge', 'replay', 'shrink'].includes(command) ? `${command} ` : '';
+}
+
 

@@ -1,11 +1,31 @@
-// Public API: `import { simulate } from 'raftsim'`.
+// Public API: `import { simulate, loadScenario, runScenarioFile } from 'raftsim'`.
 export { simulate, defaultSimulationOptions, defaultChaosOptions, nodeIdsFor } from '../sim/simulate.js';
-export type { SimulationOptions, SimulationResult, Verdict, LivenessOutcome } from '../sim/simulate.js';
+export type { SimulationOptions, SimulationResult, Verdict, LivenessOutcome, TriggeredFault } from '../sim/simulate.js';
 export { defaultClusterOptions } from '../sim/cluster.js';
 export type { ClusterOptions } from '../sim/cluster.js';
 export { defaultWorkloadOptions } from '../sim/workload.js';
 export type { WorkloadOptions } from '../sim/workload.js';
 export type { Fault, ScheduledFault, ChaosOptions, NodeTarget } from '../sim/nemesis.js';
+export type { RunMetrics } from '../sim/metrics.js';
 export { Trace, MemorySink, FileSink, checkDeterminism } from '../sim/trace.js';
-export { builtinScenarios, findScenario } from '../scenarios/builtin.js';
+export { builtinScenarios, findScenario, scenariosDirectory } from '../scenarios/builtin.js';
+export type { BuiltinScenario } from '../scenarios/builtin.js';
 export { RaftNode } from '../raft/node.js';
+export { loadScenario, runScenarioFile, runScenario, runScenarioSpec } from './api.js';
+export type { ScenarioRunOptions, ScenarioRunResult } from './api.js';
+export { LoadedScenario, loadScenarioFile, parseScenarioText, scenarioFromObject } from './scenario/load.js';
+export type { ScenarioSource } from './scenario/load.js';
+export { compileScenario } from './scenario/compile.js';
+export type { CompiledScenario } from './scenario/compile.js';
+export type { ScenarioSpec } from './scenario/spec.js';
+export type { Expectation, ExpectationResult } from './scenario/expectations.js';
+export { parseOverrides } from './scenario/overrides.js';
+export type { Overrides } from './scenario/overrides.js';
+export { ScenarioError, SpecError } from './scenario/errors.js';
+export { UsageError, exitCodes } from './errors.js';
+export { toResultJson } from './result.js';
+export type { ResultJson } from './result.js';
+export { shrinkScenario } from './shrink.js';
+export type { ShrinkReport } from './shrink.js';
+export { replayResultFile } from './replay.js';
+export { specToDocument, toYaml } from './scenario/serialize.js';

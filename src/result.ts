@@ -1,38 +1,92 @@
-// The result of one run as written to result.json (documented in docs/results.md).
-import type { SimulationResult } from '../sim/simulate.js';
+// The result of one run as written to result.json (documented field by field in docs/results.md), and the few
+// numbers a sweep keeps per seed.
+import type { SimulationOptions, SimulationResult } from '../sim/simulate.js';
+import type { Checkpoints } from './checkpoints.js';
+import type { Outcome, ScenarioRun } from './run-scenario.js';
+import type { ExpectationResult } from './scenario/expectations.js';
+import { lookup, expectationContext } from './scenario/expectations.js';
+import type { ScenarioSource } from './scenario/load.js';
+import { overridesToFlags } from './scenario/overrides.js';
+import { fullToSpec, specToDocument } from './scenario/serialize.js';
+import { raftsimVersion } from './version.js';
+
+export const resultVersion = 2;
 
 export interface ResultJson {
-  readonly raftsim: { readonly resultVersion: 1 };
+  readonly raftsim: { readonly resultVersion: number; readonly version: string };
   readonly scenario: string;
+  readonly question: string;
+  readonly source: ScenarioSource;
   readonly seed: number;
+  /** The override flags of the run, in canonical form (they are repeated in `replay`). */
+  readonly overrides: readonly string[];
+  readonly swarm: boolean;
+  /** Every value drawn from the seed: swarm parameters by path, `between` fault times as faults[i].at. */
+  readonly drawn: Readonly<Record<string, unknown>>;
+  /** Scenario paths filled from defaults. */
+  readonly defaults: readonly string[];
+  /** The complete scenario of the run (after overrides, defaults and draws) in the file's own form. */
+  readonly parameters: Record<string, unknown>;
+  /** The compiled simulator options: everything needed to rerun, bit for bit. */
+  readonly options: SimulationOptions;
+  readonly notes: readonly string[];
+  readonly outcome: Outcome;
+  readonly exitCode: number;
   readonly verdict: SimulationResult['verdict'];
   readonly violation: SimulationResult['violation'];
   readonly liveness: SimulationResult['liveness'];
+  readonly expectations: readonly ExpectationResult[];
   readonly traceHash: SimulationResult['traceHash'];
+  readonly traceLines: number;
+  readonly traceCheckpoints: Checkpoints | null;
   readonly simulatedUs: number;
   readonly wallMs: number;
   readonly events: number;
   readonly invariantChecks: number;
+  readonly metrics: SimulationResult['metrics'] | null;
   readonly cluster: SimulationResult['cluster'];
   readonly network: SimulationResult['network'];
   readonly workload: SimulationResult['workload'];
+  /** The complete fault schedule: scripted faults and those drawn by the nemesis, in time order. */
   readonly faults: SimulationResult['faults'];
   readonly finalState: SimulationResult['finalState'];
 }
 
-export function toResultJson(result: SimulationResult, wallMs: number): ResultJson {
+export function replayCommand(ref: string, seed: number, flags: readonly string[]): string {
+  const quoted = /^[\w./@:+=-]+$/.test(ref) ? ref : `'${ref.replace(/'/g, `'\\''`)}'`;
+  return ['raftsim', 'run', quoted, '--seed', String(seed), ...flags].join(' ');
+}
+
+export function toResultJson(run: ScenarioRun, checkpoints: Checkpoints | null = null): ResultJson {
+  const result = run.result;
+  const compiled = run.compiled;
   return {
-    raftsim: { resultVersion: 1 },
+    raftsim: { resultVersion, version: raftsimVersion },
     scenario: result.scenario,
+    question: run.scenario.question,
+    source: run.scenario.source,
     seed: result.seed,
+    overrides: overridesToFlags(run.overrides),
+    swarm: compiled.full.swarm,
+    drawn: compiled.drawn,
+    defaults: compiled.defaults,
+    parameters: specToDocument(fullToSpec(compiled.full)),
+    options: compiled.options,
+    notes: compiled.notes,
+    outcome: run.outcome,
+    exitCode: run.exitCode,
     verdict: result.verdict,
     violation: result.violation,
     liveness: result.liveness,
+    expectations: run.expectations,
     traceHash: result.traceHash,
+    traceLines: result.traceLines,
+    traceCheckpoints: checkpoints,
     simulatedUs: result.simulatedUs,
-    wallMs: Math.round(wallMs),
+    wallMs: Math.round(run.wallMs),
     events: result.events,
     invariantChecks: result.invariantChecks,
+    metrics: (result as { metrics?: SimulationResult['metrics'] }).metrics ?? null,
     cluster: result.cluster,
     network: result.network,
     workload: result.workload,
@@ -41,12 +95,43 @@ export function toResultJson(result: SimulationResult, wallMs: number): ResultJs
   };
 }
 
+/** Metrics a sweep aggregates across seeds (plus every path the scenario's expectations name). */
+export const sweepMetricPaths: readonly string[] = [
+  'electionLatency.p50',
+  'electionLatency.p99',
+  'electionLatency.max',
+  'elections.started',
+  'elections.splitVotes',
+  'elections.leaderChanges',
+  'elections.timeWithoutLeaderUs',
+  'elections.firstLeaderUs',
+  'logGrowth.peakEntries',
+  'logGrowth.peakBytes',
+  'logGrowth.growthEntriesPerSecond',
+  'compaction.snapshots',
+  'compaction.maxSnapshotLag',
+  'compaction.drift.maxTimeSpreadUs',
+  'compaction.drift.maxIndexSpread',
+  'compaction.stallCount',
+  'applyLag.max',
+  'commitLatency.p50',
+  'commitLatency.p99',
+  'clientLatency.write.p50',
+  'clientLatency.write.p99',
+  'clientLatency.read.p99',
+  'messages.sent',
+  'messages.dropped',
+  'liveness.convergedAfterUs',
+];
+
 /** The few numbers a sweep keeps per seed. */
 export interface SeedSummary {
   readonly seed: number;
   readonly verdict: SimulationResult['verdict'];
+  readonly outcome: Outcome;
   readonly invariant: string | null;
   readonly message: string | null;
+  readonly failedExpectations: readonly string[];
   readonly traceHash: string | null;
   readonly events: number;
   readonly simulatedUs: number;
@@ -55,21 +140,34 @@ export interface SeedSummary {
   readonly elections: number;
   readonly convergedAfterUs: number | null;
   readonly clientOk: number;
+  /** Metric path -> value (null when not measured), for the sweep's distributions across seeds. */
+  readonly metrics: Readonly<Record<string, number | null>>;
 }
 
-export function summarizeSeed(result: SimulationResult, wallMs: number): SeedSummary {
+export function summarizeSeed(run: ScenarioRun, metricPaths: readonly string[] = sweepMetricPaths): SeedSummary {
+  const result = run.result;
+  const context = expectationContext(result);
+  const metrics: Record<string, number | null> = {};
+  for (const path of metricPaths) {
+    const value = lookup(context, path);
+    metrics[path] = typeof value === 'number' && Number.isFinite(value) ? value : null;
+  }
+  const failed = run.expectations.filter((expectation) => !expectation.passed);
   return {
     seed: result.seed,
     verdict: result.verdict,
+    outcome: run.outcome,
     invariant: result.violation?.invariant ?? null,
     message: result.violation?.message ?? (result.verdict === 'liveness' ? (result.liveness?.reason ?? null) : null),
+    failedExpectations: failed.map((expectation) => expectation.expression),
     traceHash: result.traceHash,
     events: result.events,
     simulatedUs: result.simulatedUs,
-    wallMs: Math.round(wallMs),
+    wallMs: Math.round(run.wallMs),
     leaderChanges: result.cluster.leaderChanges,
     elections: result.cluster.elections,
     convergedAfterUs: result.liveness?.convergedAfterUs ?? null,
     clientOk: result.workload.ok,
+    metrics,
   };
 }

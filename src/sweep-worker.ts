@@ -1,15 +1,20 @@
-// A sweep worker thread: runs the seeds it is sent, one at a time, and posts a summary of each.
-import { parentPort } from 'node:worker_threads';
-import { summarizeSeed } from './result.js';
-import { runScenario } from './run-scenario.js';
+// A sweep worker thread: rebuilds the scenario from the text the main thread read, then runs the seeds it is
+// sent, one at a time, and posts a summary of each (or the error that stopped it).
+import { parentPort, workerData } from 'node:worker_threads';
+import { runSeed, workerScenario, type WorkerSetup } from './sweep.js';
 
 if (parentPort === null) throw new Error('sweep-worker.js must run as a worker thread');
 const port = parentPort;
-port.on('message', (job: { scenario: string; seed: number } | null) => {
-  if (job === null) {
+const setup = workerData as WorkerSetup;
+const scenario = workerScenario(setup);
+port.on('message', (seed: number | null) => {
+  if (seed === null) {
     port.close();
     return;
   }
-  const { result, wallMs } = runScenario(job.scenario, job.seed);
-  port.postMessage(summarizeSeed(result, wallMs));
+  try {
+    port.postMessage({ summary: runSeed(setup, scenario, seed) });
+  } catch (error) {
+    port.postMessage({ error: `seed ${seed}: ${error instanceof Error ? error.message : String(error)}` });
+  }
 });

@@ -1,10 +1,15 @@
-// Seed sweeps over worker threads, with deterministic sharding so any batch system can split a sweep.
+// Seed sweeps over worker threads, with deterministic sharding so any batch system can split a sweep, and
+// merging of shard results into the summary a single sweep would have given.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { hashString } from '../sim/hash.js';
 import { UsageError } from './errors.js';
-import { summarizeSeed, type SeedSummary } from './result.js';
-import { runScenario } from './run-scenario.js';
+import { replayCommand, summarizeSeed, sweepMetricPaths, type SeedSummary } from './result.js';
+import { reopenScenario, runLoadedScenario, type Outcome } from './run-scenario.js';
+import type { LoadedScenario, ScenarioSource } from './scenario/load.js';
+import { overridesToFlags, type Overrides } from './scenario/overrides.js';
 import { distributionOf, type Distribution } from './stats.js';
+import { raftsimVersion } from './version.js';
 
 /** Bound on the seeds of one sweep. */
 export const maxSweepSeeds = 10_000_000;
@@ -25,7 +30,9 @@ export function parseSeeds(text: string): number[] {
   if (parts.length === 0 || parts.some((part) => !/^\d+$/.test(part) || !Number.isSafeInteger(Number(part)))) {
     throw new UsageError(`--seeds "${text}": expected a range like 1..1000, a seed like 42, or a list like 1,5,9.`);
   }
-  return parts.map(Number);
+  const seeds = parts.map(Number);
+  if (new Set(seeds).size !== seeds.length) throw new UsageError(`--seeds "${text}": a seed is listed twice; expected each seed once.`);
+  return seeds;
 }
 
 /** Parses "i/n" (1 <= i <= n). */
@@ -33,7 +40,7 @@ export function parseShard(text: string): { index: number; count: number } {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = match === null ? NaN : Number(match[1]);
   const count = match === null ? NaN : Number(match[2]);
-  if (!(index >= 1 && count >= 1 && index <= count)) {
+  if (!(index >= 1 && count >= 1 && index <= count && count <= 1_000_000)) {
     throw new UsageError(`--shard "${text}": expected i/n with 1 <= i <= n, e.g. 2/8.`);
   }
   return { index, count };
@@ -44,49 +51,93 @@ export function shardSeeds(seeds: readonly number[], shard: { index: number; cou
   return seeds.filter((_, position) => position % shard.count === shard.index - 1);
 }
 
-export interface SweepSummary {
+export interface SweepIdentity {
+  /** The scenario's name. */
   readonly scenario: string;
-  readonly seeds: number;
-  readonly verdicts: { ok: number; safety: number; liveness: number };
-  readonly failing: readonly SeedSummary[];
-  readonly metrics: {
-    readonly eventsPerRun: Distribution;
-    readonly leaderChanges: Distribution;
-    readonly elections: Distribution;
-    readonly livenessConvergenceUs: Distribution;
-    readonly clientOk: Distribution;
-  };
-  readonly simulatedUs: number;
-  readonly wallMs: number;
+  /** How it was named on the command line (built-in name or path). */
+  readonly ref: string;
+  readonly overrides: readonly string[];
 }
 
-export function summarizeSweep(scenario: string, runs: readonly SeedSummary[], wallMs: number): SweepSummary {
+export interface SweepSummary extends SweepIdentity {
+  readonly seeds: number;
+  /** Simulation verdicts. */
+  readonly verdicts: { ok: number; safety: number; liveness: number };
+  /** Outcomes including expectations: a run with verdict ok can still fail an expectation. */
+  readonly outcomes: Record<Outcome, number>;
+  /** Every seed whose outcome is not `passed`, by seed, each with its replay command. */
+  readonly failing: readonly (SeedSummary & { readonly replay: string })[];
+  /** Per expectation of the scenario: on how many seeds it failed. */
+  readonly expectations: readonly { readonly expression: string; readonly failedSeeds: number }[];
+  /** Distributions across seeds of per-run figures: run statistics and result.metrics paths. */
+  readonly metrics: Readonly<Record<string, Distribution>>;
+  readonly simulatedUs: number;
+  /** Sum of the per-seed wall times (CPU time spent simulating, across workers). */
+  readonly cpuMs: number;
+}
+
+export function summarizeSweep(identity: SweepIdentity, runs: readonly SeedSummary[], expectations: readonly string[] = []): SweepSummary {
   const sorted = [...runs].sort((a, b) => a.seed - b.seed);
   const verdicts = { ok: 0, safety: 0, liveness: 0 };
+  const outcomes: Record<Outcome, number> = { passed: 0, safety: 0, liveness: 0, expectations: 0 };
   let simulatedUs = 0;
+  let cpuMs = 0;
   for (const run of sorted) {
     verdicts[run.verdict]++;
+    outcomes[run.outcome]++;
     simulatedUs += run.simulatedUs;
+    cpuMs += run.wallMs;
+  }
+  const metrics: Record<string, Distribution> = {
+    eventsPerRun: distributionOf(sorted.map((run) => run.events)),
+    leaderChanges: distributionOf(sorted.map((run) => run.leaderChanges)),
+    elections: distributionOf(sorted.map((run) => run.elections)),
+    livenessConvergenceUs: distributionOf(sorted.flatMap((run) => (run.convergedAfterUs === null ? [] : [run.convergedAfterUs]))),
+    clientOk: distributionOf(sorted.map((run) => run.clientOk)),
+  };
+  const paths = new Set<string>();
+  for (const run of sorted) for (const path of Object.keys(run.metrics)) paths.add(path);
+  for (const path of [...paths].sort()) {
+    metrics[path] = distributionOf(sorted.flatMap((run) => {
+      const value = run.metrics[path];
+      return value === null || value === undefined ? [] : [value];
+    }));
   }
   return {
-    scenario,
+    scenario: identity.scenario,
+    ref: identity.ref,
+    overrides: identity.overrides,
     seeds: sorted.length,
     verdicts,
-    failing: sorted.filter((run) => run.verdict !== 'ok'),
-    metrics: {
-      eventsPerRun: distributionOf(sorted.map((run) => run.events)),
-      leaderChanges: distributionOf(sorted.map((run) => run.leaderChanges)),
-      elections: distributionOf(sorted.map((run) => run.elections)),
-      livenessConvergenceUs: distributionOf(sorted.flatMap((run) => (run.convergedAfterUs === null ? [] : [run.convergedAfterUs]))),
-      clientOk: distributionOf(sorted.map((run) => run.clientOk)),
-    },
+    outcomes,
+    failing: sorted.filter((run) => run.outcome !== 'passed').map((run) => ({ ...run, replay: replayCommand(identity.ref, run.seed, identity.overrides) })),
+    expectations: expectations.map((expression) => ({ expression, failedSeeds: sorted.filter((run) => run.failedExpectations.includes(expression)).length })),
+    metrics,
     simulatedUs,
-    wallMs: Math.round(wallMs),
+    cpuMs,
   };
+}
+
+/** The file `sweep --out DIR` writes: enough to merge shards and to replay any seed. */
+export interface SweepFile {
+  readonly raftsim: { readonly sweepVersion: 1; readonly version: string };
+  readonly sweep: SweepIdentity & {
+    readonly source: ScenarioSource;
+    /** Digest of the scenario text: shards of one sweep must have run the same scenario. */
+    readonly sourceDigest: string;
+    readonly seeds: string;
+    readonly shard: { readonly index: number; readonly count: number } | null;
+    readonly expectations: readonly string[];
+    readonly metricPaths: readonly string[];
+  };
+  readonly elapsedMs: number;
+  readonly summary: SweepSummary;
+  readonly runs: readonly SeedSummary[];
 }
 
 export interface SweepOptions {
-  readonly scenario: string;
+  readonly scenario: LoadedScenario;
+  readonly overrides: Overrides;
   readonly seeds: readonly number[];
   readonly workers: number;
   readonly onResult?: (summary: SeedSummary, done: number, total: number) => void;
@@ -96,15 +147,38 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** What a worker needs to rebuild the scenario: the exact text the main thread read. */
+export interface WorkerSetup {
+  readonly source: ScenarioSource;
+  readonly name: string;
+  readonly overrides: Overrides;
+  readonly metricPaths: readonly string[];
+}
+
+export function metricPathsFor(scenario: LoadedScenario): string[] {
+  const paths = new Set(sweepMetricPaths);
+  for (const expectation of scenario.spec.expectations ?? []) if (expectation.quantity !== 'word') paths.add(expectation.path);
+  return [...paths];
+}
+
+export function runSeed(setup: WorkerSetup, scenario: LoadedScenario, seed: number): SeedSummary {
+  return summarizeSeed(runLoadedScenario(scenario, seed, { overrides: setup.overrides }), setup.metricPaths);
+}
+
 /** Runs the seeds; with workers <= 1 in this thread (no worker startup cost), else over worker threads that
  *  pull seeds one at a time so that slow seeds do not hold up a fixed share. */
 export async function runSweep(options: SweepOptions): Promise<SeedSummary[]> {
   const { scenario, seeds } = options;
+  const setup: WorkerSetup = { source: scenario.source, name: scenario.name, overrides: options.overrides, metricPaths: metricPathsFor(scenario) };
+  // Compile once up front so a bad scenario or override fails before any worker starts.
+  scenario.compile(seeds[0] ?? 1, options.overrides);
   const results: SeedSummary[] = [];
-  if (options.workers <= 1 || seeds.length <= 1) {
+  const workerUrl = new URL('./sweep-worker.js', import.meta.url);
+  // From TypeScript sources (vitest, tsx) there is no compiled worker file: run in this thread.
+  const inProcess = options.workers <= 1 || seeds.length <= 1 || import.meta.url.endsWith('.ts');
+  if (inProcess) {
     for (const seed of seeds) {
-      const { result, wallMs } = runScenario(scenario, seed);
-      const summary = summarizeSeed(result, wallMs);
+      const summary = runSeed(setup, scenario, seed);
       results.push(summary);
       options.onResult?.(summary, results.length, seeds.length);
     }
@@ -114,24 +188,69 @@ export async function runSweep(options: SweepOptions): Promise<SeedSummary[]> {
   let next = 0;
   await new Promise<void>((resolve, reject) => {
     let finished = 0;
+    let failed = false;
+    const workers: Worker[] = [];
     for (let k = 0; k < workerCount; k++) {
-      const worker = new Worker(new URL('./sweep-worker.js', import.meta.url));
+      const worker = new Worker(workerUrl, { workerData: setup });
+      workers.push(worker);
       const feed = (): void => {
-        if (next < seeds.length) worker.postMessage({ scenario, seed: seeds[next++] });
+        if (next < seeds.length && !failed) worker.postMessage(seeds[next++]);
         else worker.postMessage(null);
       };
-      worker.on('message', (summary: SeedSummary) => {
-        results.push(summary);
-        options.onResult?.(summary, results.length, seeds.length);
+      worker.on('message', (message: { summary?: SeedSummary; error?: string }) => {
+        if (message.error !== undefined) {
+          failed = true;
+          for (const other of workers) void other.terminate();
+          reject(new Error(message.error));
+          return;
+        }
+        results.push(message.summary!);
+        options.onResult?.(message.summary!, results.length, seeds.length);
         feed();
       });
-      worker.on('error', reject);
+      worker.on('error', (error) => {
+        failed = true;
+        for (const other of workers) void other.terminate();
+        reject(error);
+      });
       worker.on('exit', () => {
         finished++;
-        if (finished === workerCount) resolve();
+        if (finished === workerCount && !failed) resolve();
       });
       feed();
     }
   });
   return results;
+}
+
+export function sweepFileOf(
+  scenario: LoadedScenario,
+  overrides: Overrides,
+  seedsText: string,
+  shard: { index: number; count: number } | null,
+  runs: readonly SeedSummary[],
+  elapsedMs: number,
+): SweepFile {
+  const identity: SweepIdentity = { scenario: scenario.name, ref: scenario.source.ref, overrides: overridesToFlags(overrides) };
+  const expectations = (scenario.spec.expectations ?? []).map((expectation) => expectation.expression);
+  return {
+    raftsim: { sweepVersion: 1, version: raftsimVersion },
+    sweep: {
+      ...identity,
+      source: scenario.source,
+      sourceDigest: hashString(scenario.source.text),
+      seeds: seedsText,
+      shard,
+      expectations,
+      metricPaths: metricPathsFor(scenario),
+    },
+    elapsedMs: Math.round(elapsedMs),
+    summary: summarizeSweep(identity, runs, expectations),
+    runs: [...runs].sort((a, b) => a.seed - b.seed),
+  };
+}
+
+/** The worker side: rebuilds the scenario from the setup once, then runs the seeds it is sent. */
+export function workerScenario(setup: WorkerSetup): LoadedScenario {
+  return reopenScenario(setup.source, setup.name);
 }

@@ -1,0 +1,217 @@
+// `raftsim replay DIR/result.json`: reruns a recorded run from the options stored in result.json and confirms
+// the trace hash. When it differs, it shows where the two runs first diverge: line by line against the
+// recorded trace.jsonl when one is next to result.json (or given), else the window between two trace
+// checkpoints stored in result.json.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as z from 'zod';
+import { simulate, type SimulationOptions, type SimulationResult } from '../sim/simulate.js';
+import { Trace, type TraceSink } from '../sim/trace.js';
+import { CheckpointSink, firstDifferentCheckpoint, type Checkpoints } from './checkpoints.js';
+import { UsageError } from './errors.js';
+import { checkExpectations, exitCodeOf, outcomeOf, reopenScenario, type Outcome } from './run-scenario.js';
+import { formatPath, problemsFromZod } from './scenario/errors.js';
+import type { ExpectationResult } from './scenario/expectations.js';
+import { parseOverrides, overrideFlags, type Overrides } from './scenario/overrides.js';
+
+const checkpointSchema = z.object({ line: z.number().int(), t: z.number(), digest: z.string() });
+
+/** What replay needs from result.json; the rest of the file is informative. */
+const recordedSchema = z.object({
+  raftsim: z.object({ resultVersion: z.literal(2, { error: 'expected resultVersion 2 (written by this raftsim)' }) }),
+  scenario: z.string(),
+  seed: z.number().int().nonnegative(),
+  source: z.object({ kind: z.enum(['builtin', 'file', 'inline']), ref: z.string(), path: z.string().nullable(), text: z.string() }),
+  overrides: z.array(z.string()),
+  options: z.object({
+    scenario: z.string(),
+    seed: z.number().int().nonnegative(),
+    cluster: z.object({ nodeIds: z.array(z.string()).min(1), raft: z.object({}).passthrough(), link: z.object({}).passthrough() }).passthrough(),
+    workload: z.object({}).passthrough(),
+    faults: z.array(z.object({ atUs: z.number().int().nonnegative(), fault: z.object({ kind: z.string() }).passthrough() })),
+    triggers: z.array(z.object({}).passthrough()),
+    chaos: z.object({}).passthrough().nullable(),
+    durationUs: z.number().int().positive(),
+    livenessBoundUs: z.number().int().positive(),
+    checkInvariants: z.boolean(),
+    maxEvents: z.number().int().positive(),
+  }),
+  verdict: z.enum(['ok', 'safety', 'liveness']),
+  outcome: z.enum(['passed', 'safety', 'liveness', 'expectations']),
+  violation: z.object({ invariant: z.string() }).passthrough().nullable(),
+  traceHash: z.string().nullable(),
+  traceLines: z.number().int().nonnegative(),
+  traceCheckpoints: z.object({ every: z.number().int().positive(), points: z.array(checkpointSchema) }).nullable(),
+});
+
+export type RecordedRun = z.infer<typeof recordedSchema>;
+
+export function readResultFile(path: string): RecordedRun {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(error)})`}; expected the result.json written by \`raftsim run --out DIR\`.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${path}: found text that is not JSON (${error instanceof Error ? error.message : String(error)}), expected the result.json written by \`raftsim run --out DIR\`.`);
+  }
+  const parsed = recordedSchema.safeParse(json, { reportInput: true });
+  if (!parsed.success) {
+    const problem = problemsFromZod(parsed.error.issues, {})[0]!;
+    throw new UsageError(`${path}: ${problem.path.length === 0 ? 'the file' : formatPath(problem.path)}: found ${problem.found}, expected ${problem.expected} (is this a result.json from \`raftsim run --out\`?).`);
+  }
+  return parsed.data;
+}
+
+export interface Divergence {
+  /** 1-based line where the runs first differ, when known exactly. */
+  readonly line: number | null;
+  readonly recorded: string | null;
+  readonly replayed: string | null;
+  /** When only checkpoints were available: the lines between which the first difference lies. */
+  readonly window: { readonly afterLine: number; readonly afterT: number; readonly beforeLine: number | null; readonly beforeT: number | null } | null;
+}
+
+export interface ReplayReport {
+  readonly file: string;
+  readonly recorded: RecordedRun;
+  readonly reproduced: boolean;
+  readonly replayedHash: string;
+  readonly replayedLines: number;
+  readonly result: SimulationResult;
+  readonly expectations: readonly ExpectationResult[];
+  readonly outcome: Outcome;
+  /** Exit code: the replayed run's, when it reproduced; 1 when it did not. */
+  readonly exitCode: number;
+  readonly divergence: Divergence | null;
+  /** The recorded trace file compared against, if any. */
+  readonly traceFile: string | null;
+  /** Why the scenario source, compiled today, differs from the recorded options (null when it matches). */
+  readonly sourceNote: string | null;
+  readonly wallMs: number;
+}
+
+/** Compares every line of the replay with the recorded trace as it is emitted; keeps the first difference. */
+class CompareSink implements TraceSink {
+  index = 0;
+  first: { line: number; recorded: string | null; replayed: string } | null = null;
+  constructor(private readonly recorded: readonly string[]) {}
+  write(line: string): void {
+    if (this.first === null) {
+      const expected = this.recorded[this.index];
+      if (expected === undefined || expected + '\n' !== line) {
+        this.first = { line: this.index + 1, recorded: expected ?? null, replayed: line.replace(/\n$/, '') };
+      }
+    }
+    this.index++;
+  }
+}
+
+class TeeSink implements TraceSink {
+  constructor(private readonly sinks: readonly TraceSink[]) {}
+  write(line: string): void {
+    for (const sink of this.sinks) sink.write(line);
+  }
+}
+
+function overridesFromFlags(flags: readonly string[]): Overrides {
+  const values: Record<string, unknown> = {};
+  for (let k = 0; k < flags.length; k++) {
+    const flag = flags[k]!;
+    const negated = /^--no-(.+)$/.exec(flag);
+    const name = negated !== null ? negated[1]! : flag.replace(/^--/, '');
+    const spec = overrideFlags.find((candidate) => candidate.flag === name);
+    if (spec === undefined) throw new UsageError(`result.json overrides: found an unknown flag ${flag}, expected flags written by raftsim run.`);
+    if (spec.boolean === true) values[name] = negated === null;
+    else values[name] = flags[++k];
+  }
+  return parseOverrides(values, (flag) => `result.json overrides --${flag}`);
+}
+
+export function replayResultFile(file: string, options: { traceFile?: string } = {}): ReplayReport {
+  const recorded = readResultFile(file);
+  const besideTrace = join(dirname(file), 'trace.jsonl');
+  const traceFile = options.traceFile ?? (existsSync(besideTrace) ? besideTrace : null);
+  let recordedLines: string[] | null = null;
+  if (traceFile !== null) {
+    try {
+      const text = readFileSync(traceFile, 'utf8');
+      recordedLines = text.length === 0 ? [] : text.replace(/\n$/, '').split('\n');
+    } catch (error) {
+      throw new UsageError(`${traceFile}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected the trace.jsonl written by \`raftsim run --out DIR --trace\`.`);
+    }
+  }
+
+  // The scenario as recorded (its exact text), compiled again: tells whether raftsim's compiler changed since.
+  let sourceNote: string | null = null;
+  let scenario = null;
+  let overrides: Overrides = {};
+  try {
+    scenario = reopenScenario(recorded.source as never, recorded.scenario);
+    overrides = overridesFromFlags(recorded.overrides);
+    const compiled = scenario.compile(recorded.seed, overrides);
+    if (JSON.stringify(compiled.options) !== JSON.stringify(recorded.options)) {
+      sourceNote = 'the recorded scenario text compiles to different options with this raftsim (defaults or the compiler changed); replaying the recorded options';
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    sourceNote = `the recorded scenario text no longer compiles (${error.message}); replaying the recorded options`;
+    scenario = null;
+  }
+
+  const checkpoints = new CheckpointSink(recorded.traceCheckpoints?.every);
+  const compare = recordedLines === null ? null : new CompareSink(recordedLines);
+  const sink = compare === null ? checkpoints : new TeeSink([checkpoints, compare]);
+  const trace = new Trace({ sink });
+  const started = performance.now();
+  let result: SimulationResult;
+  try {
+    result = simulate(recorded.options as unknown as SimulationOptions, trace);
+  } catch (error) {
+    throw new UsageError(`${file}: options: the recorded simulator options cannot be run (${error instanceof Error ? error.message : String(error)}); expected the unmodified result.json of a run.`);
+  }
+  const wallMs = performance.now() - started;
+  const replayedHash = result.traceHash ?? '';
+  const reproduced = recorded.traceHash === replayedHash;
+
+  let divergence: Divergence | null = null;
+  if (!reproduced) {
+    if (compare !== null) {
+      const first = compare.first ?? (compare.index < recordedLines!.length ? { line: compare.index + 1, recorded: recordedLines![compare.index]!, replayed: '<end of trace>' } : null);
+      divergence = first === null ? null : { line: first.line, recorded: first.recorded ?? '<end of trace>', replayed: first.replayed, window: null };
+    }
+    if (divergence === null && recorded.traceCheckpoints !== null) {
+      const found = firstDifferentCheckpoint(recorded.traceCheckpoints as Checkpoints, checkpoints.checkpoints());
+      if (found !== null) {
+        divergence = {
+          line: null,
+          recorded: null,
+          replayed: null,
+          window: { afterLine: found.from?.line ?? 0, afterT: found.from?.t ?? 0, beforeLine: found.to?.line ?? null, beforeT: found.to?.t ?? null },
+        };
+      }
+    }
+  }
+  const expectations = scenario === null ? [] : checkExpectations(scenario.compile(recorded.seed, overrides), result);
+  const outcome = outcomeOf(result.verdict, expectations);
+  return {
+    file,
+    recorded,
+    reproduced,
+    replayedHash,
+    replayedLines: result.traceLines,
+    result,
+    expectations,
+    outcome,
+    exitCode: reproduced ? exitCodeOf(outcome) : 1,
+    divergence,
+    traceFile,
+    sourceNote,
+    wallMs,
+  };
+}

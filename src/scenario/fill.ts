@@ -1,0 +1,364 @@
+// Filling a scenario: every field the file leaves open gets the simulator's default, or in swarm mode a value
+// drawn from the seed (TigerBeetle's VOPR "swarm testing": whole features switched off for some seeds). Each
+// open field draws from its own child stream `swarm/<path>`, so giving one field in the file does not change
+// what the others draw. The result is a complete spec in the file's own form: it can be written back out
+// (drawn values pinned) and loads to the same run.
+import { defaultRaftConfig } from '../../raft/config.js';
+import { defaultClusterOptions } from '../../sim/cluster.js';
+import { defaultCompactionOptions, defaultMetricsOptions } from '../../sim/compaction-options.js';
+import { allChaosKinds, defaultChaosOptions, type ChaosKind } from '../../sim/nemesis.js';
+import { Random, type Distribution } from '../../sim/random.js';
+import { defaultSimulationOptions } from '../../sim/simulate.js';
+import { defaultWorkloadOptions } from '../../sim/workload.js';
+import type { Expectation } from './expectations.js';
+import type { ChaosSpec, ClusterSpec, CompactionSpec, DiskSpec, FaultItemSpec, MetricsSpec, NetworkSpec, RaftSpec, ScenarioSpec, WorkloadSpec } from './spec.js';
+import type { DurationRange } from './units.js';
+import { formatDistribution, formatDuration, formatPpm, formatProbability, formatRange, formatSignedDuration, formatSize } from './units.js';
+
+type Filled<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+
+export interface FullSpec {
+  name: string;
+  question: string;
+  swarm: boolean;
+  cluster: {
+    nodes: number | string[];
+    datacenters: Record<string, string[]> | null;
+    latency: { intra: Distribution | null; inter: Record<string, Distribution> };
+    skew: number;
+    /** As given: a missing offset comes from the skew spread, a missing drift is 0. */
+    clocks: Record<string, { offset?: number; drift?: number }>;
+  };
+  raft: Filled<Omit<RaftSpec, 'flowControl' | 'unsafe'>> & { flowControl: Filled<NonNullable<RaftSpec['flowControl']>>; unsafe: Filled<NonNullable<RaftSpec['unsafe']>> };
+  compaction: Omit<Filled<CompactionSpec>, 'snapshotCount' | 'snapshotInterval' | 'mistakes'> & {
+    snapshotCount: number | null;
+    snapshotInterval: number | null;
+    mistakes: Filled<NonNullable<CompactionSpec['mistakes']>>;
+  };
+  metrics: Filled<MetricsSpec>;
+  network: Filled<NetworkSpec>;
+  disk: Filled<DiskSpec>;
+  workload: Omit<Filled<WorkloadSpec>, 'mix'> & { mix: { put: number; get: number; cas: number } };
+  faults: FaultItemSpec[];
+  chaos: Filled<ChaosSpec> | null;
+  duration: number;
+  livenessBound: number;
+  checkInvariants: boolean;
+  maxEvents: number;
+  expectations: Expectation[];
+}
+
+export interface FillResult {
+  readonly full: FullSpec;
+  /** Values drawn in swarm mode: spec path -> the value in the file's own form (pinnable). */
+  readonly drawn: ReadonlyMap<string, unknown>;
+  /** The same values formatted for people and result.json ("150ms..300ms", "3%"). */
+  readonly drawnText: Readonly<Record<string, unknown>>;
+  /** Spec paths filled from the simulator's defaults. */
+  readonly defaults: readonly string[];
+}
+
+const simDefaults = (() => {
+  const cluster = defaultClusterOptions(['n1']);
+  const raft = defaultRaftConfig('n1', ['n1']);
+  const simulation = defaultSimulationOptions({ nodes: 1 });
+  return { cluster, raft, simulation };
+})();
+
+export const defaultNodeCount = 5;
+
+/** The default heartbeat: the simulator's 50 ms, or a third of the minimum election timeout when that is shorter. */
+export function defaultHeartbeatUs(electionTimeoutMinUs: number): number {
+  return Math.max(1, Math.min(simDefaults.raft.heartbeatIntervalUs, Math.floor(electionTimeoutMinUs / 3)));
+}
+
+/** Node ids named anywhere in the spec as n<k>: the cluster needs at least k nodes. */
+export function highestNamedNode(spec: ScenarioSpec): number {
+  const text = JSON.stringify({ c: spec.cluster?.clocks, d: spec.cluster?.datacenters, f: spec.faults });
+  let highest = 0;
+  for (const match of text.matchAll(/"n(\d+)"/g)) highest = Math.max(highest, Number(match[1]));
+  return highest;
+}
+
+class Filler {
+  readonly drawn = new Map<string, unknown>();
+  readonly drawnText: Record<string, unknown> = {};
+  readonly defaults: string[] = [];
+
+  constructor(private readonly swarm: Random | null) {}
+
+  /** The given value, else a draw (swarm mode, when `draw` exists), else the default. */
+  take<T>(path: string, given: T | undefined, fallback: () => T, draw: ((random: Random) => T) | null, show: (value: T) => unknown): T {
+    if (given !== undefined) return given;
+    if (this.swarm !== null && draw !== null) {
+      const value = draw(this.swarm.child(path));
+      this.drawn.set(path, value);
+      this.drawnText[path] = show(value);
+      return value;
+    }
+    this.defaults.push(path);
+    return fallback();
+  }
+}
+
+const same = <T>(value: T): T => value;
+const showDistribution = (value: Distribution): unknown => formatDistribution(value);
+const showRange = (value: DurationRange): string => formatRange(value);
+const showSize = (value: number): string => formatSize(value);
+const showDuration = (value: number): string => formatDuration(value);
+const showProbability = (value: number): string => formatProbability(value);
+const showOff = (value: number | null, show: (v: number) => unknown): unknown => (value === null ? 'off' : show(value));
+
+function pickWeighted<T>(random: Random, options: readonly T[]): T {
+  return random.pick(options);
+}
+
+export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillResult {
+  const swarmOn = spec.swarm === true;
+  const f = new Filler(swarmOn ? Random.fromSeed(seed).child('swarm') : null);
+  const sim = simDefaults;
+  const link = sim.cluster.link;
+
+  // --- cluster
+  const c: ClusterSpec = spec.cluster ?? {};
+  const minimumNodes = Math.max(1, highestNamedNode(spec));
+  const nodes = f.take<number | string[]>(
+    'cluster.nodes',
+    c.nodes,
+    () => Math.max(defaultNodeCount, minimumNodes),
+    (random) => pickWeighted(random, [3, 3, 5, 5, 5, 7].filter((n) => n >= minimumNodes).concat(minimumNodes > 7 ? [minimumNodes] : [])),
+    same,
+  );
+  const nodeIds = typeof nodes === 'number' ? Array.from({ length: nodes }, (_, k) => `n${k + 1}`) : nodes;
+  const datacenters = f.take<Record<string, string[]> | null>(
+    'cluster.datacenters',
+    c.datacenters,
+    () => null,
+    c.latency === undefined && nodeIds.length >= 3
+      ? (random) => {
+          if (!random.chance(1, 4)) return null;
+          const count = random.int(2, Math.min(3, nodeIds.length));
+          const placement: Record<string, string[]> = {};
+          nodeIds.forEach((id, k) => (placement[`dc${(k % count) + 1}`] ??= []).push(id));
+          return placement;
+        }
+      : null,
+    (value) => (value === null ? 'none' : value),
+  );
+  const interGiven = c.latency?.inter;
+  const inter: Record<string, Distribution> =
+    interGiven ??
+    (datacenters !== null && f.drawn.has('cluster.datacenters')
+      ? f.take<Record<string, Distribution>>(
+          'cluster.latency.inter',
+          undefined,
+          () => ({}),
+          (random) => {
+            const names = Object.keys(datacenters).sort();
+            const matrix: Record<string, Distribution> = {};
+            for (let a = 0; a < names.length; a++) {
+              for (let b = a + 1; b < names.length; b++) {
+                const base = random.int(5, 60) * 1_000;
+                matrix[`${names[a]}<->${names[b]}`] = { kind: 'uniform', minUs: base, maxUs: base + random.int(1, 10) * 1_000 };
+              }
+            }
+            return matrix;
+          },
+          (value) => Object.fromEntries(Object.entries(value).map(([key, dist]) => [key, formatDistribution(dist)])),
+        )
+      : {});
+  const intra = c.latency?.intra ?? null;
+  const skew = f.take('cluster.skew', c.skew, () => 0, null, showDuration);
+  const clocksGiven = c.clocks;
+  const clocks = f.take<Record<string, { offset?: number; drift?: number }>>(
+    'cluster.clocks',
+    clocksGiven,
+    () => ({}),
+    c.skew === undefined
+      ? (random) => {
+          // Switched off entirely for half of the seeds.
+          if (random.chance(1, 2)) return {};
+          const big = random.chance(1, 4);
+          const settings: Record<string, { offset?: number; drift?: number }> = {};
+          for (const id of nodeIds) settings[id] = { offset: random.int(-100, 100) * 1_000, drift: big ? random.int(-5_000, 5_000) : random.int(-200, 200) };
+          return settings;
+        }
+      : null,
+    (value) =>
+      Object.keys(value).length === 0
+        ? 'none'
+        : Object.fromEntries(Object.entries(value).map(([id, clock]) => [id, { offset: formatSignedDuration(clock.offset ?? 0), drift: formatPpm(clock.drift ?? 0) }])),
+  );
+
+  // --- raft
+  const r: RaftSpec = spec.raft ?? {};
+  const electionTimeout = f.take<DurationRange>(
+    'raft.electionTimeout',
+    r.electionTimeout,
+    () => ({ minUs: sim.raft.electionTimeoutMinUs, maxUs: sim.raft.electionTimeoutMaxUs }),
+    (random) => {
+      const minUs = random.pick([100, 150, 150, 200, 300, 500]) * 1_000;
+      // Randomized timeouts switched off for some seeds: the split-vote storms of fixed timeouts.
+      return random.chance(1, 8) ? { minUs, maxUs: minUs } : { minUs, maxUs: minUs * 2 };
+    },
+    showRange,
+  );
+  const heartbeat = f.take(
+    'raft.heartbeat',
+    r.heartbeat,
+    () => defaultHeartbeatUs(electionTimeout.minUs),
+    (random) => Math.max(1_000, Math.floor(electionTimeout.minUs / random.pick([3, 5, 10]) / 1_000) * 1_000),
+    showDuration,
+  );
+  const coin = (random: Random): boolean => random.chance(1, 2);
+  const preVote = f.take('raft.preVote', r.preVote, () => sim.raft.preVote, coin, same);
+  const checkQuorum = f.take('raft.checkQuorum', r.checkQuorum, () => sim.raft.checkQuorum, coin, same);
+  const leaderStickiness = f.take('raft.leaderStickiness', r.leaderStickiness, () => sim.raft.leaderStickiness, coin, same);
+  const fastBackoff = f.take('raft.fastBackoff', r.fastBackoff, () => sim.raft.fastBackoff, coin, same);
+  const fc = r.flowControl ?? {};
+  const flowControl = {
+    maxEntriesPerMessage: f.take('raft.flowControl.maxEntriesPerMessage', fc.maxEntriesPerMessage, () => sim.raft.maxEntriesBytesPerMessage, (random) => random.pick([4_096, 65_536, 1_048_576]), showSize),
+    maxInflightMessages: f.take('raft.flowControl.maxInflightMessages', fc.maxInflightMessages, () => sim.raft.maxInflightMessages, (random) => random.pick([1, 4, 64, 256]), same),
+    maxInflightBytes: f.take('raft.flowControl.maxInflightBytes', fc.maxInflightBytes, () => sim.raft.maxInflightBytes, (random) => random.pick([262_144, 1_048_576, 16_777_216]), showSize),
+    maxUncommittedBytes: f.take('raft.flowControl.maxUncommittedBytes', fc.maxUncommittedBytes, () => sim.raft.maxUncommittedBytes, null, showSize),
+  };
+  const maxPendingReads = f.take('raft.maxPendingReads', r.maxPendingReads, () => sim.raft.maxPendingReads, null, same);
+  const leaseReads = f.take('raft.leaseReads', r.leaseReads, () => sim.raft.leaseReads, checkQuorum ? (random) => random.chance(1, 4) : null, same);
+  const leaseDriftBound = f.take('raft.leaseDriftBound', r.leaseDriftBound, () => sim.raft.leaseDriftBoundPpm, null, formatPpm);
+  const snapshotChunk = f.take('raft.snapshotChunk', r.snapshotChunk, () => sim.raft.snapshotChunkBytes, (random) => random.pick([65_536, 262_144, 1_048_576]), showSize);
+  const u = r.unsafe ?? {};
+  // Broken variants are never drawn: a swarm run that fails must point at Raft or the simulator, not at a knob.
+  const unsafe = {
+    commitOldTermByCounting: f.take('raft.unsafe.commitOldTermByCounting', u.commitOldTermByCounting, () => false, null, same),
+    commitWithMinority: f.take('raft.unsafe.commitWithMinority', u.commitWithMinority, () => false, null, same),
+    skipUpToDateCheck: f.take('raft.unsafe.skipUpToDateCheck', u.skipUpToDateCheck, () => false, null, same),
+    forgetVoteOnRestart: f.take('raft.unsafe.forgetVoteOnRestart', u.forgetVoteOnRestart, () => false, null, same),
+  };
+
+  // --- compaction and metrics
+  const k: CompactionSpec = spec.compaction ?? {};
+  const dc = defaultCompactionOptions;
+  const compaction = {
+    snapshotCount: f.take<number | null>('compaction.snapshotCount', k.snapshotCount, () => dc.snapshotCount, (random) => (random.chance(1, 3) ? null : random.pick([100, 1_000, 10_000])), (v) => showOff(v, same)),
+    snapshotInterval: f.take<number | null>('compaction.snapshotInterval', k.snapshotInterval, () => dc.snapshotIntervalUs, (random) => (random.chance(2, 3) ? null : random.pick([2, 5, 10, 30]) * 1_000_000), (v) => showOff(v, showDuration)),
+    catchUpEntries: f.take('compaction.catchUpEntries', k.catchUpEntries, () => dc.catchUpEntries, (random) => random.pick([0, 50, 500, 5_000]), same),
+    applyCost: f.take('compaction.applyCost', k.applyCost, () => dc.applyCostUs, (random) => (random.chance(1, 2) ? 0 : random.pick([20, 100, 500])), showDuration),
+    snapshotBytesPerSecond: f.take('compaction.snapshotBytesPerSecond', k.snapshotBytesPerSecond, () => dc.snapshotBytesPerSecond, (random) => random.pick([20 * 1_048_576, 200 * 1_048_576]), (v) => `${formatSize(v)}/s`),
+    mistakes: {
+      triggerOnApplyLag: f.take('compaction.mistakes.triggerOnApplyLag', k.mistakes?.triggerOnApplyLag, () => dc.mistakes.triggerOnApplyLag, null, same),
+      applyLagTolerance: f.take('compaction.mistakes.applyLagTolerance', k.mistakes?.applyLagTolerance, () => dc.mistakes.applyLagTolerance, null, same),
+      noSnapshotFallback: f.take('compaction.mistakes.noSnapshotFallback', k.mistakes?.noSnapshotFallback, () => dc.mistakes.noSnapshotFallback, null, same),
+    },
+  };
+  const m: MetricsSpec = spec.metrics ?? {};
+  const metrics = {
+    sampleInterval: f.take('metrics.sampleInterval', m.sampleInterval, () => defaultMetricsOptions.sampleIntervalUs, null, showDuration),
+    stallBound: f.take('metrics.stallBound', m.stallBound, () => defaultMetricsOptions.stallBoundUs, null, showDuration),
+    stallEntries: f.take('metrics.stallEntries', m.stallEntries, () => defaultMetricsOptions.stallEntries, null, same),
+  };
+
+  // --- network and disk
+  const n: NetworkSpec = spec.network ?? {};
+  const network = {
+    latency: f.take<Distribution>('network.latency', n.latency, () => link.latency, (random) => {
+      const minUs = random.int(100, 2_000);
+      return { kind: 'uniform', minUs, maxUs: minUs + random.int(0, 10_000) };
+    }, showDistribution),
+    drop: f.take('network.drop', n.drop, () => link.dropChance, (random) => (random.chance(1, 2) ? 0 : random.int(1, 100) / 1_000), showProbability),
+    duplicate: f.take('network.duplicate', n.duplicate, () => link.duplicateChance, (random) => (random.chance(2, 3) ? 0 : random.int(1, 50) / 1_000), showProbability),
+    reorder: f.take('network.reorder', n.reorder, () => link.reorderChance, (random) => (random.chance(1, 2) ? 0 : random.int(1, 100) / 1_000), showProbability),
+    reorderDelay: f.take('network.reorderDelay', n.reorderDelay, () => link.reorderDelay, null, showDistribution),
+    maxMessageBytes: f.take('network.maxMessageBytes', n.maxMessageBytes, () => sim.cluster.maxMessageBytes, null, showSize),
+    clientLatency: f.take('network.clientLatency', n.clientLatency, () => sim.cluster.clientLatency, null, showDistribution),
+  };
+  const d: DiskSpec = spec.disk ?? {};
+  const disk = {
+    appendLatency: f.take('disk.appendLatency', d.appendLatency, () => sim.cluster.disk.appendLatency, null, showDistribution),
+    fsyncLatency: f.take<Distribution>('disk.fsyncLatency', d.fsyncLatency, () => sim.cluster.disk.fsyncLatency, (random) =>
+      random.pick<Distribution>([
+        { kind: 'uniform', minUs: 50, maxUs: 200 },
+        sim.cluster.disk.fsyncLatency,
+        { kind: 'uniform', minUs: 2_000, maxUs: 20_000 },
+      ]), showDistribution),
+    tearOnCrash: f.take('disk.tearOnCrash', d.tearOnCrash, () => sim.cluster.tearOnCrash, coin, same),
+  };
+
+  // --- workload
+  const w: WorkloadSpec = spec.workload ?? {};
+  const dw = defaultWorkloadOptions;
+  const workload = {
+    clients: f.take('workload.clients', w.clients, () => dw.clients, (random) => random.int(1, 8), same),
+    rate: f.take('workload.rate', w.rate, () => dw.ratePerSecond, (random) => random.pick([20, 100, 200, 500]), (v) => `${v}/s`),
+    keys: f.take('workload.keys', w.keys, () => dw.keys, (random) => random.pick([1, 4, 16, 256]), same),
+    mix: f.take(
+      'workload.mix',
+      w.mix === undefined ? undefined : { put: w.mix.put ?? 0, get: w.mix.get ?? 0, cas: w.mix.cas ?? 0 },
+      () => ({ ...dw.mix }),
+      (random) => {
+        const mix = { put: random.int(0, 10), get: random.int(0, 10), cas: random.int(0, 5) };
+        if (mix.put + mix.get + mix.cas === 0) mix.put = 1;
+        return mix;
+      },
+      same,
+    ),
+    valueBytes: f.take('workload.valueBytes', w.valueBytes, () => dw.valueBytes, (random) => random.pick([16, 256, 4_096]), showSize),
+    timeout: f.take('workload.timeout', w.timeout, () => dw.requestTimeoutUs, (random) => random.pick([200_000, 500_000, 2_000_000]), showDuration),
+    backoff: f.take('workload.backoff', w.backoff, () => ({ minUs: dw.backoffBaseUs, maxUs: dw.backoffMaxUs }), null, showRange),
+    maxAttempts: f.take('workload.maxAttempts', w.maxAttempts, () => dw.maxAttempts, null, same),
+  };
+
+  // --- chaos: off unless given; in swarm mode on, with whole kinds switched off per seed
+  let chaos: FullSpec['chaos'] = null;
+  if (spec.chaos === undefined && !swarmOn) f.defaults.push('chaos');
+  if (spec.chaos !== null && (spec.chaos !== undefined || swarmOn)) {
+    const given: ChaosSpec = spec.chaos ?? {};
+    const dch = defaultChaosOptions;
+    chaos = {
+      kinds: f.take<ChaosKind[]>('chaos.kinds', given.kinds, () => [...allChaosKinds], (random) => {
+        const kinds = allChaosKinds.filter(() => random.chance(1, 2));
+        return kinds.length > 0 ? kinds : [random.pick(allChaosKinds)];
+      }, (v) => v.join(', ')),
+      meanGap: f.take('chaos.meanGap', given.meanGap, () => dch.meanGapUs, (random) => random.pick([300_000, 700_000, 1_500_000, 3_000_000]), showDuration),
+      maxFaultDuration: f.take('chaos.maxFaultDuration', given.maxFaultDuration, () => dch.maxFaultDurationUs, (random) => random.pick([500_000, 1_500_000, 3_000_000, 6_000_000]), showDuration),
+      maxClockOffset: f.take('chaos.maxClockOffset', given.maxClockOffset, () => dch.maxClockOffsetUs, null, showDuration),
+      maxDrift: f.take('chaos.maxDrift', given.maxDrift, () => dch.maxDriftPpm, null, formatPpm),
+      maxClockStep: f.take('chaos.maxClockStep', given.maxClockStep, () => dch.maxClockStepUs, null, showDuration),
+    };
+  }
+
+  // --- the run
+  const lastScripted = Math.max(
+    0,
+    ...(spec.faults ?? []).map((item) => (item.when.kind === 'at' ? item.when.atUs : item.when.kind === 'between' ? item.when.toUs : item.when.kind === 'every' ? (item.when.fromUs ?? 0) : 0)),
+  );
+  const duration = f.take(
+    'duration',
+    spec.duration,
+    () => Math.max(sim.simulation.durationUs, lastScripted + 1_000_000),
+    (random) => Math.max(random.int(10, 30) * 1_000_000, Math.ceil((lastScripted + 1_000_000) / 1_000_000) * 1_000_000),
+    showDuration,
+  );
+  const full: FullSpec = {
+    name,
+    question: spec.question,
+    swarm: swarmOn,
+    cluster: { nodes, datacenters, latency: { intra, inter }, skew, clocks },
+    raft: { electionTimeout, heartbeat, preVote, checkQuorum, leaderStickiness, fastBackoff, flowControl, maxPendingReads, leaseReads, leaseDriftBound, snapshotChunk, unsafe },
+    compaction,
+    metrics,
+    network,
+    disk,
+    workload,
+    faults: spec.faults ?? [],
+    chaos,
+    duration,
+    livenessBound: f.take('livenessBound', spec.livenessBound, () => sim.simulation.livenessBoundUs, null, showDuration),
+    checkInvariants: f.take('checkInvariants', spec.checkInvariants, () => true, null, same),
+    maxEvents: f.take('maxEvents', spec.maxEvents, () => sim.simulation.maxEvents, null, same),
+    expectations: spec.expectations ?? [],
+  };
+  if (spec.faults === undefined) f.defaults.push('faults');
+  return { full, drawn: f.drawn, drawnText: f.drawnText, defaults: f.defaults };
+}
+
+export { formatDistribution };

@@ -1,0 +1,204 @@
+// Overrides: the command-line flags (--nodes, --duration, --drop, ...) that change a scenario for one run or
+// sweep. They are applied to the scenario as if written in the file, so in swarm mode they count as given
+// (never drawn), and they are recorded in result.json and repeated in every replay command.
+import type { Distribution } from '../../sim/random.js';
+import { UsageError } from '../errors.js';
+import type { ScenarioSpec } from './spec.js';
+import {
+  UnitError,
+  expectedText,
+  formatDistribution,
+  formatDuration,
+  formatProbability,
+  formatRange,
+  parseCount,
+  parseDistribution,
+  parseDuration,
+  parseProbability,
+  parseRange,
+  parseSwitch,
+  type DurationRange,
+} from './units.js';
+
+export interface Overrides {
+  readonly nodes?: number;
+  readonly duration?: number;
+  readonly drop?: number;
+  readonly delay?: Distribution;
+  readonly skew?: number;
+  readonly electionTimeout?: DurationRange;
+  readonly heartbeat?: number;
+  readonly snapshotCount?: number | null;
+  readonly preVote?: boolean;
+  readonly checkQuorum?: boolean;
+  readonly swarm?: boolean;
+}
+
+interface OverrideFlag {
+  readonly flag: string;
+  readonly key: keyof Overrides;
+  readonly expected: string;
+  readonly describe: string;
+  readonly boolean?: boolean;
+  parse(value: unknown): unknown;
+  format(value: never): string;
+}
+
+const positiveDuration = (value: unknown): number => {
+  const us = parseDuration(value);
+  if (us === 0) throw new UnitError(`${expectedText.duration}, above 0`);
+  return us;
+};
+
+/** Every override flag, in the order they are listed in --help and in replay commands. */
+export const overrideFlags: readonly OverrideFlag[] = [
+  {
+    flag: 'nodes',
+    key: 'nodes',
+    expected: 'a node count from 1 to 51, e.g. --nodes 3',
+    describe: 'cluster size (ids n1..nN)',
+    parse: (value) => {
+      const n = parseCount(value, 51);
+      if (n === 0) throw new UnitError('a node count from 1 to 51');
+      return n;
+    },
+    format: (value: number) => String(value),
+  },
+  { flag: 'duration', key: 'duration', expected: 'a duration such as 30s or 1.5s', describe: 'length of the fault phase, e.g. 30s', parse: positiveDuration, format: (value: number) => formatDuration(value) },
+  { flag: 'drop', key: 'drop', expected: 'a probability such as 5% or 0.05', describe: 'message drop probability on every link, e.g. 5%', parse: parseProbability, format: (value: number) => formatProbability(value) },
+  {
+    flag: 'delay',
+    key: 'delay',
+    expected: 'a latency such as 5ms or a range 1ms..10ms',
+    describe: 'one-way network latency, e.g. 2ms or 1ms..10ms',
+    parse: (value) => {
+      const dist = parseDistribution(typeof value === 'number' ? String(value) : value);
+      if (typeof value !== 'string') throw new UnitError('a latency such as 5ms or a range 1ms..10ms');
+      return dist;
+    },
+    format: (value: Distribution) => String(formatDistribution(value)),
+  },
+  { flag: 'skew', key: 'skew', expected: 'a duration such as 50ms', describe: 'clock offsets spread evenly over [-D, +D] across the nodes', parse: parseDuration, format: (value: number) => formatDuration(value) },
+  {
+    flag: 'election-timeout',
+    key: 'electionTimeout',
+    expected: 'a range such as 150ms..300ms (or one duration for a fixed timeout)',
+    describe: 'election timeout range, e.g. 150ms..300ms; one value = fixed',
+    parse: (value) => {
+      const range = parseRange(value);
+      if (range.minUs === 0) throw new UnitError('a range above 0 such as 150ms..300ms');
+      return range;
+    },
+    format: (value: DurationRange) => formatRange(value),
+  },
+  { flag: 'heartbeat', key: 'heartbeat', expected: 'a duration such as 50ms', describe: 'heartbeat interval, e.g. 50ms', parse: positiveDuration, format: (value: number) => formatDuration(value) },
+  {
+    flag: 'snapshot-count',
+    key: 'snapshotCount',
+    expected: 'a number of entries >= 1, or off',
+    describe: 'snapshot every N applied entries (or off)',
+    parse: (value) => {
+      if (value === 'off') return null;
+      const n = parseCount(value);
+      if (n === 0) throw new UnitError('a number of entries >= 1, or off');
+      return n;
+    },
+    format: (value: number | null) => (value === null ? 'off' : String(value)),
+  },
+  { flag: 'prevote', key: 'preVote', boolean: true, expected: 'true or false (--prevote, --no-prevote)', describe: 'PreVote on or off (--no-prevote)', parse: parseSwitch, format: (value: boolean) => String(value) },
+  { flag: 'check-quorum', key: 'checkQuorum', boolean: true, expected: 'true or false (--check-quorum, --no-check-quorum)', describe: 'CheckQuorum on or off (--no-check-quorum)', parse: parseSwitch, format: (value: boolean) => String(value) },
+  { flag: 'swarm', key: 'swarm', boolean: true, expected: 'true or false', describe: 'swarm mode: draw every parameter the scenario leaves open from the seed', parse: parseSwitch, format: (value: boolean) => String(value) },
+];
+
+export function flagFor(key: keyof Overrides): OverrideFlag {
+  return overrideFlags.find((flag) => flag.key === key)!;
+}
+
+/** Parses override flag values (as yargs hands them over, undefined when absent); bad values are usage errors. */
+export function parseOverrides(values: Readonly<Record<string, unknown>>, label: (flag: string) => string = (flag) => `--${flag}`): Overrides {
+  const overrides: Record<string, unknown> = {};
+  for (const flag of overrideFlags) {
+    const value = values[flag.flag];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) throw new UsageError(`${label(flag.flag)} was given ${value.length} times: expected it once.`);
+    try {
+      overrides[flag.key] = flag.parse(typeof value === 'number' && flag.flag !== 'nodes' && flag.flag !== 'snapshot-count' ? String(value) : value);
+    } catch (error) {
+      if (!(error instanceof UnitError)) throw error;
+      const shown = typeof value === 'string' ? (value === '' ? '""' : value) : String(value);
+      throw new UsageError(`${label(flag.flag)} ${shown}: expected ${flag.expected}.`);
+    }
+  }
+  return overrides as Overrides;
+}
+
+/** The flags that reproduce these overrides, in a canonical order (for replay commands). */
+export function overridesToFlags(overrides: Overrides): string[] {
+  const flags: string[] = [];
+  for (const flag of overrideFlags) {
+    const value = overrides[flag.key];
+    if (value === undefined) continue;
+    if (flag.boolean === true) flags.push(value === true ? `--${flag.flag}` : `--no-${flag.flag}`);
+    else flags.push(`--${flag.flag}`, flag.format(value as never));
+  }
+  return flags;
+}
+
+export function hasOverrides(overrides: Overrides | undefined): boolean {
+  return overrides !== undefined && Object.values(overrides).some((value) => value !== undefined);
+}
+
+/** The spec paths an override sets. */
+export function overriddenPaths(overrides: Overrides): Set<string> {
+  const paths = new Set<string>();
+  const map: Record<keyof Overrides, string> = {
+    nodes: 'cluster.nodes',
+    duration: 'duration',
+    drop: 'network.drop',
+    delay: 'network.latency',
+    skew: 'cluster.skew',
+    electionTimeout: 'raft.electionTimeout',
+    heartbeat: 'raft.heartbeat',
+    snapshotCount: 'compaction.snapshotCount',
+    preVote: 'raft.preVote',
+    checkQuorum: 'raft.checkQuorum',
+    swarm: 'swarm',
+  };
+  for (const [key, path] of Object.entries(map)) if (overrides[key as keyof Overrides] !== undefined) paths.add(path);
+  return paths;
+}
+
+/** The scenario with the overrides written into it (a new object; the input is not changed). */
+export function applyOverrides(spec: ScenarioSpec, overrides: Overrides | undefined): ScenarioSpec {
+  if (!hasOverrides(overrides)) return spec;
+  const o = overrides!;
+  const next: ScenarioSpec = { ...spec };
+  if (o.nodes !== undefined || o.skew !== undefined) {
+    const cluster = { ...(spec.cluster ?? {}) };
+    if (o.nodes !== undefined) cluster.nodes = o.nodes;
+    if (o.skew !== undefined) {
+      cluster.skew = o.skew;
+      // The flag replaces the offsets written in the file; drifts stay.
+      if (cluster.clocks !== undefined) {
+        cluster.clocks = Object.fromEntries(Object.entries(cluster.clocks).map(([id, clock]) => [id, clock.drift === undefined ? {} : { drift: clock.drift }]));
+      }
+    }
+    next.cluster = cluster;
+  }
+  if (o.duration !== undefined) next.duration = o.duration;
+  if (o.drop !== undefined || o.delay !== undefined) {
+    next.network = { ...(spec.network ?? {}), ...(o.drop !== undefined ? { drop: o.drop } : {}), ...(o.delay !== undefined ? { latency: o.delay } : {}) };
+  }
+  if (o.electionTimeout !== undefined || o.heartbeat !== undefined || o.preVote !== undefined || o.checkQuorum !== undefined) {
+    next.raft = {
+      ...(spec.raft ?? {}),
+      ...(o.electionTimeout !== undefined ? { electionTimeout: o.electionTimeout } : {}),
+      ...(o.heartbeat !== undefined ? { heartbeat: o.heartbeat } : {}),
+      ...(o.preVote !== undefined ? { preVote: o.preVote } : {}),
+      ...(o.checkQuorum !== undefined ? { checkQuorum: o.checkQuorum } : {}),
+    };
+  }
+  if (o.snapshotCount !== undefined) next.compaction = { ...(spec.compaction ?? {}), snapshotCount: o.snapshotCount };
+  if (o.swarm !== undefined) next.swarm = o.swarm;
+  return next;
+}

@@ -1,0 +1,167 @@
+// Human-readable summaries of runs, sweeps, replays and shrinks (the JSON forms are documented in
+// docs/results.md and docs/cli.md).
+import type { ResultJson } from './result.js';
+import { replayCommand } from './result.js';
+import type { ReplayReport } from './replay.js';
+import { formatActual, parseExpectation, quantityOf, type ExpectationResult } from './scenario/expectations.js';
+import { formatDuration } from './scenario/units.js';
+import { describeSignature, describeSize, type ShrinkReport } from './shrink.js';
+import type { Distribution } from './stats.js';
+import type { SweepSummary } from './sweep.js';
+
+const outcomeText = { passed: 'PASSED', safety: 'SAFETY VIOLATION', liveness: 'LIVENESS FAILURE', expectations: 'FAILED EXPECTATIONS' } as const;
+
+function us(value: number | null | undefined): string {
+  return value === null || value === undefined ? '-' : formatDuration(Math.round(value));
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function expectationLine(result: ExpectationResult): string {
+  let shown: string;
+  try {
+    shown = formatActual(parseExpectation(result.expression), result.actual);
+  } catch {
+    shown = String(result.actual);
+  }
+  return `    ${result.passed ? 'pass' : 'FAIL'}  ${result.expression}  (measured ${shown}${result.note !== undefined ? `; ${result.note}` : ''})`;
+}
+
+function valueText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value).replace(/"/g, '');
+}
+
+export function runSummary(result: ResultJson): string {
+  const lines: string[] = [];
+  lines.push(`raftsim ${result.scenario} seed ${result.seed}: ${outcomeText[result.outcome]}`);
+  lines.push(`  question    ${result.question}`);
+  if (result.violation !== null) {
+    lines.push(`  invariant   ${result.violation.invariant}: ${result.violation.message}`);
+    lines.push(`  at          t=${us(result.violation.timeUs)} during ${result.violation.event}`);
+  }
+  if (result.liveness !== null) {
+    lines.push(
+      result.liveness.convergedAfterUs === null
+        ? `  liveness    did not converge within ${us(result.options.livenessBoundUs)} after healing at ${us(result.liveness.healedAtUs)}: ${result.liveness.reason}`
+        : `  liveness    converged ${us(result.liveness.convergedAfterUs)} after healing`,
+    );
+  }
+  const cluster = result.cluster;
+  const m = result.metrics;
+  lines.push(`  elections   ${cluster.elections} elections, ${cluster.preVoteRounds} pre-vote rounds, ${cluster.leaderChanges} leaders elected, ${cluster.checkQuorumStepDowns} check-quorum step-downs${m !== null ? `, ${m.elections.splitVotes} split votes, first leader at ${us(m.elections.firstLeaderUs)}` : ''}`);
+  if (m !== null) {
+    const latency = m.electionLatency;
+    lines.push(`  leaderless  ${latency.count} leader losses; election latency p50 ${us(latency.p50)}, p99 ${us(latency.p99)}, max ${us(latency.max)}; ${us(m.elections.timeWithoutLeaderUs)} without a leader in all`);
+    lines.push(`  latency     commit p50 ${us(m.commitLatency.p50)} p99 ${us(m.commitLatency.p99)}; client write p50 ${us(m.clientLatency.write.p50)} p99 ${us(m.clientLatency.write.p99)}; read p99 ${us(m.clientLatency.read.p99)}`);
+    lines.push(`  log         peak ${m.logGrowth.peakEntries} entries (${m.logGrowth.peakBytes} bytes on disk), ${m.logGrowth.finalEntries} at the end, growth ${m.logGrowth.growthEntriesPerSecond.toFixed(1)} entries/s; apply lag max ${m.applyLag.max}`);
+    const drift = m.compaction.drift;
+    lines.push(`  compaction  ${plural(m.compaction.snapshots, 'snapshot')}, ${m.compaction.snapshotsInstalled} installed from the leader, ${plural(m.compaction.stallCount, 'stall')}; drift over ${drift.rounds} rounds: time spread max ${us(drift.maxTimeSpreadUs)}, index spread max ${drift.maxIndexSpread ?? '-'}`);
+    for (const stall of m.compaction.stalls.slice(0, 3)) lines.push(`    stall     ${stall.node} from ${us(stall.beganAtUs)}: ${stall.reason}`);
+  }
+  lines.push(`  faults      ${cluster.crashes} crashes, ${cluster.restarts} restarts, ${cluster.pauses} pauses, ${result.faults.length} scheduled faults, ${result.options.triggers.length} triggers`);
+  lines.push(`  clients     ${result.workload.invoked} operations: ${result.workload.ok} ok, ${result.workload.failed} failed, ${result.workload.timedOut} unknown (timed out), ${result.workload.retries} retries`);
+  const dropped = Object.values(result.network.dropped).reduce((a, b) => a + b, 0);
+  lines.push(`  messages    ${result.network.sent} sent, ${result.network.delivered} delivered, ${dropped} dropped`);
+  if (result.expectations.length > 0) {
+    const failed = result.expectations.filter((expectation) => !expectation.passed).length;
+    lines.push(`  expectations ${failed === 0 ? 'all passed' : `${failed} of ${result.expectations.length} FAILED`}`);
+    for (const expectation of result.expectations) lines.push(expectationLine(expectation));
+  }
+  const drawn = Object.entries(result.drawn);
+  if (drawn.length > 0) {
+    lines.push(`  drawn       ${drawn.length} values drawn from the seed${result.swarm ? ' (swarm)' : ''}:`);
+    for (const [path, value] of drawn) lines.push(`    ${path} = ${valueText(value)}`);
+  }
+  for (const note of result.notes) lines.push(`  note        ${note}`);
+  const speed = result.wallMs > 0 ? `, ${Math.round(result.simulatedUs / 1000 / result.wallMs)}x real time` : '';
+  lines.push(`  run         ${us(result.simulatedUs)} simulated in ${result.wallMs} ms${speed}, ${result.events} events, ${result.invariantChecks} invariant checks`);
+  lines.push(`  trace hash  ${result.traceHash ?? '-'}`);
+  lines.push(`  replay      ${replayCommand(result.source.ref, result.seed, result.overrides)}`);
+  if (result.outcome !== 'passed') lines.push(`  shrink      ${replayCommand(result.source.ref, result.seed, result.overrides).replace(/^raftsim run /, 'raftsim shrink ')}`);
+  return lines.join('\n') + '\n';
+}
+
+function metricText(path: string, value: number | null): string {
+  if (value === null) return '-';
+  const known = quantityOf(path);
+  if (path.endsWith('Us') || ('quantity' in known && known.quantity === 'duration')) return us(value);
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+function distributionRow(path: string, dist: Distribution): string {
+  return `    ${path.padEnd(34)} ${[dist.min, dist.p50, dist.p90, dist.p99, dist.max].map((value) => metricText(path, value).padStart(9)).join(' ')}   (${dist.count} seeds)`;
+}
+
+export function sweepText(summary: SweepSummary, elapsedMs: number | null): string {
+  const lines: string[] = [];
+  const o = summary.outcomes;
+  const flags = summary.overrides.length > 0 ? ` ${summary.overrides.join(' ')}` : '';
+  lines.push(
+    `raftsim sweep ${summary.ref}${flags}: ${summary.seeds} seeds: ${o.passed} passed, ${plural(o.safety, 'safety violation')}, ${plural(o.liveness, 'liveness failure')}, ${o.expectations} with failed expectations`,
+  );
+  lines.push(`  simulated   ${us(summary.simulatedUs)} in ${(summary.cpuMs / 1000).toFixed(1)} s of simulation${elapsedMs !== null ? ` (${(elapsedMs / 1000).toFixed(1)} s wall)` : ''}`);
+  for (const expectation of summary.expectations) {
+    lines.push(`  expect      ${expectation.failedSeeds === 0 ? 'held on every seed' : `FAILED on ${plural(expectation.failedSeeds, 'seed')}`}: ${expectation.expression}`);
+  }
+  const rows = Object.entries(summary.metrics).filter(([, dist]) => dist.count > 0);
+  if (rows.length > 0) {
+    lines.push(`  across seeds${' '.repeat(26)}${['min', 'p50', 'p90', 'p99', 'max'].map((h) => h.padStart(9)).join(' ')}`);
+    for (const [path, dist] of rows) lines.push(distributionRow(path, dist));
+  }
+  for (const failing of summary.failing.slice(0, 50)) {
+    const what = failing.outcome === 'expectations' ? `failed expectations: ${failing.failedExpectations.join('; ')}` : `${failing.verdict} ${failing.invariant ?? ''} ${failing.message ?? ''}`.trimEnd();
+    lines.push(`  FAIL seed ${failing.seed}: ${what}`);
+    lines.push(`       replay: ${failing.replay}`);
+  }
+  if (summary.failing.length > 50) lines.push(`  ... and ${summary.failing.length - 50} more failing seeds (see sweep.json)`);
+  if (summary.failing.length > 0) lines.push(`  shrink one: ${summary.failing[0]!.replay.replace(/^raftsim run /, 'raftsim shrink ')}`);
+  return lines.join('\n') + '\n';
+}
+
+export function replayText(report: ReplayReport): string {
+  const lines: string[] = [];
+  const recorded = report.recorded;
+  const what = `${recorded.scenario} seed ${recorded.seed}${recorded.overrides.length > 0 ? ` ${recorded.overrides.join(' ')}` : ''}`;
+  if (report.reproduced) {
+    lines.push(`reproduced: ${what}: trace hash ${report.replayedHash} over ${report.replayedLines} lines, verdict ${report.result.verdict}${report.result.violation !== null ? ` (${report.result.violation.invariant} at t=${us(report.result.violation.timeUs)})` : ''}`);
+  } else {
+    lines.push(`NOT reproduced: ${what}: recorded trace hash ${recorded.traceHash ?? '-'} (${recorded.traceLines} lines), replayed ${report.replayedHash} (${report.replayedLines} lines)`);
+    const d = report.divergence;
+    if (d !== null && d.line !== null) {
+      lines.push(`  first divergence at line ${d.line}${report.traceFile !== null ? ` of ${report.traceFile}` : ''}:`);
+      lines.push(`    recorded: ${d.recorded ?? '<none>'}`);
+      lines.push(`    replayed: ${d.replayed ?? '<none>'}`);
+    } else if (d !== null && d.window !== null) {
+      const w = d.window;
+      lines.push(`  the runs agree up to line ${w.afterLine} (t=${us(w.afterT)}) and first differ ${w.beforeLine === null ? 'after it' : `by line ${w.beforeLine} (t=${us(w.beforeT)})`}; rerun the original with --trace to see the exact line`);
+    } else {
+      lines.push('  no trace file or checkpoints to locate the difference (run with --out DIR --trace to keep the trace)');
+    }
+    lines.push(`  recorded verdict ${recorded.verdict}${recorded.violation !== null ? ` (${recorded.violation.invariant})` : ''}, replayed ${report.result.verdict}${report.result.violation !== null ? ` (${report.result.violation.invariant})` : ''}`);
+  }
+  if (report.sourceNote !== null) lines.push(`  note: ${report.sourceNote}`);
+  for (const expectation of report.expectations) lines.push(expectationLine(expectation));
+  lines.push(`  replayed in ${Math.round(report.wallMs)} ms`);
+  return lines.join('\n') + '\n';
+}
+
+export function shrinkText(report: ShrinkReport, ref: string, seed: number, outFile: string | null): string {
+  const lines: string[] = [];
+  if (!report.failed) {
+    lines.push(`raftsim shrink ${ref} seed ${seed}: the run passes; nothing to shrink.`);
+    return lines.join('\n') + '\n';
+  }
+  lines.push(`raftsim shrink ${ref} seed ${seed}: kept ${describeSignature(report.signature)} through ${report.runs} runs in ${(report.wallMs / 1000).toFixed(1)} s${report.budgetExhausted ? ' (budget reached; the result may shrink further)' : ''}`);
+  lines.push(`  before  ${describeSize(report.before)}`);
+  lines.push(`  after   ${describeSize(report.after)}`);
+  if (report.final.invariant !== null) lines.push(`  failure ${report.final.invariant} at t=${us(report.final.timeUs)}: ${report.final.message ?? ''}`);
+  else if (report.final.message !== null) lines.push(`  failure ${report.final.verdict}: ${report.final.message}`);
+  if (outFile !== null) {
+    lines.push(`  written ${outFile}`);
+    lines.push(`  replay  raftsim run ${outFile} --seed ${seed}`);
+  }
+  return lines.join('\n') + '\n';
+}
