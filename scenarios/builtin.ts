@@ -48,6 +48,7 @@ const listOrder = [
   'cross-dc-compaction-drift',
   'figure-8',
   'figure-8-broken',
+  'leader-crash-loop',
   'random-chaos',
 ];
 

@@ -229,6 +229,17 @@ function targets(list: TargetList, nodeIds: readonly string[]): NodeTarget[] {
   return list === 'all' ? [...nodeIds] : [...list];
 }
 
+/**
+ * The simulator faults for one scenario fault. A one-way cut from `all` becomes one cut per node (each from
+ * that node to the targets), so that a target resolved at run time (`to: leader`) is left out of the senders.
+ */
+function toSimFaults(fault: FaultSpec, nodeIds: readonly string[], forUs: number | undefined): Fault[] {
+  if (fault.kind === 'cut-one-way' && fault.from === 'all') {
+    return nodeIds.map((id) => ({ kind: 'cut-one-way', from: [id], to: targets(fault.to, nodeIds) }));
+  }
+  return [toSimFault(fault, nodeIds, forUs)];
+}
+
 function toSimFault(fault: FaultSpec, nodeIds: readonly string[], forUs: number | undefined): Fault {
   switch (fault.kind) {
     case 'pause':
@@ -267,8 +278,20 @@ export function undoOf(fault: FaultSpec, full: FullSpec, nodeIds: readonly strin
       return { kind: 'heal' };
     case 'clog':
       return { kind: 'unclog', from: fault.from, to: fault.to };
-    case 'link':
-      return { kind: 'reset-links' };
+    case 'link': {
+      // Named nodes: restore exactly the fields the fault changed, on exactly its link(s).
+      if (dynamicTargets.has(fault.from) || dynamicTargets.has(fault.to)) return { kind: 'reset-links' };
+      const base = baseLink(full, fault.from, fault.to);
+      const patch: { dropChance?: number; duplicateChance?: number; reorderChance?: number; latency?: Distribution } = {};
+      if (fault.drop !== undefined) patch.dropChance = base.dropChance;
+      if (fault.duplicate !== undefined) patch.duplicateChance = base.duplicateChance;
+      if (fault.reorder !== undefined) patch.reorderChance = base.reorderChance;
+      if (fault.latency !== undefined) {
+        if (fault.bothWays && JSON.stringify(baseLink(full, fault.to, fault.from).latency) !== JSON.stringify(base.latency)) return { kind: 'reset-links' };
+        patch.latency = base.latency;
+      }
+      return { kind: 'link', from: fault.from, to: fault.to, bothWays: fault.bothWays, patch };
+    }
     case 'slow':
       return { kind: 'slow', node: fault.node, delayUs: 0 };
     case 'clock-offset':
@@ -280,6 +303,26 @@ export function undoOf(fault: FaultSpec, full: FullSpec, nodeIds: readonly strin
     default:
       return null;
   }
+}
+
+/** A link's configured settings (the network's, with the datacenter latency matrix applied). */
+function baseLink(full: FullSpec, from: string, to: string): { dropChance: number; duplicateChance: number; reorderChance: number; latency: Distribution } {
+  const n = full.network;
+  let latency = n.latency;
+  const placement = full.cluster.datacenters;
+  if (placement !== null) {
+    const dcOf = (id: string): string | undefined => Object.entries(placement).find(([, ids]) => ids.includes(id))?.[0];
+    const a = dcOf(from);
+    const b = dcOf(to);
+    if (a !== undefined && b !== undefined) {
+      if (a === b) latency = full.cluster.latency.intra ?? n.latency;
+      else {
+        const inter = full.cluster.latency.inter;
+        latency = inter[`${a}->${b}`] ?? inter[`${a}<->${b}`] ?? inter[`${b}<->${a}`] ?? inter[`${b}->${a}`] ?? n.latency;
+      }
+    }
+  }
+  return { dropChance: n.drop, duplicateChance: n.duplicate, reorderChance: n.reorder, latency };
 }
 
 function configuredClock(full: FullSpec, nodeIds: readonly string[], id: string): { offsetUs: number; driftPpm: number } {
@@ -380,10 +423,10 @@ export function compileScenario(spec: ScenarioSpec, seed: number, options: Compi
     else dropped++;
   };
   full.faults.forEach((item, index) => {
-    const fault = toSimFault(item.fault, nodeIds, item.forUs);
+    const simFaults = toSimFaults(item.fault, nodeIds, item.forUs);
     const undo = item.forUs !== undefined && item.fault.kind !== 'pause' ? undoOf(item.fault, full, nodeIds) : null;
     const at = (atUs: number): void => {
-      schedule(atUs, fault);
+      for (const fault of simFaults) schedule(atUs, fault);
       if (undo !== null) schedule(atUs + item.forUs!, undo);
     };
     const when = item.when;
@@ -404,7 +447,7 @@ export function compileScenario(spec: ScenarioSpec, seed: number, options: Compi
         break;
       }
       case 'after':
-        triggers.push({ after: when.event, delayUs: when.delayUs, fault, times: when.times });
+        for (const fault of simFaults) triggers.push({ after: when.event, delayUs: when.delayUs, fault, times: when.times });
         if (undo !== null) triggers.push({ after: when.event, delayUs: when.delayUs + item.forUs!, fault: undo, times: when.times });
         break;
       default: {

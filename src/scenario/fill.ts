@@ -213,7 +213,9 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
   const coin = (random: Random): boolean => random.chance(1, 2);
   const preVote = f.take('raft.preVote', r.preVote, () => sim.raft.preVote, coin, same);
   const checkQuorum = f.take('raft.checkQuorum', r.checkQuorum, () => sim.raft.checkQuorum, coin, same);
-  const leaderStickiness = f.take('raft.leaderStickiness', r.leaderStickiness, () => sim.raft.leaderStickiness, coin, same);
+  // Leader stickiness follows CheckQuorum unless given (etcd ties them together: a node that has heard from a
+  // live leader within the election timeout ignores vote requests only when CheckQuorum is on).
+  const leaderStickiness = f.take('raft.leaderStickiness', r.leaderStickiness, () => checkQuorum && sim.raft.leaderStickiness, coin, same);
   const fastBackoff = f.take('raft.fastBackoff', r.fastBackoff, () => sim.raft.fastBackoff, coin, same);
   const fc = r.flowControl ?? {};
   const flowControl = {

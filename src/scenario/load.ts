@@ -2,7 +2,7 @@
 // (recorded in result.json, so a run can be replayed even after the file changed) and can point any problem at
 // its line and column.
 import { readFileSync, statSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import YAML from 'yaml';
 import { UsageError } from '../errors.js';
 import { compileScenario, type CompiledScenario } from './compile.js';
@@ -41,7 +41,9 @@ export class LoadedScenario {
 
   /** The label used in messages: the path as given, or "inline scenario". */
   get label(): string {
-    return this.source.kind === 'inline' ? `inline scenario ${this.name}` : this.source.ref;
+    if (this.source.kind === 'inline') return `inline scenario ${this.name}`;
+    if (this.source.kind === 'builtin' && this.source.path !== null) return relativeLabel(this.source.path);
+    return this.source.ref;
   }
 
   locate(path: SpecPath): { line: number; column: number } | undefined {
@@ -61,6 +63,11 @@ export class LoadedScenario {
   error(problems: readonly Problem[]): ScenarioError {
     return new ScenarioError(this.label, problems.map((problem) => ({ ...problem, ...(this.locate(problem.path) ?? {}) })));
   }
+}
+
+function relativeLabel(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }
 
 function locatorFor(document: YAML.Document.Parsed, lineCounter: YAML.LineCounter): Locator {
@@ -96,7 +103,7 @@ function validate(raw: unknown, label: string, locate: Locator): ScenarioSpec {
 
 /** Parses YAML (or JSON) scenario text. `label` names it in messages (the path as the user gave it). */
 export function parseScenarioText(text: string, source: Omit<ScenarioSource, 'text'>, fallbackName: string): LoadedScenario {
-  const label = source.ref;
+  const label = source.kind === 'builtin' && source.path !== null ? relativeLabel(source.path) : source.ref;
   const lineCounter = new YAML.LineCounter();
   const document = YAML.parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
   if (document.errors.length > 0) {

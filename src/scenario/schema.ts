@@ -399,7 +399,7 @@ function parseFault(kind: (typeof faultKeys)[number], value: unknown, reader: It
     case 'cut-one-way': {
       const body = reader.mapping(value, path, ['from'], ['to'], '{from: leader, to: all}');
       if (body === undefined) return undefined;
-      const from = reader.read(body.from, [...path, 'from'], (v) => parseTargetList(v, false));
+      const from = reader.read(body.from, [...path, 'from'], (v) => parseTargetList(v, true));
       const to = body.to === undefined ? 'all' : reader.read(body.to, [...path, 'to'], (v) => parseTargetList(v, true));
       return from === undefined || to === undefined ? undefined : { kind, from, to };
     }
