@@ -53,6 +53,15 @@ interface WriteRecord {
   completedUs: number | null;
 }
 
+interface KeyHistory {
+  /** Writes invoked in the last writeMemoryUs, by their (unique) value, in invocation order. */
+  readonly byValue: Map<string, WriteRecord>;
+  /** Acknowledged writes in completion order, each with the highest-index write acknowledged up to then. */
+  completions: { readonly completedUs: number; readonly maxRecord: WriteRecord }[];
+  /** Completions before `head` are forgotten. */
+  head: number;
+}
+
 /** How long writes are remembered for the read check (reads finish far sooner: timeouts x attempts). */
 const writeMemoryUs = 120_000_000;
 
@@ -83,8 +92,8 @@ export class Workload {
   readonly stats: WorkloadStats = { invoked: 0, ok: 0, failed: 0, timedOut: 0, retries: 0, redirects: 0, writeLatenciesUs: new BoundedSamples(maxLatencySamples), readLatenciesUs: new BoundedSamples(maxLatencySamples) };
   private running = false;
   private nextToken = 1;
-  /** Per key, the writes invoked in the last writeMemoryUs (and always the latest acknowledged one). */
-  private readonly writesByKey = new Map<string, WriteRecord[]>();
+  /** Per key, what the read check needs to know of its writes. */
+  private readonly writesByKey = new Map<string, KeyHistory>();
   /** Called when a read returns a value older than a write that completed before the read was invoked. */
   onStaleRead: ((client: string, key: string, message: string, servedBy: NodeId) => void) | null = null;
 
@@ -206,20 +215,43 @@ export class Workload {
     return this.nodeIds[(index + 1) % this.nodeIds.length]!;
   }
 
+  private history(key: string): KeyHistory {
+    let history = this.writesByKey.get(key);
+    if (history === undefined) {
+      history = { byValue: new Map(), completions: [], head: 0 };
+      this.writesByKey.set(key, history);
+    }
+    return history;
+  }
+
   private rememberWrite(key: string, value: string): void {
-    let writes = this.writesByKey.get(key);
-    if (writes === undefined) {
-      writes = [];
-      this.writesByKey.set(key, writes);
+    const history = this.history(key);
+    history.byValue.set(value, { value, invokedUs: this.scheduler.nowUs, index: null, completedUs: null });
+    // Forget writes invoked before the horizon, in batches: reads finish long before it.
+    if (history.byValue.size > 256) {
+      const horizonUs = this.scheduler.nowUs - writeMemoryUs;
+      for (const [written, record] of history.byValue) {
+        if (record.invokedUs >= horizonUs) break;
+        history.byValue.delete(written);
+      }
+      // Keep the last completion before the horizon: its running maximum still speaks for everything older.
+      while (history.head < history.completions.length - 1 && history.completions[history.head + 1]!.completedUs < horizonUs) history.head++;
+      if (history.head > 1024) {
+        history.completions = history.completions.slice(history.head);
+        history.head = 0;
+      }
     }
-    writes.push({ value, invokedUs: this.scheduler.nowUs, index: null, completedUs: null });
-    const horizonUs = this.scheduler.nowUs - writeMemoryUs;
-    if (writes.length > 64 && writes[0]!.invokedUs < horizonUs) {
-      let latestAcked = -1;
-      for (let k = 0; k < writes.length; k++) if (writes[k]!.completedUs !== null) latestAcked = k;
-      const kept = writes.filter((write, k) => write.invokedUs >= horizonUs || k === latestAcked);
-      this.writesByKey.set(key, kept);
-    }
+  }
+
+  private completeWrite(key: string, value: string, index: number): void {
+    const history = this.history(key);
+    const record = history.byValue.get(value);
+    if (record === undefined) return;
+    record.index = index;
+    record.completedUs = this.scheduler.nowUs;
+    const previous = history.completions.length > history.head ? history.completions[history.completions.length - 1]! : null;
+    const newest = previous === null || index > previous.maxRecord.index! ? record : previous.maxRecord;
+    history.completions.push({ completedUs: record.completedUs, maxRecord: newest });
   }
 
   /**
@@ -228,14 +260,27 @@ export class Workload {
    * once acknowledged, that write's log index.
    */
   private checkRead(client: string, key: string, value: string | null, invokedUs: number, servedBy: NodeId): void {
-    const writes = this.writesByKey.get(key);
-    if (writes === undefined) return;
-    let required: WriteRecord | null = null;
-    for (const write of writes) {
-      if (write.completedUs !== null && write.completedUs < invokedUs && write.index !== null && (required === null || write.index > required.index!)) required = write;
+    const history = this.writesByKey.get(key);
+    if (history === undefined) return;
+    // Completions are in time order: binary search the last one before the read began; its running maximum is
+    // the newest write the read must reflect.
+    const completions = history.completions;
+    let low = history.head;
+    let high = completions.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (completions[middle]!.completedUs < invokedUs) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
     }
-    if (required === null) return;
-    const read = value === null ? null : writes.find((write) => write.value === value);
+    if (found < 0) return;
+    const required = completions[found]!.maxRecord;
+    if (value === required.value) return;
+    const read = value === null ? null : history.byValue.get(value);
     if (read !== undefined && read !== null && (read.index === null || read.index >= required.index!)) return;
     const what = value === null ? 'no value' : read === undefined ? `"${value}", older than every write remembered` : `"${value}" (written at index ${read!.index})`;
     this.onStaleRead?.(
@@ -262,11 +307,7 @@ export class Workload {
         if (operation.op === 'get') {
           if (message.result.kind === 'get') this.checkRead(client.id, operation.key, message.result.value, inflight.startUs, from);
         } else if (message.result.kind === 'put' || (message.result.kind === 'cas' && message.result.ok)) {
-          const write = this.writesByKey.get(operation.key)?.find((record) => record.value === operation.value);
-          if (write !== undefined) {
-            write.index = message.index;
-            write.completedUs = this.scheduler.nowUs;
-          }
+          this.completeWrite(operation.key, operation.value, message.index);
         }
         this.emitOutcome('ok', client, inflight, message.result);
         client.inflight = null;
