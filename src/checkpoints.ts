@@ -9,7 +9,7 @@ export interface Checkpoint {
   readonly line: number;
   /** Time of the checkpoint's last line, microseconds. */
   readonly t: number;
-  /** Digest of lines 1..line, as Trace.digest() would give after that line. */
+  /** Digest of lines 2..line (the events after the meta record). */
   readonly digest: string;
 }
 
@@ -20,7 +20,10 @@ export interface Checkpoints {
 
 export const defaultCheckpointInterval = 1_000;
 
-/** A sink that records checkpoints, and forwards every line to another sink when given. */
+/**
+ * A sink that records checkpoints, and forwards every line to another sink when given. The first line (the
+ * `meta` record with the run's parameters) is not hashed: checkpoints locate differences between events.
+ */
 export class CheckpointSink implements TraceSink {
   readonly points: Checkpoint[] = [];
   private readonly hash = new IncrementalHash();
@@ -32,8 +35,8 @@ export class CheckpointSink implements TraceSink {
   ) {}
 
   write(line: string): void {
-    this.hash.update(line);
     this.lines++;
+    if (this.lines > 1) this.hash.update(line);
     if (this.lines % this.every === 0) {
       const match = /^\{"t":(\d+)/.exec(line);
       this.points.push({ line: this.lines, t: match === null ? -1 : Number(match[1]), digest: this.hash.digest() });

@@ -66,7 +66,7 @@ export function readSweepFile(path: string): z.infer<typeof sweepFileSchema> {
   const parsed = sweepFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const problem = problemsFromZod(parsed.error.issues, {})[0]!;
-    throw new UsageError(`${path}: ${problem.path.length === 0 ? 'the file' : formatPath(problem.path)}: found ${problem.found}, expected ${problem.expected} (is this a sweep.json from \`raftsim sweep --out\`?).`);
+    throw new UsageError(`${path}: ${problem.path.length === 0 ? 'the file' : `field ${formatPath(problem.path)}`}: found ${problem.found}, expected ${problem.expected} (is this a sweep.json from \`raftsim sweep --out\`?).`);
   }
   return parsed.data;
 }

@@ -63,12 +63,14 @@ export function readResultFile(path: string): RecordedRun {
   const parsed = recordedSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const problem = problemsFromZod(parsed.error.issues, {})[0]!;
-    throw new UsageError(`${path}: ${problem.path.length === 0 ? 'the file' : formatPath(problem.path)}: found ${problem.found}, expected ${problem.expected} (is this a result.json from \`raftsim run --out\`?).`);
+    throw new UsageError(`${path}: ${problem.path.length === 0 ? 'the file' : `field ${formatPath(problem.path)}`}: found ${problem.found}, expected ${problem.expected} (is this a result.json from \`raftsim run --out\`?).`);
   }
   return parsed.data;
 }
 
 export interface Divergence {
+  /** True when the meta records (the runs' parameters) differ; the lines below are then the first events that differ. */
+  readonly parametersDiffer: boolean;
   /** 1-based line where the runs first differ, when known exactly. */
   readonly line: number | null;
   readonly recorded: string | null;
@@ -99,14 +101,15 @@ export interface ReplayReport {
 /** Compares every line of the replay with the recorded trace as it is emitted; keeps the first difference. */
 class CompareSink implements TraceSink {
   index = 0;
+  metaDiffers = false;
+  /** The first differing line after the meta record. */
   first: { line: number; recorded: string | null; replayed: string } | null = null;
   constructor(private readonly recorded: readonly string[]) {}
   write(line: string): void {
-    if (this.first === null) {
-      const expected = this.recorded[this.index];
-      if (expected === undefined || expected + '\n' !== line) {
-        this.first = { line: this.index + 1, recorded: expected ?? null, replayed: line.replace(/\n$/, '') };
-      }
+    const expected = this.recorded[this.index];
+    if (this.index === 0) this.metaDiffers = expected === undefined || expected + '\n' !== line;
+    else if (this.first === null && (expected === undefined || expected + '\n' !== line)) {
+      this.first = { line: this.index + 1, recorded: expected ?? null, replayed: line.replace(/\n$/, '') };
     }
     this.index++;
   }
@@ -183,12 +186,18 @@ export function replayResultFile(file: string, options: { traceFile?: string } =
   if (!reproduced) {
     if (compare !== null) {
       const first = compare.first ?? (compare.index < recordedLines!.length ? { line: compare.index + 1, recorded: recordedLines![compare.index]!, replayed: '<end of trace>' } : null);
-      divergence = first === null ? null : { line: first.line, recorded: first.recorded ?? '<end of trace>', replayed: first.replayed, window: null };
+      divergence =
+        first === null
+          ? compare.metaDiffers
+            ? { parametersDiffer: true, line: null, recorded: null, replayed: null, window: null }
+            : null
+          : { parametersDiffer: compare.metaDiffers, line: first.line, recorded: first.recorded ?? '<end of trace>', replayed: first.replayed, window: null };
     }
     if (divergence === null && recorded.traceCheckpoints !== null) {
       const found = firstDifferentCheckpoint(recorded.traceCheckpoints as Checkpoints, checkpoints.checkpoints());
       if (found !== null) {
         divergence = {
+          parametersDiffer: false,
           line: null,
           recorded: null,
           replayed: null,

@@ -124,7 +124,7 @@ export function deletePath(spec: ScenarioSpec, path: string): ScenarioSpec {
 
 /** The leaves set in a spec (dotted paths), except the ones shrinking handles itself. */
 function settingPaths(spec: ScenarioSpec): string[] {
-  const skip = new Set(['name', 'question', 'faults', 'expectations', 'swarm', 'chaos', 'cluster.nodes']);
+  const skip = new Set(['name', 'question', 'faults', 'expectations', 'swarm', 'chaos', 'cluster.nodes', 'duration']);
   const paths: string[] = [];
   const walk = (value: unknown, path: string): void => {
     if (skip.has(path)) return;
@@ -233,10 +233,12 @@ function withNodes(spec: ScenarioSpec, count: number): ScenarioSpec {
   return { ...spec, cluster, faults };
 }
 
-function sizeOf(spec: ScenarioSpec, seed: number, events: number): ScenarioSize {
+function sizeOf(spec: ScenarioSpec, seed: number, result: SimulationResult): ScenarioSize {
   const compiled = compileScenario(spec, seed);
+  const events = result.events;
   return {
-    faults: compiled.options.faults.length + (spec.faults ?? []).filter((item) => item.when.kind === 'after').length + (compiled.options.chaos === null ? 0 : 0),
+    // The run's whole schedule (scripted and drawn by the nemesis), plus trigger items.
+    faults: result.faults.length + (spec.faults ?? []).filter((item) => item.when.kind === 'after').length,
     nodes: compiled.options.cluster.nodeIds.length,
     durationUs: compiled.options.durationUs,
     ratePerSecond: compiled.options.workload.ratePerSecond,
@@ -277,7 +279,7 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
   const originalOutcome = outcomeOf(original.verdict, originalExpectations);
   const target = signatureOf(originalOutcome, original, originalExpectations.filter((e) => !e.passed).map((e) => e.expression));
   const originalSpec = applyOverrides(scenario.spec, overrides);
-  const before = sizeOf(originalSpec, seed, original.events);
+  const before = sizeOf(originalSpec, seed, original);
   if (originalOutcome === 'passed') {
     return {
       signature: target,
@@ -461,7 +463,7 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
     if (JSON.stringify(spec) === startSpec) break;
   }
 
-  const after = sizeOf(spec, seed, best.events);
+  const after = sizeOf(spec, seed, best);
   const header = [
     `Shrunk by \`raftsim shrink\` from ${scenario.source.ref} seed ${seed}${overridesToFlags(overrides).length > 0 ? ` (${overridesToFlags(overrides).join(' ')})` : ''}.`,
     `It still fails with ${describeSignature(target)}.`,
@@ -472,6 +474,7 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
   const minimal: ScenarioSpec = { ...spec, question: `What is the smallest run that still fails like ${scenario.name} seed ${seed}? (${describeSignature(target)})` };
   const documentSpec = specToDocument(minimal);
   delete documentSpec.swarm;
+  if (documentSpec.chaos === 'off') delete documentSpec.chaos;
   return {
     signature: target,
     failed: true,

@@ -4,7 +4,7 @@ import type { ResultJson } from './result.js';
 import { replayCommand } from './result.js';
 import type { ReplayReport } from './replay.js';
 import { formatActual, parseExpectation, quantityOf, type ExpectationResult } from './scenario/expectations.js';
-import { formatDuration } from './scenario/units.js';
+import { formatUs } from '../sim/random.js';
 import { describeSignature, describeSize, type ShrinkReport } from './shrink.js';
 import type { Distribution } from './stats.js';
 import type { SweepSummary } from './sweep.js';
@@ -12,7 +12,7 @@ import type { SweepSummary } from './sweep.js';
 const outcomeText = { passed: 'PASSED', safety: 'SAFETY VIOLATION', liveness: 'LIVENESS FAILURE', expectations: 'FAILED EXPECTATIONS' } as const;
 
 function us(value: number | null | undefined): string {
-  return value === null || value === undefined ? '-' : formatDuration(Math.round(value));
+  return value === null || value === undefined ? '-' : formatUs(Math.round(value));
 }
 
 function plural(count: number, word: string): string {
@@ -121,6 +121,16 @@ export function sweepText(summary: SweepSummary, elapsedMs: number | null): stri
   return lines.join('\n') + '\n';
 }
 
+/** Two long lines cut around their first difference, so the difference is visible. */
+export function excerpts(a: string, b: string, width = 200): [string, string] {
+  if (a.length <= width && b.length <= width) return [a, b];
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at++;
+  const start = Math.max(0, at - Math.floor(width / 2));
+  const cut = (text: string): string => `${start > 0 ? '...' : ''}${text.slice(start, start + width)}${start + width < text.length ? '...' : ''}`;
+  return [cut(a), cut(b)];
+}
+
 export function replayText(report: ReplayReport): string {
   const lines: string[] = [];
   const recorded = report.recorded;
@@ -130,10 +140,14 @@ export function replayText(report: ReplayReport): string {
   } else {
     lines.push(`NOT reproduced: ${what}: recorded trace hash ${recorded.traceHash ?? '-'} (${recorded.traceLines} lines), replayed ${report.replayedHash} (${report.replayedLines} lines)`);
     const d = report.divergence;
+    if (d !== null && d.parametersDiffer) lines.push(`  the run's parameters differ from the recorded trace's (line 1, the meta record): result.json's options were changed, or raftsim records them differently`);
     if (d !== null && d.line !== null) {
-      lines.push(`  first divergence at line ${d.line}${report.traceFile !== null ? ` of ${report.traceFile}` : ''}:`);
-      lines.push(`    recorded: ${d.recorded ?? '<none>'}`);
-      lines.push(`    replayed: ${d.replayed ?? '<none>'}`);
+      const [recorded, replayed] = excerpts(d.recorded ?? '<none>', d.replayed ?? '<none>');
+      lines.push(`  first diverging event at line ${d.line}${report.traceFile !== null ? ` of ${report.traceFile}` : ''}:`);
+      lines.push(`    recorded: ${recorded}`);
+      lines.push(`    replayed: ${replayed}`);
+    } else if (d !== null && d.parametersDiffer) {
+      lines.push('  every event line matches the recorded trace');
     } else if (d !== null && d.window !== null) {
       const w = d.window;
       lines.push(`  the runs agree up to line ${w.afterLine} (t=${us(w.afterT)}) and first differ ${w.beforeLine === null ? 'after it' : `by line ${w.beforeLine} (t=${us(w.beforeT)})`}; rerun the original with --trace to see the exact line`);

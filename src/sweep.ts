@@ -97,7 +97,7 @@ export function summarizeSweep(identity: SweepIdentity, runs: readonly SeedSumma
   };
   const paths = new Set<string>();
   for (const run of sorted) for (const path of Object.keys(run.metrics)) paths.add(path);
-  for (const path of [...paths].sort()) {
+  for (const path of paths) {
     metrics[path] = distributionOf(sorted.flatMap((run) => {
       const value = run.metrics[path];
       return value === null || value === undefined ? [] : [value];

@@ -125,7 +125,7 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
   const nodes = f.take<number | string[]>(
     'cluster.nodes',
     c.nodes,
-    () => Math.max(defaultNodeCount, minimumNodes),
+    () => defaultNodeCount,
     (random) => pickWeighted(random, [3, 3, 5, 5, 5, 7].filter((n) => n >= minimumNodes).concat(minimumNodes > 7 ? [minimumNodes] : [])),
     same,
   );

@@ -83,8 +83,14 @@ function locatorFor(document: YAML.Document.Parsed, lineCounter: YAML.LineCounte
   };
 }
 
-function headerOf(document: YAML.Document.Parsed): string {
-  return (document.commentBefore ?? '').split('\n').map((line) => line.replace(/^ /, '')).join('\n').trim();
+/** The comment lines at the top of the file, without their # marks. */
+function headerOf(text: string): string {
+  const lines: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.startsWith('#')) break;
+    lines.push(line.replace(/^# ?/, ''));
+  }
+  return lines.join('\n').trim();
 }
 
 /** Validates a plain object as a scenario, reporting problems against `locate`. */
@@ -122,7 +128,7 @@ export function parseScenarioText(text: string, source: Omit<ScenarioSource, 'te
   }
   const locate = locatorFor(document, lineCounter);
   const spec = validate(raw, label, locate);
-  return new LoadedScenario(spec.name ?? fallbackName, spec, { ...source, text }, headerOf(document), locate);
+  return new LoadedScenario(spec.name ?? fallbackName, spec, { ...source, text }, headerOf(text), locate);
 }
 
 /** Loads a scenario file (.yaml, .yml or .json). `given` is the path as the user wrote it. */
