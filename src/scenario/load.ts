@@ -41,7 +41,7 @@ export class LoadedScenario {
 
   /** The label used in messages: the path as given, or "inline scenario". */
   get label(): string {
-    if (this.source.kind === 'inline') return `inline scenario ${this.name}`;
+    if (this.source.kind === 'inline') return this.source.ref === 'inline scenario' ? `inline scenario ${this.name}` : this.source.ref;
     if (this.source.kind === 'builtin' && this.source.path !== null) return relativeLabel(this.source.path);
     return this.source.ref;
   }

@@ -122,7 +122,7 @@ const clusterSchema = z.strictObject({
       return value;
     }
     if (Array.isArray(value) && value.length >= 1 && value.length <= 51) {
-      const ids = value.map((id) => parseNodeId(id));
+      const ids = Array.from(value, (id) => parseNodeId(id));
       if (new Set(ids).size !== ids.length) throw new UnitError('a list of distinct node ids');
       return ids;
     }
@@ -135,7 +135,7 @@ const clusterSchema = z.strictObject({
     for (const [dc, nodes] of Object.entries(value)) {
       if (!/^[A-Za-z][\w-]*$/.test(dc)) throw new UnitError(`${example} (datacenter names are words, found "${dc}")`);
       if (!Array.isArray(nodes) || nodes.length === 0) throw new UnitError(`${example} (${dc} needs a list of node ids)`);
-      placement[dc] = nodes.map((id) => parseNodeId(id));
+      placement[dc] = Array.from(nodes, (id) => parseNodeId(id));
     }
     return placement;
   }),
@@ -336,7 +336,7 @@ class ItemReader {
 function parseTargetList(value: unknown, allowAll: boolean): TargetList {
   if (allowAll && (value === 'all' || value === 'others')) return 'all';
   if (typeof value === 'string') return [parseTarget(value)];
-  if (Array.isArray(value) && value.length > 0) return value.map((item) => parseTarget(item));
+  if (Array.isArray(value) && value.length > 0) return Array.from(value, (item) => parseTarget(item));
   throw new UnitError(`a node or a list of nodes${allowAll ? ', or all' : ''}`);
 }
 
@@ -386,14 +386,16 @@ function parseFault(kind: (typeof faultKeys)[number], value: unknown, reader: It
         return undefined;
       }
       const groups: string[][] = [];
-      value.forEach((group, g) => {
+      for (let g = 0; g < value.length; g++) {
+        const group: unknown = value[g];
         if (!Array.isArray(group) || group.length === 0) {
           reader.fail([...path, g], group, 'a group: a list of node ids such as [n1, n2]');
-          return;
+          continue;
         }
-        const ids = group.map((id, k) => reader.read(id, [...path, g, k], parseNodeId));
+        const ids: (string | undefined)[] = [];
+        for (let k = 0; k < group.length; k++) ids.push(reader.read(group[k], [...path, g, k], parseNodeId));
         if (ids.every((id): id is string => id !== undefined)) groups.push(ids);
-      });
+      }
       return groups.length === value.length ? { kind, groups } : undefined;
     }
     case 'cut-one-way': {
@@ -408,7 +410,7 @@ function parseFault(kind: (typeof faultKeys)[number], value: unknown, reader: It
       if (body === undefined) return undefined;
       const list = (v: unknown): string[] => {
         if (!Array.isArray(v) || v.length === 0) throw new UnitError('a list of node ids such as [n1, n2]');
-        return v.map((id) => parseNodeId(id));
+        return Array.from(v, (id) => parseNodeId(id));
       };
       const sideA = reader.read(body.sideA, [...path, 'sideA'], list);
       const sideB = reader.read(body.sideB, [...path, 'sideB'], list);
@@ -564,6 +566,8 @@ const faultItemSchema = z.unknown().transform((value, ctx): FaultItemSpec => {
     if (us === 0) throw new UnitError(`${expectedText.duration}, above 0`);
     return us;
   });
+  // Every way of failing above reports its own problem; this is a safety net so nothing fails silently.
+  if (!reader.failed && (when === undefined || fault === undefined)) reader.fail([], value, `${faultItemText}, e.g. {at: 2s, crash: leader}`);
   if (when === undefined || fault === undefined || reader.failed) return z.NEVER;
   if (forUs !== undefined) {
     const undoable = ['crash', 'pause', 'partition', 'isolate', 'cut-one-way', 'bridge', 'clock-offset', 'clock-drift', 'clock-step', 'link', 'clog', 'slow'];
