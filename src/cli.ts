@@ -374,7 +374,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     checkBooleanValues(argv);
     let helpShown = false;
     await parser.parseAsync(argv, {}, (error, _argv, output) => {
-      if (error === null && output !== '') {
+      if ((error === null || error === undefined) && output !== '') {
         helpShown = true;
         io.out(output.endsWith('\n') ? output : `${output}\n`);
       }

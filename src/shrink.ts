@@ -10,7 +10,7 @@
 //    finally every remaining setting back to its default, one by one.
 // 3. Write the minimal scenario as YAML that `raftsim run FILE --seed N` reproduces.
 import type { Fault } from '../sim/nemesis.js';
-import { simulate, type SimulationResult } from '../sim/simulate.js';
+import { simulate, type SimulationOptions, type SimulationResult } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';
 import { checkExpectations, outcomeOf, type Outcome } from './run-scenario.js';
 import { compileScenario } from './scenario/compile.js';
@@ -233,8 +233,8 @@ function withNodes(spec: ScenarioSpec, count: number): ScenarioSpec {
   return { ...spec, cluster, faults };
 }
 
-function sizeOf(spec: ScenarioSpec, seed: number, result: SimulationResult): ScenarioSize {
-  const compiled = compileScenario(spec, seed);
+function sizeOf(spec: ScenarioSpec, options: SimulationOptions, result: SimulationResult): ScenarioSize {
+  const compiled = { options };
   const events = result.events;
   return {
     // The run's whole schedule (scripted and drawn by the nemesis), plus trigger items.
@@ -279,7 +279,7 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
   const originalOutcome = outcomeOf(original.verdict, originalExpectations);
   const target = signatureOf(originalOutcome, original, originalExpectations.filter((e) => !e.passed).map((e) => e.expression));
   const originalSpec = applyOverrides(scenario.spec, overrides);
-  const before = sizeOf(originalSpec, seed, original);
+  const before = sizeOf(originalSpec, compiled.options, original);
   if (originalOutcome === 'passed') {
     return {
       signature: target,
@@ -463,7 +463,7 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
     if (JSON.stringify(spec) === startSpec) break;
   }
 
-  const after = sizeOf(spec, seed, best);
+  const after = sizeOf(spec, compileScenario(spec, seed).options, best);
   const header = [
     `Shrunk by \`raftsim shrink\` from ${scenario.source.ref} seed ${seed}${overridesToFlags(overrides).length > 0 ? ` (${overridesToFlags(overrides).join(' ')})` : ''}.`,
     `It still fails with ${describeSignature(target)}.`,
