@@ -177,3 +177,13 @@ export function messagesInWindow(messages: MessageTable, fromUs: number, toUs: n
   }
   return out;
 }
+
+/**
+ * Nearest-rank percentile of ascending `sorted` (p in 0..100), the definition of docs/metrics.md and
+ * sim/metrics.ts: the value at rank ceil(p/100 × n). NaN for no values.
+ */
+export function nearestRank(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  return sorted[Math.min(n, Math.max(1, Math.ceil((p / 100) * n))) - 1]!;
+}

@@ -4,7 +4,8 @@ import type { ContinuousScale, Selection } from 'd3-node';
 import { Buckets, downsampleSteps, quantileSorted, type Point } from './aggregate.js';
 import { formatCount, formatDurationUs, formatNumber, formatPercent, formatTimeUs, px, textWidthPx } from './format.js';
 import type { Series } from './model.js';
-import { addTitle, appendLine, appendRect, appendText, drawTimeAxis, translate, type ReportContext } from './svg.js';
+import { addTitle, appendLine, appendRect, appendText, drawRunTag, drawTimeAxis, translate, type ReportContext } from './svg.js';
+import type { RunTag } from './theme.js';
 import { drawRunMarkers, windowIsWholeRun } from './timeline.js';
 
 const PLOT_HEIGHT_PX = 92;
@@ -13,6 +14,41 @@ const TITLE_PX = 26;
 const AXIS_PX = 22;
 const GAP_PX = 10;
 export const CHART_HEIGHT_PX = TITLE_PX + PLOT_HEIGHT_PX + AXIS_PX + GAP_PX;
+/** Below a plot without time axis labels (the upper chart of a comparison pair). */
+const BARE_AXIS_PX = 6;
+
+/**
+ * How a chart is drawn inside a larger report. The run report uses the defaults; the comparison report
+ * draws each chart once per run, tagged, with the y extents of both runs (`shared`) so the pair is
+ * read on the same scales, and the upper chart of a pair without time axis labels.
+ */
+export interface ChartOptions {
+  /** The run's tag, drawn before the title. */
+  readonly tag?: RunTag;
+  /** Plot height; default 92 px. */
+  readonly plotHeightPx?: number;
+  /** Time axis labels under the plot; default true. */
+  readonly timeAxisLabels?: boolean;
+  /** y extents to use instead of this run's own (chartExtents of both runs, merged). */
+  readonly shared?: ChartExtents;
+  /** When this run has no records for the chart: draw an empty frame with this note instead of skipping it. */
+  readonly emptyNote?: string;
+}
+
+/** The y extent each chart derives from its data: maxima, and the client latency range (µs). Null: no data. */
+export interface ChartExtents {
+  readonly commit: number | null;
+  readonly applyLag: number | null;
+  readonly logEntries: number | null;
+  readonly snapshotLag: number | null;
+  readonly latency: readonly [number, number] | null;
+  readonly elections: number | null;
+}
+
+/** Height a chart takes with these options (it is the same whether or not the chart has data). */
+export function chartHeight(options: ChartOptions = {}): number {
+  return TITLE_PX + (options.plotHeightPx ?? PLOT_HEIGHT_PX) + ((options.timeAxisLabels ?? true) ? AXIS_PX : BARE_AXIS_PX) + GAP_PX;
+}
 
 /** Series are reduced to at most this many points each before drawing. */
 const MAX_POINTS_PER_SERIES = 1000;
@@ -26,10 +62,12 @@ interface Frame {
 }
 
 /** Title row, plot background and node legend of a chart at `topPx`. */
-function frame(ctx: ReportContext, parent: Selection, topPx: number, title: string, note: string, legendNodes: readonly string[]): Frame {
+function frame(ctx: ReportContext, parent: Selection, topPx: number, title: string, note: string, legendNodes: readonly string[], options: ChartOptions = {}): Frame {
   const g = parent.append('g').attr('class', 'chart').attr('transform', translate(0, topPx));
-  appendText(g, 16, 16, title, 'h2');
-  const noteX = 16 + textWidthPx(title, 13) * 1.12 + 10; // bold 13 px runs wider than the 0.6 em estimate
+  let titleX = 16;
+  if (options.tag !== undefined) titleX += drawRunTag(g, 16, 16, options.tag) + 8;
+  appendText(g, titleX, 16, title, 'h2');
+  const noteX = titleX + textWidthPx(title, 13) * 1.12 + 10; // bold 13 px runs wider than the 0.6 em estimate
   if (note !== '') appendText(g, noteX, 16, note, 'note');
   // Node legend at the right end of the title row.
   let x = ctx.plotRightPx;
@@ -41,9 +79,22 @@ function frame(ctx: ReportContext, parent: Selection, topPx: number, title: stri
     x -= 6;
   }
   const top = TITLE_PX;
-  const bottom = TITLE_PX + PLOT_HEIGHT_PX;
+  const bottom = TITLE_PX + (options.plotHeightPx ?? PLOT_HEIGHT_PX);
   appendRect(g, ctx.plotLeftPx, top, ctx.plotRightPx - ctx.plotLeftPx, bottom - top, 'panel');
   return { g, topPx: top, bottomPx: bottom };
+}
+
+/** A chart frame with only a note: this run has none of the chart's records (comparison reports). */
+function emptyChart(ctx: ReportContext, parent: Selection, topPx: number, title: string, options: ChartOptions): number {
+  const f = frame(ctx, parent, topPx, title, '', [], options);
+  appendText(f.g, (ctx.plotLeftPx + ctx.plotRightPx) / 2, (f.topPx + f.bottomPx) / 2 + 4, options.emptyNote ?? '', 'note mid');
+  timeDecorations(ctx, f, options);
+  return chartHeight(options);
+}
+
+/** Nothing to draw: skipped (0 px), or an empty frame when the options ask for one. */
+function noData(ctx: ReportContext, parent: Selection, topPx: number, title: string, options: ChartOptions): number {
+  return options.emptyNote === undefined ? 0 : emptyChart(ctx, parent, topPx, title, options);
 }
 
 /** Horizontal grid lines and labels for y ticks. */
@@ -56,11 +107,23 @@ function yAxis(ctx: ReportContext, f: Frame, y: ContinuousScale, ticks: readonly
 }
 
 /** Time axis, detail-window band and run markers shared by every time chart. */
-function timeDecorations(ctx: ReportContext, f: Frame): void {
+function timeDecorations(ctx: ReportContext, f: Frame, options: ChartOptions = {}): void {
   const w = ctx.window;
   if (!windowIsWholeRun(ctx)) appendRect(f.g, ctx.x(w.fromUs), f.topPx, Math.max(1, ctx.x(w.toUs) - ctx.x(w.fromUs)), f.bottomPx - f.topPx, 'window-fill');
   drawRunMarkers(ctx, f.g, ctx.x, 0, ctx.model.endUs, f.topPx, f.bottomPx, null);
-  drawTimeAxis(f.g, ctx.x, f.bottomPx, { labels: 'below' });
+  // A shared axis reaching past this run's end: a thin line where the run ended.
+  const [, domainEndUs] = ctx.x.domain() as [number, number];
+  if (domainEndUs > Math.max(1, ctx.model.endUs)) {
+    const ex = ctx.x(ctx.model.endUs);
+    addTitle(appendLine(f.g, ex, f.topPx, ex, f.bottomPx, 'axis'), `this run ended at ${formatTimeUs(ctx.model.endUs)}`);
+  }
+  drawTimeAxis(f.g, ctx.x, f.bottomPx, { labels: (options.timeAxisLabels ?? true) ? 'below' : 'none' });
+}
+
+/** Buckets over the whole time axis (in a comparison, both runs get the same buckets). */
+function timeBuckets(ctx: ReportContext, count: number): Buckets {
+  const [, domainEndUs] = ctx.x.domain() as [number, number];
+  return new Buckets(0, Math.max(1, domainEndUs), count);
 }
 
 /** Invisible full-height columns that carry a hover title per time bucket. */
@@ -79,6 +142,22 @@ function bucketCount(ctx: ReportContext, pxPerBucket: number, max: number): numb
   return Math.max(10, Math.min(max, Math.floor((ctx.plotRightPx - ctx.plotLeftPx) / pxPerBucket)));
 }
 
+/** Per-node series reduced for drawing, and their maximum. */
+function reduceNodeSeries(ctx: ReportContext, seriesByNode: ReadonlyMap<string, Series>): { nodes: string[]; reduced: Map<string, Point[]>; max: number } {
+  const nodes = ctx.model.nodes.filter((node) => (seriesByNode.get(node)?.tUs.length ?? 0) > 0);
+  const endUs = ctx.model.endUs;
+  const reduced = new Map<string, Point[]>();
+  let max = 0;
+  for (const node of nodes) {
+    const points = downsampleSteps(seriesByNode.get(node)!, 0, endUs, MAX_POINTS_PER_SERIES);
+    reduced.set(node, points);
+    for (const [, value] of points) if (value > max) max = value;
+  }
+  return { nodes, reduced, max };
+}
+
+type SeriesExtent = 'commit' | 'applyLag' | 'logEntries' | 'snapshotLag';
+
 /** One step line per node from per-node series (commit index, lag, log size...). Returns height or 0. */
 function nodeSeriesChart(
   ctx: ReportContext,
@@ -89,21 +168,16 @@ function nodeSeriesChart(
   note: string,
   unit: string,
   step: boolean,
+  extent: SeriesExtent,
+  options: ChartOptions,
 ): number {
-  const nodes = ctx.model.nodes.filter((node) => (seriesByNode.get(node)?.tUs.length ?? 0) > 0);
-  if (nodes.length === 0) return 0;
-  const endUs = ctx.model.endUs;
-  const reduced = new Map<string, Point[]>();
-  let max = 0;
-  for (const node of nodes) {
-    const points = downsampleSteps(seriesByNode.get(node)!, 0, endUs, MAX_POINTS_PER_SERIES);
-    reduced.set(node, points);
-    for (const [, value] of points) if (value > max) max = value;
-  }
-  const f = frame(ctx, parent, topPx, title, note, nodes);
+  const { nodes, reduced, max: ownMax } = reduceNodeSeries(ctx, seriesByNode);
+  if (nodes.length === 0) return noData(ctx, parent, topPx, title, options);
+  const max = options.shared?.[extent] ?? ownMax;
+  const f = frame(ctx, parent, topPx, title, note, nodes, options);
   const y = ctx.d3.scaleLinear().domain([0, Math.max(1, max)]).nice(4).range([f.bottomPx, f.topPx + 4]);
   yAxis(ctx, f, y, y.ticks(4), (value) => formatNumber(value, 1));
-  timeDecorations(ctx, f);
+  timeDecorations(ctx, f, options);
   const line = ctx.d3.line().digits(1);
   if (step) line.curve(ctx.d3.curveStepAfter);
   for (const node of nodes) {
@@ -125,23 +199,23 @@ function nodeSeriesChart(
       `${node}: ${formatCount(series.value.length)} samples; last ${formatNumber(series.value[last]!, 1)} ${unit} at ${formatTimeUs(series.tUs[last]!)}; max ${formatNumber(peak, 1)} ${unit} at ${formatTimeUs(peakUs)}`,
     );
   }
-  return CHART_HEIGHT_PX;
+  return chartHeight(options);
 }
 
-export function drawCommitChart(ctx: ReportContext, parent: Selection, topPx: number): number {
-  return nodeSeriesChart(ctx, parent, topPx, ctx.model.commit, 'Commit index', 'per node, from commit records (restart: durable commit)', 'index', true);
+export function drawCommitChart(ctx: ReportContext, parent: Selection, topPx: number, options: ChartOptions = {}): number {
+  return nodeSeriesChart(ctx, parent, topPx, ctx.model.commit, 'Commit index', 'per node, from commit records (restart: durable commit)', 'index', true, 'commit', options);
 }
 
-export function drawApplyLagChart(ctx: ReportContext, parent: Selection, topPx: number): number {
-  return nodeSeriesChart(ctx, parent, topPx, ctx.model.applyLag, 'Apply lag', 'commit index − last applied index, entries (max per pixel)', 'entries', true);
+export function drawApplyLagChart(ctx: ReportContext, parent: Selection, topPx: number, options: ChartOptions = {}): number {
+  return nodeSeriesChart(ctx, parent, topPx, ctx.model.applyLag, 'Apply lag', 'commit index − last applied index, entries (max per pixel)', 'entries', true, 'applyLag', options);
 }
 
-export function drawLogSizeChart(ctx: ReportContext, parent: Selection, topPx: number): number {
-  return nodeSeriesChart(ctx, parent, topPx, ctx.model.logEntries, 'Retained log', 'entries kept in each node’s log (from log samples)', 'entries', false);
+export function drawLogSizeChart(ctx: ReportContext, parent: Selection, topPx: number, options: ChartOptions = {}): number {
+  return nodeSeriesChart(ctx, parent, topPx, ctx.model.logEntries, 'Retained log', 'entries kept in each node’s log (from log samples)', 'entries', false, 'logEntries', options);
 }
 
-export function drawSnapshotLagChart(ctx: ReportContext, parent: Selection, topPx: number): number {
-  return nodeSeriesChart(ctx, parent, topPx, ctx.model.snapshotLag, 'Snapshot lag', 'applied index − snapshot index, entries (from log samples)', 'entries', false);
+export function drawSnapshotLagChart(ctx: ReportContext, parent: Selection, topPx: number, options: ChartOptions = {}): number {
+  return nodeSeriesChart(ctx, parent, topPx, ctx.model.snapshotLag, 'Snapshot lag', 'applied index − snapshot index, entries (from log samples)', 'entries', false, 'snapshotLag', options);
 }
 
 /** Powers of ten (and 2×, 5× when the range is short) inside [lo, hi], for a log axis. */
@@ -158,11 +232,25 @@ function logTicks(lo: number, hi: number): number[] {
   return ticks;
 }
 
-/** Client latency: p50 and p99 of completed operations per bucket (log scale), timeouts and failures as ×. */
-export function drawLatencyChart(ctx: ReportContext, parent: Selection, topPx: number): number {
+/** Smallest and largest client operation latency (µs, at least 1), or null without operations. */
+function latencyRange(ctx: ReportContext): [number, number] | null {
   const ops = ctx.model.clientOps;
-  if (ops.tUs.length === 0) return 0;
-  const buckets = new Buckets(0, Math.max(1, ctx.model.endUs), bucketCount(ctx, 8, 160));
+  if (ops.tUs.length === 0) return null;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (let k = 0; k < ops.tUs.length; k++) {
+    const latency = Math.max(1, ops.latencyUs[k]!);
+    lo = Math.min(lo, latency);
+    hi = Math.max(hi, latency);
+  }
+  return [lo, hi];
+}
+
+/** Client latency: p50 and p99 of completed operations per bucket (log scale), timeouts and failures as ×. */
+export function drawLatencyChart(ctx: ReportContext, parent: Selection, topPx: number, options: ChartOptions = {}): number {
+  const ops = ctx.model.clientOps;
+  if (ops.tUs.length === 0) return noData(ctx, parent, topPx, 'Client latency', options);
+  const buckets = timeBuckets(ctx, bucketCount(ctx, 8, 160));
   const ok: number[][] = Array.from({ length: buckets.count }, () => []);
   const timeouts = new Array<number>(buckets.count).fill(0);
   const timeoutMax = new Array<number>(buckets.count).fill(0);
@@ -198,12 +286,14 @@ export function drawLatencyChart(ctx: ReportContext, parent: Selection, topPx: n
     'Client latency',
     `dots: ${formatCount(okTotal)} completed operations; lines: p50 (blue) and p99 (orange) per ${formatDurationUs(buckets.widthUs)}; red × timeouts (${formatCount(timeoutTotal)}), grey × failures (${formatCount(failTotal)}); log scale`,
     [],
+    options,
   );
+  if (options.shared?.latency) [lo, hi] = options.shared.latency;
   const yLo = 10 ** Math.floor(Math.log10(lo));
   const yHi = 10 ** Math.ceil(Math.log10(Math.max(hi, yLo * 10)));
   const y = ctx.d3.scaleLog().domain([yLo, yHi]).range([f.bottomPx, f.topPx + 4]);
   yAxis(ctx, f, y, logTicks(yLo, yHi), (value) => formatDurationUs(value));
-  timeDecorations(ctx, f);
+  timeDecorations(ctx, f, options);
   const p50: number[] = [];
   const p99: number[] = [];
   const segments = (quantiles: number[]): string => {
@@ -252,14 +342,21 @@ export function drawLatencyChart(ctx: ReportContext, parent: Selection, topPx: n
     const quantiles = list.length > 0 ? `, p50 ${formatDurationUs(p50[b]!)}, p99 ${formatDurationUs(p99[b]!)}, max ${formatDurationUs(list[list.length - 1]!)}` : '';
     return `${formatCount(list.length)} ok${quantiles}; ${formatCount(timeouts[b]!)} timeouts, ${formatCount(fails[b]!)} failures`;
   });
-  return CHART_HEIGHT_PX;
+  return chartHeight(options);
 }
 
-/** Elections per bucket (pre-vote rounds and real elections stacked) and leader changes (green). */
-export function drawElectionChart(ctx: ReportContext, parent: Selection, topPx: number): number {
+interface ElectionBuckets {
+  readonly buckets: Buckets;
+  readonly preVotes: number[];
+  readonly real: number[];
+  readonly leaders: string[][];
+  /** Largest bar (at least 1). */
+  readonly max: number;
+}
+
+function electionBuckets(ctx: ReportContext): ElectionBuckets {
   const { elections, leaderChanges } = ctx.model;
-  if (elections.length === 0 && leaderChanges.length === 0) return 0;
-  const buckets = new Buckets(0, Math.max(1, ctx.model.endUs), bucketCount(ctx, 10, 120));
+  const buckets = timeBuckets(ctx, bucketCount(ctx, 10, 120));
   const preVotes = new Array<number>(buckets.count).fill(0);
   const real = new Array<number>(buckets.count).fill(0);
   const leaders: string[][] = Array.from({ length: buckets.count }, () => []);
@@ -275,6 +372,15 @@ export function drawElectionChart(ctx: ReportContext, parent: Selection, topPx: 
   }
   let max = 1;
   for (let b = 0; b < buckets.count; b++) max = Math.max(max, preVotes[b]! + real[b]!, leaders[b]!.length);
+  return { buckets, preVotes, real, leaders, max };
+}
+
+/** Elections per bucket (pre-vote rounds and real elections stacked) and leader changes (green). */
+export function drawElectionChart(ctx: ReportContext, parent: Selection, topPx: number, options: ChartOptions = {}): number {
+  const { elections, leaderChanges } = ctx.model;
+  if (elections.length === 0 && leaderChanges.length === 0) return noData(ctx, parent, topPx, 'Elections', options);
+  const { buckets, preVotes, real, leaders, max: ownMax } = electionBuckets(ctx);
+  const max = options.shared?.elections ?? ownMax;
   const preVoteTotal = preVotes.reduce((a, b) => a + b, 0);
   const realTotal = real.reduce((a, b) => a + b, 0);
   const f = frame(
@@ -284,10 +390,11 @@ export function drawElectionChart(ctx: ReportContext, parent: Selection, topPx: 
     'Elections',
     `per ${formatDurationUs(buckets.widthUs)}: pre-vote rounds (light, ${formatCount(preVoteTotal)}), elections (orange, ${formatCount(realTotal)}), new leaders (green, ${formatCount(leaderChanges.length)})`,
     [],
+    options,
   );
   const y = ctx.d3.scaleLinear().domain([0, max]).nice(4).range([f.bottomPx, f.topPx + 4]);
   yAxis(ctx, f, y, y.ticks(Math.min(4, max)).filter((tick) => Number.isInteger(tick)), (value) => String(value));
-  timeDecorations(ctx, f);
+  timeDecorations(ctx, f, options);
   for (let b = 0; b < buckets.count; b++) {
     const x0 = ctx.x(buckets.startUs(b));
     const width = Math.max(1, ctx.x(buckets.endUs(b)) - x0);
@@ -303,14 +410,46 @@ export function drawElectionChart(ctx: ReportContext, parent: Selection, topPx: 
     const more = leaders[b]!.length > 4 ? ` and ${leaders[b]!.length - 4} more` : '';
     return `${preVotes[b]} pre-vote rounds, ${real[b]} elections${leaders[b]!.length > 0 ? `; new leaders: ${shown}${more}` : ''}`;
   });
-  return CHART_HEIGHT_PX;
+  return chartHeight(options);
+}
+
+/** The y extents of every chart for this run (for charts of two runs on the same scales). */
+export function chartExtents(ctx: ReportContext): ChartExtents {
+  const seriesMax = (map: ReadonlyMap<string, Series>): number | null => {
+    const { nodes, max } = reduceNodeSeries(ctx, map);
+    return nodes.length === 0 ? null : max;
+  };
+  const { elections, leaderChanges } = ctx.model;
+  return {
+    commit: seriesMax(ctx.model.commit),
+    applyLag: seriesMax(ctx.model.applyLag),
+    logEntries: seriesMax(ctx.model.logEntries),
+    snapshotLag: seriesMax(ctx.model.snapshotLag),
+    latency: latencyRange(ctx),
+    elections: elections.length === 0 && leaderChanges.length === 0 ? null : electionBuckets(ctx).max,
+  };
+}
+
+/** The extents covering both runs. */
+export function mergeExtents(a: ChartExtents, b: ChartExtents): ChartExtents {
+  const max = (p: number | null, q: number | null): number | null => (p === null ? q : q === null ? p : Math.max(p, q));
+  const latency: readonly [number, number] | null =
+    a.latency === null ? b.latency : b.latency === null ? a.latency : [Math.min(a.latency[0], b.latency[0]), Math.max(a.latency[1], b.latency[1])];
+  return {
+    commit: max(a.commit, b.commit),
+    applyLag: max(a.applyLag, b.applyLag),
+    logEntries: max(a.logEntries, b.logEntries),
+    snapshotLag: max(a.snapshotLag, b.snapshotLag),
+    latency,
+    elections: max(a.elections, b.elections),
+  };
 }
 
 /** Network throughput: messages/s entering the network and dropped/s, per bucket. */
 export function drawNetworkChart(ctx: ReportContext, parent: Selection, topPx: number): number {
   const messages = ctx.model.messages;
   if (messages.count === 0) return 0;
-  const buckets = new Buckets(0, Math.max(1, ctx.model.endUs), bucketCount(ctx, 6, 250));
+  const buckets = timeBuckets(ctx, bucketCount(ctx, 6, 250));
   const sent = new Array<number>(buckets.count).fill(0);
   const dropped = new Array<number>(buckets.count).fill(0);
   let droppedTotal = 0;

@@ -74,3 +74,19 @@ export function cleanText(text: string, maxChars = 400): string {
 export function textWidthPx(text: string, fontSizePx: number): number {
   return text.length * fontSizePx * 0.6;
 }
+
+/**
+ * Rough width of a bold text in px, by character class (DejaVu Sans Bold): better than a flat 0.6 em for
+ * headings that other text follows on the same line.
+ */
+export function boldTextWidthPx(text: string, fontSizePx: number): number {
+  let em = 0;
+  for (const char of text) {
+    if (/[ijlt.,:;'|!()[\]{}\s]/.test(char)) em += 0.38;
+    else if (/[fr\-–]/.test(char)) em += 0.48;
+    else if (/[mwMW@%]/.test(char)) em += 1.0;
+    else if (/[A-Z]/.test(char)) em += 0.76;
+    else em += 0.68;
+  }
+  return em * fontSizePx;
+}

@@ -1,4 +1,21 @@
 // Public API of the report renderer (docs/reports.md).
 export { renderRunReport, renderModel, DEFAULT_MAX_ARROWS, DEFAULT_WIDTH_PX, TraceFormatError, type RunReportOptions } from './run-report.js';
-export { parseTrace, MessageTable, type RunModel, type RoleSpan, type NodeSpan, type NetworkFault, type NodeMark, type Series } from './model.js';
+export { renderComparisonReport, renderComparisonModels, headlineMetrics, compareText, COMPARISON_CHARTS, type ComparisonChart, type ComparisonRun, type ComparisonReportOptions, type HeadlineMetrics } from './compare-report.js';
+export { parseTrace, MessageTable, type RunModel, type RoleSpan, type NodeSpan, type NetworkFault, type NodeMark, type Series, type LeaderLoss, type LeaderlessSpan, type RecordCounts } from './model.js';
 export { chooseDetailWindow, DETAIL_WINDOW_US, type DetailWindow, type DetailRule } from './window.js';
+export { parameterDiff, flattenParams } from './params.js';
+export {
+  renderSweepReport,
+  renderSweepComparison,
+  metricDistribution,
+  unitOf,
+  formatMetric,
+  SWEEP_VERDICTS,
+  type SweepReportInput,
+  type SweepSeed,
+  type SweepVerdict,
+  type SweepReportOptions,
+  type LabelledSweep,
+  type MetricDistribution,
+  type MetricUnit,
+} from './sweep-report.js';

@@ -59,7 +59,18 @@ export interface NetworkFault {
   readonly open: boolean;
 }
 
-export type MarkKind = 'clock' | 'snapshot-install' | 'snapshot' | 'step-down' | 'transfer';
+export type MarkKind =
+  | 'clock'
+  | 'snapshot-install'
+  | 'snapshot'
+  | 'step-down'
+  | 'transfer'
+  /** The established leader was lost (`leader-lost`). */
+  | 'leader-lost'
+  /** A time window fired with nothing applied (`snapshot-skip`). */
+  | 'snapshot-skip'
+  /** A `snapshot-start` whose snapshot never became durable (a crash, or the trace ended). */
+  | 'snapshot-incomplete';
 
 /** A point event on one node's lane. */
 export interface NodeMark {
@@ -106,6 +117,34 @@ export interface ElectionLatency {
   readonly latencyUs: number;
   readonly fromUs: number;
   readonly toUs: number;
+}
+
+/** A `leader-lost` record: the established leader `node` of `term` was lost at tUs. */
+export interface LeaderLoss {
+  readonly node: string;
+  readonly term: number;
+  readonly why: string;
+  readonly tUs: number;
+}
+
+/** An interval without an established leader: from a `leader-lost` to the next `election-latency` record. */
+export interface LeaderlessSpan {
+  readonly fromUs: number;
+  readonly toUs: number;
+  /** True when the trace ended before a new leader was established. */
+  readonly open: boolean;
+  readonly detail: string;
+}
+
+/** How many records of the compaction and measurement types the trace has (unbounded counters). */
+export interface RecordCounts {
+  readonly snapshots: number;
+  readonly snapshotStarts: number;
+  readonly snapshotSkips: number;
+  readonly snapshotInstalls: number;
+  readonly compactions: number;
+  readonly stalls: number;
+  readonly leaderLost: number;
 }
 
 export interface EndRecord {
@@ -257,6 +296,11 @@ export interface RunModel {
   readonly logEntries: ReadonlyMap<string, Series>;
   readonly snapshotLag: ReadonlyMap<string, Series>;
   readonly electionLatencies: readonly ElectionLatency[];
+  /** Compaction stalls (`stall` records): from `beganAtUs` to the node's next snapshot, or the end of the trace. */
+  readonly stallSpans: readonly NodeSpan[];
+  readonly leaderLosses: readonly LeaderLoss[];
+  readonly leaderless: readonly LeaderlessSpan[];
+  readonly counts: RecordCounts;
   /** Items dropped because a bound was reached, by list name. */
   readonly omitted: Readonly<Record<string, number>>;
 }
@@ -344,6 +388,11 @@ function formatMs(us: number): string {
   return `${Math.round(us / 100) / 10} ms`;
 }
 
+/** A true time for hover details: "12.345678 s". */
+function formatSeconds(us: number): string {
+  return `${(us / 1_000_000).toFixed(6)} s`;
+}
+
 function brace(nodes: readonly string[]): string {
   return `{${nodes.join(',')}}`;
 }
@@ -399,6 +448,17 @@ export function parseTrace(lines: Iterable<string>): RunModel {
   const clientOps: ClientOps = { tUs: [], latencyUs: [], outcome: [] };
   const electionLatencies: ElectionLatency[] = [];
   const messages = new MessageTable();
+  const stallSpans: NodeSpan[] = [];
+  const leaderLosses: LeaderLoss[] = [];
+  const leaderless: LeaderlessSpan[] = [];
+  const counts = { snapshots: 0, snapshotStarts: 0, snapshotSkips: 0, snapshotInstalls: 0, compactions: 0, stalls: 0, leaderLost: 0 };
+  /** Per node: the stall detected and not yet ended by a snapshot. */
+  const openStalls = new Map<string, { fromUs: number; detail: string }>();
+  /** Per node: the snapshot being written (after `snapshot-start`, before `snapshot`). */
+  const pendingSnapshots = new Map<string, { tUs: number; index: number; trigger: string; round: string }>();
+  /** Per node: position in `marks` of its last `snapshot` mark and its time, for the `compact` that follows. */
+  const lastSnapshotMark = new Map<string, { position: number; tUs: number }>();
+  let openLeaderless: { fromUs: number; detail: string } | null = null;
 
   /** Open network faults: partitions end at any heal; clogs at their unclog; links at link-reset. */
   let openPartitions: { label: string; nodes: string[]; fromUs: number }[] = [];
@@ -593,6 +653,7 @@ export function parseTrace(lines: Iterable<string>): RunModel {
         s.commit = Math.max(s.commit ?? 0, index);
         sampleLag(node, s, t);
         push(marks, { node, tUs: t, kind: 'snapshot-install', label: '', detail: `installed snapshot from leader: index ${index}, term ${term}` }, 'marks');
+        counts.snapshotInstalls++;
         break;
       }
       case 'snapshot': {
@@ -600,7 +661,89 @@ export function parseTrace(lines: Iterable<string>): RunModel {
         addNode(node, lineNo);
         const trigger = typeof record.trigger === 'string' ? record.trigger : '';
         const bytes = typeof record.bytes === 'number' ? `, ${record.bytes} bytes` : '';
-        push(marks, { node, tUs: t, kind: 'snapshot', label: '', detail: `snapshot taken: index ${r.int('index')}, term ${r.int('term')}${trigger ? `, trigger ${trigger}` : ''}${bytes}` }, 'marks');
+        const pending = pendingSnapshots.get(node);
+        pendingSnapshots.delete(node);
+        const startedUs = r.optNum('startedUs') ?? pending?.tUs ?? null;
+        const round = typeof record.round === 'string' ? `, round ${record.round}` : '';
+        const intendedUs = r.optNum('intendedUs');
+        const timing =
+          startedUs !== null
+            ? `; started ${formatSeconds(startedUs)}, durable after ${formatMs(t - startedUs)}${intendedUs !== null ? ` (window intended at ${formatSeconds(intendedUs)}, ${formatMs(t - intendedUs)} late)` : ''}`
+            : '';
+        lastSnapshotMark.set(node, { position: marks.length, tUs: t });
+        push(marks, { node, tUs: t, kind: 'snapshot', label: '', detail: `snapshot taken: index ${r.int('index')}, term ${r.int('term')}${trigger ? `, trigger ${trigger}` : ''}${bytes}${round}${timing}` }, 'marks');
+        counts.snapshots++;
+        const stall = openStalls.get(node);
+        if (stall !== undefined) {
+          openStalls.delete(node);
+          push(stallSpans, { node, fromUs: stall.fromUs, toUs: t, detail: `${stall.detail}; ended by this snapshot at ${formatSeconds(t)}`, open: false }, 'stall spans');
+        }
+        break;
+      }
+      case 'snapshot-start': {
+        const node = r.str('node');
+        addNode(node, lineNo);
+        counts.snapshotStarts++;
+        pendingSnapshots.set(node, {
+          tUs: t,
+          index: r.int('index'),
+          trigger: typeof record.trigger === 'string' ? record.trigger : '?',
+          round: typeof record.round === 'string' ? record.round : '?',
+        });
+        break;
+      }
+      case 'snapshot-skip': {
+        const node = r.str('node');
+        addNode(node, lineNo);
+        counts.snapshotSkips++;
+        const intendedUs = r.optNum('intendedUs');
+        const round = typeof record.round === 'string' ? record.round : '?';
+        push(
+          marks,
+          {
+            node,
+            tUs: t,
+            kind: 'snapshot-skip',
+            label: '',
+            detail: `snapshot window ${round} skipped: nothing applied since the last snapshot (stale applied index ${r.int('index')})${intendedUs !== null ? `; window intended at ${formatSeconds(intendedUs)}` : ''}`,
+          },
+          'marks',
+        );
+        break;
+      }
+      case 'compact': {
+        const node = r.str('node');
+        addNode(node, lineNo);
+        counts.compactions++;
+        const index = r.int('index');
+        const retained = r.optNum('retained');
+        const diskBytes = r.optNum('diskBytes');
+        const text = `; log compacted to index ${index}${retained !== null ? `, ${retained} entries retained` : ''}${diskBytes !== null ? `, ${diskBytes} bytes on disk` : ''}`;
+        const last = lastSnapshotMark.get(node);
+        if (last !== undefined && last.tUs === t && marks[last.position]?.node === node) {
+          const mark = marks[last.position]!;
+          marks[last.position] = { ...mark, detail: mark.detail + text };
+        }
+        break;
+      }
+      case 'stall': {
+        const node = r.str('node');
+        addNode(node, lineNo);
+        counts.stalls++;
+        const beganAtUs = r.optNum('beganAtUs') ?? t;
+        const reason = typeof record.reason === 'string' ? record.reason : 'no reason given';
+        if (!openStalls.has(node)) openStalls.set(node, { fromUs: Math.min(beganAtUs, t), detail: `began ${formatSeconds(beganAtUs)}, detected ${formatSeconds(t)}: ${reason}` });
+        break;
+      }
+      case 'leader-lost': {
+        const node = r.str('node');
+        addNode(node, lineNo);
+        counts.leaderLost++;
+        const term = r.int('term');
+        const why = typeof record.why === 'string' ? record.why : '?';
+        push(leaderLosses, { node, term, why, tUs: t }, 'leader losses');
+        push(marks, { node, tUs: t, kind: 'leader-lost', label: '', detail: `leader lost: ${node} was the established leader of term ${term} (${why})` }, 'marks');
+        openLeaderless ??= { fromUs: t, detail: `${node} (term ${term}) lost: ${why}` };
         break;
       }
       case 'log': {
@@ -614,7 +757,18 @@ export function parseTrace(lines: Iterable<string>): RunModel {
       }
       case 'election-latency': {
         const latencyUs = r.num('latencyUs');
-        push(electionLatencies, { tUs: t, latencyUs, fromUs: r.optNum('fromUs') ?? t - latencyUs, toUs: r.optNum('toUs') ?? t }, 'election latencies');
+        const latency = { tUs: t, latencyUs, fromUs: r.optNum('fromUs') ?? t - latencyUs, toUs: r.optNum('toUs') ?? t };
+        push(electionLatencies, latency, 'election latencies');
+        if (openLeaderless !== null) {
+          const leader = typeof record.leader === 'string' ? ` ${record.leader}` : '';
+          const term = typeof record.term === 'number' ? ` (term ${record.term})` : '';
+          push(
+            leaderless,
+            { fromUs: openLeaderless.fromUs, toUs: latency.toUs, open: false, detail: `${openLeaderless.detail}; new leader${leader}${term} established after ${formatMs(latency.toUs - openLeaderless.fromUs)}` },
+            'leaderless spans',
+          );
+          openLeaderless = null;
+        }
         break;
       }
       case 'send':
@@ -650,6 +804,11 @@ export function parseTrace(lines: Iterable<string>): RunModel {
         const lost = typeof record.lostRecords === 'number' ? record.lostRecords : 0;
         const torn = typeof record.tornRecords === 'number' ? record.tornRecords : 0;
         s.downDetail = `crashed (${lost} unsynced disk records lost, ${torn} torn)`;
+        const pending = pendingSnapshots.get(node);
+        if (pending !== undefined) {
+          pendingSnapshots.delete(node);
+          push(marks, { node, tUs: t, kind: 'snapshot-incomplete', label: '', detail: `snapshot of index ${pending.index} (trigger ${pending.trigger}, round ${pending.round}) started ${formatSeconds(pending.tUs)}, lost in the crash before it was durable` }, 'marks');
+        }
         break;
       }
       case 'restart': {
@@ -817,6 +976,11 @@ export function parseTrace(lines: Iterable<string>): RunModel {
     closePause(node, s, endUs, true);
     closeSlow(node, s, endUs, true);
   });
+  for (const [node, stall] of openStalls) push(stallSpans, { node, fromUs: stall.fromUs, toUs: endUs, detail: `${stall.detail}; no snapshot since`, open: true }, 'stall spans');
+  for (const [node, pending] of pendingSnapshots) {
+    push(marks, { node, tUs: endUs, kind: 'snapshot-incomplete', label: '', detail: `snapshot of index ${pending.index} (trigger ${pending.trigger}, round ${pending.round}) started ${formatSeconds(pending.tUs)}, not durable when the trace ended` }, 'marks');
+  }
+  if (openLeaderless !== null) push(leaderless, { fromUs: openLeaderless.fromUs, toUs: endUs, open: true, detail: `${openLeaderless.detail}; no leader established by the end of the trace` }, 'leaderless spans');
   for (const fault of openPartitions) closeNetwork('partition', fault, endUs, true);
   for (const fault of openClogs.values()) closeNetwork('clog', fault, endUs, true);
   for (const fault of openLinks) closeNetwork('link', fault, endUs, true);
@@ -826,6 +990,7 @@ export function parseTrace(lines: Iterable<string>): RunModel {
   pauseSpans.sort(byStart);
   slowSpans.sort(byStart);
   networkFaults.sort(byStart);
+  stallSpans.sort(byStart);
 
   return {
     seed,
@@ -851,6 +1016,10 @@ export function parseTrace(lines: Iterable<string>): RunModel {
     logEntries,
     snapshotLag,
     electionLatencies,
+    stallSpans,
+    leaderLosses,
+    leaderless,
+    counts,
     omitted,
   };
 }

@@ -10,9 +10,9 @@
 import { D3Node, type Selection } from 'd3-node';
 import { drawApplyLagChart, drawCommitChart, drawElectionChart, drawElectionLatencyChart, drawLatencyChart, drawLogSizeChart, drawNetworkChart, drawSnapshotLagChart } from './charts.js';
 import { cleanText, formatCount, formatDurationUs, formatPercent, formatTimeUs, px, textWidthPx } from './format.js';
-import { parseTrace, type RunModel } from './model.js';
+import { parseTrace, type MarkKind, type RunModel } from './model.js';
 import { addTitle, appendLine, appendRect, appendText, translate, type ReportContext } from './svg.js';
-import { MESSAGE_CATEGORY_LABELS, ROLE_LABELS, VERDICT_COLORS, appendDefs, styleSheet, type MessageCategory } from './theme.js';
+import { MESSAGE_CATEGORY_LABELS, ROLE_LABELS, VERDICT_COLORS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
 import { drawDetailPanel, drawMainTimeline } from './timeline.js';
 import { chooseDetailWindow } from './window.js';
 
@@ -133,7 +133,7 @@ function describeDistribution(value: unknown): string {
   return '?';
 }
 
-function parameterLines(model: RunModel): string[] {
+export function parameterLines(model: RunModel): string[] {
   const p = model.params;
   const raft = at(p, 'raft');
   const etMin = num(at(raft, 'electionTimeoutMinUs'));
@@ -165,7 +165,7 @@ function parameterLines(model: RunModel): string[] {
   return [raftLine, [linkText, workloadText, chaosText, scheduleText].filter((part) => part !== '').join(' · ')];
 }
 
-function summaryLine(model: RunModel): string {
+export function summaryLine(model: RunModel): string {
   const terms = [...new Set(model.leaderChanges.map((change) => change.term))];
   const preVotes = model.elections.filter((e) => e.preVote).length;
   let dropped = 0;
@@ -229,8 +229,12 @@ interface LegendItem {
   readonly draw: (g: Selection) => void;
 }
 
-/** Colour and mark legend, wrapped to the report width. Returns the height used. */
-function drawLegend(ctx: ReportContext, root: Selection, topPx: number): number {
+/**
+ * Colour and mark legend, wrapped to the report width. Returns the height used. Entries for the compaction
+ * and measurement records (stalls, leader lost, skipped or incomplete snapshots, leaderless time) appear only
+ * when `models` have them; message arrows only when `messages` (the run report's detail panel).
+ */
+export function drawLegend(ctx: ReportContext, root: Selection, topPx: number, models: readonly RunModel[] = [ctx.model], messages = true): number {
   const swatch = (className: string) => (g: Selection) => {
     appendRect(g, 0, -9, 16, 11, className);
   };
@@ -250,15 +254,20 @@ function drawLegend(ctx: ReportContext, root: Selection, topPx: number): number 
     { label: 'snapshot taken', draw: mark('M-3.5,-3.5h7v7h-7z', 'k-snapshot') },
     { label: 'step-down', draw: mark('M-4,-3L0,3L4,-3', 'k-step-down') },
     { label: 'transfer', draw: mark('M-4,-3L4,0L-4,3z', 'k-transfer') },
+    ...extraLegendItems(models),
     { label: 'safety violation', draw: (g) => void appendLine(g, 8, -10, 8, 3, 'violation') },
     { label: 'liveness phase', draw: (g) => void appendLine(g, 8, -10, 8, 3, 'liveness') },
     { label: 'detail window', draw: swatch('window') },
-    ...(['vote', 'append', 'heartbeat', 'snapshot', 'transfer'] as MessageCategory[]).map((category) => ({
-      label: MESSAGE_CATEGORY_LABELS[category],
-      draw: (g: Selection) => void appendLine(g, 0, -3.5, 18, -3.5, `msg m-${category}`),
-    })),
-    { label: 'response', draw: (g) => void appendLine(g, 0, -3.5, 18, -3.5, 'msg m-other resp') },
-    { label: 'dropped', draw: (g) => void g.append('path').attr('d', 'M0,-1L12,-6M9,-9l6,6M9,-3l6,-6').attr('class', 'msg drop') },
+    ...(messages
+      ? [
+          ...(['vote', 'append', 'heartbeat', 'snapshot', 'transfer'] as MessageCategory[]).map((category) => ({
+            label: MESSAGE_CATEGORY_LABELS[category],
+            draw: (g: Selection) => void appendLine(g, 0, -3.5, 18, -3.5, `msg m-${category}`),
+          })),
+          { label: 'response', draw: (g: Selection) => void appendLine(g, 0, -3.5, 18, -3.5, 'msg m-other resp') },
+          { label: 'dropped', draw: (g: Selection) => void g.append('path').attr('d', 'M0,-1L12,-6M9,-9l6,6M9,-3l6,-6').attr('class', 'msg drop') },
+        ]
+      : []),
     {
       label: 'messages/s',
       draw: (g) => {
@@ -282,6 +291,22 @@ function drawLegend(ctx: ReportContext, root: Selection, topPx: number): number 
     x += width;
   }
   return y + 14;
+}
+
+/** Legend entries for the record types only newer traces have, when any of `models` has them. */
+function extraLegendItems(models: readonly RunModel[]): LegendItem[] {
+  const any = (test: (model: RunModel) => boolean): boolean => models.some(test);
+  const hasMark = (kind: MarkKind): boolean => any((model) => model.marks.some((m) => m.kind === kind));
+  const extraMark = (d: string, style: ExtraStyle) => (g: Selection) => void applyExtra(g.append('path').attr('d', d).attr('transform', 'translate(8,-3.5)'), style);
+  const items: LegendItem[] = [];
+  if (any((model) => model.leaderLosses.length > 0)) {
+    items.push({ label: 'leader lost', draw: extraMark('M-4.5,0a4.5,4.5 0 1,0 9,0a4.5,4.5 0 1,0 -9,0M-3.2,3.2L3.2,-3.2', 'leader-lost') });
+  }
+  if (any((model) => model.leaderless.length > 0)) items.push({ label: 'no leader (until re-established)', draw: (g) => void applyExtra(appendRect(g, 0, -7, 16, 7, ''), 'leaderless') });
+  if (any((model) => model.stallSpans.length > 0)) items.push({ label: 'compaction stall', draw: (g) => void applyExtra(appendRect(g, 0, -9, 16, 11, ''), 'stall') });
+  if (hasMark('snapshot-skip')) items.push({ label: 'snapshot window skipped', draw: extraMark('M-3,-3h6v6h-6z', 'snapshot-skip') });
+  if (hasMark('snapshot-incomplete')) items.push({ label: 'snapshot not completed', draw: extraMark('M-3,-3h6v6h-6z', 'snapshot-incomplete') });
+  return items;
 }
 
 export type { RunModel } from './model.js';

@@ -1,8 +1,9 @@
 // Shared rendering context and small SVG helpers on top of d3 selections. Every coordinate goes through
 // px() so output bytes do not depend on floating-point noise.
 import type { ContinuousScale, D3Module, Selection } from 'd3-node';
-import { cleanText, px, timeTickFormatter } from './format.js';
+import { boldTextWidthPx, cleanText, px, timeTickFormatter } from './format.js';
 import type { RunModel } from './model.js';
+import { RUN_COLORS, type RunTag } from './theme.js';
 import type { DetailWindow } from './window.js';
 
 export interface ReportContext {
@@ -58,7 +59,8 @@ export function drawTimeAxis(
   parent: Selection,
   scale: ContinuousScale,
   y: number,
-  options: { labels: 'above' | 'below'; gridTopPx?: number; gridBottomPx?: number; tickCount?: number },
+  /** labels 'none': the base line and tick marks only (a chart whose neighbour below carries the labels). */
+  options: { labels: 'above' | 'below' | 'none'; gridTopPx?: number; gridBottomPx?: number; tickCount?: number },
 ): void {
   const [fromUs, toUs] = scale.domain() as [number, number];
   const [left, right] = scale.range() as [number, number];
@@ -74,7 +76,7 @@ export function drawTimeAxis(
   for (const tick of ticks) {
     const x = scale(tick);
     appendLine(g, x, y, x, y + direction * 4, 'axis');
-    appendText(g, x, options.labels === 'above' ? y - 6 : y + 14, label(tick), 'note mid');
+    if (options.labels !== 'none') appendText(g, x, options.labels === 'above' ? y - 6 : y + 14, label(tick), 'note mid');
   }
 }
 
@@ -88,4 +90,24 @@ export function appendClip(defsParent: Selection, id: string, x: number, y: numb
     .attr('y', px(y))
     .attr('width', px(width))
     .attr('height', px(height));
+}
+
+/**
+ * A comparison's run tag at (x, baseline y): the run letter in a box of the run's colour, then its label in
+ * that colour. Returns the width used.
+ */
+export function drawRunTag(parent: Selection, x: number, y: number, tag: RunTag, fontPx = 13): number {
+  const g = parent.append('g').attr('class', 'run-tag').attr('transform', translate(x, y));
+  const box = fontPx + 5;
+  g.append('rect')
+    .attr('x', 0)
+    .attr('y', px(-box + 4))
+    .attr('width', box)
+    .attr('height', box)
+    .attr('rx', 3)
+    .attr('fill', RUN_COLORS[tag.letter]);
+  g.append('text').attr('x', px(box / 2)).attr('y', 0).attr('class', 'h2 white mid').text(tag.letter);
+  const label = cleanText(tag.label, 80);
+  g.append('text').attr('x', box + 5).attr('y', 0).attr('class', 'h2').attr('style', `fill: ${RUN_COLORS[tag.letter]}`).text(label);
+  return box + 5 + (label === '' ? 0 : boldTextWidthPx(label, fontPx));
 }

@@ -172,3 +172,37 @@ export function appendDefs(svg: Selection): void {
       .attr('fill', MESSAGE_CATEGORY_COLORS[category]);
   }
 }
+
+/**
+ * Presentation attributes of the marks added for the compaction and measurement records (stalls, leader
+ * lost, skipped and incomplete snapshots, leaderless time). They are inline rather than stylesheet rules:
+ * these elements are rare, and keeping the stylesheet unchanged keeps reports of traces without those
+ * records byte-identical to earlier versions.
+ */
+export const EXTRA_ATTRS = {
+  stall: { fill: '#d62728', 'fill-opacity': 0.16, stroke: '#c62828', 'stroke-width': 1.5, 'stroke-dasharray': '4 2' },
+  leaderless: { fill: '#c62828', 'fill-opacity': 0.8 },
+  afterEnd: { fill: '#e0e0e0', 'fill-opacity': 0.85 },
+  'leader-lost': { fill: '#fff', stroke: '#b71c1c', 'stroke-width': 1.6 },
+  'snapshot-skip': { fill: '#fff', stroke: '#6d4c41', 'stroke-width': 1.2 },
+  'snapshot-incomplete': { fill: '#fff', stroke: '#d50000', 'stroke-width': 1.2, 'stroke-dasharray': '2 1' },
+} as const satisfies Record<string, Record<string, string | number>>;
+
+export type ExtraStyle = keyof typeof EXTRA_ATTRS;
+
+/** Applies one of EXTRA_ATTRS to a selection. */
+export function applyExtra(selection: Selection, style: ExtraStyle): Selection {
+  for (const [name, value] of Object.entries(EXTRA_ATTRS[style])) selection.attr(name, value);
+  return selection;
+}
+
+/** Colours of the two runs (or sweeps) of a comparison: A and B. */
+export const RUN_COLORS = { A: '#2f4fb5', B: '#b5246e' } as const;
+export const RUN_FILLS = { A: '#6f8ae0', B: '#e0679f' } as const;
+export type RunLetter = keyof typeof RUN_COLORS;
+
+/** A run's tag in a comparison: "A · label" in the run's colour. */
+export interface RunTag {
+  readonly letter: RunLetter;
+  readonly label: string;
+}

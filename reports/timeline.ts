@@ -4,8 +4,8 @@ import type { ContinuousScale, Selection } from 'd3-node';
 import { aggregateTraffic, Buckets } from './aggregate.js';
 import { formatCount, formatDurationUs, formatPercent, formatTimeUs, px, textWidthPx } from './format.js';
 import type { MarkKind, NetworkFault, NodeSpan, Role, RoleSpan } from './model.js';
-import { addTitle, appendClip, appendLine, appendRect, appendText, drawTimeAxis, translate, type ReportContext } from './svg.js';
-import { ROLE_LABELS, messageCategory } from './theme.js';
+import { addTitle, appendClip, appendLine, appendRect, appendText, drawRunTag, drawTimeAxis, translate, type ReportContext } from './svg.js';
+import { ROLE_LABELS, RUN_COLORS, applyExtra, messageCategory, type ExtraStyle, type RunTag } from './theme.js';
 
 /** Role priority for a pixel that holds several short role spans: show the most notable one. */
 const ROLE_PRIORITY: Readonly<Record<Role, number>> = { follower: 0, precandidate: 1, candidate: 2, leader: 3 };
@@ -130,7 +130,7 @@ function drawRoles(ctx: ReportContext, g: Selection, geometry: LaneGeometry): vo
 /** Down (hatched), paused (shaded) and slow (light hatch) periods. */
 function drawNodeSpans(ctx: ReportContext, g: Selection, geometry: LaneGeometry): void {
   const lanes = new Map(ctx.model.nodes.map((node, lane) => [node, lane]));
-  const draw = (spans: readonly NodeSpan[], className: string, what: string, full: boolean): void => {
+  const draw = (spans: readonly NodeSpan[], className: string, what: string, full: boolean, extra?: ExtraStyle): void => {
     for (const span of spans) {
       const extent = clipX(geometry, span.fromUs, span.toUs);
       const lane = lanes.get(span.node);
@@ -140,14 +140,16 @@ function drawNodeSpans(ctx: ReportContext, g: Selection, geometry: LaneGeometry)
       const y = full ? top + 2 : top + geometry.bandTopPx;
       const height = full ? geometry.laneHeightPx - 4 : geometry.bandHeightPx;
       const rect = appendRect(g, x0, y, Math.max(1, x1 - x0), height, className);
+      if (extra !== undefined) applyExtra(rect, extra);
       addTitle(rect, `${span.node} ${what} · ${spanText(span.fromUs, span.toUs)}${span.open ? ' (until the end of the trace)' : ''} · ${span.detail}`);
-      const text = what === 'down' ? 'down' : what === 'paused' ? 'paused' : '';
-      if (text !== '' && x1 - x0 >= textWidthPx(text, 9) + 6) appendText(g, x0 + 3, y + height / 2 + 3, text, 'tiny white');
+      const text = what === 'down' ? 'down' : what === 'paused' ? 'paused' : what === 'compaction stall' ? 'compaction stall' : '';
+      if (text !== '' && x1 - x0 >= textWidthPx(text, 9) + 6) appendText(g, x0 + 3, y + height / 2 + 3, text, extra === 'stall' ? 'tiny halo' : 'tiny white');
     }
   };
   draw(ctx.model.slowSpans, 'slow', 'slow', false);
   draw(ctx.model.downSpans, 'down', 'down', true);
   draw(ctx.model.pauseSpans, 'paused', 'paused', false);
+  draw(ctx.model.stallSpans, 'stall', 'compaction stall', false, 'stall');
 }
 
 /** Groups lane indexes into runs of consecutive lanes, so a fault over adjacent lanes is one region. */
@@ -206,7 +208,13 @@ const MARK_PATHS: Readonly<Record<MarkKind, string>> = {
   snapshot: 'M-3.5,-3.5h7v7h-7z',
   'step-down': 'M-4,-3L0,3L4,-3',
   transfer: 'M-4,-3L4,0L-4,3z',
+  'leader-lost': 'M-4.5,0a4.5,4.5 0 1,0 9,0a4.5,4.5 0 1,0 -9,0M-3.2,3.2L3.2,-3.2',
+  'snapshot-skip': 'M-3,-3h6v6h-6z',
+  'snapshot-incomplete': 'M-3,-3h6v6h-6z',
 };
+
+/** Mark kinds drawn with inline attributes (see EXTRA_ATTRS) instead of the stylesheet's `mark k-*` rules. */
+const EXTRA_MARKS: ReadonlySet<MarkKind> = new Set<MarkKind>(['leader-lost', 'snapshot-skip', 'snapshot-incomplete']);
 
 const MARK_NAMES: Readonly<Record<MarkKind, string>> = {
   clock: 'clock change',
@@ -214,6 +222,9 @@ const MARK_NAMES: Readonly<Record<MarkKind, string>> = {
   snapshot: 'snapshot taken',
   'step-down': 'step-down',
   transfer: 'leadership transfer',
+  'leader-lost': 'leader lost',
+  'snapshot-skip': 'snapshot window skipped',
+  'snapshot-incomplete': 'snapshot not completed',
 };
 
 /** Point marks on lanes, at most one per (node, kind, pixel column): hover titles list what was merged. */
@@ -238,12 +249,12 @@ function drawMarks(ctx: ReportContext, g: Selection, geometry: LaneGeometry): vo
     const top = laneTop(geometry, lane);
     // Clock marks hang from the band top, snapshots sit at the band bottom, the rest on the band centre.
     const bandTop = top + geometry.bandTopPx;
-    const y = entry.kind === 'clock' ? bandTop + 4 : entry.kind === 'snapshot' ? bandTop + geometry.bandHeightPx - 2 : laneCentre(geometry, lane);
-    const mark = g
-      .append('path')
-      .attr('d', MARK_PATHS[entry.kind])
-      .attr('transform', translate(entry.x, y))
-      .attr('class', `mark k-${entry.kind}`);
+    const atBottom = entry.kind === 'snapshot' || entry.kind === 'snapshot-skip' || entry.kind === 'snapshot-incomplete';
+    // Leader-lost rings sit on the band's top edge, clear of step-down chevrons at the centre.
+    const y = entry.kind === 'clock' ? bandTop + 4 : atBottom ? bandTop + geometry.bandHeightPx - 2 : entry.kind === 'leader-lost' ? bandTop + 1 : laneCentre(geometry, lane);
+    const mark = g.append('path').attr('d', MARK_PATHS[entry.kind]).attr('transform', translate(entry.x, y));
+    if (EXTRA_MARKS.has(entry.kind)) applyExtra(mark.attr('class', `k-${entry.kind}`), entry.kind as ExtraStyle);
+    else mark.attr('class', `mark k-${entry.kind}`);
     const more = entry.count > entry.details.length ? ` (+${entry.count - entry.details.length} more here)` : '';
     addTitle(mark, `${entry.node} ${MARK_NAMES[entry.kind]}\n${entry.details.join('\n')}${more}`);
     if (entry.kind === 'clock' && entry.label !== '') {
@@ -352,12 +363,41 @@ export function windowIsWholeRun(ctx: ReportContext): boolean {
 /** Main lanes: a 12 px label strip (fault labels) above an 18 px role band. */
 const MAIN_LANE_PX = 34;
 
-/** The whole-run timeline. Returns its height. */
-export function drawMainTimeline(ctx: ReportContext, parent: Selection, topPx: number): { heightPx: number; lanesBottomPx: number } {
+export interface MainTimelineOptions {
+  /** Heading; default "Timeline". */
+  readonly heading?: string;
+  /** Note after the heading; default the run report's reading hint. */
+  readonly note?: string;
+  /** A comparison's run tag, drawn before the heading. */
+  readonly tag?: RunTag;
+  /** Per node-pair traffic strips under the lanes; default true. */
+  readonly trafficStrips?: boolean;
+  /** Extra attributes of the timeline's group (data-* attributes for readers of the SVG). */
+  readonly dataAttributes?: Readonly<Record<string, string>>;
+}
+
+/** The leaderless row under the lanes (only for traces with `leader-lost` records). */
+const LEADERLESS_ROW_PX = 10;
+
+/**
+ * The whole-run timeline, drawn on ctx.x: in a comparison that scale is shared by both runs and may reach
+ * past this run's end, which is then greyed out. Returns its height and the lanes' bottom in parent coordinates.
+ */
+export function drawMainTimeline(ctx: ReportContext, parent: Selection, topPx: number, options: MainTimelineOptions = {}): { heightPx: number; lanesBottomPx: number } {
   const { model } = ctx;
   const g = parent.append('g').attr('class', 'timeline').attr('transform', translate(0, topPx));
-  appendText(g, 16, 14, 'Timeline', 'h2');
-  appendText(g, 86, 14, 'roles per node over the whole run; faults as regions over the lanes they affect; hover any mark for exact values', 'note');
+  for (const [name, value] of Object.entries(options.dataAttributes ?? {})) g.attr(name, value);
+  let headingX = 16;
+  if (options.tag !== undefined) headingX += drawRunTag(g, 16, 14, options.tag) + 10;
+  const heading = options.heading ?? 'Timeline';
+  appendText(g, headingX, 14, heading, 'h2');
+  appendText(
+    g,
+    options.tag === undefined && options.heading === undefined ? 86 : headingX + textWidthPx(heading, 13) * 1.12 + 10,
+    14,
+    options.note ?? 'roles per node over the whole run; faults as regions over the lanes they affect; hover any mark for exact values',
+    'note',
+  );
   // Rows: title (y 14), marker labels (y 30), axis labels (y 42), lanes from 52.
   const lanesTop = 52;
   const geometry: LaneGeometry = {
@@ -389,11 +429,59 @@ export function drawMainTimeline(ctx: ReportContext, parent: Selection, topPx: n
     addTitle(band, `detail window ${formatTimeUs(w.fromUs)} – ${formatTimeUs(w.toUs)}: ${w.reason}; drawn message by message below`);
   }
 
-  const stripsHeight = drawTrafficStrips(ctx, g, lanesBottom + 4);
-  const axisY = lanesBottom + 4 + stripsHeight + 2;
+  let rowsBottom = lanesBottom;
+  if (model.leaderLosses.length > 0 || model.leaderless.length > 0) rowsBottom += drawLeaderlessRow(ctx, g, lanesBottom + 3);
+  // A shared scale that reaches past this run's end (a comparison with a longer run): grey that part out.
+  const [, domainEndUs] = ctx.x.domain() as [number, number];
+  if (domainEndUs > Math.max(1, model.endUs)) {
+    const ex = ctx.x(model.endUs);
+    const rest = applyExtra(appendRect(g, ex, lanesTop, ctx.plotRightPx - ex, rowsBottom - lanesTop, 'after-end'), 'afterEnd');
+    addTitle(rest, `this run ended at ${formatTimeUs(model.endUs)} (${model.end?.verdict ?? 'no end record'}); the axis is shared with a longer run`);
+    appendLine(g, ex, lanesTop - 2, ex, rowsBottom + 2, 'axis');
+    if (ctx.plotRightPx - ex >= textWidthPx('run ended', 10) + 8) appendText(g, ex + 5, lanesTop + 13, 'run ended', 'note');
+  }
+
+  const strips = options.trafficStrips ?? true;
+  const stripsHeight = strips ? drawTrafficStrips(ctx, g, rowsBottom + 4) : 0;
+  const axisY = rowsBottom + 4 + stripsHeight + 2;
   drawTimeAxis(g, ctx.x, axisY, { labels: 'below' });
   drawRunMarkers(ctx, g, ctx.x, 0, model.endUs, 22, axisY, 30);
   return { heightPx: axisY + 22, lanesBottomPx: topPx + axisY };
+}
+
+/** Red bars where the cluster had no established leader (from `leader-lost` to the next `election-latency`). */
+function drawLeaderlessRow(ctx: ReportContext, g: Selection, topPx: number): number {
+  const { model } = ctx;
+  appendText(g, ctx.plotLeftPx - 6, topPx + LEADERLESS_ROW_PX - 1.5, 'no leader', 'tiny end');
+  appendRect(g, ctx.plotLeftPx, topPx, ctx.plotRightPx - ctx.plotLeftPx, LEADERLESS_ROW_PX, 'lane-bg');
+  let totalUs = 0;
+  let lastX = Number.NEGATIVE_INFINITY;
+  /** Drawn bars' pixel extents, to put the summary in the widest free stretch of the row. */
+  const bars: [number, number][] = [];
+  for (const span of model.leaderless) {
+    totalUs += span.toUs - span.fromUs;
+    const x0 = ctx.x(span.fromUs);
+    const x1 = ctx.x(span.toUs);
+    // At least 1.5 px wide so a 150 ms gap in a long run stays visible; spans in the same pixel share a bar.
+    if (x1 < lastX + 0.5) continue;
+    lastX = Math.max(x1, x0 + 1.5);
+    bars.push([x0, lastX]);
+    const bar = applyExtra(appendRect(g, x0, topPx, Math.max(1.5, x1 - x0), LEADERLESS_ROW_PX, 'leaderless'), 'leaderless');
+    addTitle(bar, `no established leader · ${spanText(span.fromUs, span.toUs)}${span.open ? ' (until the end of the trace)' : ''} · ${span.detail}`);
+  }
+  const count = model.leaderless.length;
+  const summary = `${formatCount(count)} leaderless ${count === 1 ? 'period' : 'periods'}, ${formatDurationUs(totalUs)} in total`;
+  let gapFrom = ctx.plotLeftPx;
+  let best: [number, number] = [0, 0];
+  for (const [x0, x1] of [...bars, [ctx.plotRightPx, ctx.plotRightPx] as [number, number]]) {
+    if (x0 - gapFrom > best[1] - best[0]) best = [gapFrom, x0];
+    gapFrom = Math.max(gapFrom, x1);
+  }
+  if (best[1] - best[0] >= textWidthPx(summary, 9) + 10) {
+    const label = appendText(g, best[0] + 5, topPx + LEADERLESS_ROW_PX - 1.5, summary, 'tiny');
+    addTitle(label, `${summary} (from leader-lost to the new leader's first heartbeat accepted by a majority, docs/metrics.md)`);
+  }
+  return LEADERLESS_ROW_PX + 3;
 }
 
 const DETAIL_LANE_PX = 44;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderRunReport } from '../reports/index.js';
+import { renderComparisonReport, renderRunReport } from '../reports/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -19,7 +19,7 @@ const workDir = mkdtempSync(join(tmpdir(), 'raftsim-report-browser-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 /** Screenshots `svgPath` with a fresh browser profile (no state shared between runs or tests). */
-function screenshot(svgPath: string, pngPath: string): void {
+function screenshot(svgPath: string, pngPath: string, windowSize = '1600,1200'): void {
   const profile = mkdtempSync(join(workDir, 'profile-'));
   execFileSync(
     CHROMIUM,
@@ -34,7 +34,7 @@ function screenshot(svgPath: string, pngPath: string): void {
       '--disable-sync',
       `--user-data-dir=${profile}`,
       `--screenshot=${pngPath}`,
-      '--window-size=1600,1200',
+      `--window-size=${windowSize}`,
       `file://${svgPath}`,
     ],
     { stdio: 'pipe', timeout: 60_000 },
@@ -146,6 +146,35 @@ describe('run report in a browser', () => {
       expect(stats.nonWhiteShare, 'share of non-white pixels').toBeGreaterThan(0.1);
       const blank = colourStats(decodePng(readFileSync(blankPngPath)));
       expect(blank.distinct).toBeLessThan(5);
+    },
+    120_000,
+  );
+
+  it.skipIf(!haveChromium)(
+    'renders a comparison report as a picture: both timelines and the paired charts draw',
+    () => {
+      const lines = (name: string): string[] => readFileSync(`${fixtures}${name}.jsonl`, 'utf8').split('\n');
+      const svg = renderComparisonReport({ label: 'faults', lines: lines('faults-3n') }, { label: 'leader crash', lines: lines('crash-3n') });
+      const svgPath = join(workDir, 'comparison.svg');
+      const pngPath = join(workDir, 'comparison.png');
+      writeFileSync(svgPath, svg);
+      screenshot(svgPath, pngPath, '1600,2000');
+      const image = decodePng(readFileSync(pngPath));
+      expect(image).toMatchObject({ width: 1600, height: 2000 });
+      const stats = colourStats(image);
+      expect(stats.distinct, 'distinct colours').toBeGreaterThan(200);
+      expect(stats.nonWhiteShare, 'share of non-white pixels').toBeGreaterThan(0.1);
+      // Both runs' colours are on screen: the run tags and the headline bars (A blue, B magenta).
+      const has = (r: number, g: number, b: number): boolean => {
+        for (let k = 0; k < image.width * image.height; k++) {
+          if (Math.abs(image.pixels[k * 4]! - r) < 8 && Math.abs(image.pixels[k * 4 + 1]! - g) < 8 && Math.abs(image.pixels[k * 4 + 2]! - b) < 8) return true;
+        }
+        return false;
+      };
+      expect(has(0x2f, 0x4f, 0xb5), 'run A colour').toBe(true);
+      expect(has(0xb5, 0x24, 0x6e), 'run B colour').toBe(true);
+      // The leader's green role band is drawn (both timelines have leaders).
+      expect(has(0x4e, 0x9a, 0x47), 'leader band').toBe(true);
     },
     120_000,
   );

@@ -1,0 +1,44 @@
+// Run and sweep parameters (meta.params, a sweep's `parameters`) as flat "dotted.key = value" pairs, for
+// headers and for the "what differs" list of the comparison reports.
+import { formatDurationUs } from './format.js';
+
+/** Flattens meta.params to dotted keys with display values; arrays are summarized. */
+export function flattenParams(value: unknown, prefix: string, out: Map<string, string>): void {
+  if (out.size > 5_000) return;
+  if (Array.isArray(value)) {
+    const simple = value.every((item) => item === null || typeof item !== 'object');
+    out.set(prefix, simple && value.length <= 8 ? JSON.stringify(value) : `${value.length} items`);
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) out.set(prefix, '{}');
+    for (const [key, item] of entries) flattenParams(item, prefix === '' ? key : `${prefix}.${key}`, out);
+    return;
+  }
+  out.set(prefix, formatParam(prefix, value));
+}
+
+export function formatParam(key: string, value: unknown): string {
+  if (typeof value === 'number' && /Us$/.test(key)) return formatDurationUs(value);
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (value === undefined) return '(absent)';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Parameters whose values differ between the two runs, in A's key order then B's new keys. */
+export function parameterDiff(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): { key: string; a: string; b: string }[] {
+  const flatA = new Map<string, string>();
+  const flatB = new Map<string, string>();
+  flattenParams(a, '', flatA);
+  flattenParams(b, '', flatB);
+  const keys = [...flatA.keys(), ...[...flatB.keys()].filter((key) => !flatA.has(key))];
+  const out: { key: string; a: string; b: string }[] = [];
+  for (const key of keys) {
+    const va = flatA.get(key) ?? '(absent)';
+    const vb = flatB.get(key) ?? '(absent)';
+    if (va !== vb) out.push({ key, a: va, b: vb });
+  }
+  return out;
+}
+
