@@ -188,9 +188,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         if (out !== undefined) ensureDirectory(out);
         const checkpoints = new CheckpointSink(undefined, args.trace ? new FileSink(join(out!, 'trace.jsonl')) : null);
         const run = runLoadedScenario(scenario, seed, { overrides, trace: new Trace({ sink: checkpoints }) });
-        const json = toResultJson(run, checkpoints.checkpoints());
+        const json = toResultJson(run, checkpoints.checkpoints(), args.trace ? 'trace.jsonl' : null);
         if (out !== undefined) writeFile(join(out, 'result.json'), JSON.stringify(json, null, 2) + '\n');
-        io.out(args.json ? JSON.stringify(json, null, 2) + '\n' : runSummary(json));
+        const files = out === undefined ? [] : [join(out, 'result.json'), ...(args.trace ? [join(out, 'trace.jsonl')] : [])];
+        io.out(args.json ? JSON.stringify(json, null, 2) + '\n' : runSummary(json, files));
         exitCode = run.exitCode;
       },
     )

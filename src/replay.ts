@@ -3,7 +3,7 @@
 // recorded trace.jsonl when one is next to result.json (or given), else the window between two trace
 // checkpoints stored in result.json.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import * as z from 'zod';
 import { simulate, type SimulationOptions, type SimulationResult } from '../sim/simulate.js';
 import { Trace, type TraceSink } from '../sim/trace.js';
@@ -42,6 +42,7 @@ const recordedSchema = z.object({
   traceHash: z.string().nullable(),
   traceLines: z.number().int().nonnegative(),
   traceCheckpoints: z.object({ every: z.number().int().positive(), points: z.array(checkpointSchema) }).nullable(),
+  traceFile: z.string().nullable().optional(),
 });
 
 export type RecordedRun = z.infer<typeof recordedSchema>;
@@ -138,8 +139,10 @@ function overridesFromFlags(flags: readonly string[]): Overrides {
 
 export function replayResultFile(file: string, options: { traceFile?: string } = {}): ReplayReport {
   const recorded = readResultFile(file);
-  const besideTrace = join(dirname(file), 'trace.jsonl');
-  const traceFile = options.traceFile ?? (existsSync(besideTrace) ? besideTrace : null);
+  // The trace written with this result (--trace), if it is still next to it; a trace.jsonl left there by
+  // another run is not used.
+  const besideTrace = recorded.traceFile === null || recorded.traceFile === undefined ? null : join(dirname(file), basename(recorded.traceFile));
+  const traceFile = options.traceFile ?? (besideTrace !== null && existsSync(besideTrace) ? besideTrace : null);
   let recordedLines: string[] | null = null;
   if (traceFile !== null) {
     try {

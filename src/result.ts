@@ -39,6 +39,8 @@ export interface ResultJson {
   readonly traceHash: SimulationResult['traceHash'];
   readonly traceLines: number;
   readonly traceCheckpoints: Checkpoints | null;
+  /** The trace file written next to result.json (`--trace`), or null. */
+  readonly traceFile: string | null;
   readonly simulatedUs: number;
   readonly wallMs: number;
   readonly events: number;
@@ -57,7 +59,7 @@ export function replayCommand(ref: string, seed: number, flags: readonly string[
   return ['raftsim', 'run', quoted, '--seed', String(seed), ...flags].join(' ');
 }
 
-export function toResultJson(run: ScenarioRun, checkpoints: Checkpoints | null = null): ResultJson {
+export function toResultJson(run: ScenarioRun, checkpoints: Checkpoints | null = null, traceFile: string | null = null): ResultJson {
   const result = run.result;
   const compiled = run.compiled;
   return {
@@ -82,6 +84,7 @@ export function toResultJson(run: ScenarioRun, checkpoints: Checkpoints | null =
     traceHash: result.traceHash,
     traceLines: result.traceLines,
     traceCheckpoints: checkpoints,
+    traceFile,
     simulatedUs: result.simulatedUs,
     wallMs: Math.round(run.wallMs),
     events: result.events,

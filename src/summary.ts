@@ -34,7 +34,7 @@ function valueText(value: unknown): string {
   return JSON.stringify(value).replace(/"/g, '');
 }
 
-export function runSummary(result: ResultJson): string {
+export function runSummary(result: ResultJson, files: readonly string[] = []): string {
   const lines: string[] = [];
   lines.push(`raftsim ${result.scenario} seed ${result.seed}: ${outcomeText[result.outcome]}`);
   lines.push(`  question    ${result.question}`);
@@ -79,6 +79,7 @@ export function runSummary(result: ResultJson): string {
   const speed = result.wallMs > 0 ? `, ${Math.round(result.simulatedUs / 1000 / result.wallMs)}x real time` : '';
   lines.push(`  run         ${us(result.simulatedUs)} simulated in ${result.wallMs} ms${speed}, ${result.events} events, ${result.invariantChecks} invariant checks`);
   lines.push(`  trace hash  ${result.traceHash ?? '-'}`);
+  if (files.length > 0) lines.push(`  written     ${files.join(', ')}`);
   lines.push(`  replay      ${replayCommand(result.source.ref, result.seed, result.overrides)}`);
   if (result.outcome !== 'passed') lines.push(`  shrink      ${replayCommand(result.source.ref, result.seed, result.overrides).replace(/^raftsim run /, 'raftsim shrink ')}`);
   return lines.join('\n') + '\n';

@@ -190,6 +190,9 @@ describe('replay', () => {
     expect(out).toMatch(new RegExp(`^reproduced: flapping-links seed 2 --duration 4s: trace hash ${recorded.traceHash}`));
     // A directory works as well as the file.
     expect((await cli('replay', dir)).code).toBe(0);
+    // A trace.jsonl left in the directory by another run is not compared against.
+    writeFileSync(join(dir, 'trace.jsonl'), '{"t":0,"type":"meta"}\n');
+    expect((await cli('replay', dir)).out).toMatch(/^reproduced: /);
   });
 
   it('shows the first diverging event against the recorded trace, or the checkpoint window without it', async () => {
