@@ -1,6 +1,7 @@
 // A sweep worker thread: rebuilds the scenario from the text the main thread read, then runs the seeds it is
 // sent, one at a time, and posts a summary of each (or the error that stopped it).
 import { parentPort, workerData } from 'node:worker_threads';
+import { UsageError } from './errors.js';
 import { runSeed, workerScenario, type WorkerSetup } from './sweep.js';
 
 if (parentPort === null) throw new Error('sweep-worker.js must run as a worker thread');
@@ -15,6 +16,6 @@ port.on('message', (seed: number | null) => {
   try {
     port.postMessage({ summary: runSeed(setup, scenario, seed) });
   } catch (error) {
-    port.postMessage({ error: `seed ${seed}: ${error instanceof Error ? error.message : String(error)}` });
+    port.postMessage({ error: error instanceof Error ? error.message : String(error), usage: error instanceof UsageError, seed });
   }
 });

@@ -197,11 +197,12 @@ export async function runSweep(options: SweepOptions): Promise<SeedSummary[]> {
         if (next < seeds.length && !failed) worker.postMessage(seeds[next++]);
         else worker.postMessage(null);
       };
-      worker.on('message', (message: { summary?: SeedSummary; error?: string }) => {
+      worker.on('message', (message: { summary?: SeedSummary; error?: string; usage?: boolean; seed?: number }) => {
         if (message.error !== undefined) {
           failed = true;
           for (const other of workers) void other.terminate();
-          reject(new Error(message.error));
+          // A scenario that does not compile for one seed (e.g. a draw conflicts with a given value) is bad input.
+          reject(message.usage === true ? new UsageError(`seed ${message.seed}: ${message.error}`) : new Error(`seed ${message.seed}: ${message.error}`));
           return;
         }
         results.push(message.summary!);

@@ -300,6 +300,15 @@ describe('swarm mode', () => {
     expect(b).toEqual(rest);
   });
 
+  it('draws respect the values the file gives (a timeout above a given heartbeat, sizes within a given message limit)', () => {
+    const constrained = spec({ swarm: true, raft: { heartbeat: '150ms' }, network: { maxMessageBytes: '128KiB' } });
+    for (let seed = 1; seed <= 100; seed++) {
+      const options = compileScenario(constrained, seed).options;
+      expect(options.cluster.raft.electionTimeoutMinUs).toBeGreaterThan(150_000);
+      expect(options.cluster.raft.snapshotChunkBytes).toBeLessThanOrEqual(128 * 1024 - 64);
+    }
+  });
+
   it('--swarm turns it on for any scenario', () => {
     const compiled = compileScenario(findScenario('leader-crash')!.scenario.spec, 2, { overrides: parseOverrides({ swarm: true }) });
     expect(compiled.full.swarm).toBe(true);

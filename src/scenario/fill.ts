@@ -190,14 +190,23 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
         : Object.fromEntries(Object.entries(value).map(([id, clock]) => [id, { offset: formatSignedDuration(clock.offset ?? 0), drift: formatPpm(clock.drift ?? 0) }])),
   );
 
-  // --- raft
+  // --- raft (draws respect what the file gives: a drawn timeout stays above a given heartbeat, drawn sizes fit
+  // in the message size limit)
   const r: RaftSpec = spec.raft ?? {};
+  const maxMessageBytes = spec.network?.maxMessageBytes ?? sim.cluster.maxMessageBytes;
+  const fits = (bytes: number): boolean => bytes + 64 <= maxMessageBytes;
+  const pickFitting = (random: Random, sizes: readonly number[], fallback: number): number => {
+    const fitting = sizes.filter(fits);
+    return fitting.length > 0 ? random.pick(fitting) : fallback;
+  };
   const electionTimeout = f.take<DurationRange>(
     'raft.electionTimeout',
     r.electionTimeout,
     () => ({ minUs: sim.raft.electionTimeoutMinUs, maxUs: sim.raft.electionTimeoutMaxUs }),
     (random) => {
-      const minUs = random.pick([100, 150, 150, 200, 300, 500]) * 1_000;
+      const given = r.heartbeat;
+      const choices = [100, 150, 150, 200, 300, 500].map((ms) => ms * 1_000).filter((us) => given === undefined || us >= given * 3);
+      const minUs = choices.length > 0 ? random.pick(choices) : (given ?? 50_000) * random.pick([3, 5, 10]);
       // Randomized timeouts switched off for some seeds: the split-vote storms of fixed timeouts.
       return random.chance(1, 8) ? { minUs, maxUs: minUs } : { minUs, maxUs: minUs * 2 };
     },
@@ -219,7 +228,7 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
   const fastBackoff = f.take('raft.fastBackoff', r.fastBackoff, () => sim.raft.fastBackoff, coin, same);
   const fc = r.flowControl ?? {};
   const flowControl = {
-    maxEntriesPerMessage: f.take('raft.flowControl.maxEntriesPerMessage', fc.maxEntriesPerMessage, () => sim.raft.maxEntriesBytesPerMessage, (random) => random.pick([4_096, 65_536, 1_048_576]), showSize),
+    maxEntriesPerMessage: f.take('raft.flowControl.maxEntriesPerMessage', fc.maxEntriesPerMessage, () => sim.raft.maxEntriesBytesPerMessage, (random) => pickFitting(random, [4_096, 65_536, 1_048_576], 1), showSize),
     maxInflightMessages: f.take('raft.flowControl.maxInflightMessages', fc.maxInflightMessages, () => sim.raft.maxInflightMessages, (random) => random.pick([1, 4, 64, 256]), same),
     maxInflightBytes: f.take('raft.flowControl.maxInflightBytes', fc.maxInflightBytes, () => sim.raft.maxInflightBytes, (random) => random.pick([262_144, 1_048_576, 16_777_216]), showSize),
     maxUncommittedBytes: f.take('raft.flowControl.maxUncommittedBytes', fc.maxUncommittedBytes, () => sim.raft.maxUncommittedBytes, null, showSize),
@@ -227,7 +236,7 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
   const maxPendingReads = f.take('raft.maxPendingReads', r.maxPendingReads, () => sim.raft.maxPendingReads, null, same);
   const leaseReads = f.take('raft.leaseReads', r.leaseReads, () => sim.raft.leaseReads, checkQuorum ? (random) => random.chance(1, 4) : null, same);
   const leaseDriftBound = f.take('raft.leaseDriftBound', r.leaseDriftBound, () => sim.raft.leaseDriftBoundPpm, null, formatPpm);
-  const snapshotChunk = f.take('raft.snapshotChunk', r.snapshotChunk, () => sim.raft.snapshotChunkBytes, (random) => random.pick([65_536, 262_144, 1_048_576]), showSize);
+  const snapshotChunk = f.take('raft.snapshotChunk', r.snapshotChunk, () => sim.raft.snapshotChunkBytes, (random) => pickFitting(random, [65_536, 262_144, 1_048_576], Math.max(1, maxMessageBytes - 64)), showSize);
   const u = r.unsafe ?? {};
   // Broken variants are never drawn: a swarm run that fails must point at Raft or the simulator, not at a knob.
   const unsafe = {
@@ -303,7 +312,11 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
       },
       same,
     ),
-    valueBytes: f.take('workload.valueBytes', w.valueBytes, () => dw.valueBytes, (random) => random.pick([16, 256, 4_096]), showSize),
+    valueBytes: f.take('workload.valueBytes', w.valueBytes, () => dw.valueBytes, (random) => {
+      const limit = Math.min(maxMessageBytes, flowControl.maxUncommittedBytes) - 256;
+      const sizes = [16, 256, 4_096].filter((bytes) => bytes <= limit);
+      return sizes.length > 0 ? random.pick(sizes) : 0;
+    }, showSize),
     timeout: f.take('workload.timeout', w.timeout, () => dw.requestTimeoutUs, (random) => random.pick([200_000, 500_000, 2_000_000]), showDuration),
     backoff: f.take('workload.backoff', w.backoff, () => ({ minUs: dw.backoffBaseUs, maxUs: dw.backoffMaxUs }), null, showRange),
     maxAttempts: f.take('workload.maxAttempts', w.maxAttempts, () => dw.maxAttempts, null, same),
