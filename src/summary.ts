@@ -19,6 +19,18 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+interface NodeState {
+  status: string;
+  role: string;
+  term: number;
+  vote: string | null;
+  commit: number;
+  applied: number;
+  firstIndex: number;
+  lastIndex: number;
+  lastEntries?: [number, number][];
+}
+
 function expectationLine(result: ExpectationResult): string {
   let shown: string;
   try {
@@ -41,6 +53,13 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
   if (result.violation !== null) {
     lines.push(`  invariant   ${result.violation.invariant}: ${result.violation.message}`);
     lines.push(`  at          t=${us(result.violation.timeUs)} during ${result.violation.event}`);
+    const states = (result.violation.state ?? {}) as Record<string, NodeState | null>;
+    for (const node of result.violation.nodes ?? []) {
+      const state = states[node];
+      if (state === null || state === undefined) continue;
+      const tail = (state.lastEntries ?? []).slice(-5).map(([index, term]) => `${index}:${term}`).join(' ');
+      lines.push(`    ${node.padEnd(6)} ${state.status} ${state.role} term ${state.term} vote ${state.vote ?? '-'}, commit ${state.commit}, applied ${state.applied}, log ${state.firstIndex}..${state.lastIndex} (last index:term ${tail})`);
+    }
   }
   if (result.liveness !== null) {
     lines.push(
