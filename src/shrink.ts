@@ -13,6 +13,7 @@ import type { Fault } from '../sim/nemesis.js';
 import { simulate, type SimulationOptions, type SimulationResult } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';
 import { checkExpectations, outcomeOf, type Outcome } from './run-scenario.js';
+import type { ExpectationResult } from './scenario/expectations.js';
 import { compileScenario } from './scenario/compile.js';
 import { SpecError } from './scenario/errors.js';
 import type { LoadedScenario } from './scenario/load.js';
@@ -73,6 +74,7 @@ export interface ShrinkOptions {
 interface Attempt {
   readonly matches: boolean;
   readonly result: SimulationResult | null;
+  readonly expectations: readonly ExpectationResult[];
 }
 
 function signatureOf(outcome: Outcome, result: SimulationResult, failed: readonly string[]): FailureSignature {
@@ -82,7 +84,7 @@ function signatureOf(outcome: Outcome, result: SimulationResult, failed: readonl
 function sameFailure(target: FailureSignature, candidate: FailureSignature): boolean {
   if (target.outcome !== candidate.outcome) return false;
   if (target.outcome === 'safety') return target.invariant === candidate.invariant;
-  if (target.outcome === 'expectations') return candidate.expectation === target.expectation || candidate.expectation !== null;
+  if (target.outcome === 'expectations') return candidate.expectation === target.expectation;
   return true;
 }
 
@@ -300,20 +302,20 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
   const attempt = (spec: ScenarioSpec): Attempt => {
     if (runs >= maxRuns || performance.now() - started > budgetMs) {
       budgetExhausted = true;
-      return { matches: false, result: null };
+      return { matches: false, result: null, expectations: [] };
     }
     let candidate;
     try {
       candidate = compileScenario(spec, seed);
     } catch (error) {
-      if (error instanceof SpecError || error instanceof UsageError) return { matches: false, result: null };
+      if (error instanceof SpecError || error instanceof UsageError) return { matches: false, result: null, expectations: [] };
       throw error;
     }
     runs++;
     const result = simulate(candidate.options, new Trace({ hash: false }));
     const expectations = checkExpectations(candidate, result);
     const outcome = outcomeOf(result.verdict, expectations);
-    return { matches: sameFailure(target, signatureOf(outcome, result, expectations.filter((e) => !e.passed).map((e) => e.expression))), result };
+    return { matches: sameFailure(target, signatureOf(outcome, result, expectations.filter((e) => !e.passed).map((e) => e.expression))), result, expectations };
   };
 
   // 1. Materialize.
@@ -336,15 +338,17 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
     if (!current.matches) {
       // Nothing safe to shrink: report the original.
       spec = originalSpec;
-      current = { matches: true, result: original };
+      current = { matches: true, result: original, expectations: originalExpectations };
     }
   }
   let best = current.result!;
+  let bestExpectations = current.expectations;
   const accept = (candidate: ScenarioSpec, what: string): boolean => {
     const result = attempt(candidate);
     if (!result.matches) return false;
     spec = candidate;
     best = result.result!;
+    bestExpectations = result.expectations;
     progress(what);
     return true;
   };
@@ -484,7 +488,15 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
     yaml: toYaml(documentSpec, header),
     runs,
     wallMs: performance.now() - started,
-    final: { verdict: best.verdict, invariant: best.violation?.invariant ?? null, message: best.violation?.message ?? best.liveness?.reason ?? null, timeUs: best.violation?.timeUs ?? null },
+    final: {
+      verdict: best.verdict,
+      invariant: best.violation?.invariant ?? null,
+      message:
+        target.outcome === 'expectations'
+          ? bestExpectations.filter((e) => !e.passed).map((e) => `${e.expression} (measured ${e.actual === null ? 'nothing' : String(e.actual)})`).join('; ')
+          : (best.violation?.message ?? best.liveness?.reason ?? null),
+      timeUs: best.violation?.timeUs ?? null,
+    },
     budgetExhausted,
   };
 }

@@ -192,6 +192,7 @@ export function shrinkText(report: ShrinkReport, ref: string, seed: number, outF
   lines.push(`  before  ${describeSize(report.before)}`);
   lines.push(`  after   ${describeSize(report.after)}`);
   if (report.final.invariant !== null) lines.push(`  failure ${report.final.invariant} at t=${us(report.final.timeUs)}: ${report.final.message ?? ''}`);
+  else if (report.signature.outcome === 'expectations') lines.push(`  failure ${report.final.message ?? ''}`);
   else if (report.final.message !== null) lines.push(`  failure ${report.final.verdict}: ${report.final.message}`);
   if (outFile !== null) {
     lines.push(`  written ${outFile}`);
