@@ -195,6 +195,8 @@ export class Cluster {
   currentEvent = 'start';
   private nextReadId = 1;
   private readonly observers: ((event: ClusterEvent) => void)[] = [];
+  /** Nodes in the order they crashed (bounded: a node appears once, at its latest crash). */
+  private crashOrder: NodeId[] = [];
 
   addObserver(observer: (event: ClusterEvent) => void): void {
     this.observers.push(observer);
@@ -947,6 +949,12 @@ export class Cluster {
       }
       case 'random':
         return random.pick(ids);
+      case 'last-crashed':
+        for (let k = this.crashOrder.length - 1; k >= 0; k--) {
+          const id = this.crashOrder[k]!;
+          if (this.nodes.get(id)!.status === 'down') return id;
+        }
+        return null;
       default:
         return ids.includes(target) ? target : null;
     }
@@ -1112,6 +1120,8 @@ export class Cluster {
     if (wasLeader) this.checker?.onLeaderLost(node.id);
     const { lostRecords, tornRecords } = node.disk.crash(this.options.tearOnCrash);
     this.stats.crashes++;
+    this.crashOrder = this.crashOrder.filter((id) => id !== node.id);
+    this.crashOrder.push(node.id);
     this.notify({ kind: 'crash', node: node.id });
     if (wasLeader) this.notify({ kind: 'leader-lost', node: node.id, term: node.lastTerm, why: 'crash' });
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'crash', node: node.id, lostRecords, tornRecords });
@@ -1138,6 +1148,7 @@ export class Cluster {
     this.checker?.onRestart(node.id, node.raft.currentTerm, node.raft.log.committed, node.raft.log.applied);
     if (this.trace.enabled) {
       this.trace.emit({ t: this.scheduler.nowUs, type: 'restart', node: node.id, term: node.raft.currentTerm, commit: node.raft.log.committed, lastIndex: node.raft.log.lastIndex() });
+      this.trace.emit({ t: this.scheduler.nowUs, type: 'role', node: node.id, role: 'follower', term: node.raft.currentTerm, leader: null });
     }
     this.afterInput(node);
     this.armWindow(node);

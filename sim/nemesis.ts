@@ -2,8 +2,9 @@
 import type { LinkConfig, NodeId } from './network.js';
 import type { Random } from './random.js';
 
-/** A node named directly, or chosen when the fault fires: the current leader, a random follower, any node. */
-export type NodeTarget = NodeId | 'leader' | 'follower' | 'random';
+/** A node named directly, or chosen when the fault fires: the current leader, a random follower, any node, or
+ *  the node crashed most recently that is still down (so `crash: leader` can be undone by restarting it). */
+export type NodeTarget = NodeId | 'leader' | 'follower' | 'random' | 'last-crashed';
 
 export type Fault =
   | { readonly kind: 'crash'; readonly node: NodeTarget }

@@ -11,6 +11,11 @@
  *   5. duplicate decision, 6. the copy's latency (only if duplicated).
  * Partitions are checked at send time and again at delivery time, so a message in flight when a cut
  * starts is lost, as on a real network.
+ *
+ * Each directed link is FIFO, like the TCP streams Raft implementations use: a message is never delivered
+ * before one sent earlier on the same link, whatever the latency draws. Only a message picked for reordering
+ * (reorderChance: it takes an extra reorderDelay) and a duplicate copy (a retransmission) escape the order,
+ * so later messages can overtake them.
  */
 import { assertNonNegativeInteger, assertProbability, fail } from './assert.js';
 import { type Distribution, type Random, sampleUs, validateDistribution } from './random.js';
@@ -80,6 +85,8 @@ interface LinkState<M> {
   config: LinkConfig;
   clogged: boolean;
   held: Envelope<M>[];
+  /** Delivery time of the latest in-order message on this link: the next one cannot arrive before it. */
+  lastInOrderDeliveryUs: number;
 }
 
 function validateLinkPatch(patch: Partial<LinkConfig>, what: string): void {
@@ -139,7 +146,7 @@ export class Network<M> {
     if (options.topology !== undefined) this.validateTopology(options.topology);
     this.blocked = new Uint8Array(this.n * this.n);
     for (let f = 0; f < this.n; f++) {
-      for (let t = 0; t < this.n; t++) this.links.push({ config: this.baseConfig(f, t), clogged: false, held: [] });
+      for (let t = 0; t < this.n; t++) this.links.push({ config: this.baseConfig(f, t), clogged: false, held: [], lastInOrderDeliveryUs: 0 });
     }
   }
 
@@ -304,8 +311,13 @@ export class Network<M> {
     if (reordered) {
       delayUs += sampleUs(config.reorderDelay, random);
       this.stats.reordered++;
+      this.schedule(nowUs + delayUs, env);
+    } else {
+      const link = this.links[env.link];
+      const deliveryUs = Math.max(nowUs + delayUs, link.lastInOrderDeliveryUs);
+      link.lastInOrderDeliveryUs = deliveryUs;
+      this.schedule(deliveryUs, env);
     }
-    this.schedule(nowUs + delayUs, env);
     if (random.ratio(config.duplicateChance)) {
       this.stats.duplicated++;
       this.schedule(nowUs + sampleUs(config.latency, random), env);

@@ -37,6 +37,10 @@ export interface TriggeredFault {
   readonly fault: Fault;
   /** How many times it may fire at most. */
   readonly times: number;
+  /** Only events at or after this true time count (default: from the start). */
+  readonly fromUs?: number;
+  /** Only events before this true time count (default: until the fault phase ends). */
+  readonly untilUs?: number;
 }
 
 export type Verdict = 'ok' | 'safety' | 'liveness';
@@ -138,6 +142,7 @@ export function simulate(options: SimulationOptions, trace: Trace = new Trace(),
       options.triggers.forEach((trigger, position) => {
         // Triggers act in the fault phase only; the liveness phase heals.
         if (trigger.after !== event.kind || firings[position]! >= trigger.times || scheduler.nowUs >= healAtUs) return;
+        if (scheduler.nowUs < (trigger.fromUs ?? 0) || scheduler.nowUs >= (trigger.untilUs ?? healAtUs)) return;
         firings[position]!++;
         scheduler.after(trigger.delayUs, (fault: Fault) => {
           if (scheduler.nowUs < healAtUs) cluster.applyFault(fault, faultRandom);

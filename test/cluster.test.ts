@@ -182,3 +182,48 @@ describe('client sessions (thesis 6.3)', () => {
     expect(result.workload.ok + result.workload.timedOut).toBe(result.workload.invoked);
   });
 });
+
+describe('fault targets and triggers', () => {
+  it("'last-crashed' restarts exactly the node a `crash: leader` picked", () => {
+    const result = simulate(
+      defaultSimulationOptions({
+        seed: 12,
+        faults: [
+          { atUs: 1_000_000, fault: { kind: 'crash', node: 'leader' } },
+          { atUs: 1_500_000, fault: { kind: 'crash', node: 'follower' } },
+          { atUs: 2_000_000, fault: { kind: 'restart', node: 'last-crashed' } },
+          { atUs: 2_500_000, fault: { kind: 'restart', node: 'last-crashed' } },
+        ],
+        durationUs: 4_000_000,
+      }),
+      new Trace({ hash: false }),
+    );
+    expect(result.cluster.crashes).toBe(2);
+    expect(result.cluster.restarts).toBe(2);
+    expect(result.verdict).toBe('ok');
+  });
+
+  it('an event trigger fires only inside its time window, at most `times` times', () => {
+    const sink = new MemorySink();
+    simulate(
+      defaultSimulationOptions({
+        seed: 13,
+        faults: [
+          { atUs: 1_000_000, fault: { kind: 'isolate', node: 'leader' } },
+          { atUs: 2_000_000, fault: { kind: 'heal' } },
+          { atUs: 3_000_000, fault: { kind: 'isolate', node: 'leader' } },
+          { atUs: 4_000_000, fault: { kind: 'heal' } },
+        ],
+        triggers: [{ after: 'leader-elected', delayUs: 10_000, fault: { kind: 'pause', node: 'leader', durationUs: 50_000 }, times: 5, fromUs: 2_500_000, untilUs: 5_000_000 }],
+        durationUs: 6_000_000,
+      }),
+      new Trace({ sink }),
+    );
+    const records = sink.lines.map((line) => JSON.parse(line));
+    const pauses = records.filter((r) => r.type === 'pause');
+    const elections = records.filter((r) => r.type === 'role' && r.role === 'leader' && r.t >= 2_500_000 && r.t < 5_000_000);
+    expect(pauses.length).toBeGreaterThanOrEqual(1);
+    expect(pauses.length).toBeLessThanOrEqual(Math.min(5, elections.length));
+    expect(pauses.every((r) => r.t >= 2_510_000)).toBe(true);
+  });
+});
