@@ -50,6 +50,7 @@ describe('the built-in library', () => {
       'fixed-vs-randomized-timeouts',
       'lost-unsynced-writes',
       'random-chaos',
+      'chaos-5',
       'steady-state',
     ]) {
       expect(names).toContain(required);
@@ -378,6 +379,7 @@ const regression: readonly RegressionCase[] = [
   { name: 'figure-8-broken', seed: 1, outcome: 'safety', invariant: 'LeaderCompleteness' },
   { name: 'leader-crash-loop', seed: 1, outcome: 'passed', bands: { 'cluster.crashes': [8, 12] } },
   { name: 'random-chaos', seed: 1, overrides: { duration: '10s' }, outcome: 'passed' },
+  { name: 'chaos-5', seed: 1, overrides: { duration: '15s' }, outcome: 'passed', bands: { 'cluster.crashes': [1, 20], 'compaction.snapshots': [10, 200], 'electionLatency.count': [2, 40] } },
 ];
 
 const goldenPath = join(process.cwd(), 'test', 'golden', 'hashes.json');
