@@ -1,12 +1,20 @@
 // `npm run bench`: prints a table and writes bench/results.json. Every figure is a median of repeated runs and
 // every ratio is measured within this run. Benchmarks, not tests: nothing here asserts a time.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { builtinScenarios } from '../scenarios/builtin.js';
+import { fileURLToPath } from 'node:url';
+import { renderRunReport } from '../reports/index.js';
+import { builtinScenarios, findScenario } from '../scenarios/builtin.js';
 import { simulate } from '../sim/simulate.js';
-import { Trace } from '../sim/trace.js';
+import { MemorySink, Trace } from '../sim/trace.js';
+import { runSweep } from '../src/sweep.js';
 import { benchKernel } from './kernel.js';
+import type { SoakResult } from './soak.js';
+
+/** `--quick`: a shorter soak and fewer sweep seeds, for a first look; the recorded figures use the full run. */
+const quick = process.argv.includes('--quick');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,10 +65,74 @@ function benchSteadyState(repeats: number): SteadyStateResult {
   };
 }
 
+interface SweepBench {
+  readonly seeds: number;
+  readonly simulatedSecondsPerSeed: number;
+  readonly oneWorkerWallS: number;
+  readonly twoWorkersWallS: number;
+  readonly seedsPerHourOneWorker: number;
+  readonly seedsPerHourTwoWorkers: number;
+  readonly speedup: number;
+}
+
+/** The random-chaos scenario at 60 simulated seconds per seed, with one worker and with two. */
+async function benchSweep(seedCount: number): Promise<SweepBench> {
+  const scenario = findScenario('random-chaos')!.scenario;
+  const seeds = Array.from({ length: seedCount }, (_, k) => k + 1);
+  const timed = async (workers: number): Promise<number> => {
+    const started = performance.now();
+    await runSweep({ scenario, overrides: { duration: 60_000_000 }, seeds, workers });
+    return (performance.now() - started) / 1000;
+  };
+  const one = await timed(1);
+  const two = await timed(2);
+  return {
+    seeds: seedCount,
+    simulatedSecondsPerSeed: 60,
+    oneWorkerWallS: Math.round(one * 10) / 10,
+    twoWorkersWallS: Math.round(two * 10) / 10,
+    seedsPerHourOneWorker: Math.round((seedCount / one) * 3600),
+    seedsPerHourTwoWorkers: Math.round((seedCount / two) * 3600),
+    speedup: Number((one / two).toFixed(2)),
+  };
+}
+
+interface ReportBench {
+  readonly traceLines: number;
+  readonly renderMsMedian: number;
+  readonly svgBytes: number;
+}
+
+/** Renders the report of a chaos run of ~100,000 trace records (median of 3). */
+function benchReport(): ReportBench {
+  const options = { ...findScenario('chaos-5')!.build(3), durationUs: 20_000_000 };
+  const sink = new MemorySink(2_000_000);
+  simulate(options, new Trace({ sink }));
+  const lines = sink.lines.map((line) => line.trimEnd());
+  const times: number[] = [];
+  let bytes = 0;
+  for (let k = 0; k < 3; k++) {
+    const started = performance.now();
+    bytes = renderRunReport(lines).length;
+    times.push(performance.now() - started);
+  }
+  return { traceLines: lines.length, renderMsMedian: Math.round(median(times)), svgBytes: bytes };
+}
+
+/** The 24-hour soak runs in its own process, so that its peak resident memory is its own. */
+function benchSoak(hours: number): SoakResult {
+  const script = fileURLToPath(new URL('./soak.js', import.meta.url));
+  const output = execFileSync(process.execPath, ['--expose-gc', script, String(hours)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(output.trim().split('\n').pop()!) as SoakResult;
+}
+
 const kernel = benchKernel({ events: 2_000_000, pending: 1_000, repeats: 7 });
 const steady = benchSteadyState(5);
+const sweep = await benchSweep(quick ? 8 : 40);
+const report = benchReport();
+const soak = benchSoak(quick ? 3 : 24);
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-const results = { machine, kernel, steadyState: steady };
+const results = { machine, quick, kernel, steadyState: steady, sweep, report, soak };
 writeFileSync(new URL('../../bench/results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 
 const rows: [string, string][] = [
@@ -72,7 +144,13 @@ const rows: [string, string][] = [
   ['steady state: delivered Raft messages/s', `${steady.deliveredMessagesPerSecond}`],
   ['steady state: simulated s per wall s', `${steady.simulatedSecondsPerWallSecond}x real time`],
   ['steady state: events/s vs bare loop', `${(steady.eventsPerSecond / kernel.bareEventsPerSec).toFixed(3)}`],
-  ['steady state: traced (hashed) / untraced wall time', `${steady.tracedOverUntraced}`],
+  ['steady state: traced (hashed) / untraced wall time', `${steady.tracedOverUntraced} (target <= 2)`],
+  [`chaos sweep: seeds/hour, 1 worker (${sweep.seeds} seeds x 60 s)`, `${sweep.seedsPerHourOneWorker}`],
+  ['chaos sweep: seeds/hour, 2 workers', `${sweep.seedsPerHourTwoWorkers} (target >= 100,000)`],
+  ['chaos sweep: 2 workers / 1 worker', `${sweep.speedup}x (target >= 1.8)`],
+  [`report: render ${report.traceLines} trace records`, `${report.renderMsMedian} ms, ${(report.svgBytes / 2 ** 20).toFixed(2)} MiB (target < 3 s)`],
+  [`soak: ${soak.simulatedHours} simulated hours (${soak.wallSeconds} s wall)`, `peak RSS ${soak.peakRssMiB} MiB (target < 150)`],
+  ['soak: heap growth from hour 2 to the end', `${soak.growthHour2ToEndPercent}% (${soak.heapAtHour2MiB} -> ${soak.heapAtEndMiB} MiB; target < 5%)`],
 ];
 const width = Math.max(...rows.map(([name]) => name.length));
 for (const [name, value] of rows) process.stdout.write(`${name.padEnd(width)}  ${value}\n`);
