@@ -1,6 +1,6 @@
 // The raftsim command line. Exit codes: 0 passed, 1 safety violation (or a replay that did not reproduce),
 // 2 bad input (one paragraph on stderr, never a stack trace), 3 liveness failure or failed expectation.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
@@ -9,8 +9,10 @@ import { simulate } from '../sim/simulate.js';
 import { checkDeterminism, FileSink, Trace } from '../sim/trace.js';
 import { CheckpointSink } from './checkpoints.js';
 import { UsageError, exitCodes } from './errors.js';
+import { checkOutputFile, ensureDirectory, writeFile, writeFileAtomic } from './files.js';
 import { mergeSweepFiles } from './merge.js';
 import { replayResultFile } from './replay.js';
+import { parseWindowFlags, renderComparisonFiles, renderSweepFile, renderTraceFile, type RenderedReport } from './reports.js';
 import { toResultJson } from './result.js';
 import { openScenario, runLoadedScenario } from './run-scenario.js';
 import { ScenarioError } from './scenario/errors.js';
@@ -34,7 +36,7 @@ const processIo: Io = {
   isTerminal: process.stderr.isTTY === true,
 };
 
-const booleanFlags = ['prevote', 'check-quorum', 'swarm', 'trace', 'json', 'check-determinism', 'print'];
+const booleanFlags = ['prevote', 'check-quorum', 'swarm', 'trace', 'json', 'check-determinism', 'print', 'report'];
 
 /** yargs reads `--prevote=maybe` as false; refuse any value other than true or false instead. */
 function checkBooleanValues(argv: readonly string[]): void {
@@ -72,23 +74,20 @@ function overridesFrom(args: Record<string, unknown>): ReturnType<typeof parseOv
   return parseOverrides(values);
 }
 
-function ensureDirectory(dir: string, flag = '--out'): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${flag} ${dir}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'is a file' : `cannot be created (${code ?? String(error)})`}; expected a directory to write into.`);
-  }
-  if (!statSync(dir).isDirectory()) throw new UsageError(`${flag} ${dir}: is a file; expected a directory to write into.`);
+/** Writes a rendered report whole (temporary file, then rename) and passes its remarks on to stderr. */
+function writeReport(io: Io, path: string, report: RenderedReport, flag: string): void {
+  const dir = dirname(path);
+  if (dir !== '' && dir !== '.') ensureDirectory(dir, flag);
+  writeFileAtomic(path, report.svg, flag);
+  for (const note of report.notes) io.err(`raftsim: note: ${note}\n`);
 }
 
-function writeFile(path: string, text: string, flag = '--out'): void {
-  try {
-    writeFileSync(path, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${flag}: ${path} cannot be written (${code ?? String(error)}); expected a writable location.`);
-  }
+function kib(text: string): string {
+  return `${Math.max(1, Math.round(Buffer.byteLength(text) / 1024))} KiB`;
+}
+
+function optionalString(value: unknown, flag: string): string | undefined {
+  return value === undefined ? undefined : String(single(value, flag));
 }
 
 function sweepExitCode(summary: SweepSummary): number {
@@ -157,12 +156,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           y
             .positional('scenario', { type: 'string', default: 'leader-crash', describe: 'built-in scenario name or scenario file' })
             .option('seed', { type: 'string', default: '1', describe: 'the seed; the same seed replays bit for bit' })
-            .option('out', { type: 'string', describe: 'directory for result.json (and trace.jsonl with --trace)' })
+            .option('out', { type: 'string', describe: 'directory for result.json (and trace.jsonl with --trace, report.svg with --report)' })
             .option('trace', { type: 'boolean', default: false, describe: 'write DIR/trace.jsonl (needs --out)' })
+            .option('report', { type: 'boolean', default: false, describe: 'write DIR/report.svg, the SVG run report, and the trace it is drawn from (needs --out)' })
+            .option('from', { type: 'string', describe: 'start of the report\'s detail window, e.g. 12.5s (with --report)' })
+            .option('to', { type: 'string', describe: 'end of the report\'s detail window, e.g. 14s (with --report)' })
             .option('json', { type: 'boolean', default: false, describe: 'print the result JSON to stdout instead of the summary' })
             .option('check-determinism', { type: 'boolean', default: false, describe: 'run twice and compare trace hashes' })
             .example('$0 run leader-crash --seed 7', 'one run; prints a summary and how to replay it')
             .example('$0 run my.yaml --seed 3 --out out/ --trace', 'also writes out/result.json and out/trace.jsonl')
+            .example('$0 run random-chaos --seed 3 --out out --report', 'also writes out/trace.jsonl and out/report.svg (open it in a browser)')
+            .example('$0 run leader-crash --out out --report --from 5.9s --to 6.4s', 'the report\'s detail panel shows 5.9 s to 6.4 s')
             .example('$0 run bridge-partition --no-prevote --no-check-quorum', 'the same scenario with PreVote and CheckQuorum off'),
         ),
       (args) => {
@@ -170,6 +174,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const ref = String(single(args.scenario, 'scenario'));
         const out = args.out === undefined ? undefined : String(single(args.out, '--out'));
         if (args.trace && out === undefined) throw new UsageError('--trace writes DIR/trace.jsonl and needs --out DIR.');
+        const report = args.report === true;
+        if (report && out === undefined) throw new UsageError('--report writes DIR/report.svg (and DIR/trace.jsonl, which it is drawn from) and needs --out DIR.');
+        if (!report && (args.from !== undefined || args.to !== undefined)) throw new UsageError(`${args.from !== undefined ? '--from' : '--to'} selects the detail window of the report and needs --report (and --out DIR).`);
+        const window = parseWindowFlags(args.from, args.to);
+        const keepTrace = args.trace === true || report;
         const overrides = overridesFrom(args);
         const scenario = openScenario(ref);
         if (args['check-determinism']) {
@@ -186,11 +195,25 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         // Validate everything before writing anything.
         scenario.compile(seed, overrides);
         if (out !== undefined) ensureDirectory(out);
-        const checkpoints = new CheckpointSink(undefined, args.trace ? new FileSink(join(out!, 'trace.jsonl')) : null);
+        const checkpoints = new CheckpointSink(undefined, keepTrace ? new FileSink(join(out!, 'trace.jsonl')) : null);
         const run = runLoadedScenario(scenario, seed, { overrides, trace: new Trace({ sink: checkpoints }) });
-        const json = toResultJson(run, checkpoints.checkpoints(), args.trace ? 'trace.jsonl' : null);
+        checkpoints.close();
+        const json = toResultJson(run, checkpoints.checkpoints(), keepTrace ? 'trace.jsonl' : null);
         if (out !== undefined) writeFile(join(out, 'result.json'), JSON.stringify(json, null, 2) + '\n');
-        const files = out === undefined ? [] : [join(out, 'result.json'), ...(args.trace ? [join(out, 'trace.jsonl')] : [])];
+        const files = out === undefined ? [] : [join(out, 'result.json'), ...(keepTrace ? [join(out, 'trace.jsonl')] : [])];
+        if (report) {
+          // Drawn from the trace file just written, read back line by line: memory stays bounded by the report's model.
+          const path = join(out!, 'report.svg');
+          let rendered: RenderedReport;
+          try {
+            rendered = renderTraceFile(join(out!, 'trace.jsonl'), window);
+          } catch (error) {
+            if (!(error instanceof UsageError)) throw error;
+            throw new UsageError(`${error.message.replace(/\.$/, '')}. The run's ${files.join(' and ')} were written; draw the report again with \`raftsim report ${join(out!, 'trace.jsonl')} -o ${path} --from ... --to ...\`.`);
+          }
+          writeReport(io, path, rendered, '--out');
+          files.push(path);
+        }
         io.out(args.json ? JSON.stringify(json, null, 2) + '\n' : runSummary(json, files));
         exitCode = run.exitCode;
       },
@@ -206,8 +229,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             .option('workers', { type: 'string', describe: 'worker threads (default: all cores)' })
             .option('shard', { type: 'string', describe: 'run only slice i of n (e.g. 2/8), deterministically' })
             .option('out', { type: 'string', describe: 'directory for sweep.json (input of `raftsim merge`)' })
+            .option('report', { type: 'boolean', default: false, describe: 'also write DIR/sweep.svg: metric distributions across seeds, failing seeds with replay commands (needs --out)' })
             .option('json', { type: 'boolean', default: false, describe: 'print the sweep summary as JSON' })
             .example('$0 sweep random-chaos --seeds 1..1000', 'all cores; failing seeds with replay commands')
+            .example('$0 sweep random-chaos --seeds 1..200 --out out --report', 'writes out/sweep.json and out/sweep.svg')
             .example('$0 sweep random-chaos --seeds 1..1000 --shard 3/8 --out out/3', 'one slice of a sweep split over 8 machines'),
         ),
       async (args) => {
@@ -220,6 +245,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const workers = /^\d+$/.test(workersText.trim()) ? Number(workersText) : Number.NaN;
         if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers ${workersText}: expected an integer from 1 to 256.`);
         const out = args.out === undefined ? undefined : String(single(args.out, '--out'));
+        if (args.report === true && out === undefined) throw new UsageError('--report writes DIR/sweep.svg (next to DIR/sweep.json) and needs --out DIR.');
         const overrides = overridesFrom(args);
         const scenario = openScenario(ref);
         scenario.compile(seeds[0] ?? 1, overrides);
@@ -251,7 +277,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const elapsedMs = performance.now() - started;
         const file = sweepFileOf(scenario, overrides, seedsText, shard, runs, elapsedMs);
         if (out !== undefined) writeFile(join(out, 'sweep.json'), JSON.stringify(file, null, 2) + '\n');
-        io.out(args.json ? JSON.stringify(file.summary, null, 2) + '\n' : sweepText(file.summary, elapsedMs));
+        const reportPath = args.report === true ? join(out!, 'sweep.svg') : null;
+        if (reportPath !== null) writeReport(io, reportPath, renderSweepFile(file), '--out');
+        io.out(args.json ? JSON.stringify(file.summary, null, 2) + '\n' : sweepText(file.summary, elapsedMs) + (reportPath !== null ? `  report      ${reportPath}\n` : ''));
         exitCode = sweepExitCode(file.summary);
       },
     )
@@ -262,8 +290,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         y
           .positional('files', { type: 'string', array: true, demandOption: true, describe: 'sweep.json files (or directories holding one)' })
           .option('out', { type: 'string', describe: 'directory for the merged sweep.json' })
+          .option('report', { type: 'boolean', default: false, describe: 'also write DIR/sweep.svg, the sweep report of the merged seeds (needs --out)' })
           .option('json', { type: 'boolean', default: false, describe: 'print the merged summary as JSON' })
-          .example('$0 merge out/*/sweep.json --out merged/', 'after `sweep --shard i/8 --out out/i` on 8 machines'),
+          .example('$0 merge out/*/sweep.json --out merged/', 'after `sweep --shard i/8 --out out/i` on 8 machines')
+          .example('$0 merge out/*/sweep.json --out merged/ --report', 'and merged/sweep.svg'),
       (args) => {
         const paths = (args.files as string[]).map((path) => {
           try {
@@ -272,15 +302,77 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             return path;
           }
         });
-        const report = mergeSweepFiles(paths);
         const out = args.out === undefined ? undefined : String(single(args.out, '--out'));
+        if (args.report === true && out === undefined) throw new UsageError('--report writes DIR/sweep.svg (next to the merged DIR/sweep.json) and needs --out DIR.');
+        const report = mergeSweepFiles(paths);
+        let reportPath: string | null = null;
         if (out !== undefined) {
           ensureDirectory(out);
           writeFile(join(out, 'sweep.json'), JSON.stringify(report.file, null, 2) + '\n');
+          if (args.report === true) {
+            reportPath = join(out, 'sweep.svg');
+            writeReport(io, reportPath, renderSweepFile(report.file), '--out');
+          }
         }
         if (report.missingShards.length > 0) io.err(`raftsim merge: shards ${report.missingShards.join(', ')} are missing; the summary covers ${report.file.summary.seeds} seeds only.\n`);
-        io.out(args.json ? JSON.stringify(report.file.summary, null, 2) + '\n' : sweepText(report.file.summary, null));
+        io.out(args.json ? JSON.stringify(report.file.summary, null, 2) + '\n' : sweepText(report.file.summary, null) + (reportPath !== null ? `  report      ${reportPath}\n` : ''));
         exitCode = sweepExitCode(report.file.summary);
+      },
+    )
+    .command(
+      'report <trace>',
+      'draw the SVG run report of a recorded trace.jsonl',
+      (y) =>
+        y
+          .positional('trace', { type: 'string', demandOption: true, describe: 'a trace.jsonl written by `raftsim run --out DIR --trace` (or --report), or its directory' })
+          .option('o', { alias: 'output', type: 'string', describe: 'the SVG file to write (default: report.svg next to the trace)' })
+          .option('from', { type: 'string', describe: 'start of the detail window, e.g. 12.5s' })
+          .option('to', { type: 'string', describe: 'end of the detail window, e.g. 14s' })
+          .option('title', { type: 'string', describe: 'heading (default: raftsim run report · SCENARIO · seed N)' })
+          .example('$0 report out/trace.jsonl -o report.svg', 'the whole run; the detail panel picks its own window')
+          .example('$0 report out/trace.jsonl -o zoom.svg --from 12.5s --to 14s', 'the detail panel shows 12.5 s to 14 s'),
+      (args) => {
+        let trace = String(single(args.trace, 'trace'));
+        try {
+          if (statSync(trace).isDirectory()) trace = join(trace, 'trace.jsonl');
+        } catch {
+          // reported when the trace is read
+        }
+        const output = optionalString(args.o, '-o') ?? join(dirname(trace), 'report.svg');
+        checkOutputFile(output, '-o', 'report.svg');
+        const window = parseWindowFlags(args.from, args.to);
+        const title = optionalString(args.title, '--title');
+        const report = renderTraceFile(trace, { ...window, ...(title !== undefined ? { title } : {}) });
+        writeReport(io, output, report, '-o');
+        io.out(`wrote ${output} (${kib(report.svg)}): ${report.description}\n`);
+      },
+    )
+    .command(
+      'compare <a> <b>',
+      'draw two runs (two trace.jsonl files) or two sweeps (two sweep.json files) side by side on shared axes, as one SVG',
+      (y) =>
+        y
+          .positional('a', { type: 'string', demandOption: true, describe: 'run or sweep A: a trace.jsonl or a sweep.json (or a directory holding one)' })
+          .positional('b', { type: 'string', demandOption: true, describe: 'run or sweep B, of the same kind as A' })
+          .option('o', { alias: 'output', type: 'string', default: 'compare.svg', describe: 'the SVG file to write' })
+          .option('label-a', { type: 'string', describe: 'name of A in the report (default: scenario and seed(s))' })
+          .option('label-b', { type: 'string', describe: 'name of B in the report (default: scenario and seed(s))' })
+          .option('title', { type: 'string', describe: 'heading (default: raftsim comparison · A vs B)' })
+          .example('$0 compare on/trace.jsonl off/trace.jsonl -o compare.svg --label-a "PreVote on" --label-b "PreVote off"', 'two runs on one time axis')
+          .example('$0 compare fixed/sweep.json jittered/sweep.json -o sweeps.svg', 'two sweeps\' distributions on shared axes'),
+      (args) => {
+        const output = String(single(args.o, '-o'));
+        checkOutputFile(output, '-o', 'compare.svg');
+        const labelA = optionalString(args['label-a'], '--label-a');
+        const labelB = optionalString(args['label-b'], '--label-b');
+        const title = optionalString(args.title, '--title');
+        const report = renderComparisonFiles(String(single(args.a, 'a')), String(single(args.b, 'b')), {
+          ...(labelA !== undefined ? { labelA } : {}),
+          ...(labelB !== undefined ? { labelB } : {}),
+          ...(title !== undefined ? { title } : {}),
+        });
+        writeReport(io, output, report, '-o');
+        io.out(`wrote ${output} (${kib(report.svg)}): ${report.description}\n`);
       },
     )
     .command(
@@ -362,7 +454,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         exitCode = exitCodes.ok;
       },
     )
-    .demandCommand(1, 'name a command: list, check, run, sweep, merge, replay or shrink (see --help)')
+    .demandCommand(1, 'name a command: list, check, run, sweep, merge, report, compare, replay or shrink (see --help)')
     .recommendCommands()
     .strict()
     .help()
@@ -396,7 +488,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 function commandOf(argv: readonly string[]): string {
   const command = argv.find((arg) => !arg.startsWith('-'));
-  return command !== undefined && ['list', 'check', 'run', 'sweep', 'merge', 'replay', 'shrink'].includes(command) ? `${command} ` : '';
+  return command !== undefined && ['list', 'check', 'run', 'sweep', 'merge', 'report', 'compare', 'replay', 'shrink'].includes(command) ? `${command} ` : '';
 }
 
 

@@ -54,7 +54,9 @@ export interface MergeReport {
   readonly missingShards: readonly string[];
 }
 
-export function readSweepFile(path: string): z.infer<typeof sweepFileSchema> {
+export type SweepFileData = z.infer<typeof sweepFileSchema>;
+
+export function readSweepFile(path: string): SweepFileData {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -63,6 +65,11 @@ export function readSweepFile(path: string): z.infer<typeof sweepFileSchema> {
     if (code !== undefined) throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`}; expected a sweep.json written by \`raftsim sweep --out DIR\`.`);
     throw new UsageError(`${path}: found text that is not JSON (${error instanceof Error ? error.message : String(error)}), expected a sweep.json written by \`raftsim sweep --out DIR\`.`);
   }
+  return checkSweepJson(path, json);
+}
+
+/** Validates parsed JSON as a sweep.json; problems are usage errors naming the file and the field. */
+export function checkSweepJson(path: string, json: unknown): SweepFileData {
   const parsed = sweepFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const problem = problemsFromZod(parsed.error.issues, {})[0]!;

@@ -123,18 +123,19 @@ class TeeSink implements TraceSink {
   }
 }
 
-function overridesFromFlags(flags: readonly string[]): Overrides {
+/** Parses override flags as written in result.json or sweep.json (`["--drop", "1%", "--no-prevote"]`). */
+export function overridesFromFlags(flags: readonly string[], what = 'result.json'): Overrides {
   const values: Record<string, unknown> = {};
   for (let k = 0; k < flags.length; k++) {
     const flag = flags[k]!;
     const negated = /^--no-(.+)$/.exec(flag);
     const name = negated !== null ? negated[1]! : flag.replace(/^--/, '');
     const spec = overrideFlags.find((candidate) => candidate.flag === name);
-    if (spec === undefined) throw new UsageError(`result.json overrides: found an unknown flag ${flag}, expected flags written by raftsim run.`);
+    if (spec === undefined) throw new UsageError(`${what} overrides: found an unknown flag ${flag}, expected flags written by raftsim.`);
     if (spec.boolean === true) values[name] = negated === null;
     else values[name] = flags[++k];
   }
-  return parseOverrides(values, (flag) => `result.json overrides --${flag}`);
+  return parseOverrides(values, (flag) => `${what} overrides --${flag}`);
 }
 
 export function replayResultFile(file: string, options: { traceFile?: string } = {}): ReplayReport {
