@@ -1,10 +1,11 @@
 /**
- * A binary min-heap of items keyed by (timeUs, insertion sequence).
+ * A binary min-heap of items keyed by (timeUs, insertion sequence). It is the scheduler's heap, and the heap
+ * the kernel benchmark's bare loop runs, so the benchmark measures the scheduler against the same structure.
  *
  * Why this shape:
- * - Keys live in parallel Float64Arrays (time, seq) and items in a plain array, so a push or pop allocates
- *   nothing and comparisons read unboxed doubles. Both keys are exact integers below 2^53; we never fold
- *   them into one floating-point key (that would silently lose the tie order).
+ * - Keys live in parallel Float64Arrays (time, seq) and the item and its argument in plain arrays, so a push
+ *   or pop allocates nothing and comparisons read unboxed doubles. Both keys are exact integers below 2^53;
+ *   we never fold them into one floating-point key (that would silently lose the tie order).
  * - The sequence number makes the order total: two items with the same time pop in insertion order, which
  *   is what makes a simulation reproducible regardless of heap shape.
  * - Sift operations move a "hole" instead of swapping, halving the number of writes.
@@ -14,20 +15,26 @@ import { fail } from './assert.js';
 const INITIAL_CAPACITY = 1024;
 
 export class EventQueue<T> {
-  /** Time of the item returned by the last successful pop() (0 before the first pop). */
+  /** Time of the item last popped. */
   lastPoppedTimeUs = 0;
+  /** Argument of the item last popped (the second payload pushed with it). */
+  lastPoppedArg: unknown = undefined;
 
   private times: Float64Array;
   private seqs: Float64Array;
   private items: (T | undefined)[] = [];
+  private args: unknown[] = [];
   private count = 0;
   private capacity: number;
   private nextSeq = 0;
   private readonly maxSize: number;
+  private readonly boundName: string;
 
-  constructor(maxSize = 10_000_000) {
+  /** `boundName` names the bound in the error a runaway producer gets (the scheduler passes its own). */
+  constructor(maxSize = 10_000_000, boundName = 'EventQueue: size would exceed maxSize') {
     if (!Number.isSafeInteger(maxSize) || maxSize < 1) fail(`EventQueue: maxSize must be a positive integer, got ${maxSize}`);
     this.maxSize = maxSize;
+    this.boundName = boundName;
     this.capacity = Math.min(INITIAL_CAPACITY, maxSize);
     this.times = new Float64Array(this.capacity);
     this.seqs = new Float64Array(this.capacity);
@@ -37,9 +44,9 @@ export class EventQueue<T> {
     return this.count;
   }
 
-  /** Inserts `item` at `timeUs`. Ties on time pop in insertion order. */
-  push(timeUs: number, item: T): void {
-    // Inline check (no message built on the fast path): a non-integer or negative time is a caller bug.
+  /** Inserts `item` (with an optional argument) at `timeUs`. Ties on time pop in insertion order. */
+  push(timeUs: number, item: T, arg?: unknown): void {
+    // Inline check (no message built on the fast path): a non-integer or negative time would break ordering.
     if (!(timeUs >= 0 && timeUs <= Number.MAX_SAFE_INTEGER && Math.floor(timeUs) === timeUs)) {
       fail(`EventQueue.push: timeUs must be a non-negative safe integer, got ${String(timeUs)}`);
     }
@@ -48,9 +55,10 @@ export class EventQueue<T> {
     const times = this.times;
     const seqs = this.seqs;
     const items = this.items;
+    const args = this.args;
     const seq = this.nextSeq++;
-    // Sift up. The new seq is larger than every seq in the heap, so on equal times the parent already
-    // wins and only the time needs comparing.
+    // Sift up. The new seq is larger than every seq in the heap, so on equal times the parent wins and only
+    // the time needs comparing.
     let i = n;
     while (i > 0) {
       const p = (i - 1) >>> 1;
@@ -59,29 +67,35 @@ export class EventQueue<T> {
       times[i] = pt;
       seqs[i] = seqs[p];
       items[i] = items[p];
+      args[i] = args[p];
       i = p;
     }
     times[i] = timeUs;
     seqs[i] = seq;
     items[i] = item;
+    args[i] = arg;
     this.count = n + 1;
   }
 
-  /** Removes and returns the item with the smallest (timeUs, seq); undefined when empty. */
+  /** Removes and returns the minimum (timeUs, seq) item; its time and argument are left in lastPopped*. */
   pop(): T | undefined {
     const n = this.count;
     if (n === 0) return undefined;
     const times = this.times;
     const seqs = this.seqs;
     const items = this.items;
+    const args = this.args;
     const top = items[0];
     this.lastPoppedTimeUs = times[0];
+    this.lastPoppedArg = args[0];
     const last = n - 1;
     this.count = last;
     if (last > 0) {
+      // Sift the last element down from the root.
       const t = times[last];
       const s = seqs[last];
       const it = items[last];
+      const a = args[last];
       let i = 0;
       const half = last >>> 1; // nodes with at least one child inside [0, last)
       while (i < half) {
@@ -101,36 +115,40 @@ export class EventQueue<T> {
         times[i] = ct;
         seqs[i] = cs;
         items[i] = items[c];
+        args[i] = args[c];
         i = c;
       }
       times[i] = t;
       seqs[i] = s;
       items[i] = it;
+      args[i] = a;
     }
-    items[last] = undefined; // drop the reference so popped items can be collected
+    items[last] = undefined; // drop the references so popped items can be collected
+    args[last] = undefined;
     return top;
   }
 
-  /** Time of the next item, or Infinity when empty. */
+  /** Time of the next item, Infinity when empty. */
   peekTimeUs(): number {
     return this.count === 0 ? Infinity : this.times[0];
   }
 
-  /** The next item without removing it. */
   peek(): T | undefined {
     return this.count === 0 ? undefined : this.items[0];
   }
 
   clear(): void {
     this.items.length = 0;
+    this.args.length = 0;
     this.count = 0;
     this.nextSeq = 0;
     this.lastPoppedTimeUs = 0;
+    this.lastPoppedArg = undefined;
   }
 
   private grow(): void {
     if (this.capacity >= this.maxSize) {
-      fail(`EventQueue: size would exceed maxSize=${this.maxSize} (runaway event generation?)`);
+      fail(`${this.boundName}=${this.maxSize} (runaway event generation?)`);
     }
     const capacity = Math.min(this.capacity * 2, this.maxSize);
     const times = new Float64Array(capacity);
