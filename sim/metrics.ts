@@ -15,9 +15,15 @@ export interface Distribution {
   readonly mean: number | null;
 }
 
+/** Nearest-rank percentile of sorted values (p in [0, 100]); null when there are none. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
+}
+
 export function distributionOf(values: readonly number[]): Distribution {
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p: number): number | null => (sorted.length === 0 ? null : sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!);
+  const rank = (p: number): number | null => percentile(sorted, p);
   let sum = 0;
   for (const value of sorted) sum += value;
   return {
