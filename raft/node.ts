@@ -341,9 +341,12 @@ export class RaftNode {
       if (state.readRoundPending) this.broadcastHeartbeat(state, state.readContext);
     }
     const hardState = this.hardStateChanged() ? this.currentHardState() : null;
-    const entries = this.log.unstableEntries().slice();
+    // Most Readies carry nothing in some of these fields: hand out shared empty arrays then instead of
+    // allocating fresh ones (a Ready is built after nearly every input, and the garbage showed up in profiles).
+    const unstable = this.log.unstableEntries();
+    const entries = unstable.length === 0 ? noEntries : unstable.slice();
     const snapshot = this.log.pendingSnapshotToPersist();
-    const committedEntries = this.log.nextCommittedEntries(maxCommittedBytesPerReady);
+    const committedEntries = this.log.hasNextCommittedEntries() ? this.log.nextCommittedEntries(maxCommittedBytesPerReady) : noEntries;
     if (committedEntries.length > 0) this.log.markApplying(committedEntries[committedEntries.length - 1]!.index);
     const mustSync =
       entries.length > 0 ||
@@ -353,13 +356,13 @@ export class RaftNode {
       hardState,
       entries,
       snapshot,
-      messages: this.messages,
+      messages: this.messages.length === 0 ? noMessages : this.messages,
       committedEntries,
-      readStates: this.readStates,
+      readStates: this.readStates.length === 0 ? noReadStates : this.readStates,
       mustSync,
     };
-    this.messages = [];
-    this.readStates = [];
+    if (this.messages.length > 0) this.messages = [];
+    if (this.readStates.length > 0) this.readStates = [];
     this.outstandingReady = ready;
     return ready;
   }
@@ -1002,6 +1005,9 @@ export class RaftNode {
 }
 
 const noEvents: readonly RaftEvent[] = Object.freeze([]);
+const noEntries: readonly Entry[] = Object.freeze([]);
+const noMessages: readonly Message[] = Object.freeze([]);
+const noReadStates: readonly ReadState[] = Object.freeze([]);
 
 function unreachable(value: never): never {
   throw new Error(`unreachable: ${JSON.stringify(value)}`);

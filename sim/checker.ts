@@ -118,12 +118,20 @@ export class SafetyChecker {
     private readonly digestOf: (entry: Entry) => string,
   ) {}
 
+  /** The last watch looked up: the checker is called several times per event for one node, and a watch is
+   *  never removed, so this one-entry cache saves most Map lookups. */
+  private lastWatchId: NodeId | null = null;
+  private lastWatch: NodeWatch | null = null;
+
   private watch(id: NodeId): NodeWatch {
+    if (id === this.lastWatchId) return this.lastWatch!;
     let watch = this.watches.get(id);
     if (watch === undefined) {
       watch = { term: 0, commit: 0, applied: 0, leaderTerm: -1, leaderLastIndex: 0, leaderLastTerm: 0 };
       this.watches.set(id, watch);
     }
+    this.lastWatchId = id;
+    this.lastWatch = watch;
     return watch;
   }
 
@@ -203,7 +211,13 @@ export class SafetyChecker {
         known = [];
         this.identities.set(entry.index, known);
       }
-      const same = known.find((identity) => identity.term === entry.term);
+      let same: LogIdentity | undefined;
+      for (const identity of known) {
+        if (identity.term === entry.term) {
+          same = identity;
+          break;
+        }
+      }
       if (same === undefined) {
         known.push({ term: entry.term, digest, prevTerm });
         continue;

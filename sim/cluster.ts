@@ -93,6 +93,16 @@ interface PendingCompaction {
   readonly intendedUs: number | null;
 }
 
+/** What the event being handled is, for Cluster.currentEvent (text built on demand). */
+const enum EventKind {
+  Text,
+  Deliver,
+  Timer,
+  Fsync,
+  Apply,
+  Client,
+}
+
 /** Bound on proposal timestamps a leader keeps for latency metrics. */
 const maxProposalTimes = 100_000;
 
@@ -191,8 +201,47 @@ export class Cluster {
   readonly checker: SafetyChecker | null;
   readonly metrics: MetricsCollector;
   readonly stats: ClusterStats;
-  /** Describes the event being handled, for violation reports. */
-  currentEvent = 'start';
+  /** Describes the event being handled, for violation reports. The hot event kinds (delivery, timer, fsync,
+   *  apply, client request) record their parts and build the text only when it is read: formatting a string in
+   *  every event showed up in profiles, and the text is needed only when an invariant fails. */
+  get currentEvent(): string {
+    const node = this.eventNode!;
+    switch (this.eventKind) {
+      case EventKind.Text:
+        return this.eventText;
+      case EventKind.Deliver: {
+        const message = this.eventMessage!;
+        return `deliver ${message.type} ${message.from}->${message.to} #${this.eventNumber}`;
+      }
+      case EventKind.Timer:
+        return `timer of ${node.id}`;
+      case EventKind.Fsync:
+        return `fsync done on ${node.id}`;
+      case EventKind.Apply:
+        return `apply ${this.eventNumber} on ${node.id}`;
+      case EventKind.Client: {
+        const message = this.eventClientMessage as Extract<ClientMessage, { type: 'request' }>;
+        return `client request ${message.client}#${message.command.seq} at ${node.id}`;
+      }
+    }
+  }
+  set currentEvent(text: string) {
+    this.eventKind = EventKind.Text;
+    this.eventText = text;
+  }
+  private eventKind = EventKind.Text;
+  private eventText = 'start';
+  private eventNode: SimNode | null = null;
+  private eventMessage: Message | null = null;
+  private eventClientMessage: ClientMessage | null = null;
+  private eventNumber = 0;
+
+  /** Records a lazily described event (see currentEvent). */
+  private setEvent(kind: EventKind, node: SimNode, number: number): void {
+    this.eventKind = kind;
+    this.eventNode = node;
+    this.eventNumber = number;
+  }
   private nextReadId = 1;
   private readonly observers: ((event: ClusterEvent) => void)[] = [];
   /** Nodes in the order they crashed (bounded: a node appears once, at its latest crash). */
@@ -329,7 +378,7 @@ export class Cluster {
       node.backlog.push({ handler: this.onWakeResumed as (arg: never) => void, arg: node });
       return;
     }
-    this.currentEvent = `timer of ${node.id}`;
+    this.setEvent(EventKind.Timer, node, 0);
     const local = this.localNow(node);
     if (local >= node.raft.nextDeadlineUs()) node.raft.tick(local);
     this.afterInput(node);
@@ -386,7 +435,8 @@ export class Cluster {
   };
 
   private stepMessage(node: SimNode, message: Message, id: number): void {
-    this.currentEvent = `deliver ${message.type} ${message.from}->${message.to} #${id}`;
+    this.eventMessage = message;
+    this.setEvent(EventKind.Deliver, node, id);
     node.raft.step(message, this.localNow(node));
     const raft = node.raft;
     if ((message.type === 'AppendEntries' || message.type === 'Heartbeat') && raft.currentTerm === message.term && raft.leader === message.from) {
@@ -439,13 +489,17 @@ export class Cluster {
     this.armWake(node);
   }
 
+  private readonly walScratch: { record: WalRecord; bytes: number }[] = [];
+
   private processReady(node: SimNode): void {
     if (node.readyInFlight || node.status !== 'up') return;
     if (!node.raft.hasReady()) return;
     const ready = node.raft.ready();
     this.observe(node);
     if (this.checker !== null && ready.entries.length > 0) this.checker.onEntriesAppended(node.id, ready.entries, node.raft.log);
-    const records: { record: WalRecord; bytes: number }[] = [];
+    // One scratch array for every Ready: Disk.append copies the records out and keeps no reference to it.
+    const records = this.walScratch;
+    records.length = 0;
     if (ready.snapshot !== null) records.push({ record: { kind: 'snapshot', snapshot: ready.snapshot }, bytes: ready.snapshot.bytes + 64 });
     if (ready.hardState !== null) {
       records.push({ record: { kind: 'hardState', hardState: ready.hardState }, bytes: 32 });
@@ -476,7 +530,7 @@ export class Cluster {
       node.backlog.push({ handler: this.onReadyResumed as (arg: never) => void, arg });
       return;
     }
-    this.currentEvent = `fsync done on ${node.id}`;
+    this.setEvent(EventKind.Fsync, node, 0);
     node.readyInFlight = false;
     this.completeReady(node, arg.ready);
     this.armWake(node);
@@ -553,7 +607,7 @@ export class Cluster {
       this.scheduleApply(node);
       return;
     }
-    this.currentEvent = `apply ${entry.index} on ${node.id}`;
+    this.setEvent(EventKind.Apply, node, entry.index);
     this.applyEntry(node, entry);
     node.raft.appliedTo(entry.index);
     this.afterApply(node);
@@ -887,7 +941,8 @@ export class Cluster {
       return;
     }
     if (node.status === 'down') return;
-    this.currentEvent = `client request ${message.client}#${message.command.seq} at ${node.id}`;
+    this.eventClientMessage = message;
+    this.setEvent(EventKind.Client, node, 0);
     const command = message.command;
     const now = this.localNow(node);
     if (command.operation.op === 'get') {
