@@ -463,6 +463,25 @@ export class Cluster {
       const proposedUs = leader.proposedAtUs.get(at);
       if (proposedUs !== undefined) this.metrics.onReplicationLatency(datacenter, now - proposedUs);
     }
+    this.forgetProposalTimes(leader);
+  }
+
+  /** Drops the proposal times no measurement can read any more: commit latency reads only indexes above
+   *  lastCommitSeen, replication latency only those above each follower's last acknowledgement, and both only
+   *  grow during a leadership. Without this a healthy leader kept maxProposalTimes (100,000) entries, about 9 MiB
+   *  of live heap. The times are kept in index order, so the forgotten ones are a prefix, exactly the entries the
+   *  size bound would evict first: the measurements are unchanged. */
+  private forgetProposalTimes(leader: SimNode): void {
+    const times = leader.proposedAtUs;
+    if (times.size === 0) return;
+    let floor = leader.lastCommitSeen;
+    for (const id of this.options.nodeIds) {
+      if (id !== leader.id) floor = Math.min(floor, leader.replicationAcked.get(id) ?? 0);
+    }
+    for (const index of times.keys()) {
+      if (index > floor) break;
+      times.delete(index);
+    }
   }
 
   private onDropped(from: NodeId, to: NodeId, message: Message, id: number, reason: DropReason): void {
@@ -903,6 +922,7 @@ export class Cluster {
           }
         }
         node.lastCommitSeen = event.index;
+        if (node.raft.role === 'leader') this.forgetProposalTimes(node);
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'commit', node: node.id, index: event.index, term: event.term });
         return;
       case 'check-quorum-step-down':
