@@ -47,8 +47,14 @@ export class Disk<R> {
   private bytes = 0;
   private busyUntil = 0;
   private nextToken = 1;
-  /** Outstanding fsyncs: token -> number of records appended when fsync() was called. */
-  private pendingSyncs = new Map<number, number>();
+  /** Outstanding fsyncs in issue order: token, and the number of records appended when fsync() was called.
+   *  Parallel arrays rather than a Map: one or two fsyncs are outstanding at a time, and a Map's rehashing on
+   *  every set/delete pair showed up in allocation profiles. */
+  private readonly syncTokens: number[] = [];
+  private readonly syncWatermarks: number[] = [];
+  /** Entries in use at the front of syncTokens / syncWatermarks (the arrays never shrink, so reuse allocates
+   *  nothing). */
+  private syncCount = 0;
 
   constructor(options: DiskOptions, random: Random) {
     validateDistribution(options.appendLatency, 'Disk appendLatency');
@@ -82,7 +88,7 @@ export class Disk<R> {
 
   /** Number of fsyncs issued but not yet completed (and not invalidated by a crash or rewrite). */
   get pendingSyncCount(): number {
-    return this.pendingSyncs.size;
+    return this.syncCount;
   }
 
   /**
@@ -118,7 +124,9 @@ export class Disk<R> {
   fsync(nowUs: number): { doneUs: number; token: number } {
     assertNonNegativeInteger(nowUs, 'Disk.fsync: nowUs');
     const token = this.nextToken++;
-    this.pendingSyncs.set(token, this.recs.length);
+    this.syncTokens[this.syncCount] = token;
+    this.syncWatermarks[this.syncCount] = this.recs.length;
+    this.syncCount++;
     this.stats.fsyncs++;
     const doneUs = Math.max(nowUs, this.busyUntil) + sampleUs(this.fsyncLatency, this.random);
     this.busyUntil = doneUs;
@@ -127,9 +135,18 @@ export class Disk<R> {
 
   /** Marks every record appended before fsync `token` as durable. Unknown or invalidated tokens are a no-op. */
   completeSync(token: number): void {
-    const watermark = this.pendingSyncs.get(token);
-    if (watermark === undefined) return;
-    this.pendingSyncs.delete(token);
+    const tokens = this.syncTokens;
+    const count = this.syncCount;
+    let position = 0;
+    while (position < count && tokens[position] !== token) position++;
+    if (position === count) return;
+    const watermarks = this.syncWatermarks;
+    const watermark = watermarks[position]!;
+    for (let k = position + 1; k < count; k++) {
+      tokens[k - 1] = tokens[k]!;
+      watermarks[k - 1] = watermarks[k]!;
+    }
+    this.syncCount = count - 1;
     if (watermark <= this.durableCount) return; // a later fsync already completed
     const recs = this.recs;
     for (let i = this.durableCount; i < watermark; i++) {
@@ -159,7 +176,7 @@ export class Disk<R> {
     for (let i = keep; i < recs.length; i++) this.bytes -= recs[i].bytes;
     recs.length = keep;
     this.durableCount = keep; // the torn garbage is on the platter now and survives further crashes
-    this.pendingSyncs.clear();
+    this.clearSyncs();
     this.busyUntil = 0;
     return { lostRecords: unsynced - tornRecords, tornRecords };
   }
@@ -185,7 +202,7 @@ export class Disk<R> {
     this.recs = records.map((r) => ({ record: r.record, bytes: r.bytes, synced: true, torn: false }));
     this.durableCount = this.recs.length;
     this.bytes = total;
-    this.pendingSyncs.clear();
+    this.clearSyncs();
     this.stats.bytesWritten += total;
   }
 
@@ -200,8 +217,11 @@ export class Disk<R> {
     for (let i = keepCount; i < recs.length; i++) this.bytes -= recs[i].bytes;
     recs.length = keepCount;
     if (this.durableCount > keepCount) this.durableCount = keepCount;
-    for (const [token, watermark] of this.pendingSyncs) {
-      if (watermark > keepCount) this.pendingSyncs.set(token, keepCount);
-    }
+    const watermarks = this.syncWatermarks;
+    for (let k = 0; k < this.syncCount; k++) if (watermarks[k]! > keepCount) watermarks[k] = keepCount;
+  }
+
+  private clearSyncs(): void {
+    this.syncCount = 0;
   }
 }
