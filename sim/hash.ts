@@ -11,8 +11,12 @@
 const SEED_1 = 0xdeadbeef;
 const SEED_2 = 0x41c6ce57;
 
+/** Two lowercase hex digits per byte value: toHex8 runs for every client command's digest, and four table
+ *  lookups are cheaper than toString(16) + padStart. */
+const hexByte: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function toHex8(value: number): string {
-  return (value >>> 0).toString(16).padStart(8, '0');
+  return hexByte[(value >>> 24) & 0xff]! + hexByte[(value >>> 16) & 0xff]! + hexByte[(value >>> 8) & 0xff]! + hexByte[value & 0xff]!;
 }
 
 function finalize(h1In: number, h2In: number): string {
