@@ -22,7 +22,9 @@ export function percentile(sorted: readonly number[], p: number): number | null 
 }
 
 export function distributionOf(values: readonly number[]): Distribution {
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per comparison: up to 200,000 samples per
+  // distribution are sorted at the end of every run. Same order for the finite numbers kept here.
+  const sorted = Array.from(Float64Array.from(values).sort());
   const rank = (p: number): number | null => percentile(sorted, p);
   let sum = 0;
   for (const value of sorted) sum += value;
