@@ -171,7 +171,7 @@ function nodeIdsOf(spec: ScenarioSpec): string[] {
   return typeof nodes === 'number' ? Array.from({ length: nodes }, (_, k) => `n${k + 1}`) : [...nodes];
 }
 
-const dynamic = new Set(['leader', 'follower', 'random']);
+const dynamic = new Set(['leader', 'follower', 'random', 'last-crashed']);
 
 /** The fault restricted to the kept nodes, or null when it no longer makes sense. */
 function restrictFault(fault: FaultSpec, keep: ReadonlySet<string>): FaultSpec | null {

@@ -218,7 +218,7 @@ describe('compile()', () => {
 
   it('problems that need the whole scenario name the path and what was expected', () => {
     const cases: [Record<string, unknown>, RegExp][] = [
-      [{ cluster: { nodes: 3 }, faults: [{ at: '1s', crash: 'n4' }] }, /^faults\[0\]\.crash: found "n4", expected leader, follower, random or a node of the cluster \(n1, n2, n3\)/],
+      [{ cluster: { nodes: 3 }, faults: [{ at: '1s', crash: 'n4' }] }, /^faults\[0\]\.crash: found "n4", expected leader, follower, random, last-crashed or a node of the cluster \(n1, n2, n3\)/],
       [{ faults: [{ at: '12s', heal: null }], duration: '10s' }, /^faults\[0\]\.at: found 12s, expected a time before the end of the fault phase \(duration: 10s\)/],
       [{ raft: { electionTimeout: '40ms..80ms', heartbeat: '50ms' } }, /^raft\.heartbeat: found 50ms, expected a heartbeat shorter than the minimum election timeout/],
       [{ raft: { checkQuorum: false, leaseReads: true } }, /^raft\.leaseReads: found true, expected leaseReads only with checkQuorum: true/],
@@ -240,7 +240,7 @@ describe('compile()', () => {
       expect((error as Error).message).toBe('my.yaml:4:14: raft.heartbeat: found "2 seconds", expected a duration such as 150ms, 2s, 1.5s or 500us.');
     }
     const loaded = parseScenarioText('question: q?\nfaults:\n  - at: 1s\n    crash: n9\n', { kind: 'file', ref: 'my.yaml', path: null }, 'my');
-    expect(() => loaded.compile(1)).toThrow('my.yaml:4:12: faults[0].crash: found "n9", expected leader, follower, random or a node of the cluster (n1, n2, n3, n4, n5).');
+    expect(() => loaded.compile(1)).toThrow('my.yaml:4:12: faults[0].crash: found "n9", expected leader, follower, random, last-crashed or a node of the cluster (n1, n2, n3, n4, n5).');
   });
 });
 
@@ -429,5 +429,29 @@ describe('seeded regression runs of every built-in scenario', () => {
       runs: Object.fromEntries(regression.map((c) => [caseKey(c), regenerated[caseKey(c)]])),
     };
     writeFileSync(goldenPath, JSON.stringify(document, null, 2) + '\n');
+  });
+});
+
+describe('dynamic fault targets', () => {
+  it("`restart: last-crashed` brings back exactly the node `crash: leader` took", async () => {
+    const { runScenarioSpec } = await import('../src/index.js');
+    const run = runScenarioSpec(
+      {
+        name: 'restart-the-crashed-leader',
+        question: 'Does restarting the last crashed node bring back the old leader?',
+        cluster: { nodes: 5 },
+        faults: [
+          { at: '1s', crash: 'leader' },
+          { at: '1500ms', crash: 'follower' },
+          { at: '2s', restart: 'last-crashed' },
+          { at: '2500ms', restart: 'last-crashed' },
+        ],
+        duration: '4s',
+      },
+      { seed: 3 },
+    );
+    expect(run.verdict).toBe('ok');
+    expect(run.result.cluster.crashes).toBe(2);
+    expect(run.result.cluster.restarts).toBe(2);
   });
 });

@@ -48,7 +48,9 @@ function nodeIdsOf(full: FullSpec): string[] {
   return typeof nodes === 'number' ? Array.from({ length: nodes }, (_, k) => `n${k + 1}`) : [...nodes];
 }
 
-const dynamicTargets = new Set(['leader', 'follower', 'random']);
+/** Targets chosen when the fault fires (sim/nemesis.ts NodeTarget): the current leader, a random follower, any
+ *  node, or the most recently crashed node still down (to restart exactly the node a `crash: leader` took). */
+const dynamicTargets = new Set(['leader', 'follower', 'random', 'last-crashed']);
 
 class Checker {
   readonly problems: Problem[] = [];
@@ -64,7 +66,7 @@ class Checker {
   node(path: readonly (string | number)[], id: string, allowDynamic: boolean): void {
     if (allowDynamic && dynamicTargets.has(id)) return;
     if (!this.nodeIds.includes(id)) {
-      this.add(path, describeFound(id), `${allowDynamic ? 'leader, follower, random or ' : ''}a node of the cluster (${this.nodeIds.join(', ')})`);
+      this.add(path, describeFound(id), `${allowDynamic ? 'leader, follower, random, last-crashed or ' : ''}a node of the cluster (${this.nodeIds.join(', ')})`);
     }
   }
 }

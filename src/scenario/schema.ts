@@ -95,22 +95,22 @@ const switchValue = unit((value) => {
   return value;
 });
 
-const reserved = new Set(['leader', 'follower', 'random', 'all']);
+const reserved = new Set(['leader', 'follower', 'random', 'last-crashed', 'all']);
 const nodeIdPattern = /^[A-Za-z][\w-]{0,31}$/;
 
 function parseNodeId(value: unknown): string {
   if (typeof value !== 'string' || !nodeIdPattern.test(value) || reserved.has(value)) {
-    throw new UnitError('a node id such as n1 (a letter, then letters, digits, - or _; not leader, follower, random or all)');
+    throw new UnitError('a node id such as n1 (a letter, then letters, digits, - or _; not leader, follower, random, last-crashed or all)');
   }
   return value;
 }
 
 function parseTarget(value: unknown): string {
-  if (value === 'leader' || value === 'follower' || value === 'random') return value;
+  if (value === 'leader' || value === 'follower' || value === 'random' || value === 'last-crashed') return value;
   try {
     return parseNodeId(value);
   } catch {
-    throw new UnitError('a node: leader, follower, random or a node id such as n2');
+    throw new UnitError('a node: leader, follower, random, last-crashed or a node id such as n2');
   }
 }
 
