@@ -14,7 +14,6 @@ export type InvariantName =
   | 'TermMonotonic'
   | 'CommitMonotonic'
   | 'AppliedMonotonic'
-  | 'IndexOrder'
   | 'LinearizableRead';
 
 export interface Violation {

@@ -3,8 +3,9 @@
 // then send, then apply, then advance. Everything a node does happens in an event of the scheduler.
 import { defaultRaftConfig, type RaftConfig } from '../raft/config.js';
 import { RaftNode, messageBytes, type DurableState } from '../raft/node.js';
+import { quorumSize } from '../raft/quorum.js';
 import type { Entry, HardState, Message, RaftEvent, Ready, Snapshot } from '../raft/types.js';
-import { SafetyChecker, type LogView } from './checker.js';
+import { SafetyChecker } from './checker.js';
 import { defaultCompactionOptions, defaultMetricsOptions, type CompactionOptions, type MetricsOptions } from './compaction-options.js';
 import { NodeClock } from './clock.js';
 import { Disk, type DiskOptions } from './disk.js';
@@ -1059,7 +1060,7 @@ export class Cluster {
       if (other === established.node || this.nodes.get(other)!.status === 'down') continue;
       if (!this.network.isBlocked(established.node, other) && !this.network.isBlocked(other, established.node)) reachable++;
     }
-    if (reachable < Math.floor(this.options.nodeIds.length / 2) + 1) {
+    if (reachable < quorumSize(this.options.nodeIds.length)) {
       this.metrics.onLeaderLost(this.scheduler.nowUs, established.node, established.term, 'partition');
     }
   }
@@ -1385,4 +1386,3 @@ export function entryDigest(entry: Entry): string {
 }
 
 
-export type { LogView };

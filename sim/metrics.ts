@@ -1,5 +1,6 @@
 // The measurements raftsim exists for: election latency, log growth, compaction (snapshots, lag, drift,
 // stalls), apply lag, commit and replication latency. Definitions: docs/metrics.md.
+import { quorumSize } from '../raft/quorum.js';
 import type { NodeId } from '../raft/types.js';
 import type { MetricsOptions } from './compaction-options.js';
 import { BoundedSamples } from './samples.js';
@@ -168,7 +169,7 @@ export class MetricsCollector {
   }
 
   private quorum(): number {
-    return Math.floor(this.nodeIds.length / 2) + 1;
+    return quorumSize(this.nodeIds.length);
   }
 
   // ------------------------------------------------------------------ elections

@@ -155,7 +155,3 @@ export function randomFaultSchedule(random: Random, nodes: readonly NodeId[], du
   schedule.sort((a, b) => a.atUs - b.atUs);
   return schedule.filter((item) => item.atUs < durationUs);
 }
-
-export function describeFault(fault: Fault): string {
-  return JSON.stringify(fault);
-}

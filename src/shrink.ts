@@ -14,7 +14,7 @@ import { simulate, type SimulationOptions, type SimulationResult } from '../sim/
 import { Trace } from '../sim/trace.js';
 import { checkExpectations, outcomeOf, type Outcome } from './run-scenario.js';
 import type { ExpectationResult } from './scenario/expectations.js';
-import { compileScenario } from './scenario/compile.js';
+import { compileScenario, dynamicTargets } from './scenario/compile.js';
 import { SpecError } from './scenario/errors.js';
 import type { LoadedScenario } from './scenario/load.js';
 import { applyOverrides, overridesToFlags, type Overrides } from './scenario/overrides.js';
@@ -171,11 +171,10 @@ function nodeIdsOf(spec: ScenarioSpec): string[] {
   return typeof nodes === 'number' ? Array.from({ length: nodes }, (_, k) => `n${k + 1}`) : [...nodes];
 }
 
-const dynamic = new Set(['leader', 'follower', 'random', 'last-crashed']);
 
 /** The fault restricted to the kept nodes, or null when it no longer makes sense. */
 function restrictFault(fault: FaultSpec, keep: ReadonlySet<string>): FaultSpec | null {
-  const ok = (id: string): boolean => dynamic.has(id) || keep.has(id);
+  const ok = (id: string): boolean => dynamicTargets.has(id) || keep.has(id);
   switch (fault.kind) {
     case 'crash':
     case 'restart':

@@ -50,7 +50,7 @@ function nodeIdsOf(full: FullSpec): string[] {
 
 /** Targets chosen when the fault fires (sim/nemesis.ts NodeTarget): the current leader, a random follower, any
  *  node, or the most recently crashed node still down (to restart exactly the node a `crash: leader` took). */
-const dynamicTargets = new Set(['leader', 'follower', 'random', 'last-crashed']);
+export const dynamicTargets: ReadonlySet<string> = new Set(['leader', 'follower', 'random', 'last-crashed']);
 
 class Checker {
   readonly problems: Problem[] = [];
