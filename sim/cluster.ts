@@ -392,7 +392,7 @@ export class Cluster {
   private onDeliver(from: NodeId, to: NodeId, message: Message, id: number): void {
     const node = this.nodes.get(to)!;
     this.countMessage(message.type, 'delivered');
-    if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'deliver', from, to, msg: message.type, id });
+    this.trace.emitMessage(this.scheduler.nowUs, 'deliver', from, to, message.type, id);
     this.handleMessage(node, message, id);
   }
 
@@ -576,7 +576,7 @@ export class Cluster {
       const message = messages[k]!;
       this.countMessage(message.type, 'sent');
       const id = this.network.send(node.id, message.to, message, messageBytes(message));
-      if (this.trace.enabled) this.trace.emit({ t: now, type: 'send', from: node.id, to: message.to, msg: message.type, id });
+      this.trace.emitMessage(now, 'send', node.id, message.to, message.type, id);
     }
     if (ready.snapshot !== null) this.installSnapshot(node, ready.snapshot);
     const readStates = ready.readStates;
@@ -840,9 +840,7 @@ export class Cluster {
 
   private applyEntry(node: SimNode, entry: Entry): void {
     this.checker?.onApply(node.id, entry);
-    if (this.trace.enabled) {
-      this.trace.emit({ t: this.scheduler.nowUs, type: 'apply', node: node.id, index: entry.index, term: entry.term, digest: entryDigest(entry) });
-    }
+    if (this.trace.enabled) this.trace.emitApply(this.scheduler.nowUs, node.id, entry.index, entry.term, entryDigest(entry));
     if (entry.kind === 'noop') {
       node.kv.skip(entry.index);
       return;
@@ -933,7 +931,7 @@ export class Cluster {
         }
         node.lastCommitSeen = event.index;
         if (node.raft.role === 'leader') this.forgetProposalTimes(node);
-        if (this.trace.enabled) this.trace.emit({ t: now, type: 'commit', node: node.id, index: event.index, term: event.term });
+        this.trace.emitCommit(now, node.id, event.index, event.term);
         return;
       case 'check-quorum-step-down':
         this.stats.checkQuorumStepDowns++;

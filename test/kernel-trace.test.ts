@@ -118,6 +118,53 @@ describe('Trace', () => {
     }
   });
 
+  test.prop([
+    fc.array(
+      fc.record({
+        kind: fc.constantFrom('send', 'deliver', 'commit', 'apply', 'other'),
+        t: fc.nat(),
+        a: fc.constantFrom('n1', 'n2', 'dc-"eu"\\1', 'ü\n'),
+        b: fc.constantFrom('n1', 'n3', 'x\ty'),
+        msg: fc.constantFrom('AppendEntries', 'Heartbeat', 'Vote"Request'),
+        n: fc.nat(),
+        term: fc.nat(),
+        digest: fc.constantFrom('noop', '0123456789abcdef'),
+      }),
+      { maxLength: 40 },
+    ),
+  ])('the fast emitters write exactly what emit writes, with a sink or with only a hash', (records) => {
+    const viaEmit = new MemorySink();
+    const viaFast = new MemorySink();
+    const slow = new Trace({ sink: viaEmit });
+    const fast = new Trace({ sink: viaFast });
+    const hashOnly = new Trace({});
+    const withLineHashes = new Trace({ keepLineHashes: true, hash: false });
+    const slowLineHashes = new Trace({ keepLineHashes: true, hash: false });
+    for (const r of records) {
+      const record =
+        r.kind === 'send' || r.kind === 'deliver'
+          ? { t: r.t, type: r.kind, from: r.a, to: r.b, msg: r.msg, id: r.n }
+          : r.kind === 'commit'
+            ? { t: r.t, type: 'commit', node: r.a, index: r.n, term: r.term }
+            : r.kind === 'apply'
+              ? { t: r.t, type: 'apply', node: r.a, index: r.n, term: r.term, digest: r.digest }
+              : { t: r.t, type: 'other', node: r.a };
+      slow.emit(record);
+      slowLineHashes.emit(record);
+      for (const trace of [fast, hashOnly, withLineHashes]) {
+        if (r.kind === 'send' || r.kind === 'deliver') trace.emitMessage(r.t, r.kind, r.a, r.b, r.msg, r.n);
+        else if (r.kind === 'commit') trace.emitCommit(r.t, r.a, r.n, r.term);
+        else if (r.kind === 'apply') trace.emitApply(r.t, r.a, r.n, r.term, r.digest);
+        else trace.emit(record);
+      }
+    }
+    expect(viaFast.text()).toBe(viaEmit.text());
+    expect(fast.digest()).toBe(slow.digest());
+    expect(hashOnly.digest()).toBe(slow.digest());
+    expect(hashOnly.lines).toBe(records.length);
+    expect(withLineHashes.lineHashes).toEqual(slowLineHashes.lineHashes);
+  });
+
   test('checkDeterminism reports identical for a deterministic run', () => {
     const report = checkDeterminism((seed, trace) => demoRun(seed, trace), 7);
     expect(report.identical).toBe(true);
