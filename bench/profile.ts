@@ -1,7 +1,7 @@
 // `npm run profile`: where a run's time and allocation go, as the tables in docs/benchmarks.md.
 //
 //   npm run profile                          steady-state, 120 simulated seconds, untraced
-//   npm run profile -- chaos-5 --seconds 30 --traced --out out/profile
+//   npm run profile -- random-chaos --seed 4 --seconds 60 --traced --out out/profile
 //
 // CPU: V8's sampling profiler (the same data as `node --cpu-prof`), self time summed per function.
 // Allocation: V8's sampling heap profiler with collected objects kept in the sample, so the table shows what is
@@ -36,8 +36,9 @@ interface HeapNode {
 
 class UsageError extends Error {}
 
-function parseArgs(argv: readonly string[]): { scenario: string; seconds: number; traced: boolean; out: string | null; top: number } {
+function parseArgs(argv: readonly string[]): { scenario: string; seed: number; seconds: number; traced: boolean; out: string | null; top: number } {
   let scenario = 'steady-state';
+  let seed = 1;
   let seconds = 120;
   let traced = false;
   let out: string | null = null;
@@ -50,15 +51,17 @@ function parseArgs(argv: readonly string[]): { scenario: string; seconds: number
       return next;
     };
     if (arg === '--seconds') seconds = Number(value());
+    else if (arg === '--seed') seed = Number(value());
     else if (arg === '--top') top = Number(value());
     else if (arg === '--out') out = value();
     else if (arg === '--traced') traced = true;
-    else if (arg.startsWith('--')) throw new UsageError(`unknown flag ${arg}; expected --seconds N, --top N, --traced or --out DIR`);
+    else if (arg.startsWith('--')) throw new UsageError(`unknown flag ${arg}; expected --seed N, --seconds N, --top N, --traced or --out DIR`);
     else scenario = arg;
   }
   if (!(Number.isFinite(seconds) && seconds > 0)) throw new UsageError(`--seconds must be a positive number, got ${seconds}`);
+  if (!(Number.isSafeInteger(seed) && seed >= 0)) throw new UsageError(`--seed must be a non-negative integer, got ${seed}`);
   if (!(Number.isSafeInteger(top) && top > 0)) throw new UsageError(`--top must be a positive integer, got ${top}`);
-  return { scenario, seconds, traced, out, top };
+  return { scenario, seed, seconds, traced, out, top };
 }
 
 /** "name file:line", with the path cut to its last two parts. */
@@ -94,7 +97,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const found = findScenario(args.scenario);
   if (found === undefined) throw new UsageError(`no built-in scenario named ${JSON.stringify(args.scenario)} (raftsim list shows them)`);
-  const options = { ...found.build(1), durationUs: Math.round(args.seconds * 1e6) };
+  const options = { ...found.build(args.seed), durationUs: Math.round(args.seconds * 1e6) };
   const run = (): ReturnType<typeof simulate> => simulate(options, new Trace({ hash: args.traced }));
   run(); // warm-up: the profile should see optimized code
 
@@ -119,7 +122,7 @@ async function main(): Promise<void> {
   const alloc = allocationTable(heap.head);
   const allocTotal = alloc.reduce((sum, [, bytes]) => sum + bytes, 0);
   const lines: string[] = [];
-  lines.push(`${args.scenario}, seed 1, ${args.seconds} simulated s, trace ${args.traced ? 'hashed' : 'off'}: ${result.events} events in ${wallMs.toFixed(0)} ms under the profiler`);
+  lines.push(`${args.scenario}, seed ${args.seed}, ${args.seconds} simulated s, trace ${args.traced ? 'hashed' : 'off'}: ${result.events} events in ${wallMs.toFixed(0)} ms under the profiler`);
   lines.push(`(${Math.round(result.events / (wallMs / 1000)).toLocaleString('en-US')} events/s; ${(result.events / args.seconds).toFixed(0)} events and ${(result.network.delivered / args.seconds).toFixed(0)} delivered messages per simulated second)`);
   lines.push('');
   lines.push(`self time, top ${args.top}:`);
