@@ -1,14 +1,15 @@
 // `npm run bench`: prints a table and writes bench/results.json. Every figure is a median of repeated runs and
 // every ratio is measured within this run. Benchmarks, not tests: nothing here asserts a time.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { renderRunReport } from '../reports/index.js';
 import { builtinScenarios, findScenario } from '../scenarios/builtin.js';
 import { simulate } from '../sim/simulate.js';
-import { MemorySink, Trace } from '../sim/trace.js';
+import { FileSink, MemorySink, Trace } from '../sim/trace.js';
 import { runSweep } from '../src/sweep.js';
 import { benchKernel } from './kernel.js';
 import type { SoakResult } from './soak.js';
@@ -30,6 +31,10 @@ interface SteadyStateResult {
   simulatedSecondsPerWallSecond: number;
   tracedWallMsMedian: number;
   tracedOverUntraced: number;
+  /** The trace written to a file as `raftsim run --trace` does (and hashed). */
+  fileTracedWallMsMedian: number;
+  fileTracedOverUntraced: number;
+  traceFileMiB: number;
 }
 
 /** Steady state: 5 nodes, heartbeat 50 ms, election timeout 150-300 ms, 200 writes/s, 1% drop, invariants on. */
@@ -38,6 +43,10 @@ function benchSteadyState(repeats: number): SteadyStateResult {
   const options = { ...scenario.build(1), durationUs: 60_000_000 };
   const untraced: number[] = [];
   const traced: number[] = [];
+  const fileTraced: number[] = [];
+  const traceDir = mkdtempSync(join(tmpdir(), 'raftsim-bench-'));
+  const tracePath = join(traceDir, 'trace.jsonl');
+  let traceBytes = 0;
   let events = 0;
   let delivered = 0;
   let simulatedUs = 0;
@@ -51,7 +60,14 @@ function benchSteadyState(repeats: number): SteadyStateResult {
     started = performance.now();
     simulate(options, new Trace({ hash: true }));
     traced.push(performance.now() - started);
+    started = performance.now();
+    const fileTrace = new Trace({ sink: new FileSink(tracePath) });
+    simulate(options, fileTrace);
+    fileTrace.close();
+    fileTraced.push(performance.now() - started);
+    traceBytes = statSync(tracePath).size;
   }
+  rmSync(traceDir, { recursive: true, force: true });
   const wallMs = median(untraced);
   const tracedMs = median(traced);
   return {
@@ -62,6 +78,9 @@ function benchSteadyState(repeats: number): SteadyStateResult {
     simulatedSecondsPerWallSecond: Math.round(simulatedUs / 1e6 / (wallMs / 1000)),
     tracedWallMsMedian: Math.round(tracedMs),
     tracedOverUntraced: Number((tracedMs / wallMs).toFixed(2)),
+    fileTracedWallMsMedian: Math.round(median(fileTraced)),
+    fileTracedOverUntraced: Number((median(fileTraced) / wallMs).toFixed(2)),
+    traceFileMiB: Math.round((traceBytes / 2 ** 20) * 10) / 10,
   };
 }
 
@@ -73,19 +92,27 @@ interface SweepBench {
   readonly seedsPerHourOneWorker: number;
   readonly seedsPerHourTwoWorkers: number;
   readonly speedup: number;
+  /** Process CPU time (all threads: workers, V8's background GC and compiler) over wall time. */
+  readonly coresBusyOneWorker: number;
+  readonly coresBusyTwoWorkers: number;
 }
 
 /** The random-chaos scenario at 60 simulated seconds per seed, with one worker and with two. */
 async function benchSweep(seedCount: number): Promise<SweepBench> {
   const scenario = findScenario('random-chaos')!.scenario;
   const seeds = Array.from({ length: seedCount }, (_, k) => k + 1);
-  const timed = async (workers: number): Promise<number> => {
+  const timed = async (workers: number): Promise<{ wallS: number; cores: number }> => {
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await runSweep({ scenario, overrides: { duration: 60_000_000 }, seeds, workers });
-    return (performance.now() - started) / 1000;
+    const wallS = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    return { wallS, cores: Math.round(((cpu.user + cpu.system) / 1e6 / wallS) * 100) / 100 };
   };
-  const one = await timed(1);
-  const two = await timed(2);
+  const oneRun = await timed(1);
+  const twoRun = await timed(2);
+  const one = oneRun.wallS;
+  const two = twoRun.wallS;
   return {
     seeds: seedCount,
     simulatedSecondsPerSeed: 60,
@@ -94,6 +121,8 @@ async function benchSweep(seedCount: number): Promise<SweepBench> {
     seedsPerHourOneWorker: Math.round((seedCount / one) * 3600),
     seedsPerHourTwoWorkers: Math.round((seedCount / two) * 3600),
     speedup: Number((one / two).toFixed(2)),
+    coresBusyOneWorker: oneRun.cores,
+    coresBusyTwoWorkers: twoRun.cores,
   };
 }
 
@@ -128,7 +157,7 @@ function benchSoak(hours: number): SoakResult {
 
 const kernel = benchKernel({ events: 2_000_000, pending: 1_000, repeats: 7 });
 const steady = benchSteadyState(5);
-const sweep = await benchSweep(quick ? 8 : 40);
+const sweep = await benchSweep(quick ? 24 : 80);
 const report = benchReport();
 const soak = benchSoak(quick ? 3 : 24);
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
@@ -145,9 +174,11 @@ const rows: [string, string][] = [
   ['steady state: simulated s per wall s', `${steady.simulatedSecondsPerWallSecond}x real time`],
   ['steady state: events/s vs bare loop', `${(steady.eventsPerSecond / kernel.bareEventsPerSec).toFixed(3)}`],
   ['steady state: traced (hashed) / untraced wall time', `${steady.tracedOverUntraced} (target <= 2)`],
+  [`steady state: traced to a file (${steady.traceFileMiB} MiB) / untraced`, `${steady.fileTracedOverUntraced} (target <= 2)`],
   [`chaos sweep: seeds/hour, 1 worker (${sweep.seeds} seeds x 60 s)`, `${sweep.seedsPerHourOneWorker}`],
   ['chaos sweep: seeds/hour, 2 workers', `${sweep.seedsPerHourTwoWorkers} (target >= 100,000)`],
   ['chaos sweep: 2 workers / 1 worker', `${sweep.speedup}x (target >= 1.8)`],
+  ['chaos sweep: cores busy, 1 worker / 2 workers', `${sweep.coresBusyOneWorker} / ${sweep.coresBusyTwoWorkers} (CPU time over wall time, all threads)`],
   [`report: render ${report.traceLines} trace records`, `${report.renderMsMedian} ms, ${(report.svgBytes / 2 ** 20).toFixed(2)} MiB (target < 3 s)`],
   [`soak: ${soak.simulatedHours} simulated hours (${soak.wallSeconds} s wall)`, `peak RSS ${soak.peakRssMiB} MiB (target < 150)`],
   ['soak: heap growth from hour 2 to the end', `${soak.growthHour2ToEndPercent}% (${soak.heapAtHour2MiB} -> ${soak.heapAtEndMiB} MiB; target < 5%)`],
