@@ -13,8 +13,14 @@ import type { Entry, Snapshot } from './types.js';
 export class RaftLog {
   private compactedIndex = 0;
   private compactedTerm = 0;
-  /** Stable entries; stable[k].index === compactedIndex + 1 + k. Entries at or past unstableOffset are obsolete. */
-  private stable: Entry[] = [];
+  /** Stable entries in stable[stableStart .. stableEnd): stable[stableStart + k].index === compactedIndex + 1 + k.
+   *  Entries at or past unstableOffset are obsolete. Slots outside that range hold undefined: compaction clears the
+   *  dropped prefix and moves the rest down only once the cleared prefix is as long as what remains, and the
+   *  array is never shortened, so a log compacted every few thousand entries keeps reusing one array instead of
+   *  copying its tail into a fresh one and growing that again entry by entry. */
+  private stable: (Entry | undefined)[] = [];
+  private stableStart = 0;
+  private stableEnd = 0;
   /** Unstable entries; unstable[k].index === unstableOffset + k. */
   private unstable: Entry[] = [];
   private unstableOffset = 1;
@@ -44,6 +50,7 @@ export class RaftLog {
       if (entry.index !== expected) throw new Error(`RaftLog.restore: entry index ${entry.index}, expected ${expected}`);
       log.stable.push(entry);
     }
+    log.stableEnd = log.stable.length;
     log.unstableOffset = log.compactedIndex + 1 + log.stable.length;
     const snapshotIndex = snapshot?.meta.index ?? 0;
     log.committed = Math.min(Math.max(commit, snapshotIndex), log.lastIndex());
@@ -76,7 +83,7 @@ export class RaftLog {
   entry(index: number): Entry | undefined {
     if (index <= this.compactedIndex) return undefined;
     if (index >= this.unstableOffset) return this.unstable[index - this.unstableOffset];
-    return this.stable[index - this.compactedIndex - 1];
+    return this.stable[this.stableStart + index - this.compactedIndex - 1];
   }
 
   matchTerm(index: number, term: number): boolean {
@@ -176,8 +183,18 @@ export class RaftLog {
     if (index < this.unstableOffset) return;
     if (this.term(index) !== term) return;
     const count = index - this.unstableOffset + 1;
-    this.stable.length = this.unstableOffset - this.compactedIndex - 1;
-    for (let k = 0; k < count; k++) this.stable.push(this.unstable[k]!);
+    // Stable entries from unstableOffset on are obsolete: overwrite them, and clear what is left of them.
+    const stable = this.stable;
+    let at = this.stableStart + this.unstableOffset - this.compactedIndex - 1;
+    const end = this.stableEnd;
+    while (stable.length < at) stable.push(undefined);
+    for (let k = 0; k < count; k++) {
+      if (at < stable.length) stable[at] = this.unstable[k]!;
+      else stable.push(this.unstable[k]!);
+      at++;
+    }
+    for (let k = at; k < end; k++) stable[k] = undefined;
+    this.stableEnd = at;
     this.unstable = this.unstable.slice(count);
     this.unstableOffset = index + 1;
   }
@@ -223,6 +240,8 @@ export class RaftLog {
     this.compactedIndex = snapshot.meta.index;
     this.compactedTerm = snapshot.meta.term;
     this.stable = [];
+    this.stableStart = 0;
+    this.stableEnd = 0;
     this.unstable = [];
     this.unstableOffset = snapshot.meta.index + 1;
     this.pendingSnapshot = snapshot;
@@ -253,7 +272,20 @@ export class RaftLog {
     if (index > this.applied) throw new Error(`RaftLog.compactTo: ${index} is past applied ${this.applied}`);
     if (index >= this.unstableOffset) throw new Error(`RaftLog.compactTo: ${index} is not yet persisted`);
     const term = this.term(index)!;
-    this.stable = this.stable.slice(index - this.compactedIndex);
+    const stable = this.stable;
+    const start = this.stableStart + index - this.compactedIndex;
+    for (let k = this.stableStart; k < start; k++) stable[k] = undefined;
+    this.stableStart = start;
+    if (start >= this.stableEnd - start) {
+      // The cleared prefix is as long as what remains: move the rest to the front (clearing where it was).
+      const end = this.stableEnd;
+      for (let k = start; k < end; k++) {
+        stable[k - start] = stable[k];
+        stable[k] = undefined;
+      }
+      this.stableStart = 0;
+      this.stableEnd = end - start;
+    }
     this.compactedIndex = index;
     this.compactedTerm = term;
     this.checkInvariants();

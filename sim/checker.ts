@@ -35,42 +35,161 @@ export class SafetyViolation extends Error {
   }
 }
 
-/** Per-index record of what was committed, pruned from below so long runs stay bounded in memory. */
-class IndexedTable<T> {
+/**
+ * Per-index records (two numbers and a digest per index), pruned from below so long runs stay bounded in memory.
+ * Indexes [base, base + length) are held; index i lives in slot i & mask of typed columns, so a window that fits
+ * the capacity needs no shifting when pruned and extended, and nothing is allocated per index: the checker sees
+ * every entry of a run, and an object (or an array of them) per index was a large share of what a long run
+ * allocated and kept. An empty slot (never set, or a gap) has NaN in `first`.
+ */
+class IndexedColumns {
   private base = 1;
-  private values: (T | undefined)[] = [];
-
-  get(index: number): T | undefined {
-    return index < this.base ? undefined : this.values[index - this.base];
-  }
-
-  set(index: number, value: T): void {
-    if (index < this.base) return;
-    this.values[index - this.base] = value;
-  }
+  private length = 0;
+  private mask = initialColumnCapacity - 1;
+  private firsts = new Float64Array(initialColumnCapacity).fill(Number.NaN);
+  private seconds = new Float64Array(initialColumnCapacity);
+  private digests: (string | undefined)[] = new Array<string | undefined>(initialColumnCapacity).fill(undefined);
 
   get lowest(): number {
     return this.base;
   }
 
   get highest(): number {
-    return this.base + this.values.length - 1;
+    return this.base + this.length - 1;
+  }
+
+  /** The slot holding `index`, or -1 when nothing is recorded there. */
+  slot(index: number): number {
+    if (index < this.base || index >= this.base + this.length) return -1;
+    const slot = index & this.mask;
+    return Number.isNaN(this.firsts[slot]!) ? -1 : slot;
+  }
+
+  first(slot: number): number {
+    return this.firsts[slot]!;
+  }
+
+  second(slot: number): number {
+    return this.seconds[slot]!;
+  }
+
+  digest(slot: number): string {
+    return this.digests[slot]!;
+  }
+
+  /** Records (first, second, digest) at `index`; ignored below the lowest index kept. */
+  set(index: number, first: number, second: number, digest: string): void {
+    if (index < this.base) return;
+    const end = this.base + this.length;
+    if (index >= end) {
+      const length = index - this.base + 1;
+      if (length > this.mask + 1) this.grow(length);
+      // Indexes skipped over are gaps: their slots may still hold pruned records.
+      for (let gap = end; gap < index; gap++) this.clear(gap & this.mask);
+      this.length = length;
+    }
+    const slot = index & this.mask;
+    this.firsts[slot] = first;
+    this.seconds[slot] = second;
+    this.digests[slot] = digest;
   }
 
   /** Forgets indexes below `index`. */
   pruneBelow(index: number): void {
     if (index <= this.base) return;
-    const drop = Math.min(index - this.base, this.values.length);
-    this.values = this.values.slice(drop);
+    const drop = Math.min(index - this.base, this.length);
+    // Release the digests (the slots are overwritten later anyway).
+    for (let at = this.base; at < this.base + drop; at++) this.clear(at & this.mask);
+    this.length -= drop;
     this.base = index;
+  }
+
+  private clear(slot: number): void {
+    this.firsts[slot] = Number.NaN;
+    this.digests[slot] = undefined;
+  }
+
+  private grow(length: number): void {
+    let capacity = (this.mask + 1) * 2;
+    while (capacity < length) capacity *= 2;
+    const mask = capacity - 1;
+    const firsts = new Float64Array(capacity).fill(Number.NaN);
+    const seconds = new Float64Array(capacity);
+    const digests = new Array<string | undefined>(capacity).fill(undefined);
+    for (let index = this.base; index < this.base + this.length; index++) {
+      const from = index & this.mask;
+      const to = index & mask;
+      firsts[to] = this.firsts[from]!;
+      seconds[to] = this.seconds[from]!;
+      digests[to] = this.digests[from];
+    }
+    this.firsts = firsts;
+    this.seconds = seconds;
+    this.digests = digests;
+    this.mask = mask;
   }
 }
 
-interface CommittedRecord {
-  readonly term: number;
-  readonly digest: string;
-  /** currentTerm of the node that first saw it committed: the term of the leader that committed it. */
-  readonly commitTerm: number;
+/** Slots the per-index columns start with (a power of two); doubled as the unpruned window grows. */
+const initialColumnCapacity = 1024;
+
+/**
+ * Writes acknowledged to clients, index -> digest, with a Map's semantics (iteration in first-insertion order,
+ * a repeated index keeps its place) but without a Map: it holds every acknowledgement since the last prune (tens
+ * of thousands in a long run), and a Map that size reallocated its table in the old generation as it grew and
+ * shrank with each prune. Digests of indexes not below the pruned floor live in per-index columns; an
+ * acknowledgement that arrives for an index already below it (possible, if rare) goes to a small Map.
+ */
+class AcknowledgedWrites {
+  private readonly byIndex = new IndexedColumns();
+  private readonly belowFloor = new Map<number, string>();
+  /** Indexes in first-insertion order: order[0 .. count). */
+  private order = new Float64Array(initialColumnCapacity);
+  private count = 0;
+
+  get(index: number): string | undefined {
+    const slot = this.byIndex.slot(index);
+    if (slot >= 0) return this.byIndex.digest(slot);
+    return index < this.byIndex.lowest ? this.belowFloor.get(index) : undefined;
+  }
+
+  set(index: number, digest: string): void {
+    if (index >= this.byIndex.lowest) {
+      const slot = this.byIndex.slot(index);
+      this.byIndex.set(index, 0, 0, digest);
+      if (slot >= 0) return;
+    } else {
+      const known = this.belowFloor.has(index);
+      this.belowFloor.set(index, digest);
+      if (known) return;
+    }
+    if (this.count === this.order.length) {
+      const order = new Float64Array(this.count * 2);
+      order.set(this.order);
+      this.order = order;
+    }
+    this.order[this.count++] = index;
+  }
+
+  /** Calls `visit` for every entry in first-insertion order. */
+  forEach(visit: (index: number, digest: string) => void): void {
+    for (let k = 0; k < this.count; k++) {
+      const index = this.order[k]!;
+      visit(index, this.get(index)!);
+    }
+  }
+
+  /** Deletes every index below `index`. */
+  pruneBelow(index: number): void {
+    this.byIndex.pruneBelow(index);
+    for (const known of this.belowFloor.keys()) if (known < index) this.belowFloor.delete(known);
+    let kept = 0;
+    for (let k = 0; k < this.count; k++) {
+      const at = this.order[k]!;
+      if (at >= index) this.order[kept++] = at;
+    }
+    this.count = kept;
+  }
 }
 
 interface LogIdentity {
@@ -105,11 +224,18 @@ export interface CheckerContext {
 
 export class SafetyChecker {
   private readonly leaderOfTerm = new Map<number, NodeId>();
-  private readonly committed = new IndexedTable<CommittedRecord>();
-  private readonly identities = new IndexedTable<LogIdentity[]>();
+  /** What was committed, per index: first = the entry's term, second = the commit term (currentTerm of the node
+   *  that first saw it committed, i.e. the term of the leader that committed it; +Infinity when first seen
+   *  applied), and the entry's digest. */
+  private readonly committed = new IndexedColumns();
+  /** Log Matching: per index, the first (term, command, term at index - 1) seen, as first = term, second =
+   *  prevTerm (-1 when unknown) and the digest; further terms seen at an index (diverging logs) in
+   *  `moreIdentities`. */
+  private readonly identities = new IndexedColumns();
+  private readonly moreIdentities = new Map<number, LogIdentity[]>();
   private readonly watches = new Map<NodeId, NodeWatch>();
   /** Writes acknowledged to clients: index -> digest. */
-  private readonly acknowledged = new Map<number, string>();
+  private readonly acknowledged = new AcknowledgedWrites();
   checks = 0;
 
   constructor(
@@ -159,15 +285,16 @@ export class SafetyChecker {
     this.leaderOfTerm.set(term, id);
     const from = Math.max(this.committed.lowest, log.firstIndex());
     for (let index = from; index <= this.committed.highest; index++) {
-      const record = this.committed.get(index);
+      const slot = this.committed.slot(index);
       // Leader Completeness speaks of entries committed in earlier terms; a stale leader of an older term
       // need not hold what a later leader committed (it cannot commit anything over it).
-      if (record === undefined || record.commitTerm >= term) continue;
+      if (slot < 0 || this.committed.second(slot) >= term) continue;
       const have = log.term(index);
-      if (have !== record.term) {
+      const committedTerm = this.committed.first(slot);
+      if (have !== committedTerm) {
         this.fail(
           'LeaderCompleteness',
-          `new leader ${id} of term ${term} has term ${have ?? 'none'} at index ${index}, where term ${record.term} was committed`,
+          `new leader ${id} of term ${term} has term ${have ?? 'none'} at index ${index}, where term ${committedTerm} was committed`,
           [id],
         );
       }
@@ -205,27 +332,45 @@ export class SafetyChecker {
       this.checks++;
       const prevTerm = entry.index === 1 ? 0 : (log.term(entry.index - 1) ?? -1);
       const digest = this.digestOf(entry);
-      let known = this.identities.get(entry.index);
-      if (known === undefined) {
-        known = [];
-        this.identities.set(entry.index, known);
-      }
-      let same: LogIdentity | undefined;
-      for (const identity of known) {
-        if (identity.term === entry.term) {
-          same = identity;
-          break;
-        }
-      }
-      if (same === undefined) {
-        known.push({ term: entry.term, digest, prevTerm });
+      const identities = this.identities;
+      const slot = identities.slot(entry.index);
+      if (slot < 0) {
+        // The first identity seen at this index (ignored below the lowest index kept).
+        identities.set(entry.index, entry.term, prevTerm, digest);
         continue;
       }
-      if (same.digest !== digest) {
+      let sameDigest: string;
+      let samePrevTerm: number;
+      if (identities.first(slot) === entry.term) {
+        sameDigest = identities.digest(slot);
+        samePrevTerm = identities.second(slot);
+      } else {
+        let more = this.moreIdentities.get(entry.index);
+        let same: LogIdentity | undefined;
+        if (more !== undefined) {
+          for (const identity of more) {
+            if (identity.term === entry.term) {
+              same = identity;
+              break;
+            }
+          }
+        }
+        if (same === undefined) {
+          if (more === undefined) {
+            more = [];
+            this.moreIdentities.set(entry.index, more);
+          }
+          more.push({ term: entry.term, digest, prevTerm });
+          continue;
+        }
+        sameDigest = same.digest;
+        samePrevTerm = same.prevTerm;
+      }
+      if (sameDigest !== digest) {
         this.fail('LogMatching', `${id} holds a different command at index ${entry.index} term ${entry.term} than another log`, [id]);
       }
-      if (prevTerm !== -1 && same.prevTerm !== -1 && same.prevTerm !== prevTerm) {
-        this.fail('LogMatching', `${id} agrees with another log at index ${entry.index} term ${entry.term} but not before it (term ${prevTerm} vs ${same.prevTerm} at ${entry.index - 1})`, [id]);
+      if (prevTerm !== -1 && samePrevTerm !== -1 && samePrevTerm !== prevTerm) {
+        this.fail('LogMatching', `${id} agrees with another log at index ${entry.index} term ${entry.term} but not before it (term ${prevTerm} vs ${samePrevTerm} at ${entry.index - 1})`, [id]);
       }
     }
   }
@@ -245,10 +390,10 @@ export class SafetyChecker {
       const entry = log.entry(at);
       if (entry === undefined) continue;
       const digest = this.digestOf(entry);
-      const record = this.committed.get(at);
-      if (record === undefined) this.committed.set(at, { term: entry.term, digest, commitTerm: currentTerm });
-      else if (record.term !== entry.term || record.digest !== digest) {
-        this.fail('StateMachineSafety', `${id} committed term ${entry.term} at index ${at}, where term ${record.term} was committed before`, [id]);
+      const slot = this.committed.slot(at);
+      if (slot < 0) this.committed.set(at, entry.term, currentTerm, digest);
+      else if (this.committed.first(slot) !== entry.term || this.committed.digest(slot) !== digest) {
+        this.fail('StateMachineSafety', `${id} committed term ${entry.term} at index ${at}, where term ${this.committed.first(slot)} was committed before`, [id]);
       }
     }
     watch.commit = index;
@@ -263,10 +408,10 @@ export class SafetyChecker {
     }
     watch.applied = entry.index;
     const digest = this.digestOf(entry);
-    const record = this.committed.get(entry.index);
-    if (record === undefined) this.committed.set(entry.index, { term: entry.term, digest, commitTerm: Number.POSITIVE_INFINITY });
-    else if (record.term !== entry.term || record.digest !== digest) {
-      this.fail('StateMachineSafety', `${id} applied term ${entry.term} at index ${entry.index}, where another node applied term ${record.term}`, [id]);
+    const slot = this.committed.slot(entry.index);
+    if (slot < 0) this.committed.set(entry.index, entry.term, Number.POSITIVE_INFINITY, digest);
+    else if (this.committed.first(slot) !== entry.term || this.committed.digest(slot) !== digest) {
+      this.fail('StateMachineSafety', `${id} applied term ${entry.term} at index ${entry.index}, where another node applied term ${this.committed.first(slot)}`, [id]);
     }
     const acknowledged = this.acknowledged.get(entry.index);
     if (acknowledged !== undefined && acknowledged !== digest) {
@@ -295,8 +440,8 @@ export class SafetyChecker {
 
   /** A write was acknowledged to a client at `index`. It must be committed, and stay so. */
   onAcknowledged(id: NodeId, index: number, digest: string): void {
-    const record = this.committed.get(index);
-    if (record !== undefined && record.digest !== digest) {
+    const slot = this.committed.slot(index);
+    if (slot >= 0 && this.committed.digest(slot) !== digest) {
       this.fail('Durability', `${id} acknowledged a write at index ${index} that is not the committed entry there`, [id]);
     }
     this.acknowledged.set(index, digest);
@@ -310,19 +455,20 @@ export class SafetyChecker {
 
   /** Final check: every acknowledged write is in the converged log. */
   checkAcknowledgedIn(id: NodeId, log: LogView): void {
-    for (const [index, digest] of this.acknowledged) {
-      if (index < log.firstIndex()) continue;
+    this.acknowledged.forEach((index, digest) => {
+      if (index < log.firstIndex()) return;
       const entry = log.entry(index);
       if (entry === undefined || this.digestOf(entry) !== digest) {
         this.fail('Durability', `acknowledged write at index ${index} is missing from ${id}'s log`, [id]);
       }
-    }
+    });
   }
 
   /** Bounds memory: nothing below `index` is needed any more (every node has it durably applied or snapshotted). */
   pruneBelow(index: number): void {
     this.committed.pruneBelow(index);
     this.identities.pruneBelow(index);
-    for (const acknowledgedIndex of this.acknowledged.keys()) if (acknowledgedIndex < index) this.acknowledged.delete(acknowledgedIndex);
+    for (const moreIndex of this.moreIdentities.keys()) if (moreIndex < index) this.moreIdentities.delete(moreIndex);
+    this.acknowledged.pruneBelow(index);
   }
 }

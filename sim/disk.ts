@@ -41,7 +41,17 @@ export class Disk<R> {
   private readonly maxRecords: number;
   private readonly random: Random;
 
-  private recs: DiskRecord<R>[] = [];
+  /** The records, in columns rather than one DiskRecord object per record: a WAL holds one or two records per
+   *  Ready until the next compaction rewrite (tens of thousands per node), and a wrapper object per record was
+   *  the largest single item of a long run's heap. recs[0 .. count) and sizes[0 .. count) are the content; the
+   *  arrays never shrink (slots past count are cleared), so a rewrite after compaction reuses their storage
+   *  instead of growing fresh arrays again. A record is synced exactly when it lies below durableCount and is
+   *  not torn, so that flag needs no storage. */
+  private recs: (R | undefined)[] = [];
+  private sizes: number[] = [];
+  private count = 0;
+  /** Positions of torn records, ascending (a crash tears at most one record; they are rare). */
+  private tornAt: number[] = [];
   /** recs[0 .. durableCount) survive a crash (synced records, plus a torn one left by an earlier crash). */
   private durableCount = 0;
   private bytes = 0;
@@ -73,7 +83,7 @@ export class Disk<R> {
   }
 
   get recordCount(): number {
-    return this.recs.length;
+    return this.count;
   }
 
   /** Number of records that would survive a crash right now. */
@@ -105,10 +115,10 @@ export class Disk<R> {
     if (this.bytes + addBytes > this.maxBytes) {
       fail(`Disk.append: disk full: ${this.bytes} + ${addBytes} bytes exceeds maxBytes=${this.maxBytes}`);
     }
-    if (this.recs.length + records.length > this.maxRecords) {
-      fail(`Disk.append: ${this.recs.length} + ${records.length} records exceeds maxRecords=${this.maxRecords}`);
+    if (this.count + records.length > this.maxRecords) {
+      fail(`Disk.append: ${this.count} + ${records.length} records exceeds maxRecords=${this.maxRecords}`);
     }
-    for (const r of records) this.recs.push({ record: r.record, bytes: r.bytes, synced: false, torn: false });
+    for (const r of records) this.put(r.record, r.bytes);
     this.bytes += addBytes;
     this.stats.appends++;
     this.stats.bytesWritten += addBytes;
@@ -125,7 +135,7 @@ export class Disk<R> {
     assertNonNegativeInteger(nowUs, 'Disk.fsync: nowUs');
     const token = this.nextToken++;
     this.syncTokens[this.syncCount] = token;
-    this.syncWatermarks[this.syncCount] = this.recs.length;
+    this.syncWatermarks[this.syncCount] = this.count;
     this.syncCount++;
     this.stats.fsyncs++;
     const doneUs = Math.max(nowUs, this.busyUntil) + sampleUs(this.fsyncLatency, this.random);
@@ -148,10 +158,7 @@ export class Disk<R> {
     }
     this.syncCount = count - 1;
     if (watermark <= this.durableCount) return; // a later fsync already completed
-    const recs = this.recs;
-    for (let i = this.durableCount; i < watermark; i++) {
-      if (!recs[i].torn) recs[i].synced = true;
-    }
+    // Records in [durableCount, watermark) become synced: torn records all lie below durableCount.
     this.durableCount = watermark;
   }
 
@@ -162,19 +169,15 @@ export class Disk<R> {
    * lostRecords counts records removed entirely; the torn record is reported in tornRecords instead.
    */
   crash(tearLastWrite: boolean): { lostRecords: number; tornRecords: number } {
-    const recs = this.recs;
-    const unsynced = recs.length - this.durableCount;
+    const unsynced = this.count - this.durableCount;
     let tornRecords = 0;
     let keep = this.durableCount;
     if (tearLastWrite && unsynced > 0) {
-      const torn = recs[keep];
-      torn.torn = true;
-      torn.synced = false;
+      this.tornAt.push(keep); // above every earlier torn record, which lies below durableCount
       keep++;
       tornRecords = 1;
     }
-    for (let i = keep; i < recs.length; i++) this.bytes -= recs[i].bytes;
-    recs.length = keep;
+    this.dropFrom(keep);
     this.durableCount = keep; // the torn garbage is on the platter now and survives further crashes
     this.clearSyncs();
     this.busyUntil = 0;
@@ -183,7 +186,12 @@ export class Disk<R> {
 
   /** Durable view for recovery: a snapshot of all records in order, including a torn one if any. */
   records(): readonly DiskRecord<R>[] {
-    return this.recs.map((r) => ({ record: r.record, bytes: r.bytes, synced: r.synced, torn: r.torn }));
+    const result: DiskRecord<R>[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const torn = this.tornAt.includes(i);
+      result.push({ record: this.recs[i] as R, bytes: this.sizes[i]!, synced: i < this.durableCount && !torn, torn });
+    }
+    return result;
   }
 
   /**
@@ -199,8 +207,12 @@ export class Disk<R> {
     }
     if (total > this.maxBytes) fail(`Disk.rewrite: ${total} bytes exceeds maxBytes=${this.maxBytes}`);
     if (records.length > this.maxRecords) fail(`Disk.rewrite: ${records.length} records exceeds maxRecords=${this.maxRecords}`);
-    this.recs = records.map((r) => ({ record: r.record, bytes: r.bytes, synced: true, torn: false }));
-    this.durableCount = this.recs.length;
+    const previous = this.count;
+    this.count = 0;
+    for (const r of records) this.put(r.record, r.bytes);
+    for (let i = this.count; i < previous; i++) this.recs[i] = undefined;
+    this.tornAt.length = 0;
+    this.durableCount = this.count;
     this.bytes = total;
     this.clearSyncs();
     this.stats.bytesWritten += total;
@@ -212,13 +224,34 @@ export class Disk<R> {
    */
   truncate(keepCount: number): void {
     assertNonNegativeInteger(keepCount, 'Disk.truncate: keepCount');
-    const recs = this.recs;
-    if (keepCount >= recs.length) return;
-    for (let i = keepCount; i < recs.length; i++) this.bytes -= recs[i].bytes;
-    recs.length = keepCount;
+    if (keepCount >= this.count) return;
+    this.dropFrom(keepCount);
+    while (this.tornAt.length > 0 && this.tornAt[this.tornAt.length - 1]! >= keepCount) this.tornAt.pop();
     if (this.durableCount > keepCount) this.durableCount = keepCount;
     const watermarks = this.syncWatermarks;
     for (let k = 0; k < this.syncCount; k++) if (watermarks[k]! > keepCount) watermarks[k] = keepCount;
+  }
+
+  /** Stores a record at position count (reusing a slot when the arrays are long enough). */
+  private put(record: R, bytes: number): void {
+    const at = this.count;
+    if (at < this.recs.length) {
+      this.recs[at] = record;
+      this.sizes[at] = bytes;
+    } else {
+      this.recs.push(record);
+      this.sizes.push(bytes);
+    }
+    this.count = at + 1;
+  }
+
+  /** Removes the records from position keep on (their bytes no longer count), clearing their slots. */
+  private dropFrom(keep: number): void {
+    for (let i = keep; i < this.count; i++) {
+      this.bytes -= this.sizes[i]!;
+      this.recs[i] = undefined;
+    }
+    this.count = keep;
   }
 
   private clearSyncs(): void {

@@ -41,6 +41,8 @@ export function distributionOf(values: readonly number[]): Distribution {
 }
 
 const maxSamples = 200_000;
+/** Growth-rate samples kept (the newest; one per metrics sample interval). */
+const maxGrowthSamples = 20_000;
 
 export interface CompactionRecord {
   readonly node: NodeId;
@@ -142,7 +144,13 @@ export class MetricsCollector {
   private maxTerm = 0;
 
   private readonly peak = new Map<NodeId, { peakEntries: number; peakBytes: number; finalEntries: number }>();
-  private readonly growthSamples: { timeUs: number; entries: number }[] = [];
+  /** The newest maxGrowthSamples (time, largest retained log) samples, for the growth rate: two typed columns used
+   *  as a ring once full (one object per sample was most of this collector's heap in a day-long run). */
+  private growthTimeUs = new Float64Array(64);
+  private growthEntries = new Float64Array(64);
+  /** Position of the oldest sample (0 until the ring is full), and the number kept. */
+  private growthHead = 0;
+  private growthCount = 0;
   readonly compactions: CompactionRecord[] = [];
   private readonly snapshotCounts = new Map<NodeId, number>();
   private maxSnapshotLag = 0;
@@ -303,8 +311,29 @@ export class MetricsCollector {
       }
       this.detectStall(nowUs, sample, stallReason);
     }
-    this.growthSamples.push({ timeUs: nowUs, entries: maxEntries });
-    if (this.growthSamples.length > 20_000) this.growthSamples.splice(0, this.growthSamples.length - 20_000);
+    this.addGrowthSample(nowUs, maxEntries);
+  }
+
+  private addGrowthSample(timeUs: number, entries: number): void {
+    if (this.growthCount < maxGrowthSamples) {
+      if (this.growthCount === this.growthTimeUs.length) {
+        const capacity = Math.min(maxGrowthSamples, this.growthCount * 2);
+        const times = new Float64Array(capacity);
+        times.set(this.growthTimeUs);
+        this.growthTimeUs = times;
+        const counts = new Float64Array(capacity);
+        counts.set(this.growthEntries);
+        this.growthEntries = counts;
+      }
+      this.growthTimeUs[this.growthCount] = timeUs;
+      this.growthEntries[this.growthCount] = entries;
+      this.growthCount++;
+      return;
+    }
+    // Full: the newest sample replaces the oldest.
+    this.growthTimeUs[this.growthHead] = timeUs;
+    this.growthEntries[this.growthHead] = entries;
+    this.growthHead = this.growthHead + 1 === maxGrowthSamples ? 0 : this.growthHead + 1;
   }
 
   private detectStall(nowUs: number, sample: NodeSample, stallReason: (node: NodeId) => string): void {
@@ -402,21 +431,25 @@ export class MetricsCollector {
 
   /** Least-squares slope of the largest retained log over time, in entries per second. */
   private growthRate(): number {
-    const points = this.growthSamples;
-    if (points.length < 2) return 0;
+    const count = this.growthCount;
+    if (count < 2) return 0;
+    const times = this.growthTimeUs;
+    const entries = this.growthEntries;
+    // Oldest first, as the samples were taken.
+    const at = (k: number): number => (this.growthHead + k) % count;
     let sumT = 0;
     let sumE = 0;
-    for (const point of points) {
-      sumT += point.timeUs / 1e6;
-      sumE += point.entries;
+    for (let k = 0; k < count; k++) {
+      sumT += times[at(k)]! / 1e6;
+      sumE += entries[at(k)]!;
     }
-    const meanT = sumT / points.length;
-    const meanE = sumE / points.length;
+    const meanT = sumT / count;
+    const meanE = sumE / count;
     let numerator = 0;
     let denominator = 0;
-    for (const point of points) {
-      const dt = point.timeUs / 1e6 - meanT;
-      numerator += dt * (point.entries - meanE);
+    for (let k = 0; k < count; k++) {
+      const dt = times[at(k)]! / 1e6 - meanT;
+      numerator += dt * (entries[at(k)]! - meanE);
       denominator += dt * dt;
     }
     return denominator === 0 ? 0 : Math.round((numerator / denominator) * 100) / 100;

@@ -44,23 +44,167 @@ interface Inflight {
   attemptToken: number;
 }
 
-/** One write to a key as the clients saw it, for the read check. */
-interface WriteRecord {
-  readonly value: string;
-  readonly invokedUs: number;
-  /** Log index and client-side completion time, once acknowledged. */
-  index: number | null;
-  completedUs: number | null;
+/**
+ * What the read check needs to know of one key's writes, in typed columns rather than an object per write (a
+ * long run keeps writeMemoryUs of writes for every key, about 17,000 at 200 operations per second, and they
+ * were the largest part of the workload's heap):
+ * - the writes invoked in the last writeMemoryUs, in invocation order, each with its (unique) value, invocation
+ *   time, and log index once acknowledged;
+ * - the acknowledged writes in completion order, each with the newest write (highest log index) acknowledged up
+ *   to then: its value, index and completion time.
+ * Both are rings indexed by a running sequence number (slot = number & mask), forgotten from the oldest.
+ */
+class KeyHistory {
+  /** Writes [writeHead, writeNext) are remembered. */
+  writeHead = 0;
+  writeNext = 0;
+  private writeMask = initialHistoryCapacity - 1;
+  private writeValues: (string | undefined)[] = new Array<string | undefined>(initialHistoryCapacity).fill(undefined);
+  private writeInvokedUs = new Float64Array(initialHistoryCapacity);
+  /** NaN until acknowledged. */
+  private writeIndex = new Float64Array(initialHistoryCapacity);
+
+  /** Completions [head, completionNext) are kept; those before `head` are forgotten. */
+  head = 0;
+  completionNext = 0;
+  private completionMask = initialHistoryCapacity - 1;
+  private completedUs = new Float64Array(initialHistoryCapacity);
+  private maxValues: (string | undefined)[] = new Array<string | undefined>(initialHistoryCapacity).fill(undefined);
+  private maxIndex = new Float64Array(initialHistoryCapacity);
+  private maxCompletedUs = new Float64Array(initialHistoryCapacity);
+
+  get writeCount(): number {
+    return this.writeNext - this.writeHead;
+  }
+
+  addWrite(value: string, invokedUs: number): void {
+    if (this.writeNext - this.writeHead > this.writeMask) this.growWrites();
+    const slot = this.writeNext & this.writeMask;
+    this.writeValues[slot] = value;
+    this.writeInvokedUs[slot] = invokedUs;
+    this.writeIndex[slot] = Number.NaN;
+    this.writeNext++;
+  }
+
+  /** Forgets the oldest writes invoked before `horizonUs` (invocation times only increase). */
+  forgetWritesBefore(horizonUs: number): void {
+    while (this.writeHead < this.writeNext) {
+      const slot = this.writeHead & this.writeMask;
+      if (this.writeInvokedUs[slot]! >= horizonUs) break;
+      this.writeValues[slot] = undefined;
+      this.writeHead++;
+    }
+  }
+
+  /** The sequence number of the remembered write of `value`, or -1. Searches from the newest: acknowledgements
+   *  and reads mostly concern recent writes. */
+  findWrite(value: string): number {
+    for (let write = this.writeNext - 1; write >= this.writeHead; write--) {
+      if (this.writeValues[write & this.writeMask] === value) return write;
+    }
+    return -1;
+  }
+
+  /** Log index of a remembered write, or null while it is not acknowledged. */
+  writeIndexOf(write: number): number | null {
+    const index = this.writeIndex[write & this.writeMask]!;
+    return Number.isNaN(index) ? null : index;
+  }
+
+  /** Records the acknowledgement of a remembered write, and the completion with its running maximum. */
+  complete(write: number, index: number, completedUs: number): void {
+    const slot = write & this.writeMask;
+    this.writeIndex[slot] = index;
+    let maxValue = this.writeValues[slot]!;
+    let maxIndex = index;
+    let maxCompletedUs = completedUs;
+    if (this.completionNext > this.head) {
+      const previous = (this.completionNext - 1) & this.completionMask;
+      if (!(index > this.maxIndex[previous]!)) {
+        maxValue = this.maxValues[previous]!;
+        maxIndex = this.maxIndex[previous]!;
+        maxCompletedUs = this.maxCompletedUs[previous]!;
+      }
+    }
+    if (this.completionNext - this.head > this.completionMask) this.growCompletions();
+    const at = this.completionNext & this.completionMask;
+    this.completedUs[at] = completedUs;
+    this.maxValues[at] = maxValue;
+    this.maxIndex[at] = maxIndex;
+    this.maxCompletedUs[at] = maxCompletedUs;
+    this.completionNext++;
+  }
+
+  /** Moves `head` up while the completion after it is before the horizon: the last completion before the
+   *  horizon is kept, as its running maximum still speaks for everything older. */
+  forgetCompletionsBefore(horizonUs: number): void {
+    while (this.head < this.completionNext - 1 && this.completedUs[(this.head + 1) & this.completionMask]! < horizonUs) {
+      this.maxValues[this.head & this.completionMask] = undefined;
+      this.head++;
+    }
+  }
+
+  completionUs(completion: number): number {
+    return this.completedUs[completion & this.completionMask]!;
+  }
+
+  /** The newest write acknowledged by completion `completion`: value, log index, completion time. */
+  maxValue(completion: number): string {
+    return this.maxValues[completion & this.completionMask]!;
+  }
+
+  maxIndexOf(completion: number): number {
+    return this.maxIndex[completion & this.completionMask]!;
+  }
+
+  maxCompletedUsOf(completion: number): number {
+    return this.maxCompletedUs[completion & this.completionMask]!;
+  }
+
+  private growWrites(): void {
+    const capacity = (this.writeMask + 1) * 2;
+    const mask = capacity - 1;
+    const values = new Array<string | undefined>(capacity).fill(undefined);
+    const invokedUs = new Float64Array(capacity);
+    const index = new Float64Array(capacity);
+    for (let write = this.writeHead; write < this.writeNext; write++) {
+      const from = write & this.writeMask;
+      const to = write & mask;
+      values[to] = this.writeValues[from];
+      invokedUs[to] = this.writeInvokedUs[from]!;
+      index[to] = this.writeIndex[from]!;
+    }
+    this.writeValues = values;
+    this.writeInvokedUs = invokedUs;
+    this.writeIndex = index;
+    this.writeMask = mask;
+  }
+
+  private growCompletions(): void {
+    const capacity = (this.completionMask + 1) * 2;
+    const mask = capacity - 1;
+    const completedUs = new Float64Array(capacity);
+    const maxValues = new Array<string | undefined>(capacity).fill(undefined);
+    const maxIndex = new Float64Array(capacity);
+    const maxCompletedUs = new Float64Array(capacity);
+    for (let completion = this.head; completion < this.completionNext; completion++) {
+      const from = completion & this.completionMask;
+      const to = completion & mask;
+      completedUs[to] = this.completedUs[from]!;
+      maxValues[to] = this.maxValues[from];
+      maxIndex[to] = this.maxIndex[from]!;
+      maxCompletedUs[to] = this.maxCompletedUs[from]!;
+    }
+    this.completedUs = completedUs;
+    this.maxValues = maxValues;
+    this.maxIndex = maxIndex;
+    this.maxCompletedUs = maxCompletedUs;
+    this.completionMask = mask;
+  }
 }
 
-interface KeyHistory {
-  /** Writes invoked in the last writeMemoryUs, by their (unique) value, in invocation order. */
-  readonly byValue: Map<string, WriteRecord>;
-  /** Acknowledged writes in completion order, each with the highest-index write acknowledged up to then. */
-  completions: { readonly completedUs: number; readonly maxRecord: WriteRecord }[];
-  /** Completions before `head` are forgotten. */
-  head: number;
-}
+/** Ring slots a key's history starts with (a power of two); doubled as needed. */
+const initialHistoryCapacity = 64;
 
 /** How long writes are remembered for the read check (reads finish far sooner: timeouts x attempts). */
 const writeMemoryUs = 120_000_000;
@@ -94,6 +238,8 @@ export class Workload {
   private nextToken = 1;
   /** Per key, what the read check needs to know of its writes. */
   private readonly writesByKey = new Map<string, KeyHistory>();
+  /** Key names k1..kN, made once rather than per operation (each operation's key lives as long as its log entry). */
+  private readonly keyNames: readonly string[];
   /** Called when a read returns a value older than a write that completed before the read was invoked. */
   onStaleRead: ((client: string, key: string, message: string, servedBy: NodeId) => void) | null = null;
 
@@ -105,6 +251,7 @@ export class Workload {
     private readonly nodeIds: readonly NodeId[],
     private cluster: Cluster | null = null,
   ) {
+    this.keyNames = Array.from({ length: options.keys }, (_, k) => `k${k + 1}`);
     for (let k = 1; k <= options.clients; k++) {
       this.clients.push({ id: `c${k}`, seq: 0, leaderGuess: random.pick(nodeIds), inflight: null });
     }
@@ -163,7 +310,7 @@ export class Workload {
   private drawOperation(client: ClientState): KvOperation {
     const mix = this.options.mix;
     const pick = this.random.int(1, mix.put + mix.get + mix.cas);
-    const key = `k${this.random.int(1, this.options.keys)}`;
+    const key = this.keyNames[this.random.int(1, this.options.keys) - 1]!;
     const value = `${client.id}-${client.seq}`.padEnd(this.options.valueBytes, '.');
     if (pick <= mix.put) return { op: 'put', key, value };
     if (pick <= mix.put + mix.get) return { op: 'get', key };
@@ -218,7 +365,7 @@ export class Workload {
   private history(key: string): KeyHistory {
     let history = this.writesByKey.get(key);
     if (history === undefined) {
-      history = { byValue: new Map(), completions: [], head: 0 };
+      history = new KeyHistory();
       this.writesByKey.set(key, history);
     }
     return history;
@@ -226,32 +373,20 @@ export class Workload {
 
   private rememberWrite(key: string, value: string): void {
     const history = this.history(key);
-    history.byValue.set(value, { value, invokedUs: this.scheduler.nowUs, index: null, completedUs: null });
+    history.addWrite(value, this.scheduler.nowUs);
     // Forget writes invoked before the horizon, in batches: reads finish long before it.
-    if (history.byValue.size > 256) {
+    if (history.writeCount > 256) {
       const horizonUs = this.scheduler.nowUs - writeMemoryUs;
-      for (const [written, record] of history.byValue) {
-        if (record.invokedUs >= horizonUs) break;
-        history.byValue.delete(written);
-      }
-      // Keep the last completion before the horizon: its running maximum still speaks for everything older.
-      while (history.head < history.completions.length - 1 && history.completions[history.head + 1]!.completedUs < horizonUs) history.head++;
-      if (history.head > 1024) {
-        history.completions = history.completions.slice(history.head);
-        history.head = 0;
-      }
+      history.forgetWritesBefore(horizonUs);
+      history.forgetCompletionsBefore(horizonUs);
     }
   }
 
   private completeWrite(key: string, value: string, index: number): void {
     const history = this.history(key);
-    const record = history.byValue.get(value);
-    if (record === undefined) return;
-    record.index = index;
-    record.completedUs = this.scheduler.nowUs;
-    const previous = history.completions.length > history.head ? history.completions[history.completions.length - 1]! : null;
-    const newest = previous === null || index > previous.maxRecord.index! ? record : previous.maxRecord;
-    history.completions.push({ completedUs: record.completedUs, maxRecord: newest });
+    const write = history.findWrite(value);
+    if (write < 0) return;
+    history.complete(write, index, this.scheduler.nowUs);
   }
 
   /**
@@ -264,13 +399,12 @@ export class Workload {
     if (history === undefined) return;
     // Completions are in time order: binary search the last one before the read began; its running maximum is
     // the newest write the read must reflect.
-    const completions = history.completions;
     let low = history.head;
-    let high = completions.length - 1;
+    let high = history.completionNext - 1;
     let found = -1;
     while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (completions[middle]!.completedUs < invokedUs) {
+      const middle = Math.floor((low + high) / 2);
+      if (history.completionUs(middle) < invokedUs) {
         found = middle;
         low = middle + 1;
       } else {
@@ -278,15 +412,17 @@ export class Workload {
       }
     }
     if (found < 0) return;
-    const required = completions[found]!.maxRecord;
-    if (value === required.value) return;
-    const read = value === null ? null : history.byValue.get(value);
-    if (read !== undefined && read !== null && (read.index === null || read.index >= required.index!)) return;
-    const what = value === null ? 'no value' : read === undefined ? `"${value}", older than every write remembered` : `"${value}" (written at index ${read!.index})`;
+    const requiredValue = history.maxValue(found);
+    if (value === requiredValue) return;
+    const requiredIndex = history.maxIndexOf(found);
+    const write = value === null ? -1 : history.findWrite(value);
+    const readIndex = write < 0 ? null : history.writeIndexOf(write);
+    if (write >= 0 && (readIndex === null || readIndex >= requiredIndex)) return;
+    const what = value === null ? 'no value' : write < 0 ? `"${value}", older than every write remembered` : `"${value}" (written at index ${readIndex})`;
     this.onStaleRead?.(
       client,
       key,
-      `read of ${key} by ${client} (invoked at ${invokedUs}us, served by ${servedBy}) returned ${what}, but "${required.value}" was written at index ${required.index} and acknowledged at ${required.completedUs}us, before the read began`,
+      `read of ${key} by ${client} (invoked at ${invokedUs}us, served by ${servedBy}) returned ${what}, but "${requiredValue}" was written at index ${requiredIndex} and acknowledged at ${history.maxCompletedUsOf(found)}us, before the read began`,
       servedBy,
     );
   }
