@@ -12,6 +12,7 @@ import { simulate } from '../sim/simulate.js';
 import { FileSink, MemorySink, Trace } from '../sim/trace.js';
 import { runSweep } from '../src/sweep.js';
 import { benchKernel } from './kernel.js';
+import { benchParallel } from './parallel.js';
 import type { SoakResult } from './soak.js';
 
 /** `--quick`: a shorter soak and fewer sweep seeds, for a first look; the recorded figures use the full run. */
@@ -157,11 +158,12 @@ function benchSoak(hours: number): SoakResult {
 
 const kernel = benchKernel({ events: 2_000_000, pending: 1_000, repeats: 7 });
 const steady = benchSteadyState(5);
+const parallel = await benchParallel(3);
 const sweep = await benchSweep(quick ? 24 : 80);
 const report = benchReport();
 const soak = benchSoak(quick ? 3 : 24);
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-const results = { machine, quick, kernel, steadyState: steady, sweep, report, soak };
+const results = { machine, quick, kernel, steadyState: steady, parallel, sweep, report, soak };
 writeFileSync(new URL('../../bench/results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 
 const rows: [string, string][] = [
@@ -175,6 +177,7 @@ const rows: [string, string][] = [
   ['steady state: events/s vs bare loop', `${(steady.eventsPerSecond / kernel.bareEventsPerSec).toFixed(3)}`],
   ['steady state: traced (hashed) / untraced wall time', `${steady.tracedOverUntraced} (target <= 2)`],
   [`steady state: traced to a file (${steady.traceFileMiB} MiB) / untraced`, `${steady.fileTracedOverUntraced} (target <= 2)`],
+  ['machine: the same run on 2 threads at once / on 1 (2.0 = perfect)', `${parallel.scaling}x (${parallel.oneWorkerWallS} s alone, ${parallel.twoWorkersWallS} s for two)`],
   [`chaos sweep: seeds/hour, 1 worker (${sweep.seeds} seeds x 60 s)`, `${sweep.seedsPerHourOneWorker}`],
   ['chaos sweep: seeds/hour, 2 workers', `${sweep.seedsPerHourTwoWorkers} (target >= 100,000)`],
   ['chaos sweep: 2 workers / 1 worker', `${sweep.speedup}x (target >= 1.8)`],

@@ -632,23 +632,26 @@ export class RaftNode {
 
   /** Paper Figure 2, AppendEntries receiver rules 2-5. */
   private handleAppendEntries(message: AppendEntriesMessage): void {
-    const respond = (reject: boolean, index: number, hintIndex: number, hintTerm: number): void =>
-      this.send({ type: 'AppendEntriesResponse', from: this.id, to: message.from, term: this.term, reject, index, hintIndex, hintTerm, sentAtUs: message.sentAtUs });
     if (message.prevLogIndex < this.log.committed) {
       // Everything up to commit already matches the leader (Log Matching); acknowledge what we have.
-      respond(false, this.log.committed, 0, 0);
+      this.respondToAppend(message, false, this.log.committed, 0, 0);
       return;
     }
     if (this.log.matchTerm(message.prevLogIndex, message.prevLogTerm)) {
       const lastNewIndex = this.log.appendFromLeader(message.prevLogIndex, message.entries);
       // Rule 5: commit no further than the last entry this message proved we share with the leader.
       this.commitTo(Math.min(message.commit, lastNewIndex));
-      respond(false, lastNewIndex, 0, 0);
+      this.respondToAppend(message, false, lastNewIndex, 0, 0);
       return;
     }
     // Rule 2: reject, with a hint that lets the leader skip a whole term (paper 5.3).
     const hint = this.log.findConflictByTerm(Math.min(message.prevLogIndex, this.log.lastIndex()), message.prevLogTerm);
-    respond(true, message.prevLogIndex, hint.index, hint.term);
+    this.respondToAppend(message, true, message.prevLogIndex, hint.index, hint.term);
+  }
+
+  /** A method rather than a closure in handleAppendEntries: this runs for every AppendEntries received. */
+  private respondToAppend(message: AppendEntriesMessage, reject: boolean, index: number, hintIndex: number, hintTerm: number): void {
+    this.send({ type: 'AppendEntriesResponse', from: this.id, to: message.from, term: this.term, reject, index, hintIndex, hintTerm, sentAtUs: message.sentAtUs });
   }
 
   private handleHeartbeat(message: HeartbeatMessage): void {

@@ -8,6 +8,7 @@ import type { Entry, HardState, Message, RaftEvent, Ready, Snapshot } from '../r
 import { SafetyChecker } from './checker.js';
 import { defaultCompactionOptions, defaultMetricsOptions, type CompactionOptions, type MetricsOptions } from './compaction-options.js';
 import { NodeClock } from './clock.js';
+import { ProposalTimes } from './proposal-times.js';
 import { Disk, type DiskOptions } from './disk.js';
 import { MetricsCollector, type NodeSample } from './metrics.js';
 import { KvStore, kvCommandBytes, type KvCommand, type KvImage, type KvResult } from './kv.js';
@@ -150,7 +151,7 @@ export class SimNode {
   windowToken = 0;
   lastCommitSeen = 0;
   /** Leader: true time each index was proposed here (commit and replication latency), in index order. */
-  readonly proposedAtUs = new Map<number, number>();
+  readonly proposedAtUs = new ProposalTimes(maxProposalTimes);
   readonly replicationAcked = new Map<NodeId, number>();
 
   constructor(
@@ -392,7 +393,7 @@ export class Cluster {
   private onDeliver(from: NodeId, to: NodeId, message: Message, id: number): void {
     const node = this.nodes.get(to)!;
     this.countMessage(message.type, 'delivered');
-    this.trace.emitMessage(this.scheduler.nowUs, 'deliver', from, to, message.type, id);
+    if (this.trace.enabled) this.trace.emitMessage(this.scheduler.nowUs, 'deliver', from, to, message.type, id);
     this.handleMessage(node, message, id);
   }
 
@@ -452,18 +453,24 @@ export class Cluster {
     this.afterInput(node);
   }
 
+  /** Datacenter of the follower whose acknowledgement onReplicated is measuring. */
+  private replicationDatacenter = 'all';
+  /** Created once and handed to ProposalTimes.forEachIn, so measuring allocates no closure. */
+  private readonly onReplicated = (proposedUs: number): void => {
+    this.metrics.onReplicationLatency(this.replicationDatacenter, this.scheduler.nowUs - proposedUs);
+  };
+  private readonly onCommitted = (proposedUs: number): void => {
+    this.metrics.onCommitLatency(this.scheduler.nowUs - proposedUs);
+  };
+
   /** Replication ("sync") latency: from the leader proposing an index to a follower acknowledging it durable. */
   private measureReplication(leader: SimNode, follower: NodeId, index: number): void {
     const previous = leader.replicationAcked.get(follower) ?? 0;
     if (index <= previous) return;
     leader.replicationAcked.set(follower, index);
     if (leader.proposedAtUs.size === 0) return;
-    const datacenter = this.options.topology?.datacenterOf[follower] ?? 'all';
-    const now = this.scheduler.nowUs;
-    for (let at = Math.max(previous + 1, index - 10_000); at <= index; at++) {
-      const proposedUs = leader.proposedAtUs.get(at);
-      if (proposedUs !== undefined) this.metrics.onReplicationLatency(datacenter, now - proposedUs);
-    }
+    this.replicationDatacenter = this.options.topology?.datacenterOf[follower] ?? 'all';
+    leader.proposedAtUs.forEachIn(Math.max(previous + 1, index - 10_000), index, this.onReplicated);
     this.forgetProposalTimes(leader);
   }
 
@@ -479,10 +486,7 @@ export class Cluster {
     for (const id of this.options.nodeIds) {
       if (id !== leader.id) floor = Math.min(floor, leader.replicationAcked.get(id) ?? 0);
     }
-    for (const index of times.keys()) {
-      if (index > floor) break;
-      times.delete(index);
-    }
+    times.forgetThrough(floor);
   }
 
   private onDropped(from: NodeId, to: NodeId, message: Message, id: number, reason: DropReason): void {
@@ -497,7 +501,18 @@ export class Cluster {
       counts = { sent: 0, delivered: 0, dropped: 0 };
       this.stats.messagesByType[type] = counts;
     }
-    counts[what]++;
+    // A switch, not counts[what]++: a store keyed by a variable name is a generic (slow) property access.
+    switch (what) {
+      case 'sent':
+        counts.sent++;
+        return;
+      case 'delivered':
+        counts.delivered++;
+        return;
+      case 'dropped':
+        counts.dropped++;
+        return;
+    }
   }
 
   // ------------------------------------------------------------------ the Ready loop
@@ -576,7 +591,7 @@ export class Cluster {
       const message = messages[k]!;
       this.countMessage(message.type, 'sent');
       const id = this.network.send(node.id, message.to, message, messageBytes(message));
-      this.trace.emitMessage(now, 'send', node.id, message.to, message.type, id);
+      if (this.trace.enabled) this.trace.emitMessage(now, 'send', node.id, message.to, message.type, id);
     }
     if (ready.snapshot !== null) this.installSnapshot(node, ready.snapshot);
     const readStates = ready.readStates;
@@ -924,14 +939,11 @@ export class Cluster {
         this.checker?.onCommit(node.id, event.index, node.raft.log, node.raft.currentTerm);
         this.metrics.onApplyLag(event.index - node.raft.log.applied);
         if (node.raft.role === 'leader' && node.proposedAtUs.size > 0) {
-          for (let index = Math.max(node.lastCommitSeen + 1, event.index - 10_000); index <= event.index; index++) {
-            const proposedUs = node.proposedAtUs.get(index);
-            if (proposedUs !== undefined) this.metrics.onCommitLatency(now - proposedUs);
-          }
+          node.proposedAtUs.forEachIn(Math.max(node.lastCommitSeen + 1, event.index - 10_000), event.index, this.onCommitted);
         }
         node.lastCommitSeen = event.index;
         if (node.raft.role === 'leader') this.forgetProposalTimes(node);
-        this.trace.emitCommit(now, node.id, event.index, event.term);
+        if (this.trace.enabled) this.trace.emitCommit(now, node.id, event.index, event.term);
         return;
       case 'check-quorum-step-down':
         this.stats.checkQuorumStepDowns++;
@@ -991,8 +1003,7 @@ export class Cluster {
           : { type: 'busy', client: message.client, seq: command.seq });
       } else {
         node.pendingWrites.set(result.index, { client: message.client, seq: command.seq, digest: command.digest });
-        node.proposedAtUs.set(result.index, this.scheduler.nowUs);
-        if (node.proposedAtUs.size > maxProposalTimes) node.proposedAtUs.delete(node.proposedAtUs.keys().next().value!);
+        node.proposedAtUs.add(result.index, this.scheduler.nowUs);
       }
     }
     this.afterInput(node);

@@ -1,0 +1,57 @@
+// The machine's own limit on scaling: the same simulation on one worker thread, then on two at once.
+// A sweep cannot scale from one worker to two better than two independent copies of one run do.
+import { performance } from 'node:perf_hooks';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { builtinScenarios } from '../scenarios/builtin.js';
+import { simulate } from '../sim/simulate.js';
+import { Trace } from '../sim/trace.js';
+
+export interface ParallelBench {
+  /** Wall seconds for one worker to run the job alone. */
+  readonly oneWorkerWallS: number;
+  /** Wall seconds for two workers running the same job at the same time. */
+  readonly twoWorkersWallS: number;
+  /** Work done per second by two workers over one: 2 x one / two. 2.0 would be perfect. */
+  readonly scaling: number;
+}
+
+interface Job {
+  readonly runs: number;
+  readonly seconds: number;
+}
+
+function runJob(job: Job): void {
+  const scenario = builtinScenarios.find((s) => s.name === 'steady-state')!;
+  const options = { ...scenario.build(1), durationUs: job.seconds * 1_000_000 };
+  for (let k = 0; k < job.runs; k++) simulate(options, new Trace({ hash: true }));
+}
+
+async function timeWorkers(count: number, job: Job): Promise<number> {
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: count }, () => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: job });
+      return new Promise<void>((resolve, reject) => {
+        worker.once('error', reject);
+        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench worker exited with ${code}`))));
+      });
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+/** Alternates one and two workers `repeats` times; medians of each. */
+export async function benchParallel(repeats: number, job: Job = { runs: 6, seconds: 30 }): Promise<ParallelBench> {
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let k = 0; k < repeats; k++) {
+    one.push(await timeWorkers(1, job));
+    two.push(await timeWorkers(2, job));
+  }
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+  const oneS = median(one);
+  const twoS = median(two);
+  return { oneWorkerWallS: Math.round(oneS * 100) / 100, twoWorkersWallS: Math.round(twoS * 100) / 100, scaling: Number(((2 * oneS) / twoS).toFixed(2)) };
+}
+
+if (!isMainThread && parentPort !== null) runJob(workerData as Job);
