@@ -10,8 +10,11 @@ export function quorumSize(voterCount: number): number {
 }
 
 /** The largest index that a majority of voters have (paper 5.3, 5.4.2): sort descending, take the quorum-th. */
-/** Scratch space for committedIndex: it runs on every acknowledgement, so it must not allocate. */
+/** Scratch space for committedIndex: it runs on every acknowledgement, so it must not allocate. Times have
+ *  their own: microsecond times pass 2^30 after 18 minutes, and one such value turns a shared array into
+ *  doubles, after which every commit index read from it is a freshly boxed number (kept alive in hard states). */
 const scratch: number[] = [];
+const timeScratch: number[] = [];
 
 export function committedIndex(voters: readonly NodeId[], matchOf: (id: NodeId) => number, quorum = quorumSize(voters.length)): number {
   // Insertion sort, descending, into reused scratch space: clusters have a handful of voters.
@@ -52,17 +55,17 @@ export function hasQuorum(voters: readonly NodeId[], holds: (id: NodeId) => bool
 
 /** The quorum-th largest of per-voter times: the moment by which a quorum had acknowledged. */
 export function quorumTime(voters: readonly NodeId[], timeOf: (id: NodeId) => number): number {
-  // Same insertion sort into scratch space as committedIndex: this runs on every heartbeat acknowledgement,
+  // Same insertion sort as committedIndex, into its own scratch space: this runs on every heartbeat acknowledgement,
   // and mapping plus sorting a fresh array there showed up in allocation profiles.
   const count = voters.length;
   for (let k = 0; k < count; k++) {
     const value = timeOf(voters[k]!);
     let position = k;
-    while (position > 0 && scratch[position - 1]! < value) {
-      scratch[position] = scratch[position - 1]!;
+    while (position > 0 && timeScratch[position - 1]! < value) {
+      timeScratch[position] = timeScratch[position - 1]!;
       position--;
     }
-    scratch[position] = value;
+    timeScratch[position] = value;
   }
-  return scratch[quorumSize(count) - 1]!;
+  return timeScratch[quorumSize(count) - 1]!;
 }
