@@ -28,8 +28,15 @@ export class BoundedSamples {
 
   /** The kept values, in arrival order (a fresh array). */
   get values(): number[] {
-    const store = this.ints ?? this.floats!;
-    return Array.from(store.subarray(0, this.length));
+    const view = this.view;
+    const values = new Array<number>(view.length);
+    for (let k = 0; k < view.length; k++) values[k] = view[k]!;
+    return values;
+  }
+
+  /** The kept values, in arrival order, without copying: valid until the next add(). */
+  get view(): Int32Array | Float64Array {
+    return (this.ints ?? this.floats!).subarray(0, this.length);
   }
 
   add(value: number): void {
