@@ -21,19 +21,6 @@ export class BoundedSamples {
     if (!(limit >= 2)) throw new Error(`BoundedSamples: limit must be >= 2, got ${limit}`);
   }
 
-  /** Number of values kept. */
-  get count(): number {
-    return this.length;
-  }
-
-  /** The kept values, in arrival order (a fresh array). */
-  get values(): number[] {
-    const view = this.view;
-    const values = new Array<number>(view.length);
-    for (let k = 0; k < view.length; k++) values[k] = view[k]!;
-    return values;
-  }
-
   /** The kept values, in arrival order, without copying: valid until the next add(). */
   get view(): Int32Array | Float64Array {
     return (this.ints ?? this.floats!).subarray(0, this.length);
