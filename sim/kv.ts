@@ -40,10 +40,7 @@ export function kvCommandBytes(command: KvCommand): number {
 
 export function makeKvCommand(client: string, seq: number, operation: KvOperation): KvCommand {
   const canonical = `${client}|${seq}|${JSON.stringify(operation)}`;
-  // hashString's 16 hex characters come back as a rope of two 8-character halves (about 80 bytes in V8);
-  // toLowerCase (a no-op on lowercase hex) returns them as one flat 32-byte string. A digest lives as long as
-  // its command's log entry, so a long run holds tens of thousands of them.
-  return { client, seq, operation, digest: hashString(canonical).toLowerCase() };
+  return { client, seq, operation, digest: hashString(canonical) };
 }
 
 export class KvStore {
