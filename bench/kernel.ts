@@ -62,10 +62,11 @@ function runScheduler(events: number, pending: number): number {
   return (events / elapsedMs) * 1000;
 }
 
-function median(values: number[]): number {
+/** Median of repeated measurements (the mean of the middle two for an even count); every bench figure uses it. */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function benchKernel(options: { events?: number; pending?: number; repeats?: number } = {}): KernelBenchResult {

@@ -5,6 +5,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { builtinScenarios } from '../scenarios/builtin.js';
 import { simulate } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';
+import { median } from './kernel.js';
 
 export interface ParallelBench {
   /** Wall seconds for one worker to run the job alone. */
@@ -48,7 +49,6 @@ export async function benchParallel(repeats: number, job: Job = { runs: 6, secon
     one.push(await timeWorkers(1, job));
     two.push(await timeWorkers(2, job));
   }
-  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
   const oneS = median(one);
   const twoS = median(two);
   return { oneWorkerWallS: Math.round(oneS * 100) / 100, twoWorkersWallS: Math.round(twoS * 100) / 100, scaling: Number(((2 * oneS) / twoS).toFixed(2)) };

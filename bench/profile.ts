@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { findScenario } from '../scenarios/builtin.js';
 import { simulate } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';
+import { UsageError } from '../src/errors.js';
 
 interface CallFrame {
   readonly functionName: string;
@@ -33,8 +34,6 @@ interface HeapNode {
   readonly selfSize: number;
   readonly children: readonly HeapNode[];
 }
-
-class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): { scenario: string; seed: number; seconds: number; traced: boolean; out: string | null; top: number } {
   let scenario = 'steady-state';

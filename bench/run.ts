@@ -10,18 +10,12 @@ import { renderRunReport } from '../reports/index.js';
 import { builtinScenarios, findScenario } from '../scenarios/builtin.js';
 import { simulate } from '../sim/simulate.js';
 import { FileSink, MemorySink, Trace } from '../sim/trace.js';
-import { benchKernel } from './kernel.js';
+import { benchKernel, median } from './kernel.js';
 import { benchParallel } from './parallel.js';
 import type { SoakResult } from './soak.js';
 
 /** `--quick`: a shorter soak and fewer sweep seeds, for a first look; the recorded figures use the full run. */
 const quick = process.argv.includes('--quick');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 interface SteadyStateResult {
   simulatedSeconds: number;
