@@ -81,7 +81,7 @@ function checkFault(check: Checker, item: FaultItemSpec, index: number): void {
     case 'isolate':
     case 'pause':
     case 'slow':
-      check.node(fault.kind === 'pause' || fault.kind === 'slow' ? (typeof fault === 'object' && fault.kind === 'slow' ? [...path, 'node'] : path) : path, fault.node, true);
+      check.node(fault.kind === 'slow' ? [...path, 'node'] : path, fault.node, true);
       break;
     case 'clock-offset':
     case 'clock-drift':
