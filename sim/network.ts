@@ -50,7 +50,7 @@ export interface NetworkOptions {
   maxInFlight?: number;
 }
 
-export type DropReason = 'random' | 'partition' | 'oversize' | 'node-down' | 'clog-overflow';
+export type DropReason = 'random' | 'partition' | 'oversize' | 'node-down' | 'clog-overflow' | 'filter';
 
 export interface NetworkStats {
   sent: number;
@@ -67,6 +67,25 @@ export interface NetworkHooks<M> {
   /** When this returns false at delivery time the message is dropped 'node-down'. */
   isUp?(node: NodeId): boolean;
 }
+
+/**
+ * A message filter: a fault that acts only on chosen messages (by type, term, ... — the caller's predicate) on
+ * chosen directed links: drop them, delay them by an extra draw, or hold them until the filter is removed (a
+ * clog for those messages only). Messages a filter delays or holds leave the link's FIFO order, as messages on
+ * a separate connection would (many Raft implementations send snapshots or heartbeats on their own streams).
+ * The random drop decision is drawn before any filter is consulted, so a filter shifts no other message's draws;
+ * a filter's extra delays come from its own stream.
+ */
+export interface MessageFilter<M> {
+  /** Directed links it applies to: fromNodes[i] -> toNodes[j] for every pair (i != j). */
+  readonly fromNodes: readonly NodeId[];
+  readonly toNodes: readonly NodeId[];
+  readonly matches: (message: M) => boolean;
+  readonly action: { readonly kind: 'drop' } | { readonly kind: 'delay'; readonly delay: Distribution } | { readonly kind: 'hold' };
+}
+
+/** Bound on filters in force at once. */
+export const MAX_FILTERS = 64;
 
 /** Messages held on one clogged link at most; beyond this they are dropped 'clog-overflow'. */
 export const MAX_HELD_PER_LINK = 10_000;
@@ -101,7 +120,7 @@ export class Network<M> {
   readonly stats: NetworkStats = {
     sent: 0,
     delivered: 0,
-    dropped: { random: 0, partition: 0, oversize: 0, 'node-down': 0, 'clog-overflow': 0 },
+    dropped: { random: 0, partition: 0, oversize: 0, 'node-down': 0, 'clog-overflow': 0, filter: 0 },
     duplicated: 0,
     reordered: 0,
   };
@@ -119,12 +138,18 @@ export class Network<M> {
   private readonly maxInFlight: number;
   private inFlightCount = 0;
   private nextId = 1;
+  /** Filters in force, each with the links it covers (a bitmap over the n*n link table) and what it holds. */
+  private readonly filters: { readonly id: number; readonly filter: MessageFilter<M>; readonly links: Uint8Array; held: Envelope<M>[] }[] = [];
+  private nextFilterId = 1;
+  /** Draws for filters' extra delays (null: filters that delay are refused). */
+  private readonly filterRandom: Random | null;
   /** Created once: the scheduler calls it with the envelope, so no closure is allocated per message. */
   private readonly onDeliver = (env: Envelope<M>): void => this.deliverNow(env);
 
-  constructor(scheduler: Scheduler, random: Random, options: NetworkOptions, hooks: NetworkHooks<M>) {
+  constructor(scheduler: Scheduler, random: Random, options: NetworkOptions, hooks: NetworkHooks<M>, filterRandom: Random | null = null) {
     this.scheduler = scheduler;
     this.random = random;
+    this.filterRandom = filterRandom;
     this.hooks = hooks;
     this.options = options;
     if (options.nodes.length === 0) fail('Network: at least one node is required');
@@ -177,6 +202,7 @@ export class Network<M> {
       this.drop(env, 'random');
       return id;
     }
+    if (this.filters.length > 0 && this.filterMessage(env)) return id;
     if (state.clogged) {
       if (state.held.length >= MAX_HELD_PER_LINK) this.drop(env, 'clog-overflow');
       else state.held.push(env);
@@ -184,6 +210,66 @@ export class Network<M> {
     }
     this.dispatch(env, state.config);
     return id;
+  }
+
+  /** Puts a message filter in force; returns the id that removeFilter takes. */
+  addFilter(filter: MessageFilter<M>): number {
+    if (this.filters.length >= MAX_FILTERS) fail(`Network.addFilter: more than ${MAX_FILTERS} filters in force`);
+    if (filter.action.kind === 'delay') {
+      if (this.filterRandom === null) fail('Network.addFilter: a delaying filter needs the network to be built with a filter random stream');
+      validateDistribution(filter.action.delay, 'Network.addFilter delay');
+    }
+    const links = new Uint8Array(this.n * this.n);
+    for (const from of filter.fromNodes) {
+      for (const to of filter.toNodes) if (from !== to) links[this.indexOf(from) * this.n + this.indexOf(to)] = 1;
+    }
+    const id = this.nextFilterId++;
+    this.filters.push({ id, filter, links, held: [] });
+    return id;
+  }
+
+  /** Removes a filter; messages it held are released in send order with fresh draws. Unknown ids are a no-op. */
+  removeFilter(id: number): void {
+    const position = this.filters.findIndex((entry) => entry.id === id);
+    if (position < 0) return;
+    const [entry] = this.filters.splice(position, 1);
+    for (const env of entry!.held) this.dispatch(env, this.links[env.link].config);
+  }
+
+  /** Removes every filter (in the order they were added), releasing what they held. */
+  removeAllFilters(): void {
+    while (this.filters.length > 0) this.removeFilter(this.filters[0]!.id);
+  }
+
+  get filterCount(): number {
+    return this.filters.length;
+  }
+
+  /** Applies the first filter that covers this message; true when the message was dropped, held or delayed. */
+  private filterMessage(env: Envelope<M>): boolean {
+    for (const entry of this.filters) {
+      if (entry.links[env.link] !== 1 || !entry.filter.matches(env.message)) continue;
+      const action = entry.filter.action;
+      switch (action.kind) {
+        case 'drop':
+          this.drop(env, 'filter');
+          return true;
+        case 'hold':
+          if (entry.held.length >= MAX_HELD_PER_LINK) this.drop(env, 'clog-overflow');
+          else entry.held.push(env);
+          return true;
+        case 'delay': {
+          const config = this.links[env.link].config;
+          this.schedule(this.scheduler.nowUs + sampleUs(config.latency, this.random) + sampleUs(action.delay, this.filterRandom!), env);
+          return true;
+        }
+        default: {
+          const unreachable: never = action;
+          fail(`Network: unknown filter action ${JSON.stringify(unreachable)}`);
+        }
+      }
+    }
+    return false;
   }
 
   /** Degrades (or restores) one directed link; fields not in the patch keep their current values. */
