@@ -14,7 +14,15 @@ export type InvariantName =
   | 'TermMonotonic'
   | 'CommitMonotonic'
   | 'AppliedMonotonic'
-  | 'LinearizableRead';
+  | 'LinearizableRead'
+  // The host contract and durability (contract-checker.ts).
+  | 'DurableBeforeSend'
+  | 'VoteOnce'
+  | 'RestartFromDurable'
+  | 'AppliedBeyondCommit'
+  | 'CommitDurable'
+  | 'CommitIrrevocable'
+  | 'CommittedTruncated';
 
 export interface Violation {
   readonly invariant: InvariantName;
@@ -33,6 +41,13 @@ export class SafetyViolation extends Error {
     );
     this.name = 'SafetyViolation';
   }
+}
+
+/** Stops the run with a violation of `invariant`, naming the event, the seed and the state of `nodes`. */
+export function raiseViolation(context: CheckerContext, invariant: InvariantName, message: string, nodes: readonly NodeId[]): never {
+  const state: Record<NodeId, unknown> = {};
+  for (const id of nodes) state[id] = context.nodeState(id);
+  throw new SafetyViolation({ invariant, message, timeUs: context.nowUs(), event: context.currentEvent(), seed: context.seed, nodes: [...new Set(nodes)], state });
 }
 
 /**
@@ -261,17 +276,7 @@ export class SafetyChecker {
   }
 
   private fail(invariant: InvariantName, message: string, nodes: NodeId[]): never {
-    const state: Record<NodeId, unknown> = {};
-    for (const id of nodes) state[id] = this.context.nodeState(id);
-    throw new SafetyViolation({
-      invariant,
-      message,
-      timeUs: this.context.nowUs(),
-      event: this.context.currentEvent(),
-      seed: this.context.seed,
-      nodes,
-      state,
-    });
+    raiseViolation(this.context, invariant, message, nodes);
   }
 
   /** Paper 5.2 Election Safety: at most one leader per term. Paper 5.4 Leader Completeness: the new leader holds
@@ -462,6 +467,12 @@ export class SafetyChecker {
         this.fail('Durability', `acknowledged write at index ${index} is missing from ${id}'s log`, [id]);
       }
     });
+  }
+
+  /** The term committed at `index`, as far as the checker has seen (undefined when unknown or pruned). */
+  committedTermAt(index: number): number | undefined {
+    const slot = this.committed.slot(index);
+    return slot < 0 ? undefined : this.committed.first(slot);
   }
 
   /** Bounds memory: nothing below `index` is needed any more (every node has it durably applied or snapshotted). */

@@ -184,6 +184,19 @@ export class Disk<R> {
     return { lostRecords: unsynced - tornRecords, tornRecords };
   }
 
+  /** The record at `position` (0-based, below recordCount) and whether a crash tore it; for incremental readers
+   *  such as the contract checker's durable shadow (durable-log.ts), which read each record once as it becomes
+   *  durable rather than copying the whole list. */
+  recordAt(position: number): R {
+    if (!(position >= 0 && position < this.count)) fail(`Disk.recordAt: position ${position} outside 0..${this.count - 1}`);
+    return this.recs[position] as R;
+  }
+
+  /** Whether a crash left the record at `position` torn (garbage that recovery discards). */
+  isTorn(position: number): boolean {
+    return this.tornAt.length > 0 && this.tornAt.includes(position);
+  }
+
   /** Durable view for recovery: a snapshot of all records in order, including a torn one if any. */
   records(): readonly DiskRecord<R>[] {
     const result: DiskRecord<R>[] = [];

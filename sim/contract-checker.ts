@@ -1,0 +1,219 @@
+// Checks of the host contract and of durability, directly, at the moment a node acts (the safety checker in
+// checker.ts checks Raft's own properties). Each rule is a sentence of the contract:
+//
+// - DurableBeforeSend: a term, a vote or an acknowledgement leaves a node only after the record it depends on
+//   is durable (paper Figure 2: persistent state is updated on stable storage before responding to RPCs;
+//   etcd's Ready: persist, then send).
+// - VoteOnce: a node grants at most one candidate per term, across crashes and restarts (paper 5.2) — a vote
+//   that is forgotten, or never made durable, shows here before it ever makes two leaders.
+// - RestartFromDurable: a node restarts from exactly what its disk kept (the host's half of the contract).
+// - AppliedBeyondCommit: no entry is applied beyond the node's commit index (paper Figure 2, "If commitIndex >
+//   lastApplied: ... apply").
+// - CommitDurable: an entry is committed only once a quorum holds it durably: a crash of any minority, and any
+//   number of restarts, cannot take it away.
+// - CommitIrrevocable: once committed, no node lacking the entry can be elected. Checked prospectively when an
+//   index is first committed: if some node without it has a log at least as up-to-date (paper 5.4.1) as a
+//   quorum of logs (each voter's durable or in-memory log, whichever is less up-to-date: a voter may crash and
+//   vote from its disk), that quorum could elect it and the committed entry would be lost. In a correct Raft this
+//   cannot hold (the Leader Completeness argument of 5.4.3); a mistake in the commit rule, the vote rule or
+//   durability makes it hold long before a schedule actually elects such a leader.
+// - CommittedTruncated: no durable log ever loses a committed entry it held (only uncommitted, conflicting
+//   suffixes are truncated: paper 5.3 and the Log Matching argument).
+import type { Message, NodeId } from '../raft/types.js';
+import { raiseViolation, type CheckerContext, type LogView } from './checker.js';
+import type { DurableLog } from './durable-log.js';
+
+/** What the contract checker reads of each node. */
+export interface ContractNodeView {
+  readonly id: NodeId;
+  readonly durable: DurableLog;
+  /** The node's in-memory log; null while the node is down. */
+  liveLog(): LogView | null;
+}
+
+/** Who votes now, and which sets of them form a quorum (a simple majority, or both majorities of a joint
+ *  configuration). */
+export interface VotingConfiguration {
+  readonly voters: readonly NodeId[];
+  isQuorum(members: readonly NodeId[]): boolean;
+}
+
+/** Bound on the terms remembered per node for VoteOnce (the oldest are forgotten first). */
+const maxRememberedVoteTerms = 1_024;
+
+/** (lastTerm, lastIndex) of a log, compared as paper 5.4.1 does. */
+interface LogTip {
+  readonly term: number;
+  readonly index: number;
+}
+
+function atLeastAsUpToDate(a: LogTip, b: LogTip): boolean {
+  return a.term > b.term || (a.term === b.term && a.index >= b.index);
+}
+
+function lessUpToDate(a: LogTip, b: LogTip): LogTip {
+  return atLeastAsUpToDate(a, b) ? b : a;
+}
+
+function liveTip(log: LogView): LogTip {
+  const index = log.lastIndex();
+  return { term: log.term(index) ?? 0, index };
+}
+
+export class ContractChecker {
+  checks = 0;
+  /** Per node: term -> the candidate it granted in that term. */
+  private readonly votes = new Map<NodeId, Map<number, NodeId>>();
+  /** The highest index checked for CommitIrrevocable (each index is checked when first committed anywhere). */
+  private irrevocableCheckedThrough = 0;
+
+  constructor(
+    private readonly context: CheckerContext,
+    private readonly nodes: readonly ContractNodeView[],
+    private readonly configuration: () => VotingConfiguration,
+    /** The term committed at `index` as far as the safety checker knows, or undefined. */
+    private readonly committedTermAt: (index: number) => number | undefined,
+  ) {
+    for (const node of nodes) node.durable.onTruncate = (index, oldTerm, newTerm) => this.onDurableTruncation(node.id, index, oldTerm, newTerm);
+  }
+
+  /** A durable record of `id` removed (newTerm undefined) or replaced its entry (index, oldTerm). */
+  private onDurableTruncation(id: NodeId, index: number, oldTerm: number, newTerm: number | undefined): void {
+    if (this.committedTermAt(index) !== oldTerm) return;
+    raiseViolation(this.context, 'CommittedTruncated', `${id}'s disk ${newTerm === undefined ? 'dropped' : `overwrote (with term ${newTerm})`} the committed entry at index ${index} (term ${oldTerm})`, [id]);
+  }
+
+  private view(id: NodeId): ContractNodeView {
+    for (let k = 0; k < this.nodes.length; k++) if (this.nodes[k]!.id === id) return this.nodes[k]!;
+    throw new Error(`contract checker: unknown node ${id}`);
+  }
+
+  /** A message is leaving `from` (the host is about to hand it to the network). */
+  onSend(from: NodeId, message: Message): void {
+    this.checks++;
+    const durable = this.view(from).durable;
+    switch (message.type) {
+      case 'PreVote':
+      case 'PreVoteResponse':
+        // A pre-vote carries the term the node would campaign for, never a durable one (thesis 9.6).
+        return;
+      case 'RequestVoteResponse':
+        this.checkTerm(from, message, durable);
+        if (!message.reject) this.checkVote(from, message.to, message.term, durable);
+        return;
+      case 'AppendEntriesResponse':
+        this.checkTerm(from, message, durable);
+        if (!message.reject) this.checkHolds(from, message, message.index, durable);
+        return;
+      case 'InstallSnapshotResponse':
+        this.checkTerm(from, message, durable);
+        if (message.done) this.checkHolds(from, message, message.snapshotIndex, durable);
+        return;
+      case 'RequestVote':
+      case 'AppendEntries':
+      case 'Heartbeat':
+      case 'HeartbeatResponse':
+      case 'TimeoutNow':
+      case 'InstallSnapshot':
+        this.checkTerm(from, message, durable);
+        return;
+      default: {
+        const unreachable: never = message;
+        throw new Error(`unknown message ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+
+  private checkTerm(from: NodeId, message: Message, durable: DurableLog): void {
+    if (message.term <= durable.term) return;
+    raiseViolation(this.context, 'DurableBeforeSend', `${from} sent ${message.type} of term ${message.term} to ${message.to} while its durable term is ${durable.term}: a crash now would forget a term it has revealed`, [from]);
+  }
+
+  private checkVote(from: NodeId, candidate: NodeId, term: number, durable: DurableLog): void {
+    if (durable.term !== term || durable.vote !== candidate) {
+      raiseViolation(this.context, 'DurableBeforeSend', `${from} granted its term-${term} vote to ${candidate} while its disk holds term ${durable.term}, vote ${durable.vote ?? 'none'}: a crash now would let it vote again`, [from]);
+    }
+    let granted = this.votes.get(from);
+    if (granted === undefined) this.votes.set(from, (granted = new Map()));
+    const earlier = granted.get(term);
+    if (earlier !== undefined && earlier !== candidate) {
+      raiseViolation(this.context, 'VoteOnce', `${from} granted its term-${term} vote to ${candidate} after granting it to ${earlier}`, [from, earlier, candidate]);
+    }
+    if (earlier === undefined) {
+      granted.set(term, candidate);
+      if (granted.size > maxRememberedVoteTerms) granted.delete(granted.keys().next().value!);
+    }
+  }
+
+  private checkHolds(from: NodeId, message: Message, index: number, durable: DurableLog): void {
+    if (index <= durable.snapshotIndex) return;
+    const live = this.view(from).liveLog();
+    const term = live?.term(index);
+    if (term !== undefined && durable.termAt(index) === term) return;
+    raiseViolation(this.context, 'DurableBeforeSend', `${from} acknowledged index ${index} (term ${term ?? '?'}) to ${message.to} in ${message.type} while its disk holds up to ${durable.lastIndex()} (term there ${durable.termAt(index) ?? 'none'}): a crash now would lose an entry the leader counts`, [from, message.to]);
+  }
+
+  /** The host restarted `id` from its disk: what it restarted with must be exactly what was durable. */
+  onRestart(id: NodeId, term: number, vote: NodeId | null): void {
+    this.checks++;
+    const durable = this.view(id).durable;
+    if (term !== durable.term || vote !== durable.vote) {
+      raiseViolation(this.context, 'RestartFromDurable', `${id} restarted with term ${term}, vote ${vote ?? 'none'}, but its disk holds term ${durable.term}, vote ${durable.vote ?? 'none'}`, [id]);
+    }
+  }
+
+  /** `id` is applying the entry at `index` while its commit index is `commit`. */
+  onApply(id: NodeId, index: number, commit: number): void {
+    if (index <= commit) return;
+    raiseViolation(this.context, 'AppliedBeyondCommit', `${id} applied index ${index} beyond its commit index ${commit}`, [id]);
+  }
+
+  /** `id` advanced its commit index to `index`, whose entry has `term`. */
+  onCommit(id: NodeId, index: number, term: number): void {
+    this.checks++;
+    const configuration = this.configuration();
+    const voters = configuration.voters;
+    const holding = this.holdersScratch;
+    holding.length = 0;
+    for (let k = 0; k < voters.length; k++) if (this.view(voters[k]!).durable.holds(index, term)) holding.push(voters[k]!);
+    if (!configuration.isQuorum(holding)) {
+      raiseViolation(this.context, 'CommitDurable', `${id} committed index ${index} (term ${term}) while only ${holding.length} of ${voters.length} voters hold it durably (${holding.join(', ') || 'none'}), not a quorum: a crash of the others would lose it`, [id]);
+    }
+    if (index > this.irrevocableCheckedThrough) {
+      this.irrevocableCheckedThrough = index;
+      this.checkIrrevocable(id, index, term, configuration);
+    }
+  }
+
+  /** Reused by onCommit, which runs on every commit of every node. */
+  private readonly holdersScratch: NodeId[] = [];
+
+  private checkIrrevocable(id: NodeId, index: number, term: number, configuration: VotingConfiguration): void {
+    const voters = configuration.voters;
+    // Each voter's least up-to-date log (durable or in memory): what it would compare a candidate against.
+    const weakest: LogTip[] = voters.map((voter) => {
+      const view = this.view(voter);
+      const durable: LogTip = { term: view.durable.lastTerm(), index: view.durable.lastIndex() };
+      const live = view.liveLog();
+      return live === null ? durable : lessUpToDate(durable, liveTip(live));
+    });
+    for (let k = 0; k < voters.length; k++) {
+      const candidate = this.view(voters[k]!);
+      const tips: LogTip[] = [];
+      if (!candidate.durable.holds(index, term)) tips.push({ term: candidate.durable.lastTerm(), index: candidate.durable.lastIndex() });
+      const live = candidate.liveLog();
+      if (live !== null && live.term(index) !== term && index >= live.firstIndex()) tips.push(liveTip(live));
+      for (const tip of tips) {
+        const electorate = voters.filter((_, voter) => atLeastAsUpToDate(tip, weakest[voter]!));
+        if (configuration.isQuorum(electorate)) {
+          raiseViolation(
+            this.context,
+            'CommitIrrevocable',
+            `${id} committed index ${index} (term ${term}), but ${candidate.id}, whose log lacks it (last term ${tip.term}, last index ${tip.index}), is at least as up-to-date as ${electorate.join(', ')} — a quorum that could elect it and lose the committed entry`,
+            [id, candidate.id],
+          );
+        }
+      }
+    }
+  }
+}
