@@ -1,7 +1,9 @@
 // Public API of the report renderer (docs/reports.md).
 export { renderRunReport, renderModel, DEFAULT_MAX_ARROWS, DEFAULT_WIDTH_PX, TraceFormatError, type RunReportOptions } from './run-report.js';
 export { renderComparisonReport, renderComparisonModels, headlineMetrics, compareText, COMPARISON_CHARTS, type ComparisonChart, type ComparisonRun, type ComparisonReportOptions, type HeadlineMetrics } from './compare-report.js';
-export { parseTrace, MessageTable, type RunModel, type RoleSpan, type NodeSpan, type NetworkFault, type NodeMark, type Series, type LeaderLoss, type LeaderlessSpan, type RecordCounts } from './model.js';
+export { parseTrace } from './trace/parse.js';
+export { MessageTable } from './message-table.js';
+export type { RunModel, RoleSpan, NodeSpan, NetworkFault, NodeMark, Series, LeaderLoss, LeaderlessSpan, RecordCounts } from './model.js';
 export { chooseDetailWindow, DETAIL_WINDOW_US, type DetailWindow, type DetailRule } from './window.js';
 export { parameterDiff, flattenParams } from './params.js';
 export {
