@@ -6,18 +6,7 @@ export { MessageTable } from './message-table.js';
 export type { RunModel, RoleSpan, NodeSpan, NetworkFault, NodeMark, Series, LeaderLoss, LeaderlessSpan, RecordCounts } from './model.js';
 export { chooseDetailWindow, DETAIL_WINDOW_US, type DetailWindow, type DetailRule } from './window.js';
 export { parameterDiff, flattenParams } from './params.js';
-export {
-  renderSweepReport,
-  renderSweepComparison,
-  metricDistribution,
-  unitOf,
-  formatMetric,
-  SWEEP_VERDICTS,
-  type SweepReportInput,
-  type SweepSeed,
-  type SweepVerdict,
-  type SweepReportOptions,
-  type LabelledSweep,
-  type MetricDistribution,
-  type MetricUnit,
-} from './sweep-report.js';
+export { renderSweepReport } from './sweep/one-sweep.js';
+export { renderSweepComparison, type LabelledSweep } from './sweep/two-sweeps.js';
+export { metricDistribution, type MetricDistribution } from './sweep/distribution.js';
+export { unitOf, formatMetric, SWEEP_VERDICTS, type SweepReportInput, type SweepSeed, type SweepVerdict, type SweepReportOptions, type MetricUnit } from './sweep/input.js';
