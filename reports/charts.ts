@@ -6,7 +6,7 @@ import { formatCount, formatDurationUs, formatNumber, formatPercent, formatTimeU
 import type { Series } from './model.js';
 import { addTitle, appendLine, appendRect, appendText, drawRunTag, drawTimeAxis, translate, type ReportContext } from './svg.js';
 import type { RunTag } from './theme.js';
-import { drawRunMarkers, windowIsWholeRun } from './timeline.js';
+import { drawRunMarkers, windowIsWholeRun } from './timeline/run-markers.js';
 
 const PLOT_HEIGHT_PX = 92;
 /** Title row above the plot, time axis below it, gap to the next chart. */

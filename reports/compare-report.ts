@@ -21,7 +21,7 @@ import { DEFAULT_WIDTH_PX, drawLegend, parameterLines } from './run-report.js';
 import { addTitle, appendLine, appendRect, appendText, drawRunTag, translate, type ReportContext } from './svg.js';
 import { RUN_COLORS, RUN_FILLS, VERDICT_COLORS, appendDefs, styleSheet, type RunLetter, type RunTag } from './theme.js';
 import { parameterDiff } from './params.js';
-import { drawMainTimeline } from './timeline.js';
+import { drawMainTimeline } from './timeline/main-timeline.js';
 
 export interface ComparisonRun {
   /** Short name of the run, e.g. "randomized timeouts". */

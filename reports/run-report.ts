@@ -14,7 +14,8 @@ import type { MarkKind, RunModel } from './model.js';
 import { parseTrace } from './trace/parse.js';
 import { addTitle, appendLine, appendRect, appendText, translate, type ReportContext } from './svg.js';
 import { MESSAGE_CATEGORY_LABELS, ROLE_LABELS, VERDICT_COLORS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
-import { drawDetailPanel, drawMainTimeline } from './timeline.js';
+import { drawDetailPanel } from './timeline/detail.js';
+import { drawMainTimeline } from './timeline/main-timeline.js';
 import { chooseDetailWindow } from './window.js';
 
 export { TraceFormatError } from './trace/error.js';
