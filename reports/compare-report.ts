@@ -12,7 +12,11 @@
  */
 import { D3Node, type ContinuousScale, type Selection } from 'd3-node';
 import { nearestRank } from './aggregate.js';
-import { chartExtents, drawApplyLagChart, drawCommitChart, drawElectionChart, drawLatencyChart, drawLogSizeChart, mergeExtents, type ChartOptions } from './charts.js';
+import { drawElectionChart } from './charts/elections.js';
+import { chartExtents, mergeExtents } from './charts/extents.js';
+import type { ChartOptions } from './charts/frame.js';
+import { drawLatencyChart } from './charts/latency.js';
+import { drawApplyLagChart, drawCommitChart, drawLogSizeChart } from './charts/node-series.js';
 import { boldTextWidthPx, cleanText, formatCount, formatDurationUs, formatNumber, formatTimeUs, px, textWidthPx } from './format.js';
 import type { RunModel } from './model.js';
 import { TraceFormatError } from './trace/error.js';

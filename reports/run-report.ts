@@ -8,7 +8,11 @@
  * coordinates rounded to 0.1 px, locale-free number formatting.
  */
 import { D3Node, type Selection } from 'd3-node';
-import { drawApplyLagChart, drawCommitChart, drawElectionChart, drawElectionLatencyChart, drawLatencyChart, drawLogSizeChart, drawNetworkChart, drawSnapshotLagChart } from './charts.js';
+import { drawElectionLatencyChart } from './charts/election-latency.js';
+import { drawElectionChart } from './charts/elections.js';
+import { drawLatencyChart } from './charts/latency.js';
+import { drawNetworkChart } from './charts/network.js';
+import { drawApplyLagChart, drawCommitChart, drawLogSizeChart, drawSnapshotLagChart } from './charts/node-series.js';
 import { cleanText, formatCount, formatDurationUs, formatPercent, formatTimeUs, px, textWidthPx } from './format.js';
 import type { MarkKind, RunModel } from './model.js';
 import { parseTrace } from './trace/parse.js';
