@@ -1,6 +1,7 @@
 // Public API of the report renderer (docs/reports.md).
 export { renderRunReport, renderModel, DEFAULT_MAX_ARROWS, DEFAULT_WIDTH_PX, TraceFormatError, type RunReportOptions } from './run-report.js';
-export { renderComparisonReport, renderComparisonModels, headlineMetrics, compareText, COMPARISON_CHARTS, type ComparisonChart, type ComparisonRun, type ComparisonReportOptions, type HeadlineMetrics } from './compare-report.js';
+export { renderComparisonReport, renderComparisonModels, COMPARISON_CHARTS, type ComparisonChart, type ComparisonRun, type ComparisonReportOptions } from './compare/compare-report.js';
+export { headlineMetrics, compareText, type HeadlineMetrics } from './compare/headline-metrics.js';
 export { parseTrace } from './trace/parse.js';
 export { MessageTable } from './message-table.js';
 export type { RunModel, RoleSpan, NodeSpan, NetworkFault, NodeMark, Series, LeaderLoss, LeaderlessSpan, RecordCounts } from './model.js';
