@@ -1,6 +1,7 @@
 // Pure aggregation helpers: downsampling series, bucketing events, quantiles. They are what keeps a 100k+
 // event trace to a report of a few thousand SVG elements.
-import type { MessageTable, Series } from './model.js';
+import type { MessageTable } from './message-table.js';
+import type { Series } from './model.js';
 
 export type Point = readonly [tUs: number, value: number];
 

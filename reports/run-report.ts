@@ -3,20 +3,26 @@
  *
  *   renderRunReport(lines) = renderModel(parseTrace(lines))
  *
- * parseTrace (model.ts) is the only place that reads the trace; the drawing code (header and legend here,
+ * parseTrace (trace/parse.ts) is the only place that reads the trace; the drawing code (header and legend here,
  * timeline.ts, charts.ts) only reads the model. Output is deterministic: fixed ids, no clock, no randomness,
  * coordinates rounded to 0.1 px, locale-free number formatting.
  */
 import { D3Node, type Selection } from 'd3-node';
-import { drawApplyLagChart, drawCommitChart, drawElectionChart, drawElectionLatencyChart, drawLatencyChart, drawLogSizeChart, drawNetworkChart, drawSnapshotLagChart } from './charts.js';
+import { drawElectionLatencyChart } from './charts/election-latency.js';
+import { drawElectionChart } from './charts/elections.js';
+import { drawLatencyChart } from './charts/latency.js';
+import { drawNetworkChart } from './charts/network.js';
+import { drawApplyLagChart, drawCommitChart, drawLogSizeChart, drawSnapshotLagChart } from './charts/node-series.js';
 import { cleanText, formatCount, formatDurationUs, formatPercent, formatTimeUs, px, textWidthPx } from './format.js';
-import { parseTrace, type MarkKind, type RunModel } from './model.js';
+import type { MarkKind, RunModel } from './model.js';
+import { parseTrace } from './trace/parse.js';
 import { addTitle, appendLine, appendRect, appendText, translate, type ReportContext } from './svg.js';
 import { MESSAGE_CATEGORY_LABELS, ROLE_LABELS, VERDICT_COLORS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
-import { drawDetailPanel, drawMainTimeline } from './timeline.js';
+import { drawDetailPanel } from './timeline/detail.js';
+import { drawMainTimeline } from './timeline/main-timeline.js';
 import { chooseDetailWindow } from './window.js';
 
-export { TraceFormatError } from './model.js';
+export { TraceFormatError } from './trace/error.js';
 
 export interface RunReportOptions {
   /** Detail window start (true time, µs); see docs/reports.md for the default. */

@@ -1,5 +1,6 @@
 // The measurements raftsim exists for: election latency, log growth, compaction (snapshots, lag, drift,
 // stalls), apply lag, commit and replication latency. Definitions: docs/metrics.md.
+import type { TraceLeaderLossReason } from '../contract/trace.js';
 import { quorumSize } from '../raft/quorum.js';
 import type { NodeId } from '../raft/types.js';
 import type { MetricsOptions } from './compaction-options.js';
@@ -210,7 +211,7 @@ export class MetricsCollector {
   }
 
   /** The established leader is gone for the cluster: crashed, paused, stepped down, or cut from a majority. */
-  onLeaderLost(nowUs: number, node: NodeId, term: number, why: string): void {
+  onLeaderLost(nowUs: number, node: NodeId, term: number, why: TraceLeaderLossReason): void {
     if (this.established === null || this.established.node !== node || this.established.term > term) return;
     this.established = null;
     this.contacts.clear();

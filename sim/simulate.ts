@@ -1,6 +1,7 @@
 // One seeded run: a fault phase checked for safety after every event, then a liveness phase that heals
 // everything and requires one leader and all nodes converged on the same committed log within a bound
 // (TigerBeetle's VOPR does the same: safety first, then liveness with a core healed).
+import type { TraceRunParams } from '../contract/trace.js';
 import type { NodeId } from '../raft/types.js';
 import { Cluster, defaultClusterOptions, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster.js';
 import { SafetyViolation, type Violation } from './checker.js';
@@ -243,7 +244,7 @@ export function simulate(options: SimulationOptions, trace: Trace = new Trace(),
 }
 
 /** Every parameter of the run, given or drawn, for the trace's meta record and result.json. */
-export function serializableParams(options: SimulationOptions, faults: readonly ScheduledFault[]): Record<string, unknown> {
+export function serializableParams(options: SimulationOptions, faults: readonly ScheduledFault[]): TraceRunParams {
   return {
     nodes: options.cluster.nodeIds,
     durationUs: options.durationUs,

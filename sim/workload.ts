@@ -1,6 +1,7 @@
 // Clients of the replicated key-value store. Each client runs one operation at a time: it sends the command to
 // the node it believes leads, follows redirects, and on a timeout retries with exponential backoff plus jitter,
 // reusing the command's sequence number so that a retried write is applied once (client sessions).
+import type { TraceClientValue } from '../contract/trace.js';
 import type { Cluster, ClientMessage } from './cluster.js';
 import { makeKvCommand, type KvCommand, type KvOperation, type KvResult } from './kv.js';
 import type { NodeId } from './network.js';
@@ -473,7 +474,7 @@ export class Workload {
 
   private emitOutcome(type: 'ok' | 'fail' | 'timeout', client: ClientState, inflight: Inflight, result: KvResult | null): void {
     if (!this.trace.enabled) return;
-    let value: unknown = null;
+    let value: TraceClientValue = null;
     if (result !== null) {
       if (result.kind === 'get') value = result.value;
       else if (result.kind === 'cas') value = { ok: result.ok, value: result.value };

@@ -228,6 +228,11 @@ describe('malformed traces', () => {
   it('rejects time going backwards', () => expectError([meta, '{"t":9,"type":"heal"}', '{"t":3,"type":"heal"}'], 3, /time goes backwards/));
   it('rejects a record that is not an object', () => expectError([meta, '[1,2]'], 2, /JSON object/));
   it('rejects a bad field of a known record', () => expectError([meta, '{"t":3,"type":"role","node":"n1","role":"boss","term":1,"leader":null}'], 2, /unknown role "boss"/));
+  it('rejects an unknown record type', () => expectError([meta, '{"t":3,"type":"bogus"}'], 2, /unknown record type "bogus"/));
+  it('rejects a record that lacks a field of the contract', () =>
+    expectError([meta, '{"t":3,"type":"crash","node":"n1","lostRecords":0}'], 2, /crash record: field "tornRecords" must be an integer, got nothing/));
+  it('rejects a field the contract does not name', () => expectError([meta, '{"t":3,"type":"resume","node":"n1","why":"x"}'], 2, /resume record: unexpected field "why"/));
+  it('rejects a value outside a closed set', () => expectError([meta, '{"t":3,"type":"drop","from":"n1","to":"n2","msg":"Heartbeat","id":1,"reason":"gremlins"}'], 2, /drop record: unknown reason "gremlins"/));
   it('rejects records after the end', () => expectError([meta, '{"t":3,"type":"end","hash":"0","verdict":"ok"}', '{"t":4,"type":"heal"}'], 3, /after the "end" record/));
   it('rejects an empty trace', () => expectError(['', ''], 2, /empty trace/));
   it('counts blank lines in line numbers', () => expectError([meta, '', '  ', 'nope'], 4, /invalid JSON/));

@@ -1,0 +1,52 @@
+// Network throughput: messages/s entering the network and dropped/s, per time bucket.
+import type { Selection } from 'd3-node';
+import { formatCount, formatDurationUs, formatPercent, px } from '../format.js';
+import type { ReportContext } from '../svg.js';
+import { CHART_HEIGHT_PX, bucketCount, frame, hoverColumns, timeBuckets, timeDecorations, yAxis } from './frame.js';
+
+/** Network throughput: messages/s entering the network and dropped/s, per bucket. */
+export function drawNetworkChart(ctx: ReportContext, parent: Selection, topPx: number): number {
+  const messages = ctx.model.messages;
+  if (messages.count === 0) return 0;
+  const buckets = timeBuckets(ctx, bucketCount(ctx, 6, 250));
+  const sent = new Array<number>(buckets.count).fill(0);
+  const dropped = new Array<number>(buckets.count).fill(0);
+  let droppedTotal = 0;
+  for (let m = 0; m < messages.count; m++) {
+    const b = buckets.index(messages.startUs(m));
+    if (b < 0) continue;
+    sent[b]!++;
+    if (!Number.isNaN(messages.dropUs[m]!)) {
+      dropped[b]!++;
+      droppedTotal++;
+    }
+  }
+  const seconds = buckets.widthUs / 1_000_000;
+  const maxRate = Math.max(1, ...sent.map((count) => count / seconds));
+  const f = frame(
+    ctx,
+    parent,
+    topPx,
+    'Network',
+    `messages/s sent (blue) and dropped (red), ${formatDurationUs(buckets.widthUs)} buckets · ${formatCount(messages.count)} messages, ${formatCount(droppedTotal)} dropped (${formatPercent(droppedTotal / messages.count)})`,
+    [],
+  );
+  const y = ctx.d3.scaleLinear().domain([0, maxRate]).nice(4).range([f.bottomPx, f.topPx + 4]);
+  yAxis(ctx, f, y, y.ticks(4), (value) => formatCount(value));
+  timeDecorations(ctx, f);
+  const area = (counts: number[]): string => {
+    const parts: string[] = [`M${px(ctx.x(0))},${px(y(0))}`];
+    for (let b = 0; b < buckets.count; b++) {
+      const rateY = px(y(counts[b]! / seconds));
+      parts.push(`V${rateY}H${px(ctx.x(buckets.endUs(b)))}`);
+    }
+    parts.push(`V${px(y(0))}Z`);
+    return parts.join('');
+  };
+  f.g.append('path').attr('d', area(sent)).attr('class', 'area-sent');
+  if (droppedTotal > 0) f.g.append('path').attr('d', area(dropped)).attr('class', 'area-drop');
+  hoverColumns(ctx, f, buckets, (b) =>
+    sent[b] === 0 ? null : `${formatCount(sent[b]!)} messages (${formatCount(sent[b]! / seconds)}/s), ${formatCount(dropped[b]!)} dropped (${formatPercent(dropped[b]! / sent[b]!)})`,
+  );
+  return CHART_HEIGHT_PX;
+}

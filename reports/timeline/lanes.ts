@@ -1,0 +1,164 @@
+// The lanes of a timeline panel (one per node): their geometry, frames, role bands, and down, paused, slow and
+// stalled periods.
+import type { ContinuousScale, Selection } from 'd3-node';
+import { formatDurationUs, formatTimeUs, px, textWidthPx } from '../format.js';
+import type { NodeSpan, Role, RoleSpan } from '../model.js';
+import { addTitle, appendRect, appendText, type ReportContext } from '../svg.js';
+import { ROLE_LABELS, applyExtra, type ExtraStyle } from '../theme.js';
+
+/** Role priority for a pixel that holds several short role spans: show the most notable one. */
+const ROLE_PRIORITY: Readonly<Record<Role, number>> = { follower: 0, precandidate: 1, candidate: 2, leader: 3 };
+
+/** Spans narrower than this are merged with their neighbours into one band (bounds rects per lane). */
+const MIN_BAND_PX = 1;
+
+/** Geometry of one lane panel. */
+export interface LaneGeometry {
+  readonly x: ContinuousScale;
+  readonly fromUs: number;
+  readonly toUs: number;
+  /** Top of the first lane, in the panel group's coordinates. */
+  readonly topPx: number;
+  readonly laneHeightPx: number;
+  /** Role band inside the lane: offset from the lane top and height. */
+  readonly bandTopPx: number;
+  readonly bandHeightPx: number;
+}
+
+export function laneTop(geometry: LaneGeometry, lane: number): number {
+  return geometry.topPx + lane * geometry.laneHeightPx;
+}
+
+export function laneCentre(geometry: LaneGeometry, lane: number): number {
+  return laneTop(geometry, lane) + geometry.bandTopPx + geometry.bandHeightPx / 2;
+}
+
+/** Visible pixel extent of [fromUs, toUs) in the panel, or null when outside it. */
+export function clipX(geometry: LaneGeometry, fromUs: number, toUs: number): [number, number] | null {
+  if (toUs < geometry.fromUs || fromUs > geometry.toUs) return null;
+  return [geometry.x(Math.max(fromUs, geometry.fromUs)), geometry.x(Math.min(toUs, geometry.toUs))];
+}
+
+export function spanText(fromUs: number, toUs: number): string {
+  return `${formatTimeUs(fromUs)} – ${formatTimeUs(toUs)} (${formatDurationUs(toUs - fromUs)})`;
+}
+
+/** Lane labels with the node's chart colour, lane backgrounds. */
+export function drawLaneFrames(ctx: ReportContext, g: Selection, geometry: LaneGeometry): void {
+  ctx.model.nodes.forEach((node, lane) => {
+    const top = laneTop(geometry, lane);
+    appendRect(g, ctx.plotLeftPx, top + 1, ctx.plotRightPx - ctx.plotLeftPx, geometry.laneHeightPx - 2, 'lane-bg');
+    g.append('rect')
+      .attr('x', px(ctx.plotLeftPx - 58))
+      .attr('y', px(top + geometry.laneHeightPx / 2 - 5))
+      .attr('width', 10)
+      .attr('height', 10)
+      .attr('fill', ctx.nodeColor(node));
+    appendText(g, ctx.plotLeftPx - 44, top + geometry.laneHeightPx / 2 + 4, node, 'lane');
+  });
+}
+
+/** Role bands, coalescing sub-pixel spans so a flapping node costs at most ~one rect per pixel. */
+export function drawRoles(ctx: ReportContext, g: Selection, geometry: LaneGeometry): void {
+  const byNode = new Map<string, RoleSpan[]>();
+  for (const span of ctx.model.roleSpans) {
+    if (span.toUs < geometry.fromUs || span.fromUs > geometry.toUs) continue;
+    let list = byNode.get(span.node);
+    if (list === undefined) byNode.set(span.node, (list = []));
+    list.push(span);
+  }
+  ctx.model.nodes.forEach((node, lane) => drawLaneRoles(ctx, g, geometry, node, laneTop(geometry, lane) + geometry.bandTopPx, byNode.get(node) ?? []));
+}
+
+/** Sub-pixel role spans merged into one band, drawn as the most notable role among them. */
+interface MergedRoles {
+  x0: number;
+  x1: number;
+  fromUs: number;
+  toUs: number;
+  role: Role;
+  first: RoleSpan;
+  count: number;
+  terms: Set<number>;
+}
+
+function describeRole(span: RoleSpan): string {
+  return `${span.node} ${ROLE_LABELS[span.role]} · term ${span.term}${span.leader !== null && span.role !== 'leader' ? ` · leader ${span.leader}` : ''} · ${spanText(span.fromUs, span.toUs)}`;
+}
+
+/** One lane's role bands at height y. */
+function drawLaneRoles(ctx: ReportContext, g: Selection, geometry: LaneGeometry, node: string, y: number, spans: readonly RoleSpan[]): void {
+  let pending: MergedRoles | null = null;
+  const flushPending = (): void => {
+    if (pending === null) return;
+    const p = pending;
+    pending = null;
+    // Sub-pixel spans still get a 1 px rect: a leader elected for an instant must stay visible.
+    const rect = appendRect(g, Math.min(p.x0, ctx.plotRightPx - MIN_BAND_PX), y, Math.max(MIN_BAND_PX, p.x1 - p.x0), geometry.bandHeightPx, `r-${p.role}`);
+    const terms = [...p.terms].sort((a, b) => a - b);
+    addTitle(
+      rect,
+      p.count === 1 ? describeRole(p.first) : `${node}: ${p.count} short role spans (most notable: ${ROLE_LABELS[p.role]}), terms ${terms[0]}–${terms[terms.length - 1]}, ${spanText(p.fromUs, p.toUs)}`,
+    );
+  };
+  for (const span of spans) {
+    const extent = clipX(geometry, span.fromUs, span.toUs);
+    if (extent === null) continue;
+    const [x0, x1] = extent;
+    if (x1 - x0 < MIN_BAND_PX) {
+      if (pending !== null && x0 - pending.x1 < MIN_BAND_PX) {
+        pending.x1 = x1;
+        pending.toUs = span.toUs;
+        pending.count++;
+        pending.terms.add(span.term);
+        if (ROLE_PRIORITY[span.role] > ROLE_PRIORITY[pending.role]) pending.role = span.role;
+        if (pending.x1 - pending.x0 >= MIN_BAND_PX) flushPending();
+        continue;
+      }
+      flushPending();
+      pending = { x0, x1, fromUs: span.fromUs, toUs: span.toUs, role: span.role, first: span, count: 1, terms: new Set([span.term]) };
+      continue;
+    }
+    flushPending();
+    const rect = appendRect(g, x0, y, x1 - x0, geometry.bandHeightPx, `r-${span.role}`);
+    addTitle(rect, describeRole(span));
+    if (span.role === 'leader') drawTermLabel(g, geometry, span.term, x0, x1, y);
+  }
+  flushPending();
+}
+
+/** The term on a leader band: inside a band tall enough for 10 px text, else above it in the lane's label strip. */
+function drawTermLabel(g: Selection, geometry: LaneGeometry, term: number, x0: number, x1: number, y: number): void {
+  const width = x1 - x0;
+  const long = `term ${term}`;
+  const short = String(term);
+  const text = width >= textWidthPx(long, 10) + 6 ? long : width >= textWidthPx(short, 10) + 4 ? short : '';
+  if (text === '') return;
+  if (geometry.bandHeightPx >= 14) appendText(g, (x0 + x1) / 2, y + geometry.bandHeightPx / 2 + 3.5, text, 'term');
+  else appendText(g, x0 + 2, y - 3, `leader, ${long}`, 'tiny halo leader-label');
+}
+
+/** Down (hatched), paused (shaded) and slow (light hatch) periods. */
+export function drawNodeSpans(ctx: ReportContext, g: Selection, geometry: LaneGeometry): void {
+  const lanes = new Map(ctx.model.nodes.map((node, lane) => [node, lane]));
+  const draw = (spans: readonly NodeSpan[], className: string, what: string, full: boolean, extra?: ExtraStyle): void => {
+    for (const span of spans) {
+      const extent = clipX(geometry, span.fromUs, span.toUs);
+      const lane = lanes.get(span.node);
+      if (extent === null || lane === undefined) continue;
+      const [x0, x1] = extent;
+      const top = laneTop(geometry, lane);
+      const y = full ? top + 2 : top + geometry.bandTopPx;
+      const height = full ? geometry.laneHeightPx - 4 : geometry.bandHeightPx;
+      const rect = appendRect(g, x0, y, Math.max(1, x1 - x0), height, className);
+      if (extra !== undefined) applyExtra(rect, extra);
+      addTitle(rect, `${span.node} ${what} · ${spanText(span.fromUs, span.toUs)}${span.open ? ' (until the end of the trace)' : ''} · ${span.detail}`);
+      const text = what === 'down' ? 'down' : what === 'paused' ? 'paused' : what === 'compaction stall' ? 'compaction stall' : '';
+      if (text !== '' && x1 - x0 >= textWidthPx(text, 9) + 6) appendText(g, x0 + 3, y + height / 2 + 3, text, extra === 'stall' ? 'tiny halo' : 'tiny white');
+    }
+  };
+  draw(ctx.model.slowSpans, 'slow', 'slow', false);
+  draw(ctx.model.downSpans, 'down', 'down', true);
+  draw(ctx.model.pauseSpans, 'paused', 'paused', false);
+  draw(ctx.model.stallSpans, 'stall', 'compaction stall', false, 'stall');
+}

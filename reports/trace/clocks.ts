@@ -1,0 +1,12 @@
+// Clock changes as lane marks: the local clock's offset from true time right after the change, and its drift.
+import type { ModelBuilder } from './builder.js';
+import type { ReportRecordOf } from './records.js';
+import { formatMs } from './text.js';
+
+export function onClock(b: ModelBuilder, r: ReportRecordOf<'clock'>): void {
+  b.addNode(r.node);
+  const offsetUs = r.offsetUs;
+  const sign = offsetUs > 0 ? '+' : offsetUs < 0 ? '−' : '±';
+  const label = `${sign}${formatMs(Math.abs(offsetUs))}`;
+  b.push(b.marks, { node: r.node, tUs: r.t, kind: 'clock', label, detail: `${r.change}: local clock now ${label} from true time, drift ${r.driftPpm} ppm` }, 'marks');
+}

@@ -1,0 +1,15 @@
+// Run framing: the meta record (seed, scenario, parameters, the lane order) and the end record (hash, verdict).
+import type { ModelBuilder } from './builder.js';
+import type { ReportRecordOf } from './records.js';
+
+export function onMeta(b: ModelBuilder, r: ReportRecordOf<'meta'>): void {
+  b.seed = r.seed;
+  b.scenario = r.scenario;
+  b.params = r.params;
+  // Lane order: meta.params.nodes first, then other ids in order of first appearance.
+  for (const id of r.params.nodes) b.addNode(id);
+}
+
+export function onEnd(b: ModelBuilder, r: ReportRecordOf<'end'>): void {
+  b.end = { tUs: r.t, hash: r.hash, verdict: r.verdict, invariant: r.invariant ?? null, message: r.message ?? null };
+}
