@@ -32,6 +32,14 @@ export const TRACE_INVARIANTS = [
   'CommitMonotonic',
   'AppliedMonotonic',
   'LinearizableRead',
+  // The host contract and durability (sim/contract-checker.ts).
+  'DurableBeforeSend',
+  'VoteOnce',
+  'RestartFromDurable',
+  'AppliedBeyondCommit',
+  'CommitDurable',
+  'CommitIrrevocable',
+  'CommittedTruncated',
   'Assertion',
 ] as const;
 export type TraceInvariant = (typeof TRACE_INVARIANTS)[number];
@@ -53,7 +61,7 @@ export const TRACE_MESSAGE_TYPES = [
 export type TraceMessageType = (typeof TRACE_MESSAGE_TYPES)[number];
 
 /** Why the network lost a message (sim/network.ts). */
-export const TRACE_DROP_REASONS = ['random', 'partition', 'oversize', 'node-down', 'clog-overflow'] as const;
+export const TRACE_DROP_REASONS = ['random', 'partition', 'oversize', 'node-down', 'clog-overflow', 'filter'] as const;
 export type TraceDropReason = (typeof TRACE_DROP_REASONS)[number];
 
 /** The leader's view of a follower (etcd-io/raft tracker: probe, replicate, snapshot). */

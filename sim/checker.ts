@@ -2,27 +2,11 @@
 // runs: every hook is called at the moment the state it inspects changes, inside the event that changed it.
 // A violation throws SafetyViolation, which stops the run with the invariant's name, the event, the seed and
 // the state of the nodes involved.
+import type { TraceInvariant } from '../contract/trace.js';
 import type { Entry, NodeId } from '../raft/types.js';
 
-export type InvariantName =
-  | 'ElectionSafety'
-  | 'LeaderAppendOnly'
-  | 'LogMatching'
-  | 'LeaderCompleteness'
-  | 'StateMachineSafety'
-  | 'Durability'
-  | 'TermMonotonic'
-  | 'CommitMonotonic'
-  | 'AppliedMonotonic'
-  | 'LinearizableRead'
-  // The host contract and durability (contract-checker.ts).
-  | 'DurableBeforeSend'
-  | 'VoteOnce'
-  | 'RestartFromDurable'
-  | 'AppliedBeyondCommit'
-  | 'CommitDurable'
-  | 'CommitIrrevocable'
-  | 'CommittedTruncated';
+/** The invariants, as the trace contract lists them (contract/trace.ts), without the simulator's `Assertion`. */
+export type InvariantName = Exclude<TraceInvariant, 'Assertion'>;
 
 export interface Violation {
   readonly invariant: InvariantName;

@@ -17,6 +17,7 @@
  * (reorderChance: it takes an extra reorderDelay) and a duplicate copy (a retransmission) escape the order,
  * so later messages can overtake them.
  */
+import type { TraceDropReason } from '../contract/trace.js';
 import { assertNonNegativeInteger, assertProbability, fail } from './assert.js';
 import { type Distribution, type Random, sampleUs, validateDistribution } from './random.js';
 import type { Scheduler } from './scheduler.js';
@@ -50,7 +51,8 @@ export interface NetworkOptions {
   maxInFlight?: number;
 }
 
-export type DropReason = 'random' | 'partition' | 'oversize' | 'node-down' | 'clog-overflow' | 'filter';
+/** Why a message was lost: the trace contract's closed set (contract/trace.ts). */
+export type DropReason = TraceDropReason;
 
 export interface NetworkStats {
   sent: number;

@@ -156,7 +156,7 @@ describe('docs/trace-format.md and contract/trace.ts', () => {
     expect(fewerRoles).not.toBe(doc);
     expect(contractProblems(fewerRoles)).toEqual(['role: "role" is documented as follower | candidate | leader, the contract has follower | precandidate | candidate | leader']);
     const noDropReasons = doc.replace(/`reason` \(`random`[^)]*\)/, '`reason`');
-    expect(contractProblems(noDropReasons)).toEqual(['drop: the values of "reason" (random, partition, oversize, node-down, clog-overflow) are not documented']);
+    expect(contractProblems(noDropReasons)).toEqual(['drop: the values of "reason" (random, partition, oversize, node-down, clog-overflow, filter) are not documented']);
   });
 
   it('fails when the contract has a type or a field the doc does not describe', () => {
