@@ -40,23 +40,89 @@ export interface RaftConfig {
   /** Snapshot chunk size for InstallSnapshot; must stay below the network's message size limit. */
   readonly snapshotChunkBytes: number;
 
-  /** Deliberately broken variants, off by default, to prove the checker can fail. */
+  /** Deliberately broken variants, off by default (raft/bugs.ts is the catalogue), to prove the checker can fail. */
   readonly unsafe: UnsafeKnobs;
 }
 
+/** Deliberately broken variants of Raft, one switch per mistake, each placed where a real implementer makes it.
+ *  raft/bugs.ts documents every switch (what goes wrong, where it comes from, which property it breaks);
+ *  the scenario schema reads them as `raft.unsafe.<name>`. All are off by default (`safeKnobs`). */
 export interface UnsafeKnobs {
+  // --- election (paper 5.2, 5.4.1)
+  /** Grant votes without checking that the candidate's log is at least as up-to-date (breaks paper 5.4.1). */
+  readonly skipUpToDateCheck: boolean;
+  /** The up-to-date check compares last indexes only, ignoring last terms (RaftLog.isUpToDate). */
+  readonly upToDateByIndexOnly: boolean;
+  /** A candidate counts granted responses with a counter instead of once per voter. */
+  readonly countDuplicateVotes: boolean;
+  /** A candidate counts late PreVoteResponse grants of its pre-vote phase as votes. */
+  readonly stalePreVoteCountedAsVote: boolean;
+  /** The node computes its quorum as ceil(n/2), which is a majority only for odd n. */
+  readonly quorumCeilHalf: boolean;
+  // --- term handling (paper 5.1)
+  /** A follower processes AppendEntries/Heartbeat of a term below its own instead of rejecting it. */
+  readonly acceptStaleTermAppend: boolean;
+  /** A leader processes an AppendEntriesResponse of an earlier term as if it answered this term's request. */
+  readonly acceptStaleResponses: boolean;
+  // --- replication (paper 5.3, Figure 2 receiver rules)
+  /** The consistency check only asks for an entry at prevLogIndex, not for its term. */
+  readonly prevLogIndexOnly: boolean;
+  /** The follower deletes everything after prevLogIndex before appending, even when the entries match. */
+  readonly truncateOnEveryAppend: boolean;
+  /** The leader sends its whole commit index in heartbeats instead of min(commit, the follower's matchIndex). */
+  readonly heartbeatCommitBeyondMatch: boolean;
+  // --- commit (paper 5.3, 5.4.2)
   /** Commit entries of earlier terms by counting replicas: the Figure 8 bug (paper 5.4.2). */
   readonly commitOldTermByCounting: boolean;
   /** Commit once one replica short of a majority holds an entry (a broken commit rule, paper 5.3). */
   readonly commitWithMinority: boolean;
+  /** The leader counts a follower's nextIndex - 1 (what it sent) instead of matchIndex (what it acknowledged). */
+  readonly commitByNextIndex: boolean;
+  // --- persistence (paper Figure 2, "Persistent state")
+  /** Ready.mustSync ignores a changed term or vote, so the host need not fsync before sending the vote. */
+  readonly noSyncOnVoteChange: boolean;
+  // --- reads (thesis 6.4)
+  /** ReadIndex answers at once, without the heartbeat round that confirms leadership. */
+  readonly readIndexWithoutConfirmation: boolean;
+  /** The lease lasts the whole minimum election timeout, ignoring leaseDriftBoundPpm. */
+  readonly leaseWithoutDriftMargin: boolean;
+  /** The lease is timed from when acknowledgements arrive instead of when the acknowledged message was sent. */
+  readonly leaseFromReceiveTime: boolean;
+  /** Reads are served before the leader has committed an entry of its own term. */
+  readonly readBeforeCurrentTermCommit: boolean;
+  // --- snapshots (paper 7)
   /** A compaction mistake: when a follower needs entries the leader compacted away, send AppendEntries from the
    *  first retained index anyway instead of falling back to InstallSnapshot; the follower never catches up. */
   readonly noSnapshotFallback: boolean;
-  /** Grant votes without checking that the candidate's log is at least as up-to-date (breaks paper 5.4.1). */
-  readonly skipUpToDateCheck: boolean;
+  /** On InstallSnapshot the follower keeps its log whenever it has an entry at the snapshot's index, whatever its term. */
+  readonly installSnapshotKeepsConflictingLog: boolean;
+  /** On InstallSnapshot the follower discards its whole log even when it holds the snapshot's last entry and more. */
+  readonly installSnapshotDiscardsMatchingSuffix: boolean;
 }
 
-export const safeKnobs: UnsafeKnobs = { commitOldTermByCounting: false, commitWithMinority: false, noSnapshotFallback: false, skipUpToDateCheck: false };
+export const safeKnobs: UnsafeKnobs = Object.freeze({
+  skipUpToDateCheck: false,
+  upToDateByIndexOnly: false,
+  countDuplicateVotes: false,
+  stalePreVoteCountedAsVote: false,
+  quorumCeilHalf: false,
+  acceptStaleTermAppend: false,
+  acceptStaleResponses: false,
+  prevLogIndexOnly: false,
+  truncateOnEveryAppend: false,
+  heartbeatCommitBeyondMatch: false,
+  commitOldTermByCounting: false,
+  commitWithMinority: false,
+  commitByNextIndex: false,
+  noSyncOnVoteChange: false,
+  readIndexWithoutConfirmation: false,
+  leaseWithoutDriftMargin: false,
+  leaseFromReceiveTime: false,
+  readBeforeCurrentTermCommit: false,
+  noSnapshotFallback: false,
+  installSnapshotKeepsConflictingLog: false,
+  installSnapshotDiscardsMatchingSuffix: false,
+});
 
 export function defaultRaftConfig(id: NodeId, voters: readonly NodeId[]): RaftConfig {
   return {

@@ -1,5 +1,6 @@
 export * from './types.js';
 export * from './config.js';
+export * from './bugs.js';
 export { RaftLog } from './log.js';
 export { Progress, type ProgressState } from './progress.js';
 export { Inflights } from './inflights.js';

@@ -90,8 +90,10 @@ export class RaftLog {
     return this.term(index) === term;
   }
 
-  /** Paper 5.4.1: a log is at least as up-to-date if its last term is higher, or equal with an index at least as large. */
-  isUpToDate(lastIndex: number, lastTerm: number): boolean {
+  /** Paper 5.4.1: a log is at least as up-to-date if its last term is higher, or equal with an index at least as large.
+   *  `byIndexOnly` is the broken variant unsafe.upToDateByIndexOnly: "the longer log wins", whatever its terms. */
+  isUpToDate(lastIndex: number, lastTerm: number, byIndexOnly = false): boolean {
+    if (byIndexOnly) return lastIndex >= this.lastIndex();
     const myLastTerm = this.lastTerm();
     return lastTerm > myLastTerm || (lastTerm === myLastTerm && lastIndex >= this.lastIndex());
   }
@@ -135,8 +137,15 @@ export class RaftLog {
    * Follower side of AppendEntries (paper Figure 2, receiver rules 3 and 4): skips entries already present
    * with the same term (a reordered or duplicated message must not truncate), truncates at the first
    * conflict, appends the rest. Returns the index of the last entry the message covers.
+   * `truncateAlways` is the broken variant unsafe.truncateOnEveryAppend: the log is cut after prevLogIndex and the
+   * message's entries appended, so a reordered, shorter message removes entries already acknowledged (the
+   * caller has checked prevLogIndex >= committed, so the cut never reaches a committed entry).
    */
-  appendFromLeader(prevLogIndex: number, entries: readonly Entry[]): number {
+  appendFromLeader(prevLogIndex: number, entries: readonly Entry[], truncateAlways = false): number {
+    if (truncateAlways) {
+      this.append(entries);
+      return prevLogIndex + entries.length;
+    }
     let conflictAt = -1;
     for (let k = 0; k < entries.length; k++) {
       const entry = entries[k]!;

@@ -62,8 +62,8 @@ interface PendingRead {
 
 type RoleState =
   | { readonly kind: 'follower'; readonly leader: NodeId | null }
-  | { readonly kind: 'precandidate'; readonly votes: Map<NodeId, boolean> }
-  | { readonly kind: 'candidate'; readonly votes: Map<NodeId, boolean>; readonly transfer: boolean }
+  | { readonly kind: 'precandidate'; readonly votes: Map<NodeId, boolean>; grantsReceived: number }
+  | { readonly kind: 'candidate'; readonly votes: Map<NodeId, boolean>; grantsReceived: number; readonly transfer: boolean }
   | {
       readonly kind: 'leader';
       readonly progress: Map<NodeId, Progress>;
@@ -261,7 +261,9 @@ export class RaftNode {
     if (state.pendingReads.length + state.readsAwaitingCommit.length >= this.config.maxPendingReads) {
       return { ok: false, reason: 'too-many-reads', leader: this.id };
     }
-    if (!this.committedInCurrentTerm()) {
+    // Thesis 6.4 step 1: until an entry of this term commits, our commit index may lag the cluster's. The broken
+    // variant (unsafe.readBeforeCurrentTermCommit) skips the wait and reads at whatever it has.
+    if (!this.committedInCurrentTerm() && !this.config.unsafe.readBeforeCurrentTermCommit) {
       state.readsAwaitingCommit.push(requestId);
       return { ok: true, mode: 'read-index' };
     }
@@ -348,10 +350,14 @@ export class RaftNode {
     const snapshot = this.log.pendingSnapshotToPersist();
     const committedEntries = this.log.hasNextCommittedEntries() ? this.log.nextCommittedEntries(maxCommittedBytesPerReady) : noEntries;
     if (committedEntries.length > 0) this.log.markApplying(committedEntries[committedEntries.length - 1]!.index);
+    // etcd's MustSync: a changed term or vote must be on disk before the vote (or anything after it) is sent. The
+    // broken variant (unsafe.noSyncOnVoteChange) leaves them to the page cache, so a crash can forget a vote.
     const mustSync =
       entries.length > 0 ||
       snapshot !== null ||
-      (hardState !== null && (hardState.term !== this.persistedHardState.term || hardState.vote !== this.persistedHardState.vote));
+      (hardState !== null &&
+        !this.config.unsafe.noSyncOnVoteChange &&
+        (hardState.term !== this.persistedHardState.term || hardState.vote !== this.persistedHardState.vote));
     const ready: Ready = {
       hardState,
       entries,
@@ -411,6 +417,11 @@ export class RaftNode {
       return true;
     }
     if (message.term < this.term) {
+      const unsafe = this.config.unsafe;
+      // Broken variants that skip Figure 2's "reply false if term < currentTerm" (receiver rule 1), or the
+      // 6.5840 guide's "term confusion" check on replies: the stale message is handled as if it were current.
+      if (unsafe.acceptStaleTermAppend && (message.type === 'AppendEntries' || message.type === 'Heartbeat')) return true;
+      if (unsafe.acceptStaleResponses && message.type === 'AppendEntriesResponse') return true;
       if ((this.config.checkQuorum || this.config.preVote) && (message.type === 'AppendEntries' || message.type === 'Heartbeat')) {
         // A stale leader (e.g. after a partition heals) learns our term and steps down; without this, with
         // PreVote/CheckQuorum on, it could keep a follower from ever electing (etcd raft.go does the same).
@@ -436,7 +447,8 @@ export class RaftNode {
       this.vote === message.from ||
       (this.vote === null && this.leader === null) ||
       (isPreVote && message.term > this.term);
-    const upToDate = this.config.unsafe.skipUpToDateCheck || this.log.isUpToDate(message.lastLogIndex, message.lastLogTerm);
+    const unsafe = this.config.unsafe;
+    const upToDate = unsafe.skipUpToDateCheck || this.log.isUpToDate(message.lastLogIndex, message.lastLogTerm, unsafe.upToDateByIndexOnly);
     const responseType = isPreVote ? 'PreVoteResponse' : 'RequestVoteResponse';
     if (canVote && upToDate) {
       // A granted response carries the request's term, so a pre-candidate can count it for its future term.
@@ -467,7 +479,7 @@ export class RaftNode {
   private becomePreCandidate(): void {
     if (this.state.kind === 'leader') throw new Error(`${this.id}: illegal transition leader -> precandidate`);
     // PreVote does not touch term or vote: a node that cannot win must not disrupt the cluster (thesis 9.6).
-    this.state = { kind: 'precandidate', votes: new Map([[this.id, true]]) };
+    this.state = { kind: 'precandidate', votes: new Map([[this.id, true]]), grantsReceived: 1 };
     this.resetElectionDeadline();
     this.events.push({ kind: 'role', role: 'precandidate', term: this.term, leader: null });
   }
@@ -476,7 +488,7 @@ export class RaftNode {
     if (this.state.kind === 'leader') throw new Error(`${this.id}: illegal transition leader -> candidate`);
     this.term += 1;
     this.vote = this.id;
-    this.state = { kind: 'candidate', votes: new Map([[this.id, true]]), transfer };
+    this.state = { kind: 'candidate', votes: new Map([[this.id, true]]), grantsReceived: 1, transfer };
     this.resetElectionDeadline();
     this.events.push({ kind: 'role', role: 'candidate', term: this.term, leader: null });
   }
@@ -529,7 +541,7 @@ export class RaftNode {
   private requestVotes(type: 'PreVote' | 'RequestVote', term: number, transfer: boolean): void {
     const state = this.state;
     if (state.kind !== 'precandidate' && state.kind !== 'candidate') throw new Error(`${this.id}: requestVotes as ${state.kind}`);
-    if (voteOutcome(this.voters, state.votes) === 'won') {
+    if (voteOutcome(this.voters, state.votes, this.quorum()) === 'won') {
       this.winElection(state);
       return;
     }
@@ -557,16 +569,23 @@ export class RaftNode {
       case 'AppendEntries':
       case 'Heartbeat':
       case 'InstallSnapshot':
-        // Paper 5.2: a candidate that hears from a leader of its term (or later) returns to follower.
-        this.becomeFollower(message.term, message.from);
+        // Paper 5.2: a candidate that hears from a leader of its term returns to follower (a later term has already
+        // made it one in stepTerm; an earlier one reaches here only with unsafe.acceptStaleTermAppend).
+        this.becomeFollower(this.term, message.from);
         this.stepFollower(message);
         return;
       case 'PreVoteResponse':
       case 'RequestVoteResponse': {
         const wanted = state.kind === 'precandidate' ? 'PreVoteResponse' : 'RequestVoteResponse';
-        if (message.type !== wanted) return;
+        // A granted PreVoteResponse carries the term the candidate now has, so only its type tells it apart; the
+        // broken variant (unsafe.stalePreVoteCountedAsVote) lets a late one count as a vote (canonical/raft#196).
+        if (message.type !== wanted && !(state.kind === 'candidate' && this.config.unsafe.stalePreVoteCountedAsVote)) return;
         state.votes.set(message.from, !message.reject);
-        const outcome = voteOutcome(this.voters, state.votes);
+        if (!message.reject) state.grantsReceived++;
+        const quorum = this.quorum();
+        // Votes are recorded per voter, so a duplicated grant counts once; the broken variant
+        // (unsafe.countDuplicateVotes) wins on a running count of grants instead (xnnyygn/xraft#27).
+        const outcome = this.config.unsafe.countDuplicateVotes && state.grantsReceived >= quorum ? 'won' : voteOutcome(this.voters, state.votes, quorum);
         if (outcome === 'won') this.winElection(state);
         else if (outcome === 'lost') {
           let votesFor = 0;
@@ -637,8 +656,11 @@ export class RaftNode {
       this.respondToAppend(message, false, this.log.committed, 0, 0);
       return;
     }
-    if (this.log.matchTerm(message.prevLogIndex, message.prevLogTerm)) {
-      const lastNewIndex = this.log.appendFromLeader(message.prevLogIndex, message.entries);
+    const unsafe = this.config.unsafe;
+    // Rule 2. The broken variant (unsafe.prevLogIndexOnly) asks only for an entry at prevLogIndex, of any term.
+    const prevMatches = unsafe.prevLogIndexOnly ? this.log.term(message.prevLogIndex) !== undefined : this.log.matchTerm(message.prevLogIndex, message.prevLogTerm);
+    if (prevMatches) {
+      const lastNewIndex = this.log.appendFromLeader(message.prevLogIndex, message.entries, unsafe.truncateOnEveryAppend);
       // Rule 5: commit no further than the last entry this message proved we share with the leader.
       this.commitTo(Math.min(message.commit, lastNewIndex));
       this.respondToAppend(message, false, lastNewIndex, 0, 0);
@@ -686,7 +708,7 @@ export class RaftNode {
       return;
     }
     this.incomingSnapshot = null;
-    if (this.log.matchTerm(meta.index, meta.term)) {
+    if (this.keepsLogAfterSnapshot(meta.index, meta.term)) {
       // Receiver rule 6: our log already has the snapshot's last entry; keep the entries after it.
       this.commitTo(meta.index);
     } else {
@@ -695,6 +717,17 @@ export class RaftNode {
       this.events.push({ kind: 'snapshot-installed', index: meta.index, term: meta.term });
     }
     respond(incoming.receivedBytes, true, meta.index);
+  }
+
+  /** Paper Figure 13, InstallSnapshot receiver rule 6: "If existing log entry has same index and term as snapshot's
+   *  last included entry, retain log entries following it". Two broken variants: keep the log whenever there is an
+   *  entry at that index (unsafe.installSnapshotKeepsConflictingLog), or never keep it
+   *  (unsafe.installSnapshotDiscardsMatchingSuffix). */
+  private keepsLogAfterSnapshot(index: number, term: number): boolean {
+    const unsafe = this.config.unsafe;
+    if (unsafe.installSnapshotDiscardsMatchingSuffix) return false;
+    if (unsafe.installSnapshotKeepsConflictingLog) return this.log.term(index) !== undefined;
+    return this.log.matchTerm(index, term);
   }
 
   private commitTo(index: number): void {
@@ -707,7 +740,7 @@ export class RaftNode {
     const now = this.nowUs;
     if (this.config.checkQuorum && now >= state.checkQuorumDeadlineUs) {
       state.checkQuorumDeadlineUs = now + this.config.electionTimeoutMinUs;
-      const active = hasQuorum(this.voters, (id) => id === this.id || state.progress.get(id)!.recentActive);
+      const active = hasQuorum(this.voters, (id) => id === this.id || state.progress.get(id)!.recentActive, this.quorum());
       for (const progress of state.progress.values()) progress.recentActive = false;
       if (!active) {
         // Thesis 6.2: a leader cut off from a quorum steps down, so clients go elsewhere.
@@ -757,7 +790,7 @@ export class RaftNode {
     const progress = state.progress.get(message.from);
     if (progress === undefined) return;
     progress.recentActive = true;
-    progress.ackedSentAtUs = Math.max(progress.ackedSentAtUs, message.sentAtUs);
+    this.noteAcknowledged(progress, message.sentAtUs);
     if (message.reject) {
       let hintNext = message.index;
       if (this.config.fastBackoff && message.hintTerm > 0) {
@@ -810,7 +843,7 @@ export class RaftNode {
     const progress = state.progress.get(message.from);
     if (progress === undefined) return;
     progress.recentActive = true;
-    progress.ackedSentAtUs = Math.max(progress.ackedSentAtUs, message.sentAtUs);
+    this.noteAcknowledged(progress, message.sentAtUs);
     if (progress.state.kind === 'probe') progress.state.probeSent = false;
     // A full window whose messages were lost would never drain: free one slot per heartbeat reply so the
     // next AppendEntries goes out, reveals the gap, and the follower's rejection moves it to probe (etcd does this).
@@ -845,11 +878,15 @@ export class RaftNode {
    *  from the leader's own term (Figure 8); earlier entries become committed with it. */
   private maybeCommit(state: RoleState & { kind: 'leader' }): boolean {
     const persisted = this.log.persistedLastIndex();
+    const unsafe = this.config.unsafe;
     // The broken variant counts one replica short of a majority, so a minority can "commit".
-    const quorum = quorumSize(this.voters.length) - (this.config.unsafe.commitWithMinority ? 1 : 0);
-    const index = committedIndex(this.voters, (id) => (id === this.id ? persisted : state.progress.get(id)!.match), quorum);
+    const quorum = this.quorum() - (unsafe.commitWithMinority ? 1 : 0);
+    // matchIndex is what a follower acknowledged; nextIndex - 1 is only what was sent to it, optimistically in
+    // replicate state. The broken variant (unsafe.commitByNextIndex) counts the latter (6.5840 guide).
+    const byNext = unsafe.commitByNextIndex;
+    const index = committedIndex(this.voters, (id) => (id === this.id ? persisted : byNext ? state.progress.get(id)!.next - 1 : state.progress.get(id)!.match), quorum);
     if (index <= this.log.committed) return false;
-    if (this.log.term(index) !== this.term && !this.config.unsafe.commitOldTermByCounting) return false;
+    if (this.log.term(index) !== this.term && !unsafe.commitOldTermByCounting) return false;
     for (let k = this.log.committed + 1; k <= index; k++) state.uncommittedBytes -= this.log.entry(k)?.bytes ?? 0;
     if (state.uncommittedBytes < 0) state.uncommittedBytes = 0;
     this.commitTo(index);
@@ -867,13 +904,25 @@ export class RaftNode {
 
   private leaseValid(state: RoleState & { kind: 'leader' }): boolean {
     const now = this.nowUs;
-    const since = quorumTime(this.voters, (id) => (id === this.id ? now : state.progress.get(id)!.ackedSentAtUs));
-    const leaseUs = Math.floor((this.config.electionTimeoutMinUs * (1_000_000 - this.config.leaseDriftBoundPpm)) / 1_000_000);
+    const since = quorumTime(this.voters, (id) => (id === this.id ? now : state.progress.get(id)!.ackedSentAtUs), this.quorum());
+    // Thesis 6.4.1: the lease must end before any follower's clock could let it elect a new leader, so it is
+    // shortened by the drift bound. The broken variant (unsafe.leaseWithoutDriftMargin) uses the full timeout.
+    const driftBoundPpm = this.config.unsafe.leaseWithoutDriftMargin ? 0 : this.config.leaseDriftBoundPpm;
+    const leaseUs = Math.floor((this.config.electionTimeoutMinUs * (1_000_000 - driftBoundPpm)) / 1_000_000);
     return now < since + leaseUs;
   }
 
+  /** Lease bookkeeping (thesis 6.4.1): a follower's reply to a message sent at `sentAtUs` proves we were leader
+   *  then, not when the reply arrived. The broken variant (unsafe.leaseFromReceiveTime) times it from arrival. */
+  private noteAcknowledged(progress: Progress, sentAtUs: number): void {
+    const at = this.config.unsafe.leaseFromReceiveTime ? this.nowUs : sentAtUs;
+    progress.ackedSentAtUs = Math.max(progress.ackedSentAtUs, at);
+  }
+
   private queueReadIndex(state: RoleState & { kind: 'leader' }, requestId: number): void {
-    if (this.voters.length === 1) {
+    // Thesis 6.4 step 3: the read index is answered once a heartbeat round confirms we are still leader. The
+    // broken variant (unsafe.readIndexWithoutConfirmation) answers at once, as a deposed leader would.
+    if (this.voters.length === 1 || this.config.unsafe.readIndexWithoutConfirmation) {
       this.readStates.push({ requestId, index: this.log.committed });
       return;
     }
@@ -885,7 +934,7 @@ export class RaftNode {
   }
 
   private releaseReads(state: RoleState & { kind: 'leader' }): void {
-    const confirmed = quorumTime(this.voters, (id) => (id === this.id ? Number.POSITIVE_INFINITY : state.readAcks.get(id) ?? 0));
+    const confirmed = quorumTime(this.voters, (id) => (id === this.id ? Number.POSITIVE_INFINITY : state.readAcks.get(id) ?? 0), this.quorum());
     let released = 0;
     while (released < state.pendingReads.length && state.pendingReads[released]!.context <= confirmed) {
       const read = state.pendingReads[released]!;
@@ -906,8 +955,13 @@ export class RaftNode {
 
   private broadcastHeartbeat(state: RoleState & { kind: 'leader' }, readContext: number): void {
     if (readContext > 0) state.readRoundPending = false;
+    // etcd raft.go sendHeartbeat: a follower may lack our committed entries or hold others in their place, so a
+    // heartbeat forwards the commit index no further than the follower is known to match (the AppendEntries
+    // rule 5 bound, for a message without entries). The broken variant (unsafe.heartbeatCommitBeyondMatch)
+    // sends our whole commit index.
+    const unbounded = this.config.unsafe.heartbeatCommitBeyondMatch;
     for (const [peer, progress] of state.progress) {
-      const commit = Math.min(progress.match, this.log.committed);
+      const commit = unbounded ? this.log.committed : Math.min(progress.match, this.log.committed);
       progress.lastSendUs = this.nowUs;
       this.send({ type: 'Heartbeat', from: this.id, to: peer, term: this.term, commit, readContext, sentAtUs: this.nowUs });
     }
@@ -989,6 +1043,13 @@ export class RaftNode {
 
   private send(message: Message): void {
     this.messages.push(message);
+  }
+
+  /** How many voters make a quorum: every vote count, commit, CheckQuorum round, read confirmation and lease asks
+   *  this. The broken variant (unsafe.quorumCeilHalf) says ceil(n/2), a majority only for odd n. */
+  private quorum(): number {
+    const count = this.voters.length;
+    return this.config.unsafe.quorumCeilHalf ? Math.ceil(count / 2) : quorumSize(count);
   }
 
   private resetElectionDeadline(): void {

@@ -31,8 +31,9 @@ export function committedIndex(voters: readonly NodeId[], matchOf: (id: NodeId) 
   return scratch[Math.max(1, Math.min(quorum, count)) - 1]!;
 }
 
-/** Whether the recorded votes already decide an election. Voters who have not answered count as pending. */
-export function voteOutcome(voters: readonly NodeId[], votes: ReadonlyMap<NodeId, boolean>): VoteOutcome {
+/** Whether the recorded votes already decide an election. Voters who have not answered count as pending.
+ *  `quorum` is the node's own notion of a quorum (it differs from the majority only in a broken variant). */
+export function voteOutcome(voters: readonly NodeId[], votes: ReadonlyMap<NodeId, boolean>, quorum = quorumSize(voters.length)): VoteOutcome {
   let granted = 0;
   let rejected = 0;
   for (const voter of voters) {
@@ -40,21 +41,20 @@ export function voteOutcome(voters: readonly NodeId[], votes: ReadonlyMap<NodeId
     if (vote === true) granted++;
     else if (vote === false) rejected++;
   }
-  const quorum = quorumSize(voters.length);
   if (granted >= quorum) return 'won';
   if (rejected > voters.length - quorum) return 'lost';
   return 'pending';
 }
 
 /** True when the predicate holds for a quorum of voters. */
-export function hasQuorum(voters: readonly NodeId[], holds: (id: NodeId) => boolean): boolean {
+export function hasQuorum(voters: readonly NodeId[], holds: (id: NodeId) => boolean, quorum = quorumSize(voters.length)): boolean {
   let count = 0;
   for (const voter of voters) if (holds(voter)) count++;
-  return count >= quorumSize(voters.length);
+  return count >= quorum;
 }
 
 /** The quorum-th largest of per-voter times: the moment by which a quorum had acknowledged. */
-export function quorumTime(voters: readonly NodeId[], timeOf: (id: NodeId) => number): number {
+export function quorumTime(voters: readonly NodeId[], timeOf: (id: NodeId) => number, quorum = quorumSize(voters.length)): number {
   // Same insertion sort as committedIndex, into its own scratch space: this runs on every heartbeat acknowledgement,
   // and mapping plus sorting a fresh array there showed up in allocation profiles.
   const count = voters.length;
@@ -67,5 +67,5 @@ export function quorumTime(voters: readonly NodeId[], timeOf: (id: NodeId) => nu
     }
     timeScratch[position] = value;
   }
-  return timeScratch[quorumSize(count) - 1]!;
+  return timeScratch[Math.max(1, Math.min(quorum, count)) - 1]!;
 }

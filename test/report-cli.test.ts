@@ -253,7 +253,9 @@ describe('the built executable', () => {
     const bad = spawnSync(process.execPath, [bin, 'report', join(dir, 'truncated.jsonl'), '-o', join(dir, 'spawned-bad.svg')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^raftsim: .*truncated\.jsonl: line \d+: invalid JSON/);
-    expect(bad.stderr).not.toMatch(/\s+at /);
+    // A stack frame starts a line ("    at fn (file:line)"); the one-line message may itself say "in JSON at position".
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(join(dir, 'spawned-bad.svg'))).toBe(false);
   });
 });

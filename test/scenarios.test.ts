@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { safeKnobs } from '../raft/config.js';
 import { builtinScenarios, findScenario, findScenariosDirectory, scenariosDirectory } from '../scenarios/builtin.js';
 import { defaultSimulationOptions } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';
@@ -279,7 +280,7 @@ describe('swarm mode', () => {
     expect(compiled.options.cluster.raft.preVote).toBe(true);
     expect(compiled.options.cluster.link.dropChance).toBe(0.01);
     // Broken variants are never drawn.
-    expect(compiled.options.cluster.raft.unsafe).toEqual({ commitOldTermByCounting: false, commitWithMinority: false, skipUpToDateCheck: false, noSnapshotFallback: false });
+    expect(compiled.options.cluster.raft.unsafe).toEqual(safeKnobs);
     expect(compiled.options.chaos).not.toBeNull();
   });
 

@@ -2,6 +2,7 @@
 // clock; the only randomness is the seed's `swarm` stream (open parameters in swarm mode) and its `scenario`
 // stream (fault times given as `between`). Everything filled in is reported: defaults by path, draws by path
 // and value.
+import { safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
 import { messageHeaderBytes } from '../../raft/node.js';
 import type { ClusterOptions } from '../../sim/cluster.js';
 import type { Fault, NodeTarget, ScheduledFault } from '../../sim/nemesis.js';
@@ -369,13 +370,9 @@ export function clusterOptionsOf(full: FullSpec): ClusterOptions {
       leaseReads: r.leaseReads,
       leaseDriftBoundPpm: r.leaseDriftBound,
       snapshotChunkBytes: r.snapshotChunk,
-      unsafe: {
-        commitOldTermByCounting: r.unsafe.commitOldTermByCounting,
-        commitWithMinority: r.unsafe.commitWithMinority,
-        skipUpToDateCheck: r.unsafe.skipUpToDateCheck,
-        // Written in a scenario as compaction.mistakes.noSnapshotFallback (the cluster honours either switch).
-        noSnapshotFallback: false,
-      },
+      // Every raft.unsafe switch but the simulator's forgetVoteOnRestart (below); noSnapshotFallback may also be
+      // written as compaction.mistakes.noSnapshotFallback (the cluster honours either switch).
+      unsafe: raftUnsafeKnobs(r.unsafe),
     },
     link: { latency: n.latency, dropChance: n.drop, duplicateChance: n.duplicate, reorderChance: n.reorder, reorderDelay: n.reorderDelay },
     topology,
@@ -506,4 +503,11 @@ export function compileScenario(spec: ScenarioSpec, seed: number, options: Compi
     expectations: full.expectations,
     notes,
   };
+}
+
+/** The raft/ switches of a filled raft.unsafe (raft/bugs.ts is their catalogue). */
+function raftUnsafeKnobs(given: Readonly<Record<keyof UnsafeKnobs, boolean>>): UnsafeKnobs {
+  const knobs: { -readonly [K in keyof UnsafeKnobs]: boolean } = { ...safeKnobs };
+  for (const name of Object.keys(safeKnobs) as (keyof UnsafeKnobs)[]) knobs[name] = given[name];
+  return knobs;
 }

@@ -3,7 +3,7 @@
 // open field draws from its own child stream `swarm/<path>`, so giving one field in the file does not change
 // what the others draw. The result is a complete spec in the file's own form: it can be written back out
 // (drawn values pinned) and loads to the same run.
-import { defaultRaftConfig } from '../../raft/config.js';
+import { defaultRaftConfig, safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
 import { defaultClusterOptions } from '../../sim/cluster.js';
 import { defaultCompactionOptions, defaultMetricsOptions } from '../../sim/compaction-options.js';
 import { allChaosKinds, defaultChaosOptions, type ChaosKind } from '../../sim/nemesis.js';
@@ -239,12 +239,9 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
   const snapshotChunk = f.take('raft.snapshotChunk', r.snapshotChunk, () => sim.raft.snapshotChunkBytes, (random) => pickFitting(random, [65_536, 262_144, 1_048_576], Math.max(1, maxMessageBytes - 64)), showSize);
   const u = r.unsafe ?? {};
   // Broken variants are never drawn: a swarm run that fails must point at Raft or the simulator, not at a knob.
-  const unsafe = {
-    commitOldTermByCounting: f.take('raft.unsafe.commitOldTermByCounting', u.commitOldTermByCounting, () => false, null, same),
-    commitWithMinority: f.take('raft.unsafe.commitWithMinority', u.commitWithMinority, () => false, null, same),
-    skipUpToDateCheck: f.take('raft.unsafe.skipUpToDateCheck', u.skipUpToDateCheck, () => false, null, same),
-    forgetVoteOnRestart: f.take('raft.unsafe.forgetVoteOnRestart', u.forgetVoteOnRestart, () => false, null, same),
-  };
+  const raftUnsafe = {} as Record<keyof UnsafeKnobs, boolean>;
+  for (const name of Object.keys(safeKnobs) as (keyof UnsafeKnobs)[]) raftUnsafe[name] = f.take(`raft.unsafe.${name}`, u[name], () => false, null, same);
+  const unsafe = { ...raftUnsafe, forgetVoteOnRestart: f.take('raft.unsafe.forgetVoteOnRestart', u.forgetVoteOnRestart, () => false, null, same) };
 
   // --- compaction and metrics
   const k: CompactionSpec = spec.compaction ?? {};

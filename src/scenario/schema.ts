@@ -2,6 +2,7 @@
 // every value in human units is parsed exactly here, and every failure is reported as an issue whose path
 // names the place in the file and whose `expected` completes "found X, expected ...".
 import * as z from 'zod';
+import { safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
 import type { ClusterEventKind } from '../../sim/cluster.js';
 import { allChaosKinds, type ChaosKind } from '../../sim/nemesis.js';
 import { suggest } from './errors.js';
@@ -95,6 +96,9 @@ const switchValue = unit((value) => {
   return value;
 });
 
+/** One switch per broken variant of raft/ (raft/bugs.ts is the catalogue), so a new one needs no edit here. */
+const raftUnsafeSwitches = Object.fromEntries(Object.keys(safeKnobs).map((name) => [name, switchValue])) as { [K in keyof UnsafeKnobs]: typeof switchValue };
+
 const reserved = new Set(['leader', 'follower', 'random', 'last-crashed', 'all']);
 const nodeIdPattern = /^[A-Za-z][\w-]{0,31}$/;
 
@@ -167,9 +171,7 @@ const raftSchema = z.strictObject({
     return bound;
   }),
   snapshotChunk: positiveSize,
-  unsafe: z
-    .strictObject({ commitOldTermByCounting: switchValue, commitWithMinority: switchValue, skipUpToDateCheck: switchValue, forgetVoteOnRestart: switchValue })
-    .optional(),
+  unsafe: z.strictObject({ ...raftUnsafeSwitches, forgetVoteOnRestart: switchValue }).optional(),
 });
 
 const compactionSchema = z.strictObject({

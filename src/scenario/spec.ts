@@ -1,6 +1,7 @@
 // The scenario as validated from a file: human units already converted (durations in microseconds, sizes in
 // bytes, probabilities in [0, 1], drift in ppm). Every field except `question` is optional: what a scenario
 // leaves open is filled from the simulator's defaults, or drawn from the seed in swarm mode (resolve.ts).
+import type { UnsafeKnobs } from '../../raft/config.js';
 import type { ClusterEventKind } from '../../sim/cluster.js';
 import type { ChaosKind, NodeTarget } from '../../sim/nemesis.js';
 import type { Distribution } from '../../sim/random.js';
@@ -51,7 +52,8 @@ export interface RaftSpec {
   leaseReads?: boolean;
   leaseDriftBound?: number;
   snapshotChunk?: number;
-  unsafe?: { commitOldTermByCounting?: boolean; commitWithMinority?: boolean; skipUpToDateCheck?: boolean; forgetVoteOnRestart?: boolean };
+  /** raft/'s broken variants by switch name (raft/bugs.ts), plus the simulator's forgetVoteOnRestart. */
+  unsafe?: { [K in keyof UnsafeKnobs]?: boolean } & { forgetVoteOnRestart?: boolean };
 }
 
 export interface CompactionSpec {

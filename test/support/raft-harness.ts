@@ -1,5 +1,10 @@
 // A minimal synchronous host for RaftNode unit tests: instant persistence, a FIFO "network" the test
-// controls message by message, and one shared local time. The simulator proper lives in sim/.
+// controls message by message, and one shared time (each node's local clock may be offset from it). The
+// simulator proper lives in sim/.
+//
+// Persistence follows Ready.mustSync: every Ready is written at once (`durable`), but only a Ready that must sync
+// (and everything written before it) survives `crash()`, which restarts a node from what was fsynced; `restart()`
+// keeps every write, as after a clean shutdown.
 import { defaultRaftConfig, type RaftConfig } from '../../raft/config.js';
 import { RaftNode } from '../../raft/node.js';
 import type { Entry, HardState, Message, NodeId, Ready, Snapshot } from '../../raft/types.js';
@@ -22,6 +27,10 @@ export function lcg(seed: number): () => number {
 export class Harness {
   readonly nodes = new Map<NodeId, RaftNode>();
   readonly durable = new Map<NodeId, Durable>();
+  /** What was fsynced: the state `crash()` restarts from. */
+  readonly synced = new Map<NodeId, Durable>();
+  /** Local clock of a node = shared time + its offset (0 unless a test moves it). */
+  readonly clockOffsetUs = new Map<NodeId, number>();
   readonly applied = new Map<NodeId, Entry[]>();
   readonly reads = new Map<NodeId, { requestId: number; index: number }[]>();
   inFlight: Message[] = [];
@@ -41,6 +50,7 @@ export class Harness {
       this.configs.set(id, config);
       this.nodes.set(id, RaftNode.create({ config, random: lcg(seed * 1000 + k), nowUs: 0 }));
       this.durable.set(id, { hardState: { term: 0, vote: null, commit: 0 }, entries: [], snapshot: null });
+      this.synced.set(id, { hardState: { term: 0, vote: null, commit: 0 }, entries: [], snapshot: null });
       this.applied.set(id, []);
       this.reads.set(id, []);
     });
@@ -48,6 +58,11 @@ export class Harness {
 
   node(id: NodeId): RaftNode {
     return this.nodes.get(id)!;
+  }
+
+  /** The node's local clock now. */
+  localUs(id: NodeId): number {
+    return this.nowUs + (this.clockOffsetUs.get(id) ?? 0);
   }
 
   /** Drains every Ready of a node: persist at once, queue messages, apply. */
@@ -83,6 +98,7 @@ export class Harness {
       const first = ready.entries[0]!.index;
       durable.entries = durable.entries.filter((entry) => entry.index < first).concat(ready.entries);
     }
+    if (ready.mustSync) this.synced.set(id, { hardState: durable.hardState, entries: durable.entries.slice(), snapshot: durable.snapshot });
   }
 
   /** Delivers queued messages (FIFO) until none are left. */
@@ -93,12 +109,40 @@ export class Harness {
       if (delivered >= maxMessages) throw new Error('deliverAll: message budget exceeded');
       const message = this.inFlight.shift()!;
       delivered++;
-      const target = this.nodes.get(message.to);
-      if (target === undefined) continue;
-      target.step(message, this.nowUs);
-      this.flush(message.to);
+      this.deliver(message);
     }
     return delivered;
+  }
+
+  /** Steps one message into its target now and drains the target's Readys. */
+  deliver(message: Message): void {
+    const target = this.nodes.get(message.to);
+    if (target === undefined) return;
+    target.step(message, this.localUs(message.to));
+    this.flush(message.to);
+  }
+
+  /** Delivers queued messages matching the predicate, oldest first, including matching ones they cause, until
+   *  none is left; the others stay queued in order. Returns how many were delivered. */
+  deliverWhere(predicate: (message: Message) => boolean, maxMessages = 10_000): number {
+    this.flushAll();
+    let delivered = 0;
+    for (;;) {
+      const at = this.inFlight.findIndex(predicate);
+      if (at < 0) return delivered;
+      if (delivered >= maxMessages) throw new Error('deliverWhere: message budget exceeded');
+      const [message] = this.inFlight.splice(at, 1);
+      delivered++;
+      this.deliver(message!);
+    }
+  }
+
+  /** Removes the queued messages matching the predicate and returns them (to deliver later, twice, or never). */
+  take(predicate: (message: Message) => boolean): Message[] {
+    this.flushAll();
+    const taken = this.inFlight.filter(predicate);
+    this.inFlight = this.inFlight.filter((message) => !predicate(message));
+    return taken;
   }
 
   /** Drops queued messages matching the predicate. */
@@ -112,7 +156,7 @@ export class Harness {
       let nextId: NodeId | null = null;
       let nextDeadline = Number.POSITIVE_INFINITY;
       for (const id of this.ids) {
-        const deadline = this.node(id).nextDeadlineUs();
+        const deadline = this.node(id).nextDeadlineUs() - (this.clockOffsetUs.get(id) ?? 0);
         if (deadline < nextDeadline) {
           nextDeadline = deadline;
           nextId = id;
@@ -120,7 +164,7 @@ export class Harness {
       }
       if (nextId === null || nextDeadline > nowUs) break;
       this.nowUs = Math.max(this.nowUs, nextDeadline);
-      this.node(nextId).tick(this.nowUs);
+      this.node(nextId).tick(this.localUs(nextId));
       this.flush(nextId);
       if (deliver) this.deliverAll();
     }
@@ -129,10 +173,16 @@ export class Harness {
 
   /** Forces `id` to campaign now (its election timer fires) and delivers everything. */
   campaign(id: NodeId): void {
-    const node = this.node(id);
-    this.nowUs = Math.max(this.nowUs, node.nextDeadlineUs());
-    node.tick(this.nowUs);
+    this.timeout(id);
     this.deliverAll();
+  }
+
+  /** Makes `id`'s election timer fire now (moving time forward to it if needed); delivers nothing. */
+  timeout(id: NodeId): void {
+    const node = this.node(id);
+    this.nowUs = Math.max(this.nowUs, node.nextDeadlineUs() - (this.clockOffsetUs.get(id) ?? 0));
+    node.tick(this.localUs(id));
+    this.flush(id);
   }
 
   leaders(): NodeId[] {
@@ -140,16 +190,33 @@ export class Harness {
   }
 
   propose(id: NodeId, data: string): void {
-    const result = this.node(id).propose(data, data.length, this.nowUs);
+    const result = this.node(id).propose(data, data.length, this.localUs(id));
     if (!result.ok) throw new Error(`propose on ${id} failed: ${result.reason}`);
     this.deliverAll();
   }
 
-  /** Crash and restart from durable state. */
+  /** Restart from everything written (a clean shutdown: the page cache reached the disk). */
   restart(id: NodeId, seed = 99): void {
-    const durable = this.durable.get(id)!;
+    this.restartFrom(id, this.durable.get(id)!, seed);
+  }
+
+  /** Power loss: restart from what was fsynced; writes of Readys that did not have to sync are lost. */
+  crash(id: NodeId, seed = 99): void {
+    const synced = this.synced.get(id)!;
+    this.durable.set(id, { hardState: synced.hardState, entries: synced.entries.slice(), snapshot: synced.snapshot });
+    this.restartFrom(id, synced, seed);
+  }
+
+  /** Replaces a node's disk (as fsynced) and restarts it from it: how tests start from a prepared history. */
+  load(id: NodeId, durable: Durable, seed = 99): void {
+    this.durable.set(id, durable);
+    this.synced.set(id, { ...durable, entries: durable.entries.slice() });
+    this.restartFrom(id, durable, seed);
+  }
+
+  private restartFrom(id: NodeId, durable: Durable, seed: number): void {
     const config = this.configs.get(id)!;
-    this.nodes.set(id, RaftNode.restart({ config, random: lcg(seed), nowUs: this.nowUs }, durable));
+    this.nodes.set(id, RaftNode.restart({ config, random: lcg(seed), nowUs: this.localUs(id) }, durable));
     this.applied.set(id, []);
     this.inFlight = this.inFlight.filter((message) => message.to !== id && message.from !== id);
   }
