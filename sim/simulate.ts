@@ -2,7 +2,7 @@
 // everything and requires one leader and all nodes converged on the same committed log within a bound
 // (TigerBeetle's VOPR does the same: safety first, then liveness with a core healed).
 import type { NodeId } from '../raft/types.js';
-import { Cluster, defaultClusterOptions, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster.js';
+import { Cluster, defaultClusterOptions, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster/cluster.js';
 import { SafetyViolation, type Violation } from './checker.js';
 import { defaultChaosOptions, randomFaultSchedule, type ChaosOptions, type Fault, type ScheduledFault } from './nemesis.js';
 import type { RunMetrics } from './metrics.js';

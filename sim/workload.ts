@@ -1,7 +1,7 @@
 // Clients of the replicated key-value store. Each client runs one operation at a time: it sends the command to
 // the node it believes leads, follows redirects, and on a timeout retries with exponential backoff plus jitter,
 // reusing the command's sequence number so that a retried write is applied once (client sessions).
-import type { Cluster, ClientMessage } from './cluster.js';
+import type { Cluster, ClientMessage } from './cluster/cluster.js';
 import { makeKvCommand, type KvCommand, type KvOperation, type KvResult } from './kv.js';
 import type { NodeId } from './network.js';
 import type { Random } from './random.js';

@@ -3,7 +3,7 @@
 // stream (fault times given as `between`). Everything filled in is reported: defaults by path, draws by path
 // and value.
 import { messageHeaderBytes } from '../../raft/node.js';
-import type { ClusterOptions } from '../../sim/cluster.js';
+import type { ClusterOptions } from '../../sim/cluster/cluster.js';
 import type { Fault, NodeTarget, ScheduledFault } from '../../sim/nemesis.js';
 import { Random, type Distribution } from '../../sim/random.js';
 import type { SimulationOptions, TriggeredFault } from '../../sim/simulate.js';

@@ -2,7 +2,7 @@
 // every value in human units is parsed exactly here, and every failure is reported as an issue whose path
 // names the place in the file and whose `expected` completes "found X, expected ...".
 import * as z from 'zod';
-import type { ClusterEventKind } from '../../sim/cluster.js';
+import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
 import { allChaosKinds, type ChaosKind } from '../../sim/nemesis.js';
 import { suggest } from './errors.js';
 import { parseExpectation } from './expectations.js';
