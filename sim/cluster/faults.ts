@@ -156,7 +156,8 @@ export class Faults {
         const node = this.one(fault.node, random);
         if (node === null) return;
         node.process.slowDelayUs = fault.delayUs;
-        if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'slow', node: node.id, delayUs: fault.delayUs });
+        const now = this.scheduler.nowUs;
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'slow', node: node.id, delayUs: fault.delayUs });
         return;
       }
       case 'transfer-leadership': {

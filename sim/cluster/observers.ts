@@ -102,7 +102,8 @@ export class Observers {
     if (observed.role !== event.role || observed.term !== event.term) {
       observed.role = event.role;
       observed.term = event.term;
-      if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'role', node: node.id, role: event.role, term: event.term, leader: event.leader });
+      const now = this.scheduler.nowUs;
+      if (this.trace.enabled) this.trace.emit({ t: now, type: 'role', node: node.id, role: event.role, term: event.term, leader: event.leader });
     }
     // A node that lost leadership drops its pending client requests; clients time out and retry.
     if (event.role !== 'leader') node.dropClientRequests();
