@@ -19,7 +19,7 @@ const dist = resolve(process.env.RAFTSIM_DIST ?? join(repo, 'dist'));
 const load = (path) => import(pathToFileURL(join(dist, path)).href);
 
 const { defaultSimulationOptions, simulate, nodeIdsFor } = await load('sim/simulate.js');
-const { defaultClusterOptions } = await load('sim/cluster.js');
+const { defaultClusterOptions } = await load('sim/cluster/cluster.js');
 const { defaultChaosOptions } = await load('sim/nemesis.js');
 const { defaultCompactionOptions } = await load('sim/compaction-options.js');
 const { defaultWorkloadOptions } = await load('sim/workload.js');

@@ -8,7 +8,7 @@
 // would rebuild: a `snapshot` record replaces the log, a `local-snapshot` keeps the suffix, an `entries` record
 // truncates the log at its first index and appends.
 import type { NodeId } from '../raft/types.js';
-import type { WalRecord } from './cluster.js';
+import type { WalRecord } from './cluster/wal.js';
 
 /** The part of a Disk<WalRecord> the shadow reads. */
 export interface DurableRecords {

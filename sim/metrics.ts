@@ -4,64 +4,17 @@ import type { TraceLeaderLossReason } from '../contract/trace.js';
 import { quorumSize } from '../raft/quorum.js';
 import type { NodeId } from '../raft/types.js';
 import type { MetricsOptions } from './compaction-options.js';
+import { compactionDrift, type CompactionDrift, type CompactionRecord } from './compaction-drift.js';
+import { distributionOf, type Distribution } from './distribution.js';
 import { BoundedSamples } from './samples.js';
 import type { Trace } from './trace.js';
 
-export interface Distribution {
-  readonly count: number;
-  readonly min: number | null;
-  readonly p50: number | null;
-  readonly p90: number | null;
-  readonly p99: number | null;
-  readonly max: number | null;
-  readonly mean: number | null;
-}
-
-/** Nearest-rank percentile of sorted values (p in [0, 100]); null when there are none. */
-export function percentile(sorted: ArrayLike<number>, p: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
-}
-
-export function distributionOf(values: ArrayLike<number>): Distribution {
-  // A typed array sorts numerically without a comparator call per comparison: up to 200,000 samples per
-  // distribution are sorted at the end of every run. Same order for the finite numbers kept here. Copied and
-  // read by index: Array.from and for-of over a typed array allocate an iterator result per element.
-  const sorted = new Float64Array(values.length);
-  for (let k = 0; k < values.length; k++) sorted[k] = values[k]!;
-  sorted.sort();
-  const rank = (p: number): number | null => percentile(sorted, p);
-  let sum = 0;
-  for (let k = 0; k < sorted.length; k++) sum += sorted[k]!;
-  return {
-    count: sorted.length,
-    min: sorted[0] ?? null,
-    p50: rank(50),
-    p90: rank(90),
-    p99: rank(99),
-    max: sorted[sorted.length - 1] ?? null,
-    mean: sorted.length === 0 ? null : Math.round((sum / sorted.length) * 1000) / 1000,
-  };
-}
+export { distributionOf, percentile, type Distribution } from './distribution.js';
+export type { CompactionDrift, CompactionRecord } from './compaction-drift.js';
 
 const maxSamples = 200_000;
 /** Growth-rate samples kept (the newest; one per metrics sample interval). */
 const maxGrowthSamples = 20_000;
-
-export interface CompactionRecord {
-  readonly node: NodeId;
-  readonly index: number;
-  readonly trigger: 'count' | 'time';
-  /** Round id: `time:k` for the k-th local-clock window, `count:r` for a node's r-th count-triggered snapshot. */
-  readonly round: string;
-  readonly startedUs: number;
-  readonly completedUs: number;
-  /** Time trigger only: the true time at which a perfect clock would have fired this window. */
-  readonly intendedUs: number | null;
-  /** True when the window fired but nothing was applied since the last snapshot (e.g. a node cut off from the
-   *  leader): the round is decided at the stale index, and no snapshot is written. */
-  readonly noop: boolean;
-}
 
 export interface Stall {
   readonly node: NodeId;
@@ -106,19 +59,7 @@ export interface RunMetrics {
     readonly snapshotsPerNode: Record<NodeId, number>;
     readonly snapshotsInstalled: number;
     readonly maxSnapshotLag: number;
-    readonly drift: {
-      readonly rounds: number;
-      readonly maxTimeSpreadUs: number | null;
-      readonly meanTimeSpreadUs: number | null;
-      readonly maxIndexSpread: number | null;
-      readonly timeTrigger: {
-        readonly samples: number;
-        readonly skippedWindows: number;
-        readonly meanDeviationUs: number | null;
-        readonly maxDeviationUs: number | null;
-        readonly maxDelayUs: number | null;
-      };
-    };
+    readonly drift: CompactionDrift;
     readonly stalls: readonly Stall[];
     readonly stallCount: number;
   };
@@ -130,9 +71,28 @@ export interface RunMetrics {
     readonly sent: number;
     readonly delivered: number;
     readonly dropped: number;
-    readonly byType: Record<string, { sent: number; delivered: number; dropped: number }>;
+    readonly byType: Record<string, MessageCounts>;
     readonly droppedByReason: Record<string, number>;
   };
+}
+
+interface MessageCounts {
+  sent: number;
+  delivered: number;
+  dropped: number;
+}
+
+/** What the run counted elsewhere (the cluster's counters, the workload's latencies) for the result. */
+export interface RunTotals {
+  readonly leaderChanges: number;
+  readonly preVoteRounds: number;
+  readonly electionsStarted: number;
+  readonly snapshotsInstalled: number;
+  readonly writeLatenciesUs: ArrayLike<number>;
+  readonly readLatenciesUs: ArrayLike<number>;
+  readonly messagesByType: Record<string, MessageCounts>;
+  readonly droppedByReason: Record<string, number>;
+  readonly endUs: number;
 }
 
 export class MetricsCollector {
@@ -363,43 +323,15 @@ export class MetricsCollector {
 
   // ------------------------------------------------------------------ result
 
-  result(input: {
-    readonly leaderChanges: number;
-    readonly preVoteRounds: number;
-    readonly electionsStarted: number;
-    readonly snapshotsInstalled: number;
-    readonly writeLatenciesUs: ArrayLike<number>;
-    readonly readLatenciesUs: ArrayLike<number>;
-    readonly messagesByType: Record<string, { sent: number; delivered: number; dropped: number }>;
-    readonly droppedByReason: Record<string, number>;
-    readonly endUs: number;
-  }): RunMetrics {
+  result(input: RunTotals): RunMetrics {
     let splitVotes = 0;
     for (const term of this.candidateTerms) if (!this.leaderTerms.has(term)) splitVotes++;
     const timeWithoutLeaderUs = this.timeWithoutLeaderUs + (this.lostAtUs !== null ? input.endUs - this.lostAtUs : 0);
-    const perNode: Record<NodeId, { peakEntries: number; peakBytes: number; finalEntries: number }> = {};
-    let peakEntries = 0;
-    let peakBytes = 0;
-    let finalEntries = 0;
-    for (const [node, peak] of this.peak) {
-      perNode[node] = { ...peak };
-      peakEntries = Math.max(peakEntries, peak.peakEntries);
-      peakBytes = Math.max(peakBytes, peak.peakBytes);
-      finalEntries = Math.max(finalEntries, peak.finalEntries);
-    }
     const snapshotsPerNode: Record<NodeId, number> = {};
     let snapshots = 0;
     for (const [node, count] of this.snapshotCounts) {
       snapshotsPerNode[node] = count;
       snapshots += count;
-    }
-    let sent = 0;
-    let delivered = 0;
-    let dropped = 0;
-    for (const counts of Object.values(input.messagesByType)) {
-      sent += counts.sent;
-      delivered += counts.delivered;
-      dropped += counts.dropped;
     }
     const byDatacenter: Record<string, Distribution> = {};
     for (const [datacenter, samples] of [...this.replication].sort(([a], [b]) => a.localeCompare(b))) byDatacenter[datacenter] = distributionOf(samples.view);
@@ -415,13 +347,13 @@ export class MetricsCollector {
         timeWithoutLeaderUs,
         firstLeaderUs: this.firstLeaderUs,
       },
-      logGrowth: { peakEntries, peakBytes, finalEntries, growthEntriesPerSecond: this.growthRate(), perNode },
+      logGrowth: this.logGrowth(),
       compaction: {
         snapshots,
         snapshotsPerNode,
         snapshotsInstalled: input.snapshotsInstalled,
         maxSnapshotLag: this.maxSnapshotLag,
-        drift: this.drift(),
+        drift: compactionDrift(this.compactions),
         stalls: this.stalls,
         stallCount: this.stalls.length,
       },
@@ -429,8 +361,22 @@ export class MetricsCollector {
       commitLatency: distributionOf(this.commitLatencies.view),
       clientLatency: { write: distributionOf(input.writeLatenciesUs), read: distributionOf(input.readLatenciesUs) },
       replicationLatency: { byDatacenter },
-      messages: { sent, delivered, dropped, byType: input.messagesByType, droppedByReason: input.droppedByReason },
+      messages: messageTotals(input.messagesByType, input.droppedByReason),
     };
+  }
+
+  private logGrowth(): RunMetrics['logGrowth'] {
+    const perNode: Record<NodeId, { peakEntries: number; peakBytes: number; finalEntries: number }> = {};
+    let peakEntries = 0;
+    let peakBytes = 0;
+    let finalEntries = 0;
+    for (const [node, peak] of this.peak) {
+      perNode[node] = { ...peak };
+      peakEntries = Math.max(peakEntries, peak.peakEntries);
+      peakBytes = Math.max(peakBytes, peak.peakBytes);
+      finalEntries = Math.max(finalEntries, peak.finalEntries);
+    }
+    return { peakEntries, peakBytes, finalEntries, growthEntriesPerSecond: this.growthRate(), perNode };
   }
 
   /** Least-squares slope of the largest retained log over time, in entries per second. */
@@ -458,49 +404,16 @@ export class MetricsCollector {
     }
     return denominator === 0 ? 0 : Math.round((numerator / denominator) * 100) / 100;
   }
+}
 
-  private drift(): RunMetrics['compaction']['drift'] {
-    const rounds = new Map<string, CompactionRecord[]>();
-    for (const record of this.compactions) {
-      let members = rounds.get(record.round);
-      if (members === undefined) {
-        members = [];
-        rounds.set(record.round, members);
-      }
-      members.push(record);
-    }
-    const timeSpreads: number[] = [];
-    const indexSpreads: number[] = [];
-    for (const members of rounds.values()) {
-      if (members.length < 2) continue;
-      const times = members.map((m) => m.completedUs);
-      const indexes = members.map((m) => m.index);
-      timeSpreads.push(Math.max(...times) - Math.min(...times));
-      indexSpreads.push(Math.max(...indexes) - Math.min(...indexes));
-    }
-    const deviations: number[] = [];
-    const delays: number[] = [];
-    let skippedWindows = 0;
-    for (const record of this.compactions) {
-      if (record.noop) skippedWindows++;
-      if (record.intendedUs === null || record.noop) continue;
-      deviations.push(Math.abs(record.completedUs - record.intendedUs));
-      delays.push(record.completedUs - record.intendedUs);
-    }
-    const timeSpread = distributionOf(timeSpreads);
-    const deviation = distributionOf(deviations);
-    return {
-      rounds: timeSpreads.length,
-      maxTimeSpreadUs: timeSpread.max,
-      meanTimeSpreadUs: timeSpread.mean,
-      maxIndexSpread: indexSpreads.length === 0 ? null : Math.max(...indexSpreads),
-      timeTrigger: {
-        samples: deviations.length,
-        skippedWindows,
-        meanDeviationUs: deviation.mean,
-        maxDeviationUs: deviation.max,
-        maxDelayUs: delays.length === 0 ? null : Math.max(...delays),
-      },
-    };
+function messageTotals(byType: Record<string, MessageCounts>, droppedByReason: Record<string, number>): RunMetrics['messages'] {
+  let sent = 0;
+  let delivered = 0;
+  let dropped = 0;
+  for (const counts of Object.values(byType)) {
+    sent += counts.sent;
+    delivered += counts.delivered;
+    dropped += counts.dropped;
   }
+  return { sent, delivered, dropped, byType, droppedByReason };
 }

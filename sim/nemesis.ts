@@ -67,91 +67,123 @@ export const defaultChaosOptions: ChaosOptions = {
 export function randomFaultSchedule(random: Random, nodes: readonly NodeId[], durationUs: number, options: ChaosOptions): ScheduledFault[] {
   const schedule: ScheduledFault[] = [];
   if (options.kinds.length === 0 || durationUs <= 0) return schedule;
-  const minority = Math.floor((nodes.length - 1) / 2);
-  /** End times of crashes in force, to keep them a minority. */
-  let crashEnds: number[] = [];
-  let networkBusyUntilUs = 0;
+  const state: ScheduleState = { minority: Math.floor((nodes.length - 1) / 2), crashEnds: [], networkBusyUntilUs: 0 };
   const maxFaults = 10_000;
   let timeUs = Math.round(random.exponential(options.meanGapUs));
   for (let count = 0; timeUs < durationUs && count < maxFaults; count++) {
     const kind = random.pick(options.kinds);
     const lengthUs = random.int(Math.min(100_000, options.maxFaultDurationUs), options.maxFaultDurationUs);
-    const endUs = timeUs + lengthUs;
     const node = random.pick(nodes);
     const other = random.pick(nodes.filter((id) => id !== node));
-    const at = (fault: Fault, when = timeUs): void => {
-      schedule.push({ atUs: when, fault });
-    };
-    switch (kind) {
-      case 'crash': {
-        crashEnds = crashEnds.filter((end) => end > timeUs);
-        if (crashEnds.length >= minority) break;
-        const target: NodeTarget = random.chance(1, 3) ? 'leader' : node;
-        at({ kind: 'crash', node: target });
-        at({ kind: 'restart-all' }, endUs);
-        crashEnds.push(endUs);
-        break;
-      }
-      case 'pause':
-        at({ kind: 'pause', node: random.chance(1, 3) ? 'leader' : node, durationUs: lengthUs });
-        break;
-      case 'partition':
-      case 'isolate':
-      case 'one-way':
-      case 'bridge': {
-        if (timeUs < networkBusyUntilUs) break;
-        networkBusyUntilUs = endUs;
-        if (kind === 'partition') {
-          const shuffled = random.shuffle(nodes.slice());
-          const cut = random.int(1, nodes.length - 1);
-          at({ kind: 'partition', groups: [shuffled.slice(0, cut), shuffled.slice(cut)] });
-        } else if (kind === 'isolate') {
-          at({ kind: 'isolate', node: random.chance(1, 2) ? 'leader' : node });
-        } else if (kind === 'one-way') {
-          at({ kind: 'cut-one-way', from: [random.chance(1, 2) ? 'leader' : node], to: nodes.filter((id) => id !== node) });
-        } else {
-          if (nodes.length < 3) break;
-          const shuffled = random.shuffle(nodes.slice());
-          const bridge = shuffled[0]!;
-          const rest = shuffled.slice(1);
-          const cut = random.int(1, rest.length - 1);
-          at({ kind: 'bridge', sideA: rest.slice(0, cut), sideB: rest.slice(cut), bridge });
-        }
-        at({ kind: 'heal' }, endUs);
-        break;
-      }
-      case 'clock': {
-        const which = random.int(0, 2);
-        if (which === 0) at({ kind: 'clock-offset', node, offsetUs: random.int(-options.maxClockOffsetUs, options.maxClockOffsetUs) });
-        else if (which === 1) at({ kind: 'clock-drift', node, driftPpm: random.int(-options.maxDriftPpm, options.maxDriftPpm) });
-        else at({ kind: 'clock-step', node, deltaUs: random.int(-options.maxClockStepUs, options.maxClockStepUs) });
-        break;
-      }
-      case 'link':
-        at({
-          kind: 'link',
-          from: node,
-          to: other,
-          bothWays: random.chance(1, 2),
-          patch: { dropChance: random.int(10, 50) / 100, latency: { kind: 'uniform', minUs: 5_000, maxUs: random.int(10_000, 100_000) } },
-        });
-        at({ kind: 'reset-links' }, endUs);
-        break;
-      case 'clog':
-        at({ kind: 'clog', from: node, to: other });
-        at({ kind: 'unclog', from: node, to: other }, endUs);
-        break;
-      case 'transfer':
-        at({ kind: 'transfer-leadership', to: 'follower' });
-        break;
-      default: {
-        const unreachable: never = kind;
-        throw new Error(`unknown chaos kind ${String(unreachable)}`);
-      }
-    }
+    const draw: Draw = { kind, timeUs, lengthUs, endUs: timeUs + lengthUs, node, other };
+    drawFault(random, draw, state, nodes, options, schedule);
     timeUs += 1 + Math.round(random.exponential(options.meanGapUs));
   }
   // Undo events may fall after the fault phase; the liveness phase heals everything anyway.
   schedule.sort((a, b) => a.atUs - b.atUs);
   return schedule.filter((item) => item.atUs < durationUs);
+}
+
+/** One draw of the schedule: its kind, when it starts and ends, and the nodes it may hit. */
+interface Draw {
+  readonly kind: ChaosKind;
+  readonly timeUs: number;
+  readonly lengthUs: number;
+  readonly endUs: number;
+  readonly node: NodeId;
+  readonly other: NodeId;
+}
+
+/** What the schedule keeps across draws. */
+interface ScheduleState {
+  readonly minority: number;
+  /** End times of crashes in force, to keep them a minority. */
+  crashEnds: number[];
+  /** One network fault at a time: the next waits until the last one is healed. */
+  networkBusyUntilUs: number;
+}
+
+/** Adds the fault of one draw and its undo (if it has one) to the schedule. */
+function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: readonly NodeId[], options: ChaosOptions, schedule: ScheduledFault[]): void {
+  const { kind, timeUs, endUs, node, other } = draw;
+  const at = (fault: Fault, when = timeUs): void => {
+    schedule.push({ atUs: when, fault });
+  };
+  switch (kind) {
+    case 'crash': {
+      state.crashEnds = state.crashEnds.filter((end) => end > timeUs);
+      if (state.crashEnds.length >= state.minority) return;
+      const target: NodeTarget = random.chance(1, 3) ? 'leader' : node;
+      at({ kind: 'crash', node: target });
+      at({ kind: 'restart-all' }, endUs);
+      state.crashEnds.push(endUs);
+      return;
+    }
+    case 'pause':
+      at({ kind: 'pause', node: random.chance(1, 3) ? 'leader' : node, durationUs: draw.lengthUs });
+      return;
+    case 'partition':
+    case 'isolate':
+    case 'one-way':
+    case 'bridge':
+      if (timeUs < state.networkBusyUntilUs) return;
+      state.networkBusyUntilUs = endUs;
+      if (drawNetworkFault(random, kind, node, nodes, at)) at({ kind: 'heal' }, endUs);
+      return;
+    case 'clock': {
+      const which = random.int(0, 2);
+      if (which === 0) at({ kind: 'clock-offset', node, offsetUs: random.int(-options.maxClockOffsetUs, options.maxClockOffsetUs) });
+      else if (which === 1) at({ kind: 'clock-drift', node, driftPpm: random.int(-options.maxDriftPpm, options.maxDriftPpm) });
+      else at({ kind: 'clock-step', node, deltaUs: random.int(-options.maxClockStepUs, options.maxClockStepUs) });
+      return;
+    }
+    case 'link':
+      at({
+        kind: 'link',
+        from: node,
+        to: other,
+        bothWays: random.chance(1, 2),
+        patch: { dropChance: random.int(10, 50) / 100, latency: { kind: 'uniform', minUs: 5_000, maxUs: random.int(10_000, 100_000) } },
+      });
+      at({ kind: 'reset-links' }, endUs);
+      return;
+    case 'clog':
+      at({ kind: 'clog', from: node, to: other });
+      at({ kind: 'unclog', from: node, to: other }, endUs);
+      return;
+    case 'transfer':
+      at({ kind: 'transfer-leadership', to: 'follower' });
+      return;
+    default: {
+      const unreachable: never = kind;
+      throw new Error(`unknown chaos kind ${String(unreachable)}`);
+    }
+  }
+}
+
+/** A network fault; false when the cluster is too small for it (a bridge needs three nodes). */
+function drawNetworkFault(random: Random, kind: 'partition' | 'isolate' | 'one-way' | 'bridge', node: NodeId, nodes: readonly NodeId[], at: (fault: Fault) => void): boolean {
+  switch (kind) {
+    case 'partition': {
+      const shuffled = random.shuffle(nodes.slice());
+      const cut = random.int(1, nodes.length - 1);
+      at({ kind: 'partition', groups: [shuffled.slice(0, cut), shuffled.slice(cut)] });
+      return true;
+    }
+    case 'isolate':
+      at({ kind: 'isolate', node: random.chance(1, 2) ? 'leader' : node });
+      return true;
+    case 'one-way':
+      at({ kind: 'cut-one-way', from: [random.chance(1, 2) ? 'leader' : node], to: nodes.filter((id) => id !== node) });
+      return true;
+    case 'bridge': {
+      if (nodes.length < 3) return false;
+      const shuffled = random.shuffle(nodes.slice());
+      const bridge = shuffled[0]!;
+      const rest = shuffled.slice(1);
+      const cut = random.int(1, rest.length - 1);
+      at({ kind: 'bridge', sideA: rest.slice(0, cut), sideB: rest.slice(cut), bridge });
+      return true;
+    }
+  }
 }

@@ -3,7 +3,7 @@
 // (TigerBeetle's VOPR does the same: safety first, then liveness with a core healed).
 import type { TraceRunParams } from '../contract/trace.js';
 import type { NodeId } from '../raft/types.js';
-import { Cluster, defaultClusterOptions, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster.js';
+import { Cluster, defaultClusterOptions, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster/cluster.js';
 import { SafetyViolation, type Violation } from './checker.js';
 import { defaultChaosOptions, randomFaultSchedule, type ChaosOptions, type Fault, type ScheduledFault } from './nemesis.js';
 import type { RunMetrics } from './metrics.js';
@@ -110,6 +110,37 @@ export interface SimulationHooks {
 }
 
 export function simulate(options: SimulationOptions, trace: Trace = new Trace(), hooks: SimulationHooks | null = null): SimulationResult {
+  const run = setUp(options, trace);
+  scheduleFaults(run);
+  const liveness = new LivenessCheck(run);
+  if (hooks !== null) scheduleHooks(run, hooks);
+  const outcome = execute(run, liveness);
+  return assembleResult(run, outcome);
+}
+
+/** The parts of one run, built by setUp and shared by its phases. */
+interface Run {
+  readonly options: SimulationOptions;
+  readonly trace: Trace;
+  readonly scheduler: Scheduler;
+  readonly faults: readonly ScheduledFault[];
+  readonly workload: Workload;
+  readonly cluster: Cluster;
+  /** Stream for resolving fault targets (leader, random follower) when they fire. */
+  readonly faultRandom: Random;
+  /** The fault phase ends and the liveness phase heals at healAtUs; the run ends at endUs at the latest. */
+  readonly healAtUs: number;
+  readonly endUs: number;
+}
+
+interface Outcome {
+  readonly verdict: Verdict;
+  readonly violation: Violation | null;
+  readonly liveness: LivenessOutcome | null;
+}
+
+/** Draws the random faults, writes the trace's meta record, and builds the workload and the cluster. */
+function setUp(options: SimulationOptions, trace: Trace): Run {
   const scheduler = new Scheduler();
   const root = Random.fromSeed(options.seed);
   const nodeIds = options.cluster.nodeIds;
@@ -127,73 +158,89 @@ export function simulate(options: SimulationOptions, trace: Trace = new Trace(),
     workload.onStaleRead = (_client, _key, message, servedBy) => checker.onStaleRead(servedBy, message);
   }
   const faultRandom = root.child('nemesis/targets');
-
-  let verdict: Verdict = 'ok';
-  let violation: Violation | null = null;
-  let liveness: LivenessOutcome | null = null;
   const healAtUs = options.durationUs;
-  const endUs = options.durationUs + options.livenessBoundUs;
+  return { options, trace, scheduler, faults, workload, cluster, faultRandom, healAtUs, endUs: options.durationUs + options.livenessBoundUs };
+}
 
-  for (const item of faults) {
+/** Schedules the scripted and drawn faults, and arms the event triggers (they act in the fault phase only). */
+function scheduleFaults(run: Run): void {
+  const { scheduler, cluster, faultRandom, healAtUs } = run;
+  for (const item of run.faults) {
     scheduler.at(item.atUs, (fault: ScheduledFault) => cluster.applyFault(fault.fault, faultRandom), item);
   }
-  const firings = options.triggers.map(() => 0);
-  if (options.triggers.length > 0) {
-    cluster.addObserver((event) => {
-      options.triggers.forEach((trigger, position) => {
-        // Triggers act in the fault phase only; the liveness phase heals.
-        if (trigger.after !== event.kind || firings[position]! >= trigger.times || scheduler.nowUs >= healAtUs) return;
-        if (scheduler.nowUs < (trigger.fromUs ?? 0) || scheduler.nowUs >= (trigger.untilUs ?? healAtUs)) return;
-        firings[position]!++;
-        scheduler.after(trigger.delayUs, (fault: Fault) => {
-          if (scheduler.nowUs < healAtUs) cluster.applyFault(fault, faultRandom);
-        }, trigger.fault);
-      });
+  const triggers = run.options.triggers;
+  if (triggers.length === 0) return;
+  const firings = triggers.map(() => 0);
+  cluster.addObserver((event) => {
+    triggers.forEach((trigger, position) => {
+      // Triggers act in the fault phase only; the liveness phase heals.
+      if (trigger.after !== event.kind || firings[position]! >= trigger.times || scheduler.nowUs >= healAtUs) return;
+      if (scheduler.nowUs < (trigger.fromUs ?? 0) || scheduler.nowUs >= (trigger.untilUs ?? healAtUs)) return;
+      firings[position]!++;
+      scheduler.after(trigger.delayUs, (fault: Fault) => {
+        if (scheduler.nowUs < healAtUs) cluster.applyFault(fault, faultRandom);
+      }, trigger.fault);
+    });
+  });
+}
+
+/** The liveness phase: at healAtUs the workload stops and everything heals; then the cluster must converge,
+ *  checked every livenessCheckIntervalUs, before endUs. */
+class LivenessCheck {
+  outcome: LivenessOutcome | null = null;
+  /** Why the last check failed ('not checked' before the first). */
+  lastReason = 'not checked';
+
+  constructor(private readonly run: Run) {
+    run.scheduler.at(run.healAtUs, () => {
+      run.workload.stop();
+      run.cluster.healAll();
+      run.scheduler.after(0, this.check);
     });
   }
-  let lastReason = 'not checked';
-  const checkLiveness = (): void => {
+
+  private readonly check = (): void => {
+    const { cluster, scheduler, healAtUs, endUs } = this.run;
     cluster.currentEvent = 'liveness check';
     const state = cluster.converged();
-    lastReason = state.reason;
+    this.lastReason = state.reason;
     if (state.ok) {
       for (const node of cluster.nodes.values()) cluster.checker?.checkAcknowledgedIn(node.id, node.raft.log);
-      liveness = { healedAtUs: healAtUs, convergedAfterUs: scheduler.nowUs - healAtUs, reason: 'converged' };
+      this.outcome = { healedAtUs: healAtUs, convergedAfterUs: scheduler.nowUs - healAtUs, reason: 'converged' };
       scheduler.stop();
       return;
     }
-    if (scheduler.nowUs + livenessCheckIntervalUs <= endUs) scheduler.after(livenessCheckIntervalUs, checkLiveness);
+    if (scheduler.nowUs + livenessCheckIntervalUs <= endUs) scheduler.after(livenessCheckIntervalUs, this.check);
   };
-  scheduler.at(healAtUs, () => {
-    workload.stop();
-    cluster.healAll();
-    scheduler.after(0, checkLiveness);
-  });
+}
 
-  if (hooks !== null) {
-    const tick = (): void => {
-      hooks.onTick(scheduler.nowUs);
-      if (scheduler.nowUs + hooks.everyUs <= endUs) scheduler.after(hooks.everyUs, tick);
-    };
-    scheduler.at(hooks.everyUs, tick);
-  }
+function scheduleHooks(run: Run, hooks: SimulationHooks): void {
+  const { scheduler, endUs } = run;
+  const tick = (): void => {
+    hooks.onTick(scheduler.nowUs);
+    if (scheduler.nowUs + hooks.everyUs <= endUs) scheduler.after(hooks.everyUs, tick);
+  };
+  scheduler.at(hooks.everyUs, tick);
+}
+
+/** Runs both phases; a safety violation or an assertion inside the simulation ends the run with verdict safety. */
+function execute(run: Run, liveness: LivenessCheck): Outcome {
+  const { options, scheduler, cluster } = run;
   try {
     cluster.start();
-    workload.start();
-    const stopped = scheduler.runUntil(endUs, options.maxEvents);
+    run.workload.start();
+    const stopped = scheduler.runUntil(run.endUs, options.maxEvents);
     if (stopped === 'maxEvents') throw new Error(`run exceeded the bound of ${options.maxEvents} events (maxEvents) at t=${scheduler.nowUs}us`);
-    if (liveness === null) {
-      verdict = 'liveness';
-      liveness = { healedAtUs: healAtUs, convergedAfterUs: null, reason: lastReason };
+    if (liveness.outcome === null) {
+      return { verdict: 'liveness', violation: null, liveness: { healedAtUs: run.healAtUs, convergedAfterUs: null, reason: liveness.lastReason } };
     }
+    return { verdict: 'ok', violation: null, liveness: liveness.outcome };
   } catch (error) {
-    if (error instanceof SafetyViolation) {
-      verdict = 'safety';
-      violation = error.violation;
-    } else if (error instanceof Error && !(error instanceof RangeError)) {
+    if (error instanceof SafetyViolation) return { verdict: 'safety', violation: error.violation, liveness: liveness.outcome };
+    if (error instanceof Error && !(error instanceof RangeError)) {
       // An assertion inside the Raft node or the simulator: the run reached a state that must not exist.
-      verdict = 'safety';
-      violation = {
+      const nodeIds = options.cluster.nodeIds;
+      const violation: Violation = {
         invariant: 'Assertion' as Violation['invariant'],
         message: error.message,
         timeUs: scheduler.nowUs,
@@ -202,10 +249,17 @@ export function simulate(options: SimulationOptions, trace: Trace = new Trace(),
         nodes: [...nodeIds],
         state: Object.fromEntries(nodeIds.map((id) => [id, cluster.describeNode(id)])),
       };
-    } else {
-      throw error;
+      return { verdict: 'safety', violation, liveness: liveness.outcome };
     }
+    throw error;
   }
+}
+
+/** Collects the metrics, closes the trace with its end record, and builds the result. */
+function assembleResult(run: Run, outcome: Outcome): SimulationResult {
+  const { options, trace, scheduler, workload, cluster } = run;
+  const { verdict, violation } = outcome;
+  const nodeIds = options.cluster.nodeIds;
   workload.finish();
   const metrics = cluster.metrics.result({
     leaderChanges: cluster.stats.leaderChanges,
@@ -227,13 +281,13 @@ export function simulate(options: SimulationOptions, trace: Trace = new Trace(),
     seed: options.seed,
     verdict,
     violation,
-    liveness,
+    liveness: outcome.liveness,
     traceHash,
     traceLines: trace.lines,
     simulatedUs: scheduler.nowUs,
     events: scheduler.eventsProcessed,
     invariantChecks: cluster.checker?.checks ?? 0,
-    faults,
+    faults: run.faults,
     cluster: cluster.stats,
     network: { ...cluster.network.stats, dropped: { ...cluster.network.stats.dropped } },
     workload: { ...workloadStats },

@@ -2,7 +2,7 @@
 // the node it believes leads, follows redirects, and on a timeout retries with exponential backoff plus jitter,
 // reusing the command's sequence number so that a retried write is applied once (client sessions).
 import type { TraceClientValue } from '../contract/trace.js';
-import type { Cluster, ClientMessage } from './cluster.js';
+import type { Cluster, ClientMessage } from './cluster/cluster.js';
 import { makeKvCommand, type KvCommand, type KvOperation, type KvResult } from './kv.js';
 import type { NodeId } from './network.js';
 import type { Random } from './random.js';

@@ -1,8 +1,8 @@
 // Public API: `import { simulate, loadScenario, runScenarioFile } from 'raftsim'`.
 export { simulate, defaultSimulationOptions, defaultChaosOptions, nodeIdsFor } from '../sim/simulate.js';
 export type { SimulationOptions, SimulationResult, Verdict, LivenessOutcome, TriggeredFault } from '../sim/simulate.js';
-export { defaultClusterOptions } from '../sim/cluster.js';
-export type { ClusterOptions } from '../sim/cluster.js';
+export { defaultClusterOptions } from '../sim/cluster/cluster.js';
+export type { ClusterOptions } from '../sim/cluster/cluster.js';
 export { defaultWorkloadOptions } from '../sim/workload.js';
 export type { WorkloadOptions } from '../sim/workload.js';
 export type { Fault, ScheduledFault, ChaosOptions, NodeTarget } from '../sim/nemesis.js';

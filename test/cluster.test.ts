@@ -3,7 +3,7 @@
 import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { safeKnobs, type UnsafeKnobs } from '../raft/config.js';
-import { defaultClusterOptions } from '../sim/cluster.js';
+import { defaultClusterOptions } from '../sim/cluster/cluster.js';
 import { KvStore, makeKvCommand } from '../sim/kv.js';
 import { allChaosKinds, type ChaosKind } from '../sim/nemesis.js';
 import { defaultChaosOptions, defaultSimulationOptions, nodeIdsFor, simulate, type SimulationOptions } from '../sim/simulate.js';

@@ -2,7 +2,7 @@
 // step of snapshotting, the mistake switches, and the metrics they feed.
 import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { Cluster, defaultClusterOptions, type ClusterOptions } from '../sim/cluster.js';
+import { Cluster, defaultClusterOptions, type ClusterOptions } from '../sim/cluster/cluster.js';
 import { defaultCompactionOptions, type CompactionOptions } from '../sim/compaction-options.js';
 import { allChaosKinds } from '../sim/nemesis.js';
 import { Random } from '../sim/random.js';
@@ -153,15 +153,15 @@ describe('crash consistency of snapshotting', () => {
     const node = cluster.nodes.get('n2')!;
     const before = node.raft.log.applied;
     cluster.startSnapshot(node, 'count', 'manual', null);
-    expect(node.snapshotInProgress).toBe(true);
+    expect(node.compaction.inProgress).toBe(true);
     scheduler.runUntil(scheduler.nowUs + offsetUs);
     cluster.crash(node);
     scheduler.runUntil(scheduler.nowUs + 100_000);
     cluster.restart(node);
     // Recovery: either the old state (snapshot lost) or the new snapshot, and a contiguous log after it.
     const log = node.raft.log;
-    expect([0, before]).toContain(node.lastSnapshotIndex);
-    expect(log.firstIndex()).toBeLessThanOrEqual(node.lastSnapshotIndex + 1);
+    expect([0, before]).toContain(node.compaction.lastSnapshotIndex);
+    expect(log.firstIndex()).toBeLessThanOrEqual(node.compaction.lastSnapshotIndex + 1);
     for (let index = log.firstIndex(); index <= log.lastIndex(); index++) expect(log.entry(index)?.index).toBe(index);
     expect(node.kv.appliedIndex).toBe(log.applied);
     workload.stop();

@@ -2,7 +2,7 @@
 // clock drift stays within the lease's bound, and go stale when it does not. The checker (a per-key register
 // check on the client history) must catch the stale ones.
 import { describe, expect, it } from 'vitest';
-import { defaultClusterOptions } from '../sim/cluster.js';
+import { defaultClusterOptions } from '../sim/cluster/cluster.js';
 import type { ScheduledFault } from '../sim/nemesis.js';
 import { defaultSimulationOptions, nodeIdsFor, simulate, type SimulationResult } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';

@@ -4,7 +4,7 @@
 // and value.
 import { safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
 import { messageHeaderBytes } from '../../raft/node.js';
-import type { ClusterOptions } from '../../sim/cluster.js';
+import type { ClusterOptions } from '../../sim/cluster/cluster.js';
 import type { Fault, NodeTarget, ScheduledFault } from '../../sim/nemesis.js';
 import { Random, type Distribution } from '../../sim/random.js';
 import type { SimulationOptions, TriggeredFault } from '../../sim/simulate.js';

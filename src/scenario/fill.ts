@@ -4,7 +4,7 @@
 // what the others draw. The result is a complete spec in the file's own form: it can be written back out
 // (drawn values pinned) and loads to the same run.
 import { defaultRaftConfig, safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
-import { defaultClusterOptions } from '../../sim/cluster.js';
+import { defaultClusterOptions } from '../../sim/cluster/cluster.js';
 import { defaultCompactionOptions, defaultMetricsOptions } from '../../sim/compaction-options.js';
 import { allChaosKinds, defaultChaosOptions, type ChaosKind } from '../../sim/nemesis.js';
 import { Random, type Distribution } from '../../sim/random.js';

@@ -3,7 +3,7 @@
 // names the place in the file and whose `expected` completes "found X, expected ...".
 import * as z from 'zod';
 import { safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
-import type { ClusterEventKind } from '../../sim/cluster.js';
+import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
 import { allChaosKinds, type ChaosKind } from '../../sim/nemesis.js';
 import { suggest } from './errors.js';
 import { parseExpectation } from './expectations.js';

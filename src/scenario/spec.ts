@@ -2,7 +2,7 @@
 // bytes, probabilities in [0, 1], drift in ppm). Every field except `question` is optional: what a scenario
 // leaves open is filled from the simulator's defaults, or drawn from the seed in swarm mode (resolve.ts).
 import type { UnsafeKnobs } from '../../raft/config.js';
-import type { ClusterEventKind } from '../../sim/cluster.js';
+import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
 import type { ChaosKind, NodeTarget } from '../../sim/nemesis.js';
 import type { Distribution } from '../../sim/random.js';
 import type { Expectation } from './expectations.js';

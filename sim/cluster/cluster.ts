@@ -1,0 +1,231 @@
+// The cluster: N Raft nodes wired to their clocks, disks and links, driven by the scheduler. This facade builds
+// the layers of sim/cluster/ and is the only file the rest of the project imports; each layer imports only the
+// ones below it (docs/architecture.md):
+//
+//   cluster.ts      this facade
+//   faults.ts       Fault values -> crash, restart, pause, partitions, links, clocks
+//   server.ts       client requests -> ReadIndex reads and proposals
+//   ready-loop.ts   wake, deliver and step, then persist / send / apply / advance (raft/node.ts's contract)
+//   apply.ts        committed entries -> KvStore, answers to waiting clients
+//   compaction.ts   snapshot triggers, crash-consistent snapshots, WAL rewrite, the periodic sample
+//   observers.ts    Raft events -> checker, metrics, trace, counters
+//   latency.ts      commit and replication latency of proposals
+//   context.ts      what every layer is handed; current-event.ts, inspect.ts
+//   node.ts         one simulated process and the gate for its events; wal.ts, options.ts, types.ts
+import { RaftNode } from '../../raft/node.js';
+import type { Message } from '../../raft/types.js';
+import { SafetyChecker } from '../checker.js';
+import { NodeClock } from '../clock.js';
+import { Disk } from '../disk.js';
+import type { KvCommand } from '../kv.js';
+import { MetricsCollector } from '../metrics.js';
+import type { Fault } from '../nemesis.js';
+import { Network, type NodeId } from '../network.js';
+import type { Random } from '../random.js';
+import type { Scheduler } from '../scheduler.js';
+import type { Trace } from '../trace.js';
+import { ApplyPipeline, entryDigest } from './apply.js';
+import { Compaction } from './compaction.js';
+import type { ClusterContext } from './context.js';
+import { CurrentEvent } from './current-event.js';
+import { Faults } from './faults.js';
+import { convergence, describeNode, leaderOf } from './inspect.js';
+import { ProposalLatency } from './latency.js';
+import { SimNode } from './node.js';
+import { Observers } from './observers.js';
+import { raftConfigFor, type ClusterOptions } from './options.js';
+import { ReadyLoop } from './ready-loop.js';
+import { KvServer } from './server.js';
+import { newClusterStats, type ClientMessage, type ClusterEvent, type ClusterHooks, type ClusterStats } from './types.js';
+import type { WalRecord } from './wal.js';
+
+export { entryDigest } from './apply.js';
+export { SimNode } from './node.js';
+export { defaultClusterOptions, type ClockSetting, type ClusterOptions } from './options.js';
+export type { ClientMessage, ClusterEvent, ClusterEventKind, ClusterHooks, ClusterStats, NodeStatus } from './types.js';
+export { recover, type Recovery, type WalRecord } from './wal.js';
+
+export class Cluster {
+  readonly nodes = new Map<NodeId, SimNode>();
+  readonly network: Network<Message>;
+  readonly clientNetwork: Network<ClientMessage>;
+  readonly checker: SafetyChecker | null;
+  readonly metrics: MetricsCollector;
+  readonly stats: ClusterStats = newClusterStats();
+  private readonly event = new CurrentEvent();
+  private readonly listeners: ((event: ClusterEvent) => void)[] = [];
+  private readonly observers: Observers;
+  private readonly compaction: Compaction;
+  private readonly readyLoop: ReadyLoop;
+  private readonly server: KvServer;
+  private readonly faults: Faults;
+
+  constructor(
+    readonly scheduler: Scheduler,
+    readonly random: Random,
+    readonly options: ClusterOptions,
+    readonly trace: Trace,
+    readonly seed: number,
+    checkInvariants: boolean,
+    private readonly hooks: ClusterHooks,
+    clientIds: readonly string[],
+  ) {
+    this.checker = checkInvariants
+      ? new SafetyChecker({ seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id) => this.describeNode(id) }, entryDigest)
+      : null;
+    this.metrics = new MetricsCollector(options.nodeIds, options.metrics, trace);
+    this.addObserver((event) => {
+      if (event.kind === 'leader-lost') this.metrics.onLeaderLost(this.scheduler.nowUs, event.node, event.term, event.why);
+    });
+    this.network = this.raftNetwork();
+    this.clientNetwork = this.clientFacingNetwork(clientIds);
+    for (const id of options.nodeIds) this.nodes.set(id, this.createNode(id));
+    const context: ClusterContext = {
+      scheduler,
+      options,
+      trace,
+      checker: this.checker,
+      metrics: this.metrics,
+      stats: this.stats,
+      network: this.network,
+      clientNetwork: this.clientNetwork,
+      nodes: this.nodes,
+      event: this.event,
+      notify: (event) => this.notify(event),
+    };
+    const latency = new ProposalLatency(context);
+    this.observers = new Observers(context, latency);
+    this.compaction = new Compaction(context);
+    const apply = new ApplyPipeline(context, this.compaction);
+    this.readyLoop = new ReadyLoop(context, { observers: this.observers, latency, apply, compaction: this.compaction });
+    this.server = new KvServer(context, this.readyLoop, apply, latency);
+    this.faults = new Faults(context, this.readyLoop, this.compaction);
+  }
+
+  private raftNetwork(): Network<Message> {
+    const options = this.options;
+    return new Network<Message>(
+      this.scheduler,
+      this.random.child('network'),
+      {
+        nodes: [...options.nodeIds],
+        defaultLink: options.link,
+        ...(options.topology !== null ? { topology: options.topology } : {}),
+        maxMessageBytes: options.maxMessageBytes,
+      },
+      {
+        deliver: (from, to, message, id) => this.readyLoop.onDeliver(from, to, message, id),
+        dropped: (from, to, message, id, reason) => this.observers.onDropped(from, to, message, id, reason),
+        isUp: (id) => this.nodes.get(id)!.process.status !== 'down',
+      },
+    );
+  }
+
+  private clientFacingNetwork(clientIds: readonly string[]): Network<ClientMessage> {
+    const options = this.options;
+    return new Network<ClientMessage>(
+      this.scheduler,
+      this.random.child('client-network'),
+      {
+        nodes: [...options.nodeIds, ...clientIds],
+        defaultLink: { latency: options.clientLatency, dropChance: 0, duplicateChance: 0, reorderChance: 0, reorderDelay: { kind: 'constant', valueUs: 0 } },
+        maxMessageBytes: options.maxMessageBytes,
+      },
+      {
+        deliver: (from, to, message) => {
+          if (this.nodes.has(to)) this.server.onClientRequest(this.nodes.get(to)!, message);
+          else this.hooks.clientMessage(to, message, from);
+        },
+        isUp: (id) => this.nodes.get(id)?.process.status !== 'down',
+      },
+    );
+  }
+
+  private createNode(id: NodeId): SimNode {
+    const setting = this.options.clocks[id] ?? { offsetUs: 0, driftPpm: 0 };
+    const clock = new NodeClock({ offsetUs: setting.offsetUs, driftPpm: setting.driftPpm });
+    const disk = new Disk<WalRecord>(this.options.disk, this.random.child(`disk/${id}`));
+    const timerRandom = this.random.child(`node/${id}/timers`);
+    const raft = RaftNode.create({ config: raftConfigFor(this.options, id), random: () => timerRandom.next(), nowUs: clock.localAt(0) });
+    return new SimNode(id, clock, disk, timerRandom, raft);
+  }
+
+  /** Describes the event being handled, for violation reports (built only when read: see current-event.ts). */
+  get currentEvent(): string {
+    return this.event.text;
+  }
+  set currentEvent(text: string) {
+    this.event.text = text;
+  }
+
+  addObserver(observer: (event: ClusterEvent) => void): void {
+    this.listeners.push(observer);
+  }
+
+  notify(event: ClusterEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  start(): void {
+    for (const node of this.nodes.values()) {
+      if (this.trace.enabled) this.trace.emit({ t: 0, type: 'role', node: node.id, role: 'follower', term: 0, leader: null });
+      this.readyLoop.armWake(node);
+      this.compaction.armWindow(node);
+    }
+    this.compaction.startSampling();
+  }
+
+  // ------------------------------------------------------------------ clients
+
+  sendClientRequest(client: string, to: NodeId, command: KvCommand): void {
+    this.server.sendClientRequest(client, to, command);
+  }
+
+  // ------------------------------------------------------------------ faults
+
+  applyFault(fault: Fault, random: Random): void {
+    this.faults.applyFault(fault, random);
+  }
+
+  crash(node: SimNode): void {
+    this.faults.crash(node);
+  }
+
+  restart(node: SimNode): void {
+    this.faults.restart(node);
+  }
+
+  pause(node: SimNode, durationUs: number): void {
+    this.faults.pause(node, durationUs);
+  }
+
+  resume(node: SimNode): void {
+    this.faults.resume(node);
+  }
+
+  /** Liveness phase: heal the network, restart and resume every node, clear slow handlers. */
+  healAll(): void {
+    this.faults.healAll();
+  }
+
+  /** Takes a snapshot now, as a trigger would (tests crash a node at exact moments of it). */
+  startSnapshot(node: SimNode, trigger: 'count' | 'time', round: string, intendedUs: number | null): void {
+    this.compaction.startSnapshot(node, trigger, round, intendedUs);
+  }
+
+  // ------------------------------------------------------------------ observation
+
+  leader(): SimNode | null {
+    return leaderOf(this.nodes);
+  }
+
+  /** Liveness: one leader of the highest term, every node up and holding the same committed, applied log. */
+  converged(): { ok: boolean; reason: string } {
+    return convergence(this.nodes);
+  }
+
+  describeNode(id: NodeId): unknown {
+    const node = this.nodes.get(id);
+    return node === undefined ? null : describeNode(node, this.scheduler.nowUs);
+  }
+}

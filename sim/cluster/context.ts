@@ -1,0 +1,30 @@
+// What every layer of the cluster is handed: the shared machinery of one run. Layers get this object instead of
+// importing the facade (cluster.ts), which keeps the folder free of import cycles: each file imports only the
+// files below it (see docs/architecture.md).
+import type { Message } from '../../raft/types.js';
+import type { SafetyChecker } from '../checker.js';
+import type { MetricsCollector } from '../metrics.js';
+import type { Network, NodeId } from '../network.js';
+import type { Scheduler } from '../scheduler.js';
+import type { Trace } from '../trace.js';
+import type { CurrentEvent } from './current-event.js';
+import type { SimNode } from './node.js';
+import type { ClusterOptions } from './options.js';
+import type { ClientMessage, ClusterEvent, ClusterStats } from './types.js';
+
+export interface ClusterContext {
+  readonly scheduler: Scheduler;
+  readonly options: ClusterOptions;
+  readonly trace: Trace;
+  /** Null when the run does not check invariants. */
+  readonly checker: SafetyChecker | null;
+  readonly metrics: MetricsCollector;
+  readonly stats: ClusterStats;
+  readonly network: Network<Message>;
+  readonly clientNetwork: Network<ClientMessage>;
+  readonly nodes: ReadonlyMap<NodeId, SimNode>;
+  /** The event being handled, for violation reports. */
+  readonly event: CurrentEvent;
+  /** Tells the cluster's observers (metrics, event-triggered faults). */
+  notify(event: ClusterEvent): void;
+}

@@ -1,0 +1,138 @@
+// Raft's events and the message traffic, reported to the checker, the metrics, the trace and the run's counters.
+// observe() also runs the per-event invariant checks of a node.
+import type { Message, RaftEvent } from '../../raft/types.js';
+import type { SafetyChecker } from '../checker.js';
+import type { MetricsCollector } from '../metrics.js';
+import type { DropReason, NodeId } from '../network.js';
+import type { Scheduler } from '../scheduler.js';
+import type { Trace } from '../trace.js';
+import type { ClusterContext } from './context.js';
+import type { ProposalLatency } from './latency.js';
+import type { SimNode } from './node.js';
+import type { ClusterEvent, ClusterStats } from './types.js';
+
+type RoleEvent = Extract<RaftEvent, { kind: 'role' }>;
+
+export class Observers {
+  private readonly scheduler: Scheduler;
+  private readonly trace: Trace;
+  private readonly checker: SafetyChecker | null;
+  private readonly metrics: MetricsCollector;
+  private readonly stats: ClusterStats;
+  private readonly notify: (event: ClusterEvent) => void;
+
+  constructor(
+    context: ClusterContext,
+    private readonly latency: ProposalLatency,
+  ) {
+    this.scheduler = context.scheduler;
+    this.trace = context.trace;
+    this.checker = context.checker;
+    this.metrics = context.metrics;
+    this.stats = context.stats;
+    this.notify = (event) => context.notify(event);
+  }
+
+  /** Reports Raft events to trace and stats, and runs the per-event invariant checks for this node. */
+  observe(node: SimNode): void {
+    const events = node.raft.takeEvents();
+    for (let k = 0; k < events.length; k++) this.onRaftEvent(node, events[k]!);
+    const checker = this.checker;
+    if (checker !== null) {
+      checker.onTerm(node.id, node.raft.currentTerm);
+      if (node.raft.role === 'leader') checker.onLeaderEvent(node.id, node.raft.currentTerm, node.raft.log);
+    }
+  }
+
+  private onRaftEvent(node: SimNode, event: RaftEvent): void {
+    const now = this.scheduler.nowUs;
+    switch (event.kind) {
+      case 'role':
+        this.onRole(node, event);
+        return;
+      case 'election-start':
+        if (event.preVote) this.stats.preVoteRounds++;
+        else this.stats.elections++;
+        this.metrics.onElectionStarted(event.term, event.preVote);
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'election', node: node.id, preVote: event.preVote, term: event.term, transfer: event.transfer });
+        return;
+      case 'election-lost':
+        this.stats.electionsLost++;
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'election-lost', node: node.id, preVote: event.preVote, term: event.term, votesFor: event.votesFor, votesAgainst: event.votesAgainst });
+        return;
+      case 'commit':
+        this.checker?.onCommit(node.id, event.index, node.raft.log, node.raft.currentTerm);
+        this.metrics.onApplyLag(event.index - node.raft.log.applied);
+        this.latency.onCommit(node, event.index);
+        if (this.trace.enabled) this.trace.emitCommit(now, node.id, event.index, event.term);
+        return;
+      case 'check-quorum-step-down':
+        this.stats.checkQuorumStepDowns++;
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'step-down', node: node.id, term: event.term, reason: 'check-quorum' });
+        return;
+      case 'transfer-start':
+      case 'transfer-abort':
+        if (this.trace.enabled) this.trace.emit({ t: now, type: event.kind, node: node.id, to: event.to, term: event.term });
+        return;
+      case 'progress':
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'progress', node: node.id, peer: event.peer, state: event.state });
+        return;
+      case 'snapshot-installed':
+        return;
+      default: {
+        const unreachable: never = event;
+        throw new Error(`unknown raft event ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+
+  private onRole(node: SimNode, event: RoleEvent): void {
+    const observed = node.observed;
+    if (observed.role === 'leader' && event.role !== 'leader') {
+      this.checker?.onLeaderLost(node.id);
+      this.notify({ kind: 'leader-lost', node: node.id, term: observed.term, why: 'step-down' });
+    }
+    if (event.role === 'leader') {
+      this.stats.leaderChanges++;
+      this.checker?.onLeader(node.id, event.term, node.raft.log);
+      this.metrics.onLeaderElected(event.term);
+      this.latency.onLeadership(node);
+      this.notify({ kind: 'leader-elected', node: node.id, term: event.term });
+    }
+    if (observed.role !== event.role || observed.term !== event.term) {
+      observed.role = event.role;
+      observed.term = event.term;
+      const now = this.scheduler.nowUs;
+      if (this.trace.enabled) this.trace.emit({ t: now, type: 'role', node: node.id, role: event.role, term: event.term, leader: event.leader });
+    }
+    // A node that lost leadership drops its pending client requests; clients time out and retry.
+    if (event.role !== 'leader') node.dropClientRequests();
+  }
+
+  /** A message left the network undelivered (or a paused node's backlog was full). */
+  onDropped(from: NodeId, to: NodeId, message: Message, id: number, reason: DropReason): void {
+    this.countMessage(message.type, 'dropped');
+    this.stats.droppedByReason[reason] = (this.stats.droppedByReason[reason] ?? 0) + 1;
+    if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'drop', from, to, msg: message.type, id, reason });
+  }
+
+  countMessage(type: string, what: 'sent' | 'delivered' | 'dropped'): void {
+    let counts = this.stats.messagesByType[type];
+    if (counts === undefined) {
+      counts = { sent: 0, delivered: 0, dropped: 0 };
+      this.stats.messagesByType[type] = counts;
+    }
+    // A switch, not counts[what]++: a store keyed by a variable name is a generic (slow) property access.
+    switch (what) {
+      case 'sent':
+        counts.sent++;
+        return;
+      case 'delivered':
+        counts.delivered++;
+        return;
+      case 'dropped':
+        counts.dropped++;
+        return;
+    }
+  }
+}

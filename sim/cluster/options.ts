@@ -1,0 +1,64 @@
+// The cluster's parameters, their defaults, and the Raft configuration each node is built with.
+import { defaultRaftConfig, type RaftConfig } from '../../raft/config.js';
+import { defaultCompactionOptions, defaultMetricsOptions, type CompactionOptions, type MetricsOptions } from '../compaction-options.js';
+import type { DiskOptions } from '../disk.js';
+import type { LinkConfig, NodeId, Topology } from '../network.js';
+import type { Distribution } from '../random.js';
+
+export interface ClockSetting {
+  readonly offsetUs: number;
+  readonly driftPpm: number;
+}
+
+export interface ClusterOptions {
+  readonly nodeIds: readonly NodeId[];
+  readonly raft: Omit<RaftConfig, 'id' | 'voters'>;
+  readonly link: LinkConfig;
+  readonly topology: Topology | null;
+  readonly maxMessageBytes: number;
+  readonly clientLatency: Distribution;
+  readonly clocks: Readonly<Record<NodeId, ClockSetting>>;
+  readonly disk: DiskOptions;
+  /** On a crash, keep the first unsynced record as a torn write that recovery must discard. */
+  readonly tearOnCrash: boolean;
+  /** Bound on events queued for a paused node; beyond it, deliveries to it are dropped. */
+  readonly maxPausedBacklog: number;
+  /** Broken-variant knob outside raft/: forget votedFor when restarting (breaks Election Safety). */
+  readonly forgetVoteOnRestart: boolean;
+  readonly compaction: CompactionOptions;
+  readonly metrics: MetricsOptions;
+}
+
+export function defaultClusterOptions(nodeIds: readonly NodeId[]): ClusterOptions {
+  const { id: _id, voters: _voters, ...raft } = defaultRaftConfig(nodeIds[0] ?? 'n1', nodeIds);
+  const clocks: Record<NodeId, ClockSetting> = {};
+  for (const id of nodeIds) clocks[id] = { offsetUs: 0, driftPpm: 0 };
+  return {
+    nodeIds,
+    raft,
+    link: {
+      latency: { kind: 'uniform', minUs: 500, maxUs: 2_000 },
+      dropChance: 0,
+      duplicateChance: 0,
+      reorderChance: 0,
+      reorderDelay: { kind: 'uniform', minUs: 1_000, maxUs: 10_000 },
+    },
+    topology: null,
+    maxMessageBytes: 4 * 1024 * 1024,
+    clientLatency: { kind: 'uniform', minUs: 200, maxUs: 1_000 },
+    clocks,
+    disk: { appendLatency: { kind: 'uniform', minUs: 10, maxUs: 50 }, fsyncLatency: { kind: 'uniform', minUs: 200, maxUs: 1_500 } },
+    tearOnCrash: true,
+    maxPausedBacklog: 100_000,
+    forgetVoteOnRestart: false,
+    compaction: defaultCompactionOptions,
+    metrics: defaultMetricsOptions,
+  };
+}
+
+/** The Raft configuration of node `id`: the cluster's, with the compaction mistakes that live in raft/ folded in. */
+export function raftConfigFor(options: ClusterOptions, id: NodeId): RaftConfig {
+  const raft = options.raft;
+  const noSnapshotFallback = raft.unsafe.noSnapshotFallback || options.compaction.mistakes.noSnapshotFallback;
+  return { ...raft, id, voters: options.nodeIds, unsafe: { ...raft.unsafe, noSnapshotFallback } };
+}
