@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
-import { builtinScenarios } from '../scenarios/builtin.js';
+import { builtinScenarios } from './scenario/builtin.js';
 import { simulate } from '../sim/simulate.js';
 import { checkDeterminism, FileSink, Trace } from '../sim/trace.js';
 import { CheckpointSink } from './checkpoints.js';
