@@ -2,7 +2,7 @@
 // A sweep cannot scale from one worker to two better than two independent copies of one run do.
 import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { builtinScenarios } from '../scenarios/builtin.js';
+import { builtinScenarios } from '../src/scenario/builtin.js';
 import { simulate } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';
 import { median } from './kernel.js';

@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { findScenario } from '../scenarios/builtin.js';
+import { findScenario } from '../src/scenario/builtin.js';
 import { simulate } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';
 import { UsageError } from '../src/errors.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { renderRunReport } from '../reports/index.js';
-import { builtinScenarios, findScenario } from '../scenarios/builtin.js';
+import { builtinScenarios, findScenario } from '../src/scenario/builtin.js';
 import { simulate } from '../sim/simulate.js';
 import { FileSink, MemorySink, Trace } from '../sim/trace.js';
 import { benchKernel, median } from './kernel.js';

@@ -1,7 +1,7 @@
 // Memory soak: 24 simulated hours of the steady-state scenario with compaction on and the trace off.
 // Run in its own process (bench/run.ts spawns it) so its peak resident memory is its own.
 import { performance } from 'node:perf_hooks';
-import { builtinScenarios } from '../scenarios/builtin.js';
+import { builtinScenarios } from '../src/scenario/builtin.js';
 import { simulate } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';
 

@@ -2,7 +2,7 @@
 // start for one worker as for two (an in-process sweep inside the benchmark would reuse code the benchmark had
 // already optimized, and flatter one worker). Prints {"wallS","cpuS"} on its last line.
 import { performance } from 'node:perf_hooks';
-import { findScenario } from '../scenarios/builtin.js';
+import { findScenario } from '../src/scenario/builtin.js';
 import { runSweep } from '../src/sweep.js';
 
 const seedCount = Number(process.argv[2]);

@@ -1,31 +1,42 @@
-// Public API: `import { simulate, loadScenario, runScenarioFile } from 'raftsim'`.
+// The public API of the `raftsim` package (docs/api.md): `import { runScenarioFile, simulate } from 'raftsim'`.
+// The report renderers are the package's second entry point, `raftsim/reports` (reports/index.ts).
+// Everything else in src/, sim/ and raft/ is internal; test/api.test.ts fails when a name is added here
+// without being added there (and documented).
+
+// Simulating: options, their defaults, and the result.
 export { simulate, defaultSimulationOptions, defaultChaosOptions, nodeIdsFor } from '../sim/simulate.js';
 export type { SimulationOptions, SimulationResult, Verdict, LivenessOutcome, TriggeredFault } from '../sim/simulate.js';
 export { defaultClusterOptions } from '../sim/cluster/cluster.js';
 export type { ClusterOptions } from '../sim/cluster/cluster.js';
 export { defaultWorkloadOptions } from '../sim/workload.js';
 export type { WorkloadOptions } from '../sim/workload.js';
-export type { Fault, ScheduledFault, ChaosOptions, NodeTarget } from '../sim/nemesis.js';
+export type { Fault, FaultKind, ScheduledFault, ChaosOptions, ChaosKind, NodeTarget } from '../sim/nemesis.js';
 export type { RunMetrics } from '../sim/metrics.js';
+
+// The trace: where the records go, and the determinism check.
 export { Trace, MemorySink, FileSink, checkDeterminism } from '../sim/trace.js';
-export { builtinScenarios, findScenario, scenariosDirectory } from '../scenarios/builtin.js';
-export type { BuiltinScenario } from '../scenarios/builtin.js';
-export { RaftNode } from '../raft/node.js';
-export { loadScenario, runScenarioFile, runScenario, runScenarioSpec } from './api.js';
-export type { ScenarioRunOptions, ScenarioRunResult } from './api.js';
-export { LoadedScenario, loadScenarioFile, parseScenarioText, scenarioFromObject } from './scenario/load.js';
-export type { ScenarioSource } from './scenario/load.js';
+export type { TraceSink, DeterminismReport } from '../sim/trace.js';
+
+// Scenarios: load (a built-in name, a file, or an object), compile, run.
+export { loadScenario, runScenario, runScenarioFile, runScenarioSpec } from './api.js';
+export type { ScenarioRunOptions, ScenarioRunResult, OverrideKey } from './api.js';
 export { compileScenario } from './scenario/compile.js';
-export type { CompiledScenario } from './scenario/compile.js';
+export type { CompiledScenario, CompileOptions } from './scenario/compile.js';
+export type { LoadedScenario, ScenarioSource } from './scenario/load.js';
 export type { ScenarioSpec } from './scenario/spec.js';
-export type { Expectation, ExpectationResult } from './scenario/expectations.js';
-export { parseOverrides } from './scenario/overrides.js';
 export type { Overrides } from './scenario/overrides.js';
+export type { Expectation, ExpectationResult } from './scenario/expectations.js';
+export type { Outcome } from './run-scenario.js';
+export { builtinScenarios } from './scenario/builtin.js';
+export type { BuiltinScenario } from './scenario/builtin.js';
+
+// Errors a caller catches, and the command line's exit codes.
 export { ScenarioError, SpecError } from './scenario/errors.js';
 export { UsageError, exitCodes } from './errors.js';
-export { toResultJson } from './result.js';
+
+// result.json: reading one, replaying it; shrinking a failing run.
+export { readResultFile, replayResultFile } from './replay.js';
+export type { RecordedRun, ReplayReport, Divergence } from './replay.js';
 export type { ResultJson } from './result.js';
 export { shrinkScenario } from './shrink.js';
-export type { ShrinkReport } from './shrink.js';
-export { replayResultFile } from './replay.js';
-export { specToDocument, toYaml } from './scenario/serialize.js';
+export type { ShrinkReport, ShrinkOptions, ScenarioSize, FailureSignature } from './shrink.js';

@@ -12,6 +12,7 @@ import { UsageError } from './errors.js';
 import { checkExpectations, exitCodeOf, outcomeOf, reopenScenario, type Outcome } from './run-scenario.js';
 import { formatPath, problemsFromZod } from './scenario/errors.js';
 import type { ExpectationResult } from './scenario/expectations.js';
+import type { LoadedScenario } from './scenario/load.js';
 import { parseOverrides, overrideFlags, type Overrides } from './scenario/overrides.js';
 
 const checkpointSchema = z.object({ line: z.number().int(), t: z.number(), digest: z.string() });
@@ -138,43 +139,61 @@ export function overridesFromFlags(flags: readonly string[], what = 'result.json
   return parseOverrides(values, (flag) => `${what} overrides --${flag}`);
 }
 
-export function replayResultFile(file: string, options: { traceFile?: string } = {}): ReplayReport {
-  const recorded = readResultFile(file);
-  // The trace written with this result (--trace), if it is still next to it; a trace.jsonl left there by
-  // another run is not used.
+/** The recorded trace to compare against: the one given, else the one written with this result (--trace) if it
+ *  is still next to it (a trace.jsonl left there by another run is not used). */
+function recordedTrace(file: string, recorded: RecordedRun, given: string | undefined): { traceFile: string | null; lines: string[] | null } {
   const besideTrace = recorded.traceFile === null || recorded.traceFile === undefined ? null : join(dirname(file), basename(recorded.traceFile));
-  const traceFile = options.traceFile ?? (besideTrace !== null && existsSync(besideTrace) ? besideTrace : null);
-  let recordedLines: string[] | null = null;
-  if (traceFile !== null) {
-    try {
-      const text = readFileSync(traceFile, 'utf8');
-      recordedLines = text.length === 0 ? [] : text.replace(/\n$/, '').split('\n');
-    } catch (error) {
-      throw new UsageError(`${traceFile}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected the trace.jsonl written by \`raftsim run --out DIR --trace\`.`);
-    }
-  }
-
-  // The scenario as recorded (its exact text), compiled again: tells whether raftsim's compiler changed since.
-  let sourceNote: string | null = null;
-  let scenario = null;
-  let overrides: Overrides = {};
+  const traceFile = given ?? (besideTrace !== null && existsSync(besideTrace) ? besideTrace : null);
+  if (traceFile === null) return { traceFile, lines: null };
   try {
-    scenario = reopenScenario(recorded.source as never, recorded.scenario);
-    overrides = overridesFromFlags(recorded.overrides);
+    const text = readFileSync(traceFile, 'utf8');
+    return { traceFile, lines: text.length === 0 ? [] : text.replace(/\n$/, '').split('\n') };
+  } catch (error) {
+    throw new UsageError(`${traceFile}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected the trace.jsonl written by \`raftsim run --out DIR --trace\`.`);
+  }
+}
+
+/** The scenario as recorded (its exact text), compiled again: tells whether raftsim's compiler changed since. */
+function recompile(recorded: RecordedRun): { scenario: LoadedScenario | null; overrides: Overrides; sourceNote: string | null } {
+  try {
+    const scenario = reopenScenario(recorded.source as never, recorded.scenario);
+    const overrides = overridesFromFlags(recorded.overrides);
     const compiled = scenario.compile(recorded.seed, overrides);
-    if (JSON.stringify(compiled.options) !== JSON.stringify(recorded.options)) {
-      sourceNote = 'the recorded scenario text compiles to different options with this raftsim (defaults or the compiler changed); replaying the recorded options';
-    }
+    const same = JSON.stringify(compiled.options) === JSON.stringify(recorded.options);
+    return { scenario, overrides, sourceNote: same ? null : 'the recorded scenario text compiles to different options with this raftsim (defaults or the compiler changed); replaying the recorded options' };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    sourceNote = `the recorded scenario text no longer compiles (${error.message}); replaying the recorded options`;
-    scenario = null;
+    return { scenario: null, overrides: {}, sourceNote: `the recorded scenario text no longer compiles (${error.message}); replaying the recorded options` };
   }
+}
 
+/** Where a replay that did not reproduce first differs: the exact line when the recorded trace was compared, else
+ *  the window between two checkpoints. */
+function divergenceOf(recorded: RecordedRun, recordedLines: readonly string[] | null, compare: CompareSink | null, checkpoints: CheckpointSink): Divergence | null {
+  if (compare !== null) {
+    const first = compare.first ?? (compare.index < recordedLines!.length ? { line: compare.index + 1, recorded: recordedLines![compare.index]!, replayed: '<end of trace>' } : null);
+    if (first !== null) return { parametersDiffer: compare.metaDiffers, line: first.line, recorded: first.recorded ?? '<end of trace>', replayed: first.replayed, window: null };
+    if (compare.metaDiffers) return { parametersDiffer: true, line: null, recorded: null, replayed: null, window: null };
+  }
+  if (recorded.traceCheckpoints === null) return null;
+  const found = firstDifferentCheckpoint(recorded.traceCheckpoints as Checkpoints, checkpoints.checkpoints());
+  if (found === null) return null;
+  return {
+    parametersDiffer: false,
+    line: null,
+    recorded: null,
+    replayed: null,
+    window: { afterLine: found.from?.line ?? 0, afterT: found.from?.t ?? 0, beforeLine: found.to?.line ?? null, beforeT: found.to?.t ?? null },
+  };
+}
+
+export function replayResultFile(file: string, options: { traceFile?: string } = {}): ReplayReport {
+  const recorded = readResultFile(file);
+  const { traceFile, lines: recordedLines } = recordedTrace(file, recorded, options.traceFile);
+  const { scenario, overrides, sourceNote } = recompile(recorded);
   const checkpoints = new CheckpointSink(recorded.traceCheckpoints?.every);
   const compare = recordedLines === null ? null : new CompareSink(recordedLines);
-  const sink = compare === null ? checkpoints : new TeeSink([checkpoints, compare]);
-  const trace = new Trace({ sink });
+  const trace = new Trace({ sink: compare === null ? checkpoints : new TeeSink([checkpoints, compare]) });
   const started = performance.now();
   let result: SimulationResult;
   try {
@@ -185,31 +204,6 @@ export function replayResultFile(file: string, options: { traceFile?: string } =
   const wallMs = performance.now() - started;
   const replayedHash = result.traceHash ?? '';
   const reproduced = recorded.traceHash === replayedHash;
-
-  let divergence: Divergence | null = null;
-  if (!reproduced) {
-    if (compare !== null) {
-      const first = compare.first ?? (compare.index < recordedLines!.length ? { line: compare.index + 1, recorded: recordedLines![compare.index]!, replayed: '<end of trace>' } : null);
-      divergence =
-        first === null
-          ? compare.metaDiffers
-            ? { parametersDiffer: true, line: null, recorded: null, replayed: null, window: null }
-            : null
-          : { parametersDiffer: compare.metaDiffers, line: first.line, recorded: first.recorded ?? '<end of trace>', replayed: first.replayed, window: null };
-    }
-    if (divergence === null && recorded.traceCheckpoints !== null) {
-      const found = firstDifferentCheckpoint(recorded.traceCheckpoints as Checkpoints, checkpoints.checkpoints());
-      if (found !== null) {
-        divergence = {
-          parametersDiffer: false,
-          line: null,
-          recorded: null,
-          replayed: null,
-          window: { afterLine: found.from?.line ?? 0, afterT: found.from?.t ?? 0, beforeLine: found.to?.line ?? null, beforeT: found.to?.t ?? null },
-        };
-      }
-    }
-  }
   const expectations = scenario === null ? [] : checkExpectations(scenario.compile(recorded.seed, overrides), result);
   const outcome = outcomeOf(result.verdict, expectations);
   return {
@@ -222,7 +216,7 @@ export function replayResultFile(file: string, options: { traceFile?: string } =
     expectations,
     outcome,
     exitCode: reproduced ? exitCodeOf(outcome) : 1,
-    divergence,
+    divergence: reproduced ? null : divergenceOf(recorded, recordedLines, compare, checkpoints),
     traceFile,
     sourceNote,
     wallMs,

@@ -1,7 +1,7 @@
 // Runs a scenario (built-in or file) for one seed: compile, simulate, check expectations. Shared by the CLI, the
 // sweep workers and the public API.
 import { existsSync } from 'node:fs';
-import { builtinScenarios, findScenario } from '../scenarios/builtin.js';
+import { builtinScenarios, findScenario } from './scenario/builtin.js';
 import { simulate, type SimulationResult } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';
 import { UsageError, exitCodes } from './errors.js';

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../scenarios/builtin.js';
+import { builtinScenarios } from '../src/scenario/builtin.js';
 import { main } from '../src/cli.js';
 import { parseSeeds, parseShard, shardSeeds } from '../src/sweep.js';
 

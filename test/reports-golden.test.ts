@@ -1,6 +1,6 @@
 // Golden tests: each fixture renders to exactly its committed SVG. After an intended change to the
-// reports, regenerate with `UPDATE_GOLDEN=1 npx vitest run test/reports-golden.test.ts` and review the
-// diff (and the pictures) before committing; see docs/reports.md.
+// reports, regenerate with `npm run golden:update` (GOLDEN_UPDATE=1; it also regenerates the trace hashes of
+// test/scenarios.test.ts) and review the diff (and the pictures) before committing; see docs/reports.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { renderComparisonReport, renderRunReport, renderSweepComparison, renderS
 import { compactionTraceLines, safetyTraceLines, sweepFixture } from './fixtures/reports/synthetic.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/reports/', import.meta.url));
-const update = process.env.UPDATE_GOLDEN === '1';
+const update = process.env.GOLDEN_UPDATE === '1';
 const lines = (name: string): string[] => readFileSync(`${fixtures}${name}.jsonl`, 'utf8').split('\n');
 
 /** Where two texts first differ, with a little context: a full diff of a 100 KB SVG would be unreadable. */
@@ -23,7 +23,7 @@ function expectGolden(name: string, svg: string): void {
   const goldenPath = `${fixtures}${name}.svg`;
   if (update) writeFileSync(goldenPath, svg);
   const golden = readFileSync(goldenPath, 'utf8');
-  if (svg !== golden) expect.fail(`${name}: the SVG differs from the golden (UPDATE_GOLDEN=1 regenerates it); ${firstDifference(svg, golden)}`);
+  if (svg !== golden) expect.fail(`${name}: the SVG differs from the golden (npm run golden:update regenerates it); ${firstDifference(svg, golden)}`);
 }
 
 describe('run report goldens', () => {

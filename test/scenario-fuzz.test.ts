@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import YAML from 'yaml';
-import { builtinScenarios } from '../scenarios/builtin.js';
+import { builtinScenarios } from '../src/scenario/builtin.js';
 import { main } from '../src/cli.js';
 import { UsageError } from '../src/errors.js';
 import { formatPath, SpecError } from '../src/scenario/errors.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { safeKnobs } from '../raft/config.js';
-import { builtinScenarios, findScenario, findScenariosDirectory, scenariosDirectory } from '../scenarios/builtin.js';
+import { builtinScenarios, findScenario, findScenariosDirectory, scenariosDirectory } from '../src/scenario/builtin.js';
 import { defaultSimulationOptions } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';
 import { runScenario } from '../src/api.js';
@@ -86,10 +86,10 @@ describe('the built-in library', () => {
     expect(full.compile(5).options).toEqual(compiled.options);
   });
 
-  it('the scenario files are found from the build (dist/scenarios/builtin.js) as from the sources', () => {
-    const fromDist = findScenariosDirectory(pathToFileURL(join(process.cwd(), 'dist', 'scenarios', 'builtin.js')).href);
+  it('the scenario files are found from the build (dist/src/scenario/builtin.js) as from the sources', () => {
+    const fromDist = findScenariosDirectory(pathToFileURL(join(process.cwd(), 'dist', 'src', 'scenario', 'builtin.js')).href);
     expect(fromDist).toBe(scenariosDirectory);
-    expect(() => findScenariosDirectory('file:///nonexistent/dist/scenarios/builtin.js')).toThrow(/were not found/);
+    expect(() => findScenariosDirectory('file:///nonexistent/dist/src/scenario/builtin.js')).toThrow(/were not found/);
   });
 });
 

@@ -109,91 +109,83 @@ const showDuration = (value: number): string => formatDuration(value);
 const showProbability = (value: number): string => formatProbability(value);
 const showOff = (value: number | null, show: (v: number) => unknown): unknown => (value === null ? 'off' : show(value));
 
-function pickWeighted<T>(random: Random, options: readonly T[]): T {
-  return random.pick(options);
+const coin = (random: Random): boolean => random.chance(1, 2);
+
+/** The message size limit the draws must respect: the file's, else the simulator's. */
+function maxMessageBytesOf(spec: ScenarioSpec): number {
+  return spec.network?.maxMessageBytes ?? simDefaults.cluster.maxMessageBytes;
 }
 
-export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillResult {
-  const swarmOn = spec.swarm === true;
-  const f = new Filler(swarmOn ? Random.fromSeed(seed).child('swarm') : null);
-  const sim = simDefaults;
-  const link = sim.cluster.link;
+// --- cluster
 
-  // --- cluster
+/** Some seeds place the nodes in 2 or 3 datacenters (round robin). */
+function drawPlacement(nodeIds: readonly string[], random: Random): Record<string, string[]> | null {
+  if (!random.chance(1, 4)) return null;
+  const count = random.int(2, Math.min(3, nodeIds.length));
+  const placement: Record<string, string[]> = {};
+  nodeIds.forEach((id, k) => (placement[`dc${(k % count) + 1}`] ??= []).push(id));
+  return placement;
+}
+
+/** A latency between every two datacenters of a drawn placement. */
+function drawInterLatency(datacenters: Record<string, string[]>, random: Random): Record<string, Distribution> {
+  const names = Object.keys(datacenters).sort();
+  const matrix: Record<string, Distribution> = {};
+  for (let a = 0; a < names.length; a++) {
+    for (let b = a + 1; b < names.length; b++) {
+      const base = random.int(5, 60) * 1_000;
+      matrix[`${names[a]}<->${names[b]}`] = { kind: 'uniform', minUs: base, maxUs: base + random.int(1, 10) * 1_000 };
+    }
+  }
+  return matrix;
+}
+
+type Clocks = Record<string, { offset?: number; drift?: number }>;
+
+function drawClocks(nodeIds: readonly string[], random: Random): Clocks {
+  // Switched off entirely for half of the seeds.
+  if (random.chance(1, 2)) return {};
+  const big = random.chance(1, 4);
+  const settings: Clocks = {};
+  for (const id of nodeIds) settings[id] = { offset: random.int(-100, 100) * 1_000, drift: big ? random.int(-5_000, 5_000) : random.int(-200, 200) };
+  return settings;
+}
+
+const showInter = (value: Record<string, Distribution>): unknown => Object.fromEntries(Object.entries(value).map(([key, dist]) => [key, formatDistribution(dist)]));
+const showClocks = (value: Clocks): unknown =>
+  Object.keys(value).length === 0 ? 'none' : Object.fromEntries(Object.entries(value).map(([id, clock]) => [id, { offset: formatSignedDuration(clock.offset ?? 0), drift: formatPpm(clock.drift ?? 0) }]));
+
+function fillCluster(f: Filler, spec: ScenarioSpec): FullSpec['cluster'] {
   const c: ClusterSpec = spec.cluster ?? {};
   const minimumNodes = Math.max(1, highestNamedNode(spec));
-  const nodes = f.take<number | string[]>(
-    'cluster.nodes',
-    c.nodes,
-    () => defaultNodeCount,
-    (random) => pickWeighted(random, [3, 3, 5, 5, 5, 7].filter((n) => n >= minimumNodes).concat(minimumNodes > 7 ? [minimumNodes] : [])),
-    same,
-  );
+  const nodeCounts = [3, 3, 5, 5, 5, 7].filter((n) => n >= minimumNodes).concat(minimumNodes > 7 ? [minimumNodes] : []);
+  const nodes = f.take<number | string[]>('cluster.nodes', c.nodes, () => defaultNodeCount, (random) => random.pick(nodeCounts), same);
   const nodeIds = typeof nodes === 'number' ? Array.from({ length: nodes }, (_, k) => `n${k + 1}`) : nodes;
   const datacenters = f.take<Record<string, string[]> | null>(
     'cluster.datacenters',
     c.datacenters,
     () => null,
-    c.latency === undefined && nodeIds.length >= 3
-      ? (random) => {
-          if (!random.chance(1, 4)) return null;
-          const count = random.int(2, Math.min(3, nodeIds.length));
-          const placement: Record<string, string[]> = {};
-          nodeIds.forEach((id, k) => (placement[`dc${(k % count) + 1}`] ??= []).push(id));
-          return placement;
-        }
-      : null,
+    c.latency === undefined && nodeIds.length >= 3 ? (random) => drawPlacement(nodeIds, random) : null,
     (value) => (value === null ? 'none' : value),
   );
-  const interGiven = c.latency?.inter;
   const inter: Record<string, Distribution> =
-    interGiven ??
+    c.latency?.inter ??
     (datacenters !== null && f.drawn.has('cluster.datacenters')
-      ? f.take<Record<string, Distribution>>(
-          'cluster.latency.inter',
-          undefined,
-          () => ({}),
-          (random) => {
-            const names = Object.keys(datacenters).sort();
-            const matrix: Record<string, Distribution> = {};
-            for (let a = 0; a < names.length; a++) {
-              for (let b = a + 1; b < names.length; b++) {
-                const base = random.int(5, 60) * 1_000;
-                matrix[`${names[a]}<->${names[b]}`] = { kind: 'uniform', minUs: base, maxUs: base + random.int(1, 10) * 1_000 };
-              }
-            }
-            return matrix;
-          },
-          (value) => Object.fromEntries(Object.entries(value).map(([key, dist]) => [key, formatDistribution(dist)])),
-        )
+      ? f.take<Record<string, Distribution>>('cluster.latency.inter', undefined, () => ({}), (random) => drawInterLatency(datacenters, random), showInter)
       : {});
   const intra = c.latency?.intra ?? null;
   const skew = f.take('cluster.skew', c.skew, () => 0, null, showDuration);
-  const clocksGiven = c.clocks;
-  const clocks = f.take<Record<string, { offset?: number; drift?: number }>>(
-    'cluster.clocks',
-    clocksGiven,
-    () => ({}),
-    c.skew === undefined
-      ? (random) => {
-          // Switched off entirely for half of the seeds.
-          if (random.chance(1, 2)) return {};
-          const big = random.chance(1, 4);
-          const settings: Record<string, { offset?: number; drift?: number }> = {};
-          for (const id of nodeIds) settings[id] = { offset: random.int(-100, 100) * 1_000, drift: big ? random.int(-5_000, 5_000) : random.int(-200, 200) };
-          return settings;
-        }
-      : null,
-    (value) =>
-      Object.keys(value).length === 0
-        ? 'none'
-        : Object.fromEntries(Object.entries(value).map(([id, clock]) => [id, { offset: formatSignedDuration(clock.offset ?? 0), drift: formatPpm(clock.drift ?? 0) }])),
-  );
+  const clocks = f.take<Clocks>('cluster.clocks', c.clocks, () => ({}), c.skew === undefined ? (random) => drawClocks(nodeIds, random) : null, showClocks);
+  return { nodes, datacenters, latency: { intra, inter }, skew, clocks };
+}
 
-  // --- raft (draws respect what the file gives: a drawn timeout stays above a given heartbeat, drawn sizes fit
-  // in the message size limit)
+// --- raft (draws respect what the file gives: a drawn timeout stays above a given heartbeat, drawn sizes fit in
+// the message size limit)
+
+function fillRaft(f: Filler, spec: ScenarioSpec): FullSpec['raft'] {
+  const sim = simDefaults;
   const r: RaftSpec = spec.raft ?? {};
-  const maxMessageBytes = spec.network?.maxMessageBytes ?? sim.cluster.maxMessageBytes;
+  const maxMessageBytes = maxMessageBytesOf(spec);
   const fits = (bytes: number): boolean => bytes + 64 <= maxMessageBytes;
   const pickFitting = (random: Random, sizes: readonly number[], fallback: number): number => {
     const fitting = sizes.filter(fits);
@@ -219,7 +211,6 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
     (random) => Math.max(1_000, Math.floor(electionTimeout.minUs / random.pick([3, 5, 10]) / 1_000) * 1_000),
     showDuration,
   );
-  const coin = (random: Random): boolean => random.chance(1, 2);
   const preVote = f.take('raft.preVote', r.preVote, () => sim.raft.preVote, coin, same);
   const checkQuorum = f.take('raft.checkQuorum', r.checkQuorum, () => sim.raft.checkQuorum, coin, same);
   // Leader stickiness follows CheckQuorum unless given (etcd ties them together: a node that has heard from a
@@ -242,11 +233,15 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
   const raftUnsafe = {} as Record<keyof UnsafeKnobs, boolean>;
   for (const name of Object.keys(safeKnobs) as (keyof UnsafeKnobs)[]) raftUnsafe[name] = f.take(`raft.unsafe.${name}`, u[name], () => false, null, same);
   const unsafe = { ...raftUnsafe, forgetVoteOnRestart: f.take('raft.unsafe.forgetVoteOnRestart', u.forgetVoteOnRestart, () => false, null, same) };
+  return { electionTimeout, heartbeat, preVote, checkQuorum, leaderStickiness, fastBackoff, flowControl, maxPendingReads, leaseReads, leaseDriftBound, snapshotChunk, unsafe };
+}
 
-  // --- compaction and metrics
+// --- compaction, metrics, network, disk, workload
+
+function fillCompaction(f: Filler, spec: ScenarioSpec): FullSpec['compaction'] {
   const k: CompactionSpec = spec.compaction ?? {};
   const dc = defaultCompactionOptions;
-  const compaction = {
+  return {
     snapshotCount: f.take<number | null>('compaction.snapshotCount', k.snapshotCount, () => dc.snapshotCount, (random) => (random.chance(1, 3) ? null : random.pick([100, 1_000, 10_000])), (v) => showOff(v, same)),
     snapshotInterval: f.take<number | null>('compaction.snapshotInterval', k.snapshotInterval, () => dc.snapshotIntervalUs, (random) => (random.chance(2, 3) ? null : random.pick([2, 5, 10, 30]) * 1_000_000), (v) => showOff(v, showDuration)),
     catchUpEntries: f.take('compaction.catchUpEntries', k.catchUpEntries, () => dc.catchUpEntries, (random) => random.pick([0, 50, 500, 5_000]), same),
@@ -258,16 +253,22 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
       noSnapshotFallback: f.take('compaction.mistakes.noSnapshotFallback', k.mistakes?.noSnapshotFallback, () => dc.mistakes.noSnapshotFallback, null, same),
     },
   };
+}
+
+function fillMetrics(f: Filler, spec: ScenarioSpec): FullSpec['metrics'] {
   const m: MetricsSpec = spec.metrics ?? {};
-  const metrics = {
+  return {
     sampleInterval: f.take('metrics.sampleInterval', m.sampleInterval, () => defaultMetricsOptions.sampleIntervalUs, null, showDuration),
     stallBound: f.take('metrics.stallBound', m.stallBound, () => defaultMetricsOptions.stallBoundUs, null, showDuration),
     stallEntries: f.take('metrics.stallEntries', m.stallEntries, () => defaultMetricsOptions.stallEntries, null, same),
   };
+}
 
-  // --- network and disk
+function fillNetwork(f: Filler, spec: ScenarioSpec): FullSpec['network'] {
   const n: NetworkSpec = spec.network ?? {};
-  const network = {
+  const sim = simDefaults;
+  const link = sim.cluster.link;
+  return {
     latency: f.take<Distribution>('network.latency', n.latency, () => link.latency, (random) => {
       const minUs = random.int(100, 2_000);
       return { kind: 'uniform', minUs, maxUs: minUs + random.int(0, 10_000) };
@@ -279,22 +280,27 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
     maxMessageBytes: f.take('network.maxMessageBytes', n.maxMessageBytes, () => sim.cluster.maxMessageBytes, null, showSize),
     clientLatency: f.take('network.clientLatency', n.clientLatency, () => sim.cluster.clientLatency, null, showDistribution),
   };
+}
+
+function fillDisk(f: Filler, spec: ScenarioSpec): FullSpec['disk'] {
   const d: DiskSpec = spec.disk ?? {};
-  const disk = {
-    appendLatency: f.take('disk.appendLatency', d.appendLatency, () => sim.cluster.disk.appendLatency, null, showDistribution),
-    fsyncLatency: f.take<Distribution>('disk.fsyncLatency', d.fsyncLatency, () => sim.cluster.disk.fsyncLatency, (random) =>
+  const disk = simDefaults.cluster.disk;
+  return {
+    appendLatency: f.take('disk.appendLatency', d.appendLatency, () => disk.appendLatency, null, showDistribution),
+    fsyncLatency: f.take<Distribution>('disk.fsyncLatency', d.fsyncLatency, () => disk.fsyncLatency, (random) =>
       random.pick<Distribution>([
         { kind: 'uniform', minUs: 50, maxUs: 200 },
-        sim.cluster.disk.fsyncLatency,
+        disk.fsyncLatency,
         { kind: 'uniform', minUs: 2_000, maxUs: 20_000 },
       ]), showDistribution),
-    tearOnCrash: f.take('disk.tearOnCrash', d.tearOnCrash, () => sim.cluster.tearOnCrash, coin, same),
+    tearOnCrash: f.take('disk.tearOnCrash', d.tearOnCrash, () => simDefaults.cluster.tearOnCrash, coin, same),
   };
+}
 
-  // --- workload
+function fillWorkload(f: Filler, spec: ScenarioSpec, maxUncommittedBytes: number): FullSpec['workload'] {
   const w: WorkloadSpec = spec.workload ?? {};
   const dw = defaultWorkloadOptions;
-  const workload = {
+  return {
     clients: f.take('workload.clients', w.clients, () => dw.clients, (random) => random.int(1, 8), same),
     rate: f.take('workload.rate', w.rate, () => dw.ratePerSecond, (random) => random.pick([20, 100, 200, 500]), (v) => `${v}/s`),
     keys: f.take('workload.keys', w.keys, () => dw.keys, (random) => random.pick([1, 4, 16, 256]), same),
@@ -310,7 +316,7 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
       same,
     ),
     valueBytes: f.take('workload.valueBytes', w.valueBytes, () => dw.valueBytes, (random) => {
-      const limit = Math.min(maxMessageBytes, flowControl.maxUncommittedBytes) - 256;
+      const limit = Math.min(maxMessageBytesOf(spec), maxUncommittedBytes) - 256;
       const sizes = [16, 256, 4_096].filter((bytes) => bytes <= limit);
       return sizes.length > 0 ? random.pick(sizes) : 0;
     }, showSize),
@@ -318,44 +324,64 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
     backoff: f.take('workload.backoff', w.backoff, () => ({ minUs: dw.backoffBaseUs, maxUs: dw.backoffMaxUs }), null, showRange),
     maxAttempts: f.take('workload.maxAttempts', w.maxAttempts, () => dw.maxAttempts, null, same),
   };
+}
 
-  // --- chaos: off unless given; in swarm mode on, with whole kinds switched off per seed
-  let chaos: FullSpec['chaos'] = null;
+// --- chaos: off unless given; in swarm mode on, with whole kinds switched off per seed
+
+function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean): FullSpec['chaos'] {
   if (spec.chaos === undefined && !swarmOn) f.defaults.push('chaos');
-  if (spec.chaos !== null && (spec.chaos !== undefined || swarmOn)) {
-    const given: ChaosSpec = spec.chaos ?? {};
-    const dch = defaultChaosOptions;
-    chaos = {
-      kinds: f.take<ChaosKind[]>('chaos.kinds', given.kinds, () => [...allChaosKinds], (random) => {
-        const kinds = allChaosKinds.filter(() => random.chance(1, 2));
-        return kinds.length > 0 ? kinds : [random.pick(allChaosKinds)];
-      }, (v) => v.join(', ')),
-      meanGap: f.take('chaos.meanGap', given.meanGap, () => dch.meanGapUs, (random) => random.pick([300_000, 700_000, 1_500_000, 3_000_000]), showDuration),
-      maxFaultDuration: f.take('chaos.maxFaultDuration', given.maxFaultDuration, () => dch.maxFaultDurationUs, (random) => random.pick([500_000, 1_500_000, 3_000_000, 6_000_000]), showDuration),
-      maxClockOffset: f.take('chaos.maxClockOffset', given.maxClockOffset, () => dch.maxClockOffsetUs, null, showDuration),
-      maxDrift: f.take('chaos.maxDrift', given.maxDrift, () => dch.maxDriftPpm, null, formatPpm),
-      maxClockStep: f.take('chaos.maxClockStep', given.maxClockStep, () => dch.maxClockStepUs, null, showDuration),
-    };
-  }
+  if (spec.chaos === null || (spec.chaos === undefined && !swarmOn)) return null;
+  const given: ChaosSpec = spec.chaos ?? {};
+  const dch = defaultChaosOptions;
+  return {
+    kinds: f.take<ChaosKind[]>('chaos.kinds', given.kinds, () => [...allChaosKinds], (random) => {
+      const kinds = allChaosKinds.filter(() => random.chance(1, 2));
+      return kinds.length > 0 ? kinds : [random.pick(allChaosKinds)];
+    }, (v) => v.join(', ')),
+    meanGap: f.take('chaos.meanGap', given.meanGap, () => dch.meanGapUs, (random) => random.pick([300_000, 700_000, 1_500_000, 3_000_000]), showDuration),
+    maxFaultDuration: f.take('chaos.maxFaultDuration', given.maxFaultDuration, () => dch.maxFaultDurationUs, (random) => random.pick([500_000, 1_500_000, 3_000_000, 6_000_000]), showDuration),
+    maxClockOffset: f.take('chaos.maxClockOffset', given.maxClockOffset, () => dch.maxClockOffsetUs, null, showDuration),
+    maxDrift: f.take('chaos.maxDrift', given.maxDrift, () => dch.maxDriftPpm, null, formatPpm),
+    maxClockStep: f.take('chaos.maxClockStep', given.maxClockStep, () => dch.maxClockStepUs, null, showDuration),
+  };
+}
 
-  // --- the run
+// --- the run: long enough for every scripted fault, and the liveness phase after it
+
+function fillDuration(f: Filler, spec: ScenarioSpec): number {
   const lastScripted = Math.max(
     0,
     ...(spec.faults ?? []).map((item) => (item.when.kind === 'at' ? item.when.atUs : item.when.kind === 'between' ? item.when.toUs : item.when.kind === 'every' ? (item.when.fromUs ?? 0) : 0)),
   );
-  const duration = f.take(
+  return f.take(
     'duration',
     spec.duration,
-    () => Math.max(sim.simulation.durationUs, lastScripted + 1_000_000),
+    () => Math.max(simDefaults.simulation.durationUs, lastScripted + 1_000_000),
     (random) => Math.max(random.int(10, 30) * 1_000_000, Math.ceil((lastScripted + 1_000_000) / 1_000_000) * 1_000_000),
     showDuration,
   );
+}
+
+export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillResult {
+  const swarmOn = spec.swarm === true;
+  const f = new Filler(swarmOn ? Random.fromSeed(seed).child('swarm') : null);
+  // In this order: `defaults` lists the paths in the order they are filled.
+  const cluster = fillCluster(f, spec);
+  const raft = fillRaft(f, spec);
+  const compaction = fillCompaction(f, spec);
+  const metrics = fillMetrics(f, spec);
+  const network = fillNetwork(f, spec);
+  const disk = fillDisk(f, spec);
+  const workload = fillWorkload(f, spec, raft.flowControl.maxUncommittedBytes);
+  const chaos = fillChaos(f, spec, swarmOn);
+  const duration = fillDuration(f, spec);
+  const sim = simDefaults.simulation;
   const full: FullSpec = {
     name,
     question: spec.question,
     swarm: swarmOn,
-    cluster: { nodes, datacenters, latency: { intra, inter }, skew, clocks },
-    raft: { electionTimeout, heartbeat, preVote, checkQuorum, leaderStickiness, fastBackoff, flowControl, maxPendingReads, leaseReads, leaseDriftBound, snapshotChunk, unsafe },
+    cluster,
+    raft,
     compaction,
     metrics,
     network,
@@ -364,13 +390,12 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
     faults: spec.faults ?? [],
     chaos,
     duration,
-    livenessBound: f.take('livenessBound', spec.livenessBound, () => sim.simulation.livenessBoundUs, null, showDuration),
+    livenessBound: f.take('livenessBound', spec.livenessBound, () => sim.livenessBoundUs, null, showDuration),
     checkInvariants: f.take('checkInvariants', spec.checkInvariants, () => true, null, same),
-    maxEvents: f.take('maxEvents', spec.maxEvents, () => sim.simulation.maxEvents, null, same),
+    maxEvents: f.take('maxEvents', spec.maxEvents, () => sim.maxEvents, null, same),
     expectations: spec.expectations ?? [],
   };
   if (spec.faults === undefined) f.defaults.push('faults');
   return { full, drawn: f.drawn, drawnText: f.drawnText, defaults: f.defaults };
 }
 
-export { formatDistribution };

@@ -2,78 +2,13 @@
 // produces, or the complete parameters of a run in result.json. Loading the written text gives back the same
 // spec (tested for every built-in scenario).
 import YAML from 'yaml';
+import { compact, offOr, opt, type Doc } from './document.js';
+import { writeFault } from './faults/index.js';
 import type { FullSpec } from './fill.js';
-import type { FaultItemSpec, FaultSpec, ScenarioSpec, TargetList } from './spec.js';
+import type { FaultItemSpec, ScenarioSpec } from './spec.js';
 import { formatDistribution, formatDuration, formatPpm, formatProbability, formatRange, formatSignedDuration, formatSize } from './units.js';
 
-type Doc = Record<string, unknown>;
-
-/** Drops undefined fields, and objects left empty. */
-function compact(value: Doc): Doc | undefined {
-  const out: Doc = {};
-  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = item;
-  return Object.keys(out).length === 0 ? undefined : out;
-}
-
-const opt = <T, R>(value: T | undefined, format: (value: T) => R): R | undefined => (value === undefined ? undefined : format(value));
-const offOr = <R>(value: number | null | undefined, format: (value: number) => R): R | 'off' | undefined => (value === undefined ? undefined : value === null ? 'off' : format(value));
-
-function targetList(list: TargetList): unknown {
-  if (list === 'all') return 'all';
-  return list.length === 1 ? list[0] : [...list];
-}
-
-function faultBody(fault: FaultSpec): [string, unknown] {
-  switch (fault.kind) {
-    case 'crash':
-    case 'restart':
-    case 'isolate':
-      return [fault.kind, fault.node];
-    case 'transfer-leadership':
-      return [fault.kind, fault.to];
-    case 'restart-all':
-    case 'heal':
-    case 'reset-links':
-      return [fault.kind, true];
-    case 'pause':
-      return ['pause', fault.durationUs === undefined ? fault.node : { node: fault.node, for: formatDuration(fault.durationUs) }];
-    case 'slow':
-      return ['slow', { node: fault.node, delay: formatDuration(fault.delayUs) }];
-    case 'partition':
-      return ['partition', fault.groups.map((group) => [...group])];
-    case 'cut-one-way':
-      return ['cut-one-way', { from: targetList(fault.from), to: targetList(fault.to) }];
-    case 'bridge':
-      return ['bridge', { sideA: [...fault.sideA], sideB: [...fault.sideB], bridge: fault.bridge }];
-    case 'clock-offset':
-      return ['clock', { node: fault.node, offset: formatSignedDuration(fault.offsetUs) }];
-    case 'clock-drift':
-      return ['clock', { node: fault.node, drift: formatPpm(fault.driftPpm) }];
-    case 'clock-step':
-      return ['clock', { node: fault.node, step: formatSignedDuration(fault.deltaUs) }];
-    case 'link':
-      return [
-        'link',
-        compact({
-          from: fault.from,
-          to: fault.to,
-          drop: opt(fault.drop, formatProbability),
-          latency: opt(fault.latency, formatDistribution),
-          duplicate: opt(fault.duplicate, formatProbability),
-          reorder: opt(fault.reorder, formatProbability),
-          bothWays: fault.bothWays ? true : undefined,
-        }),
-      ];
-    case 'clog':
-    case 'unclog':
-      return [fault.kind, { from: fault.from, to: fault.to }];
-    default: {
-      const unreachable: never = fault;
-      throw new Error(`unknown fault ${JSON.stringify(unreachable)}`);
-    }
-  }
-}
-
+/** One fault item in the file's form: its timing keys, the fault's key and value, and `for`. */
 export function faultItemToDocument(item: FaultItemSpec): Doc {
   const out: Doc = {};
   const when = item.when;
@@ -95,129 +30,122 @@ export function faultItemToDocument(item: FaultItemSpec): Doc {
       out.between = [formatDuration(when.fromUs), formatDuration(when.toUs)];
       break;
   }
-  const [key, body] = faultBody(item.fault);
+  const [key, body] = writeFault(item.fault);
   out[key] = body;
   if (item.forUs !== undefined) out.for = formatDuration(item.forUs);
   return out;
 }
 
+function clusterDocument(c: NonNullable<ScenarioSpec['cluster']>): Doc | undefined {
+  return compact({
+    nodes: c.nodes,
+    datacenters: c.datacenters,
+    latency:
+      c.latency === undefined
+        ? undefined
+        : compact({
+            intra: opt(c.latency.intra, formatDistribution),
+            inter: opt(c.latency.inter, (inter) => Object.fromEntries(Object.entries(inter).map(([key, dist]) => [key, formatDistribution(dist)]))),
+          }),
+    skew: opt(c.skew, formatDuration),
+    clocks: opt(c.clocks, (clocks) =>
+      Object.fromEntries(Object.entries(clocks).map(([id, clock]) => [id, compact({ offset: opt(clock.offset, formatSignedDuration), drift: opt(clock.drift, formatPpm) }) ?? {}])),
+    ),
+  });
+}
+
+function raftDocument(r: NonNullable<ScenarioSpec['raft']>): Doc | undefined {
+  return compact({
+    electionTimeout: opt(r.electionTimeout, formatRange),
+    heartbeat: opt(r.heartbeat, formatDuration),
+    preVote: r.preVote,
+    checkQuorum: r.checkQuorum,
+    leaderStickiness: r.leaderStickiness,
+    fastBackoff: r.fastBackoff,
+    flowControl:
+      r.flowControl === undefined
+        ? undefined
+        : compact({
+            maxEntriesPerMessage: opt(r.flowControl.maxEntriesPerMessage, formatSize),
+            maxInflightMessages: r.flowControl.maxInflightMessages,
+            maxInflightBytes: opt(r.flowControl.maxInflightBytes, formatSize),
+            maxUncommittedBytes: opt(r.flowControl.maxUncommittedBytes, formatSize),
+          }),
+    maxPendingReads: r.maxPendingReads,
+    leaseReads: r.leaseReads,
+    leaseDriftBound: opt(r.leaseDriftBound, formatPpm),
+    snapshotChunk: opt(r.snapshotChunk, formatSize),
+    unsafe: r.unsafe === undefined ? undefined : compact({ ...r.unsafe }),
+  });
+}
+
+function compactionDocument(k: NonNullable<ScenarioSpec['compaction']>): Doc | undefined {
+  return compact({
+    snapshotCount: offOr(k.snapshotCount, (value) => value),
+    snapshotInterval: offOr(k.snapshotInterval, formatDuration),
+    catchUpEntries: k.catchUpEntries,
+    applyCost: opt(k.applyCost, formatDuration),
+    snapshotBytesPerSecond: opt(k.snapshotBytesPerSecond, (value) => `${formatSize(value)}/s`),
+    mistakes: k.mistakes === undefined ? undefined : compact({ ...k.mistakes }),
+  });
+}
+
+function networkDocument(n: NonNullable<ScenarioSpec['network']>): Doc | undefined {
+  return compact({
+    latency: opt(n.latency, formatDistribution),
+    drop: opt(n.drop, formatProbability),
+    duplicate: opt(n.duplicate, formatProbability),
+    reorder: opt(n.reorder, formatProbability),
+    reorderDelay: opt(n.reorderDelay, formatDistribution),
+    maxMessageBytes: opt(n.maxMessageBytes, formatSize),
+    clientLatency: opt(n.clientLatency, formatDistribution),
+  });
+}
+
+function workloadDocument(w: NonNullable<ScenarioSpec['workload']>): Doc | undefined {
+  return compact({
+    clients: w.clients,
+    rate: opt(w.rate, (rate) => `${rate}/s`),
+    keys: w.keys,
+    mix: w.mix === undefined ? undefined : compact({ ...w.mix }),
+    valueBytes: opt(w.valueBytes, formatSize),
+    timeout: opt(w.timeout, formatDuration),
+    backoff: opt(w.backoff, formatRange),
+    maxAttempts: w.maxAttempts,
+  });
+}
+
+/** chaos: off when switched off, on when on with every default. */
+function chaosDocument(chaos: ScenarioSpec['chaos']): Doc | 'on' | 'off' | undefined {
+  if (chaos === undefined) return undefined;
+  if (chaos === null) return 'off';
+  return (
+    compact({
+      kinds: chaos.kinds === undefined ? undefined : [...chaos.kinds],
+      meanGap: opt(chaos.meanGap, formatDuration),
+      maxFaultDuration: opt(chaos.maxFaultDuration, formatDuration),
+      maxClockOffset: opt(chaos.maxClockOffset, formatDuration),
+      maxDrift: opt(chaos.maxDrift, formatPpm),
+      maxClockStep: opt(chaos.maxClockStep, formatDuration),
+    }) ?? 'on'
+  );
+}
+
 /** A (partial) spec in the file's form; fields the spec leaves open are left out. */
 export function specToDocument(spec: ScenarioSpec): Doc {
-  const c = spec.cluster;
-  const r = spec.raft;
-  const k = spec.compaction;
-  const n = spec.network;
-  const d = spec.disk;
-  const w = spec.workload;
   const doc: Doc = {
     name: spec.name,
     question: spec.question,
     swarm: spec.swarm,
-    cluster:
-      c === undefined
-        ? undefined
-        : compact({
-            nodes: c.nodes,
-            datacenters: c.datacenters,
-            latency:
-              c.latency === undefined
-                ? undefined
-                : compact({
-                    intra: opt(c.latency.intra, formatDistribution),
-                    inter: opt(c.latency.inter, (inter) => Object.fromEntries(Object.entries(inter).map(([key, dist]) => [key, formatDistribution(dist)]))),
-                  }),
-            skew: opt(c.skew, formatDuration),
-            clocks: opt(c.clocks, (clocks) =>
-              Object.fromEntries(Object.entries(clocks).map(([id, clock]) => [id, compact({ offset: opt(clock.offset, formatSignedDuration), drift: opt(clock.drift, formatPpm) }) ?? {}])),
-            ),
-          }),
-    raft:
-      r === undefined
-        ? undefined
-        : compact({
-            electionTimeout: opt(r.electionTimeout, formatRange),
-            heartbeat: opt(r.heartbeat, formatDuration),
-            preVote: r.preVote,
-            checkQuorum: r.checkQuorum,
-            leaderStickiness: r.leaderStickiness,
-            fastBackoff: r.fastBackoff,
-            flowControl:
-              r.flowControl === undefined
-                ? undefined
-                : compact({
-                    maxEntriesPerMessage: opt(r.flowControl.maxEntriesPerMessage, formatSize),
-                    maxInflightMessages: r.flowControl.maxInflightMessages,
-                    maxInflightBytes: opt(r.flowControl.maxInflightBytes, formatSize),
-                    maxUncommittedBytes: opt(r.flowControl.maxUncommittedBytes, formatSize),
-                  }),
-            maxPendingReads: r.maxPendingReads,
-            leaseReads: r.leaseReads,
-            leaseDriftBound: opt(r.leaseDriftBound, formatPpm),
-            snapshotChunk: opt(r.snapshotChunk, formatSize),
-            unsafe: r.unsafe === undefined ? undefined : compact({ ...r.unsafe }),
-          }),
-    compaction:
-      k === undefined
-        ? undefined
-        : compact({
-            snapshotCount: offOr(k.snapshotCount, (value) => value),
-            snapshotInterval: offOr(k.snapshotInterval, formatDuration),
-            catchUpEntries: k.catchUpEntries,
-            applyCost: opt(k.applyCost, formatDuration),
-            snapshotBytesPerSecond: opt(k.snapshotBytesPerSecond, (value) => `${formatSize(value)}/s`),
-            mistakes: k.mistakes === undefined ? undefined : compact({ ...k.mistakes }),
-          }),
-    metrics:
-      spec.metrics === undefined
-        ? undefined
-        : compact({
-            sampleInterval: opt(spec.metrics.sampleInterval, formatDuration),
-            stallBound: opt(spec.metrics.stallBound, formatDuration),
-            stallEntries: spec.metrics.stallEntries,
-          }),
-    network:
-      n === undefined
-        ? undefined
-        : compact({
-            latency: opt(n.latency, formatDistribution),
-            drop: opt(n.drop, formatProbability),
-            duplicate: opt(n.duplicate, formatProbability),
-            reorder: opt(n.reorder, formatProbability),
-            reorderDelay: opt(n.reorderDelay, formatDistribution),
-            maxMessageBytes: opt(n.maxMessageBytes, formatSize),
-            clientLatency: opt(n.clientLatency, formatDistribution),
-          }),
-    disk:
-      d === undefined
-        ? undefined
-        : compact({ appendLatency: opt(d.appendLatency, formatDistribution), fsyncLatency: opt(d.fsyncLatency, formatDistribution), tearOnCrash: d.tearOnCrash }),
-    workload:
-      w === undefined
-        ? undefined
-        : compact({
-            clients: w.clients,
-            rate: opt(w.rate, (rate) => `${rate}/s`),
-            keys: w.keys,
-            mix: w.mix === undefined ? undefined : compact({ ...w.mix }),
-            valueBytes: opt(w.valueBytes, formatSize),
-            timeout: opt(w.timeout, formatDuration),
-            backoff: opt(w.backoff, formatRange),
-            maxAttempts: w.maxAttempts,
-          }),
+    cluster: opt(spec.cluster, clusterDocument),
+    raft: opt(spec.raft, raftDocument),
+    compaction: opt(spec.compaction, compactionDocument),
+    metrics: opt(spec.metrics, (m) => compact({ sampleInterval: opt(m.sampleInterval, formatDuration), stallBound: opt(m.stallBound, formatDuration), stallEntries: m.stallEntries })),
+    network: opt(spec.network, networkDocument),
+    disk: opt(spec.disk, (d) => compact({ appendLatency: opt(d.appendLatency, formatDistribution), fsyncLatency: opt(d.fsyncLatency, formatDistribution), tearOnCrash: d.tearOnCrash })),
+    workload: opt(spec.workload, workloadDocument),
     faults: spec.faults?.map(faultItemToDocument),
-    chaos:
-      spec.chaos === undefined
-        ? undefined
-        : spec.chaos === null
-          ? 'off'
-          : (compact({
-              kinds: spec.chaos.kinds === undefined ? undefined : [...spec.chaos.kinds],
-              meanGap: opt(spec.chaos.meanGap, formatDuration),
-              maxFaultDuration: opt(spec.chaos.maxFaultDuration, formatDuration),
-              maxClockOffset: opt(spec.chaos.maxClockOffset, formatDuration),
-              maxDrift: opt(spec.chaos.maxDrift, formatPpm),
-              maxClockStep: opt(spec.chaos.maxClockStep, formatDuration),
-            }) ?? 'on'),
+    chaos: chaosDocument(spec.chaos),
     duration: opt(spec.duration, formatDuration),
     livenessBound: opt(spec.livenessBound, formatDuration),
     checkInvariants: spec.checkInvariants,

@@ -1,6 +1,6 @@
 // The scenario as validated from a file: human units already converted (durations in microseconds, sizes in
 // bytes, probabilities in [0, 1], drift in ppm). Every field except `question` is optional: what a scenario
-// leaves open is filled from the simulator's defaults, or drawn from the seed in swarm mode (resolve.ts).
+// leaves open is filled from the simulator's defaults, or drawn from the seed in swarm mode (fill.ts).
 import type { UnsafeKnobs } from '../../raft/config.js';
 import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
 import type { ChaosKind, NodeTarget } from '../../sim/nemesis.js';

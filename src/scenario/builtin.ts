@@ -1,11 +1,12 @@
-// The built-in scenario library: the *.yaml files in this folder, each opening with a comment block and a
-// `question:` field. They are read when this module loads, from the repository's scenarios/ folder, both when
-// running from source (scenarios/builtin.ts) and from the build (dist/scenarios/builtin.js, which has no YAML).
+// The built-in scenario library: the *.yaml files in the repository's scenarios/ folder, each opening with a
+// comment block and a `question:` field. They are read when this module loads, found from this module's
+// location both when running from source (src/scenario/builtin.ts) and from the build
+// (dist/src/scenario/builtin.js; dist/ has no YAML).
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { SimulationOptions } from '../sim/simulate.js';
-import { loadScenarioFile, type LoadedScenario } from '../src/scenario/load.js';
+import type { SimulationOptions } from '../../sim/simulate.js';
+import { loadScenarioFile, type LoadedScenario } from './load.js';
 
 export interface BuiltinScenario {
   readonly name: string;
@@ -18,9 +19,10 @@ export interface BuiltinScenario {
   readonly build: (seed: number) => SimulationOptions;
 }
 
-/** The folder holding the YAML files, found from this module's location (source or dist/). */
+/** The folder holding the YAML files, found from this module's location: src/scenario/ (source) or
+ *  dist/src/scenario/ (build), both two or three levels below the repository. */
 export function findScenariosDirectory(moduleUrl: string = import.meta.url): string {
-  const candidates = [new URL('./', moduleUrl), new URL('../../scenarios/', moduleUrl)].map((url) => fileURLToPath(url));
+  const candidates = [new URL('../../scenarios/', moduleUrl), new URL('../../../scenarios/', moduleUrl)].map((url) => fileURLToPath(url));
   for (const candidate of candidates) {
     if (existsSync(join(candidate, 'leader-crash.yaml'))) return candidate;
   }

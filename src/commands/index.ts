@@ -1,0 +1,13 @@
+// Every raftsim command, in the order of `raftsim --help`.
+import { checkCommand } from './check.js';
+import type { RaftsimCommand } from './command.js';
+import { compareCommand } from './compare.js';
+import { listCommand } from './list.js';
+import { mergeCommand } from './merge.js';
+import { replayCommand } from './replay.js';
+import { reportCommand } from './report.js';
+import { runCommand } from './run.js';
+import { shrinkCommand } from './shrink.js';
+import { sweepCommand } from './sweep.js';
+
+export const commands: readonly RaftsimCommand[] = [listCommand, checkCommand, runCommand, sweepCommand, mergeCommand, reportCommand, compareCommand, replayCommand, shrinkCommand];

@@ -1,0 +1,118 @@
+// The simulator's ClusterOptions from a complete scenario: node ids, Raft settings, links and the datacenter
+// latency matrix, clocks, disks, compaction and metrics. Also the configured settings of one link or clock,
+// which the undo of a link or clock fault restores.
+import { safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
+import type { ClusterOptions } from '../../sim/cluster/cluster.js';
+import type { Distribution } from '../../sim/random.js';
+import type { FullSpec } from './fill.js';
+
+/** Offsets spread evenly over [-skew, +skew]: the first node at -skew, the last at +skew. */
+export function skewOffsetUs(skewUs: number, position: number, count: number): number {
+  if (count <= 1 || skewUs === 0) return 0;
+  return Math.round(-skewUs + (2 * skewUs * position) / (count - 1));
+}
+
+export function nodeIdsOf(full: FullSpec): string[] {
+  const nodes = full.cluster.nodes;
+  return typeof nodes === 'number' ? Array.from({ length: nodes }, (_, k) => `n${k + 1}`) : [...nodes];
+}
+
+/** A link's configured settings (the network's, with the datacenter latency matrix applied). */
+export function baseLink(full: FullSpec, from: string, to: string): { dropChance: number; duplicateChance: number; reorderChance: number; latency: Distribution } {
+  const n = full.network;
+  let latency = n.latency;
+  const placement = full.cluster.datacenters;
+  if (placement !== null) {
+    const dcOf = (id: string): string | undefined => Object.entries(placement).find(([, ids]) => ids.includes(id))?.[0];
+    const a = dcOf(from);
+    const b = dcOf(to);
+    if (a !== undefined && b !== undefined) {
+      if (a === b) latency = full.cluster.latency.intra ?? n.latency;
+      else {
+        const inter = full.cluster.latency.inter;
+        latency = inter[`${a}->${b}`] ?? inter[`${a}<->${b}`] ?? inter[`${b}<->${a}`] ?? inter[`${b}->${a}`] ?? n.latency;
+      }
+    }
+  }
+  return { dropChance: n.drop, duplicateChance: n.duplicate, reorderChance: n.reorder, latency };
+}
+
+/** A node's configured clock: its own offset and drift, else its place in the skew spread and no drift. */
+export function configuredClock(full: FullSpec, nodeIds: readonly string[], id: string): { offsetUs: number; driftPpm: number } {
+  const given = full.cluster.clocks[id] ?? {};
+  return { offsetUs: given.offset ?? skewOffsetUs(full.cluster.skew, Math.max(0, nodeIds.indexOf(id)), nodeIds.length), driftPpm: given.drift ?? 0 };
+}
+
+function topologyOf(full: FullSpec): ClusterOptions['topology'] {
+  const c = full.cluster;
+  if (c.datacenters === null) return null;
+  const datacenterOf: Record<string, string> = {};
+  for (const [dc, ids] of Object.entries(c.datacenters)) for (const id of ids) datacenterOf[id] = dc;
+  const interLatency: Record<string, Distribution> = {};
+  for (const [key, dist] of Object.entries(c.latency.inter)) {
+    const [a, arrow, b] = /^(.+?)\s*(<->|->)\s*(.+)$/.exec(key)!.slice(1) as [string, string, string];
+    interLatency[`${a}->${b}`] = dist;
+    if (arrow === '<->') interLatency[`${b}->${a}`] = dist;
+  }
+  return { datacenterOf, intraLatency: c.latency.intra ?? full.network.latency, interLatency };
+}
+
+function raftOptionsOf(full: FullSpec): ClusterOptions['raft'] {
+  const r = full.raft;
+  return {
+    electionTimeoutMinUs: r.electionTimeout.minUs,
+    electionTimeoutMaxUs: r.electionTimeout.maxUs,
+    heartbeatIntervalUs: r.heartbeat,
+    preVote: r.preVote,
+    checkQuorum: r.checkQuorum,
+    leaderStickiness: r.leaderStickiness,
+    fastBackoff: r.fastBackoff,
+    maxEntriesBytesPerMessage: r.flowControl.maxEntriesPerMessage,
+    maxInflightMessages: r.flowControl.maxInflightMessages,
+    maxInflightBytes: r.flowControl.maxInflightBytes,
+    maxUncommittedBytes: r.flowControl.maxUncommittedBytes,
+    maxPendingReads: r.maxPendingReads,
+    leaseReads: r.leaseReads,
+    leaseDriftBoundPpm: r.leaseDriftBound,
+    snapshotChunkBytes: r.snapshotChunk,
+      // Every raft.unsafe switch but the simulator's forgetVoteOnRestart (below); noSnapshotFallback may also be
+      // written as compaction.mistakes.noSnapshotFallback (the cluster honours either switch).
+      unsafe: raftUnsafeKnobs(r.unsafe),
+  };
+}
+
+export function clusterOptionsOf(full: FullSpec): ClusterOptions {
+  const nodeIds = nodeIdsOf(full);
+  const n = full.network;
+  const clocks: Record<string, { offsetUs: number; driftPpm: number }> = {};
+  for (const id of nodeIds) clocks[id] = configuredClock(full, nodeIds, id);
+  return {
+    nodeIds,
+    raft: raftOptionsOf(full),
+    link: { latency: n.latency, dropChance: n.drop, duplicateChance: n.duplicate, reorderChance: n.reorder, reorderDelay: n.reorderDelay },
+    topology: topologyOf(full),
+    maxMessageBytes: n.maxMessageBytes,
+    clientLatency: n.clientLatency,
+    clocks,
+    disk: { appendLatency: full.disk.appendLatency, fsyncLatency: full.disk.fsyncLatency },
+    tearOnCrash: full.disk.tearOnCrash,
+    maxPausedBacklog: 100_000,
+    forgetVoteOnRestart: full.raft.unsafe.forgetVoteOnRestart,
+    compaction: {
+      snapshotCount: full.compaction.snapshotCount,
+      snapshotIntervalUs: full.compaction.snapshotInterval,
+      catchUpEntries: full.compaction.catchUpEntries,
+      applyCostUs: full.compaction.applyCost,
+      snapshotBytesPerSecond: full.compaction.snapshotBytesPerSecond,
+      mistakes: { ...full.compaction.mistakes },
+    },
+    metrics: { sampleIntervalUs: full.metrics.sampleInterval, stallBoundUs: full.metrics.stallBound, stallEntries: full.metrics.stallEntries },
+  };
+}
+
+/** The raft/ switches of a filled raft.unsafe (raft/bugs.ts is their catalogue). */
+function raftUnsafeKnobs(given: Readonly<Record<keyof UnsafeKnobs, boolean>>): UnsafeKnobs {
+  const knobs: { -readonly [K in keyof UnsafeKnobs]: boolean } = { ...safeKnobs };
+  for (const name of Object.keys(safeKnobs) as (keyof UnsafeKnobs)[]) knobs[name] = given[name];
+  return knobs;
+}
