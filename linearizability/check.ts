@@ -1,0 +1,122 @@
+// The entry point: is this client history linearizable with respect to this model? Each partition (for the
+// key-value model: each key) is checked alone — P-compositionality (Herlihy & Wing 1990, theorem 1), which is
+// what makes a 10-client key-value history tractable — under its own step budget.
+import { HistoryError, validateHistory, type History } from './history.js';
+import { preparePartition } from './events.js';
+import { explainViolation } from './explain.js';
+import type { Model, Partition } from './model.js';
+import type { CheckResult, PartitionUnknown, PartitionVerdict, PartitionViolation } from './result.js';
+import { searchPartition } from './search.js';
+
+export interface CheckOptions {
+  /** Search steps (loop iterations) per partition before it answers 'unknown'. Deterministic: no clock. */
+  readonly maxStepsPerPartition?: number;
+  /** Explain violations: re-run the search to record the longest prefix, and shrink. Off for a bare verdict. */
+  readonly explain?: boolean;
+  /** Steps the shrinker may spend per violating partition, over all its candidate checks. */
+  readonly shrinkMaxSteps?: number;
+}
+
+export const defaultCheckOptions: Required<CheckOptions> = {
+  maxStepsPerPartition: 20_000_000,
+  explain: true,
+  shrinkMaxSteps: 2_000_000,
+};
+
+function validateOptions(options: CheckOptions): Required<CheckOptions> {
+  const merged = { ...defaultCheckOptions, ...options };
+  for (const name of ['maxStepsPerPartition', 'shrinkMaxSteps'] as const) {
+    if (!Number.isSafeInteger(merged[name]) || merged[name] < 0) {
+      throw new RangeError(`linearizability: options.${name} is ${String(merged[name])}; expected a non-negative integer`);
+    }
+  }
+  if (typeof merged.explain !== 'boolean') throw new TypeError(`linearizability: options.explain must be true or false`);
+  return merged;
+}
+
+/** The model's partitions, checked to cover every operation exactly once. */
+function partitionsOf<State, Input, Output>(history: History<Input, Output>, model: Model<State, Input, Output>): readonly Partition[] {
+  if (model.partition === undefined) return [{ label: 'all', indices: history.map((_, index) => index) }];
+  const partitions = model.partition(history);
+  const seen = new Uint8Array(history.length);
+  for (const { label, indices } of partitions) {
+    for (const index of indices) {
+      if (!Number.isInteger(index) || index < 0 || index >= history.length) {
+        throw new Error(`linearizability: the model's partition '${label}' lists ${index}, not an index of the history`);
+      }
+      if (seen[index] === 1) throw new Error(`linearizability: the model's partitions list operation ${index} twice`);
+      seen[index] = 1;
+    }
+  }
+  const missing = seen.indexOf(0);
+  if (missing >= 0) throw new Error(`linearizability: the model's partitions leave out operation ${missing}`);
+  return partitions;
+}
+
+function validateOperations<State, Input, Output>(history: History<Input, Output>, model: Model<State, Input, Output>): void {
+  validateHistory(history);
+  if (model.validate === undefined) return;
+  for (let index = 0; index < history.length; index++) {
+    const operation = history[index]!;
+    const problem = model.validate(operation.input, operation.output);
+    if (problem !== null) throw new HistoryError(index, `linearizability: operation ${index} of the history is malformed: ${problem}`);
+  }
+}
+
+function checkPartition<State, Input, Output>(
+  history: History<Input, Output>,
+  model: Model<State, Input, Output>,
+  partition: Partition,
+  options: Required<CheckOptions>,
+): PartitionVerdict<State, Input, Output> {
+  const checked = partition.indices.filter((index) => history[index]!.status !== 'fail');
+  const prepared = preparePartition(partition.label, history, checked);
+  const maxSteps = options.maxStepsPerPartition;
+  const outcome = searchPartition(prepared, model, { maxSteps, watchOperation: -1, recordPrefix: false });
+  const base = { partition: partition.label, operations: checked.length, stepsUsed: outcome.steps };
+  switch (outcome.kind) {
+    case 'ok':
+      return { verdict: 'ok', ...base, linearization: Array.from(outcome.linearization, (position) => prepared.historyIndex[position]!) };
+    case 'unknown':
+      return { verdict: 'unknown', ...base };
+    case 'violation': {
+      const stuckOperation = outcome.stuckOperation;
+      const explanation = options.explain
+        ? explainViolation({ history, model, prepared, stuckOperation, maxSteps, shrinkMaxSteps: options.shrinkMaxSteps })
+        : null;
+      return { verdict: 'violation', ...base, stuckIndex: prepared.historyIndex[stuckOperation]!, explanation };
+    }
+    default: {
+      const unreachable: never = outcome;
+      throw new Error(`linearizability: unknown search outcome ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * Checks `history` against `model`. Throws HistoryError on a malformed history (naming the operation), and
+ * otherwise answers 'ok', 'violation' (with the failing partitions explained) or 'unknown' (a partition ran
+ * out of budget), per partition and overall.
+ */
+export function checkLinearizable<State, Input, Output>(
+  history: History<Input, Output>,
+  model: Model<State, Input, Output>,
+  options: CheckOptions = {},
+): CheckResult<State, Input, Output> {
+  const settings = validateOptions(options);
+  validateOperations(history, model);
+  const partitions = partitionsOf(history, model).map((partition) => checkPartition(history, model, partition, settings));
+  const excluded: number[] = [];
+  for (let index = 0; index < history.length; index++) if (history[index]!.status === 'fail') excluded.push(index);
+  let totalStepsUsed = 0;
+  for (const partition of partitions) totalStepsUsed += partition.stepsUsed;
+  const totals = { partitions, excluded, totalStepsUsed };
+  const violations = partitions.filter((p): p is PartitionViolation<State, Input, Output> => p.verdict === 'violation');
+  if (violations.length > 0) return { verdict: 'violation', partition: violations[0]!.partition, violation: violations[0]!, violations, ...totals };
+  const unknowns = partitions.filter((p): p is PartitionUnknown<State, Input, Output> => p.verdict === 'unknown');
+  if (unknowns.length > 0) {
+    const first = unknowns[0]!;
+    return { verdict: 'unknown', partition: first.partition, operations: first.operations, stepsUsed: first.stepsUsed, unknowns, ...totals };
+  }
+  return { verdict: 'ok', ...totals };
+}

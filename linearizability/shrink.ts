@@ -1,0 +1,90 @@
+// The smallest failing sub-history of a non-linearizable partition: remove operations while what is left stays
+// non-linearizable (Zeller & Hildebrandt 2002, "Simplifying and isolating failure-inducing input": ddmin's
+// complement steps — drop a chunk, halve the chunk size, down to single operations). Any subset of a
+// history's operations is itself a history, so every candidate is checked by the same search.
+//
+// Bounded by a step budget shared by all candidate checks. A candidate whose check runs out of budget counts as
+// not failing (the operations stay), so the result is always a sub-history shown to be non-linearizable.
+import type { History } from './history.js';
+import { preparePartition } from './events.js';
+import type { Model } from './model.js';
+import { searchPartition } from './search.js';
+
+export interface ShrinkResult {
+  /** History indices of the smallest failing sub-history found, in call order. */
+  readonly indices: readonly number[];
+  /** True when removing any single one of them was checked and made it linearizable (1-minimal). */
+  readonly oneMinimal: boolean;
+  readonly stepsUsed: number;
+  readonly candidatesChecked: number;
+}
+
+class Shrinker<State, Input, Output> {
+  stepsUsed = 0;
+  candidatesChecked = 0;
+
+  constructor(
+    private readonly label: string,
+    private readonly history: History<Input, Output>,
+    private readonly model: Model<State, Input, Output>,
+    private readonly maxSteps: number,
+  ) {}
+
+  get exhausted(): boolean {
+    return this.stepsUsed >= this.maxSteps;
+  }
+
+  /** True when the candidate was shown non-linearizable within the remaining budget. */
+  fails(indices: readonly number[]): boolean {
+    this.candidatesChecked++;
+    const prepared = preparePartition(this.label, this.history, indices);
+    const outcome = searchPartition(prepared, this.model, { maxSteps: this.maxSteps - this.stepsUsed, watchOperation: -1, recordPrefix: false });
+    this.stepsUsed += outcome.steps;
+    return outcome.kind === 'violation';
+  }
+
+  /** One pass at chunk size `chunk`: drops every chunk whose removal keeps the failure. Returns what is left
+   *  and whether anything was dropped. */
+  pass(current: number[], chunk: number): { kept: number[]; dropped: boolean } {
+    let kept = current;
+    let dropped = false;
+    let start = 0;
+    while (start < kept.length && !this.exhausted) {
+      const candidate = kept.slice(0, start).concat(kept.slice(start + chunk));
+      if (candidate.length > 0 && this.fails(candidate)) {
+        kept = candidate;
+        dropped = true;
+      } else {
+        start += chunk;
+      }
+    }
+    return { kept, dropped };
+  }
+}
+
+/** `indices` (history indices of one partition's checked operations) must be non-linearizable. */
+export function shrinkFailingHistory<State, Input, Output>(
+  label: string,
+  history: History<Input, Output>,
+  indices: readonly number[],
+  model: Model<State, Input, Output>,
+  maxSteps: number,
+): ShrinkResult {
+  const shrinker = new Shrinker(label, history, model, maxSteps);
+  let current = [...indices].sort((a, b) => history[a]!.callUs - history[b]!.callUs || a - b);
+  let chunk = Math.max(1, current.length >> 1);
+  let oneMinimal = false;
+  while (!shrinker.exhausted) {
+    const { kept, dropped } = shrinker.pass(current, chunk);
+    current = kept;
+    if (shrinker.exhausted) break;
+    if (chunk > 1) {
+      chunk = Math.max(1, Math.min(chunk >> 1, current.length >> 1));
+    } else if (!dropped) {
+      // A whole pass at single operations removed nothing, within budget: 1-minimal.
+      oneMinimal = true;
+      break;
+    }
+  }
+  return { indices: current, oneMinimal, stepsUsed: shrinker.stepsUsed, candidatesChecked: shrinker.candidatesChecked };
+}
