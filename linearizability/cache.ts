@@ -20,24 +20,29 @@ export function zobristWord(position: number, salt: number): number {
   return h | 0;
 }
 
+/**
+ * Slots are pairs [check, entry] (entry -1: empty), so a probe compares the second hash without leaving the
+ * slot table; entries are records [mixed hash, check, state id, bitset words...] appended to one array, so a
+ * match touches one record. Two memory reads per lookup in the common cases (a new configuration, a miss).
+ */
 export class ConfigurationCache {
   private readonly words: number;
+  private readonly stride: number;
   private slots: Int32Array;
   private mask: number;
   private count = 0;
-  private entryHash: Int32Array;
-  private entryCheck: Int32Array;
-  private entryState: Int32Array;
-  private entryBits: Uint32Array;
+  private capacity: number;
+  private records: Uint32Array;
 
+  /** `initialCapacity` must be a power of two. */
   constructor(words: number, initialCapacity = 1024) {
+    if ((initialCapacity & (initialCapacity - 1)) !== 0) throw new RangeError(`ConfigurationCache: capacity ${initialCapacity} is not a power of two`);
     this.words = words;
-    this.slots = new Int32Array(initialCapacity * 2).fill(EMPTY);
+    this.stride = 3 + words;
+    this.capacity = initialCapacity;
+    this.slots = new Int32Array(initialCapacity * 4).fill(EMPTY);
     this.mask = initialCapacity * 2 - 1;
-    this.entryHash = new Int32Array(initialCapacity);
-    this.entryCheck = new Int32Array(initialCapacity);
-    this.entryState = new Int32Array(initialCapacity);
-    this.entryBits = new Uint32Array(initialCapacity * words);
+    this.records = new Uint32Array(initialCapacity * this.stride);
   }
 
   get size(): number {
@@ -48,65 +53,63 @@ export class ConfigurationCache {
    *  `hash` and `check` are two independent hashes of `bits`. */
   addIfAbsent(bits: Uint32Array, hash: number, check: number, stateId: number): boolean {
     const mixed = hash ^ Math.imul(stateId + 1, 0x27d4eb2d);
-    let slot = mixed & this.mask;
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = mixed & mask;
     for (;;) {
-      const entry = this.slots[slot]!;
+      const entry = slots[2 * slot + 1]!;
       if (entry === EMPTY) break;
-      if (this.entryCheck[entry] === check && this.entryState[entry] === stateId && this.sameBits(entry, bits)) return false;
-      slot = (slot + 1) & this.mask;
+      if (slots[2 * slot] === check && this.matches(entry, bits, stateId)) return false;
+      slot = (slot + 1) & mask;
     }
-    if (this.count === this.entryHash.length) {
+    if (this.count === this.capacity) {
       this.grow();
-      return this.insertNew(bits, mixed, check, stateId);
+      slot = this.freeSlot(mixed);
     }
     this.store(slot, bits, mixed, check, stateId);
     return true;
   }
 
-  private sameBits(entry: number, bits: Uint32Array): boolean {
+  private matches(entry: number, bits: Uint32Array, stateId: number): boolean {
+    const records = this.records;
+    const base = entry * this.stride;
+    if (records[base + 2] !== stateId >>> 0) return false;
     const words = this.words;
-    const base = entry * words;
-    const entryBits = this.entryBits;
-    for (let w = 0; w < words; w++) if (entryBits[base + w] !== bits[w]) return false;
+    for (let w = 0; w < words; w++) if (records[base + 3 + w] !== bits[w]) return false;
     return true;
   }
 
-  private insertNew(bits: Uint32Array, mixed: number, check: number, stateId: number): boolean {
+  private freeSlot(mixed: number): number {
     let slot = mixed & this.mask;
-    while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
-    this.store(slot, bits, mixed, check, stateId);
-    return true;
+    while (this.slots[2 * slot + 1] !== EMPTY) slot = (slot + 1) & this.mask;
+    return slot;
   }
 
   private store(slot: number, bits: Uint32Array, mixed: number, check: number, stateId: number): void {
     const entry = this.count++;
-    this.slots[slot] = entry;
-    this.entryHash[entry] = mixed;
-    this.entryCheck[entry] = check;
-    this.entryState[entry] = stateId;
-    this.entryBits.set(bits, entry * this.words);
+    this.slots[2 * slot] = check;
+    this.slots[2 * slot + 1] = entry;
+    const base = entry * this.stride;
+    const records = this.records;
+    records[base] = mixed;
+    records[base + 1] = check;
+    records[base + 2] = stateId;
+    records.set(bits, base + 3);
   }
 
-  /** Doubles the entry arrays and the slot table (load factor stays at most 1/2) and re-inserts. */
+  /** Doubles the records and the slot table (the load factor stays at most 1/2) and re-inserts. */
   private grow(): void {
-    const capacity = this.entryHash.length * 2;
-    this.entryHash = copyInto(new Int32Array(capacity), this.entryHash);
-    this.entryCheck = copyInto(new Int32Array(capacity), this.entryCheck);
-    this.entryState = copyInto(new Int32Array(capacity), this.entryState);
-    const bits = new Uint32Array(capacity * this.words);
-    bits.set(this.entryBits);
-    this.entryBits = bits;
-    this.slots = new Int32Array(capacity * 2).fill(EMPTY);
-    this.mask = capacity * 2 - 1;
+    this.capacity *= 2;
+    const records = new Uint32Array(this.capacity * this.stride);
+    records.set(this.records);
+    this.records = records;
+    this.slots = new Int32Array(this.capacity * 4).fill(EMPTY);
+    this.mask = this.capacity * 2 - 1;
     for (let entry = 0; entry < this.count; entry++) {
-      let slot = this.entryHash[entry]! & this.mask;
-      while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
-      this.slots[slot] = entry;
+      const base = entry * this.stride;
+      const slot = this.freeSlot(records[base]! | 0);
+      this.slots[2 * slot] = records[base + 1]! | 0;
+      this.slots[2 * slot + 1] = entry;
     }
   }
-}
-
-function copyInto(target: Int32Array, source: Int32Array): Int32Array {
-  target.set(source);
-  return target;
 }

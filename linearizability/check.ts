@@ -2,11 +2,11 @@
 // key-value model: each key) is checked alone — P-compositionality (Herlihy & Wing 1990, theorem 1), which is
 // what makes a 10-client key-value history tractable — under its own step budget.
 import { HistoryError, validateHistory, type History } from './history.js';
-import { preparePartition } from './events.js';
+import { preparePartition, type PreparedPartition } from './events.js';
 import { explainViolation } from './explain.js';
 import type { Model, Partition } from './model.js';
 import type { CheckResult, PartitionUnknown, PartitionVerdict, PartitionViolation } from './result.js';
-import { searchPartition } from './search.js';
+import { PartitionSearch, type FinishedOutcome } from './search.js';
 
 export interface CheckOptions {
   /** Search steps (loop iterations) per partition before it answers 'unknown'. Deterministic: no clock. */
@@ -15,12 +15,23 @@ export interface CheckOptions {
   readonly explain?: boolean;
   /** Steps the shrinker may spend per violating partition, over all its candidate checks. */
   readonly shrinkMaxSteps?: number;
+  /**
+   * Stop at the first partition found non-linearizable, as Porcupine does without verbose output. The
+   * partitions then take turns of TURN_STEPS steps (in partition order, deterministically, where Porcupine runs
+   * goroutines), so a quick violation is not held up behind a slow partition; partitions left unfinished are
+   * 'unknown' with reason 'stopped'.
+   */
+  readonly stopAtFirstViolation?: boolean;
 }
+
+/** Steps each partition searches per turn when they take turns (stopAtFirstViolation). */
+export const TURN_STEPS = 1 << 14;
 
 export const defaultCheckOptions: Required<CheckOptions> = {
   maxStepsPerPartition: 20_000_000,
   explain: true,
   shrinkMaxSteps: 2_000_000,
+  stopAtFirstViolation: false,
 };
 
 function validateOptions(options: CheckOptions): Required<CheckOptions> {
@@ -30,7 +41,9 @@ function validateOptions(options: CheckOptions): Required<CheckOptions> {
       throw new RangeError(`linearizability: options.${name} is ${String(merged[name])}; expected a non-negative integer`);
     }
   }
-  if (typeof merged.explain !== 'boolean') throw new TypeError(`linearizability: options.explain must be true or false`);
+  for (const name of ['explain', 'stopAtFirstViolation'] as const) {
+    if (typeof merged[name] !== 'boolean') throw new TypeError(`linearizability: options.${name} must be true or false`);
+  }
   return merged;
 }
 
@@ -63,26 +76,62 @@ function validateOperations<State, Input, Output>(history: History<Input, Output
   }
 }
 
-function checkPartition<State, Input, Output>(
+interface PartitionRun<State, Input, Output> {
+  readonly prepared: PreparedPartition<Input, Output>;
+  readonly search: PartitionSearch<State, Input, Output>;
+  outcome: FinishedOutcome<State> | null;
+}
+
+function startPartition<State, Input, Output>(
   history: History<Input, Output>,
   model: Model<State, Input, Output>,
   partition: Partition,
-  options: Required<CheckOptions>,
-): PartitionVerdict<State, Input, Output> {
+): PartitionRun<State, Input, Output> {
   const checked = partition.indices.filter((index) => history[index]!.status !== 'fail');
   const prepared = preparePartition(partition.label, history, checked);
+  return { prepared, search: new PartitionSearch(prepared, model, { watchOperation: -1, recordPrefix: false }), outcome: null };
+}
+
+/** Runs every partition to a verdict or its budget, one after another; or, stopping at the first violation,
+ *  in turns. Returns whether it stopped early. */
+function runPartitions(runs: PartitionRun<unknown, unknown, unknown>[], options: Required<CheckOptions>): boolean {
   const maxSteps = options.maxStepsPerPartition;
-  const outcome = searchPartition(prepared, model, { maxSteps, watchOperation: -1, recordPrefix: false });
-  const base = { partition: partition.label, operations: checked.length, stepsUsed: outcome.steps };
+  if (!options.stopAtFirstViolation) {
+    for (const run of runs) run.outcome = run.search.run(maxSteps);
+    return false;
+  }
+  let active = runs;
+  while (active.length > 0) {
+    for (const run of active) {
+      run.outcome = run.search.run(Math.min(maxSteps, run.search.steps + TURN_STEPS));
+      if (run.outcome?.kind === 'violation') return true;
+    }
+    active = active.filter((run) => run.outcome === null && run.search.steps < maxSteps);
+  }
+  return false;
+}
+
+function verdictOf<State, Input, Output>(
+  history: History<Input, Output>,
+  model: Model<State, Input, Output>,
+  run: PartitionRun<State, Input, Output>,
+  stopped: boolean,
+  options: Required<CheckOptions>,
+): PartitionVerdict<State, Input, Output> {
+  const { prepared, outcome } = run;
+  const base = { partition: prepared.label, operations: prepared.inputs.length, stepsUsed: run.search.steps };
+  if (outcome === null) {
+    // Unfinished under budget only when the turns stopped at another partition's violation.
+    if (run.search.steps < options.maxStepsPerPartition && !stopped) throw new Error('linearizability: a partition search paused early');
+    return { verdict: 'unknown', ...base, reason: run.search.steps < options.maxStepsPerPartition ? 'stopped' : 'budget' };
+  }
   switch (outcome.kind) {
     case 'ok':
       return { verdict: 'ok', ...base, linearization: Array.from(outcome.linearization, (position) => prepared.historyIndex[position]!) };
-    case 'unknown':
-      return { verdict: 'unknown', ...base };
     case 'violation': {
-      const stuckOperation = outcome.stuckOperation;
+      const { stuckOperation } = outcome;
       const explanation = options.explain
-        ? explainViolation({ history, model, prepared, stuckOperation, maxSteps, shrinkMaxSteps: options.shrinkMaxSteps })
+        ? explainViolation({ history, model, prepared, stuckOperation, maxSteps: options.maxStepsPerPartition, shrinkMaxSteps: options.shrinkMaxSteps })
         : null;
       return { verdict: 'violation', ...base, stuckIndex: prepared.historyIndex[stuckOperation]!, explanation };
     }
@@ -105,7 +154,9 @@ export function checkLinearizable<State, Input, Output>(
 ): CheckResult<State, Input, Output> {
   const settings = validateOptions(options);
   validateOperations(history, model);
-  const partitions = partitionsOf(history, model).map((partition) => checkPartition(history, model, partition, settings));
+  const runs = partitionsOf(history, model).map((partition) => startPartition(history, model, partition));
+  const stopped = runPartitions(runs as PartitionRun<unknown, unknown, unknown>[], settings);
+  const partitions = runs.map((run) => verdictOf(history, model, run, stopped, settings));
   const excluded: number[] = [];
   for (let index = 0; index < history.length; index++) if (history[index]!.status === 'fail') excluded.push(index);
   let totalStepsUsed = 0;

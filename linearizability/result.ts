@@ -72,7 +72,9 @@ export type PartitionVerdict<State, Input, Output> =
       readonly verdict: 'unknown';
       readonly partition: string;
       readonly operations: number;
-      /** The whole budget: the search neither found a linearization nor exhausted the possibilities. */
+      /** 'budget': the search used its whole budget (stepsUsed) without finding a linearization or ruling one
+       *  out; 'stopped': the check stopped at another partition's violation (stopAtFirstViolation). */
+      readonly reason: 'budget' | 'stopped';
       readonly stepsUsed: number;
     };
 

@@ -10,16 +10,20 @@
 // their call, and if never, they simply did not take effect.
 //
 // Iterative, no recursion; the budget counts loop iterations, never the clock, so a verdict is reproducible.
+// A search can pause at a step count and resume, so partitions can share a budget in deterministic turns.
 import { ConfigurationCache, zobristWord } from './cache.js';
 import { HEAD, NO_RETURN, RETURN_NODE, type PreparedPartition } from './events.js';
-import type { Model } from './model.js';
+import type { Model, Unknown } from './model.js';
 
-export interface SearchLimits {
-  readonly maxSteps: number;
+export interface SearchOptions {
   /** An operation (position in the partition) whose every attempt is recorded, or -1. */
   readonly watchOperation: number;
   /** Record the linearized prefix each time the search backtracks from a new greatest depth. */
   readonly recordPrefix: boolean;
+}
+
+export interface SearchLimits extends SearchOptions {
+  readonly maxSteps: number;
 }
 
 /** What the explanation pass learns about the watched operation. */
@@ -50,28 +54,43 @@ export type SearchOutcome<State> =
     }
   | { readonly kind: 'unknown'; readonly steps: number };
 
+export type FinishedOutcome<State> = Exclude<SearchOutcome<State>, { kind: 'unknown' }>;
+
 const SALT_HASH = 0x5bd1e995;
 const SALT_CHECK = 0x1b873593;
 
-/** The mutable search state, kept in typed arrays so the loop allocates nothing per step. */
-class SearchFrame<State, Input, Output> {
-  readonly next: Int32Array;
-  readonly prev: Int32Array;
-  readonly bits: Uint32Array;
-  readonly hashWords: Int32Array;
-  readonly checkWords: Int32Array;
-  readonly stackNode: Int32Array;
-  readonly stackState: State[];
-  readonly cache: ConfigurationCache;
-  readonly stateIds = new Map<string | number, number>();
-  deepest = -1;
-  stuckOperation = -1;
-  prefix: Int32Array | null = null;
-  prefixStates: State[] | null = null;
-  watch: WatchRecord<State> | null = null;
-  readonly watchedKeys = new Set<string | number>();
+/** One partition's search, resumable. All mutable state lives in typed arrays: no allocation per step. */
+export class PartitionSearch<State, Input, Output> {
+  private readonly next: Int32Array;
+  private readonly prev: Int32Array;
+  private readonly bits: Uint32Array;
+  private readonly hashWords: Int32Array;
+  private readonly checkWords: Int32Array;
+  private readonly stackNode: Int32Array;
+  private readonly stackState: State[];
+  private readonly cache: ConfigurationCache;
+  private readonly stateIds = new Map<string | number, number>();
+  private readonly watchedKeys = new Set<string | number>();
+  private entry: number;
+  private state: State;
+  private depth = 0;
+  private remaining: number;
+  private hash = 0;
+  private check = 0;
+  private deepest = -1;
+  private stuckOperation = -1;
+  private prefix: Int32Array | null = null;
+  private prefixStates: State[] | null = null;
+  private watch: WatchRecord<State> | null = null;
+  private outcome: FinishedOutcome<State> | null = null;
+  /** Loop iterations so far. */
+  steps = 0;
 
-  constructor(readonly prepared: PreparedPartition<Input, Output>) {
+  constructor(
+    private readonly prepared: PreparedPartition<Input, Output>,
+    private readonly model: Model<State, Input, Output>,
+    private readonly options: SearchOptions,
+  ) {
     const count = prepared.inputs.length;
     const words = Math.max(1, (count + 31) >>> 5);
     this.next = prepared.initialNext.slice();
@@ -86,9 +105,66 @@ class SearchFrame<State, Input, Output> {
     this.stackNode = new Int32Array(count);
     this.stackState = new Array<State>(count);
     this.cache = new ConfigurationCache(words, Math.min(1 << 12, 1 << Math.ceil(Math.log2(Math.max(16, count * 2)))));
+    this.state = model.init();
+    if (this.state === null) throw new TypeError('linearizability: the model\'s init() returned null, which step uses to mean "impossible"');
+    this.entry = this.next[HEAD]!;
+    this.remaining = prepared.finiteCount;
+    if (this.remaining === 0) this.outcome = { kind: 'ok', steps: 0, linearization: new Int32Array(0) };
   }
 
-  stateId(key: string | number): number {
+  /** Searches until a verdict, or pauses (null) when `steps` reaches `stepLimit`. */
+  run(stepLimit: number): FinishedOutcome<State> | null {
+    if (this.outcome !== null) return this.outcome;
+    const { model, next, bits, hashWords, checkWords, cache } = this;
+    const { nodeOperation, nodeReturn, inputs, outputs } = this.prepared;
+    const watchOperation = this.options.watchOperation;
+    let { entry, state, steps, hash, check } = this;
+    while (steps < stepLimit) {
+      steps++;
+      const ret = nodeReturn[entry]!;
+      if (ret === RETURN_NODE) {
+        this.hash = hash;
+        this.check = check;
+        if (!this.backtrack(entry, state)) return this.finish(steps, this.violation(steps));
+        ({ entry, state, hash, check } = this);
+        continue;
+      }
+      const op = nodeOperation[entry]!;
+      const nextState = model.step(state, inputs[op]!, outputs[op] as Output | Unknown);
+      if (op === watchOperation) this.observe(state, nextState);
+      if (nextState !== null) {
+        const word = op >>> 5;
+        const bit = 1 << (op & 31);
+        bits[word]! |= bit;
+        hash ^= hashWords[op]!;
+        check ^= checkWords[op]!;
+        if (cache.addIfAbsent(bits, hash, check, this.stateId(model.stateKey(nextState)))) {
+          if (this.push(entry, ret, state)) return this.finish(steps, { kind: 'ok', steps, linearization: this.linearized() });
+          state = nextState;
+          entry = next[HEAD]!;
+          continue;
+        }
+        bits[word]! &= ~bit;
+        hash ^= hashWords[op]!;
+        check ^= checkWords[op]!;
+      }
+      entry = next[entry]!;
+    }
+    this.entry = entry;
+    this.state = state;
+    this.steps = steps;
+    this.hash = hash;
+    this.check = check;
+    return null;
+  }
+
+  private finish(steps: number, outcome: FinishedOutcome<State>): FinishedOutcome<State> {
+    this.steps = steps;
+    this.outcome = outcome;
+    return outcome;
+  }
+
+  private stateId(key: string | number): number {
     let id = this.stateIds.get(key);
     if (id === undefined) {
       id = this.stateIds.size;
@@ -97,35 +173,52 @@ class SearchFrame<State, Input, Output> {
     return id;
   }
 
-  /** Removes the call node and its return node (if any). Dancing links: undone in reverse order by relink. */
-  lift(call: number, ret: number): void {
-    const next = this.next;
-    const prev = this.prev;
+  /** Linearizes the call node `call` from `state`: pushes it and lifts it out of the list (dancing links:
+   *  undone in reverse order by backtrack). True when that was the last operation with a known return. */
+  private push(call: number, ret: number, state: State): boolean {
+    const { next, prev } = this;
+    this.stackNode[this.depth] = call;
+    this.stackState[this.depth] = state;
+    this.depth++;
     next[prev[call]!] = next[call]!;
     prev[next[call]!] = prev[call]!;
-    if (ret !== NO_RETURN) {
-      next[prev[ret]!] = next[ret]!;
-      prev[next[ret]!] = prev[ret]!;
-    }
+    if (ret === NO_RETURN) return false;
+    next[prev[ret]!] = next[ret]!;
+    prev[next[ret]!] = prev[ret]!;
+    return --this.remaining === 0;
   }
 
-  relink(call: number, ret: number): void {
-    const next = this.next;
-    const prev = this.prev;
+  /** At a dead end (the return node `returnNode`): pops the last linearized operation and re-links it, leaving
+   *  entry, state and the hashes where the search resumes. False when nothing is left to pop: a violation. */
+  private backtrack(returnNode: number, state: State): boolean {
+    if (this.depth > this.deepest) this.deadEnd(returnNode, state);
+    if (this.depth === 0) return false;
+    const { next, prev } = this;
+    this.depth--;
+    const call = this.stackNode[this.depth]!;
+    this.state = this.stackState[this.depth]!;
+    const op = this.prepared.nodeOperation[call]!;
+    this.bits[op >>> 5]! &= ~(1 << (op & 31));
+    this.hash ^= this.hashWords[op]!;
+    this.check ^= this.checkWords[op]!;
+    const ret = this.prepared.nodeReturn[call]!;
     if (ret !== NO_RETURN) {
       next[prev[ret]!] = ret;
       prev[next[ret]!] = ret;
+      this.remaining++;
     }
     next[prev[call]!] = call;
     prev[next[call]!] = call;
+    this.entry = next[call]!;
+    return true;
   }
 
-  /** Called when the search meets a return at `depth` operations linearized (a dead end). */
-  deadEnd(depth: number, returnNode: number, state: State, recordPrefix: boolean): void {
-    if (depth <= this.deepest) return;
+  /** The deepest dead end so far: remember the operation stuck there (and, recording, the prefix). */
+  private deadEnd(returnNode: number, state: State): void {
+    const depth = this.depth;
     this.deepest = depth;
     this.stuckOperation = this.prepared.nodeOperation[returnNode]!;
-    if (!recordPrefix) return;
+    if (!this.options.recordPrefix) return;
     const prefix = new Int32Array(depth);
     const states = new Array<State>(depth);
     for (let k = 0; k < depth; k++) {
@@ -136,99 +229,37 @@ class SearchFrame<State, Input, Output> {
     this.prefixStates = states;
   }
 
-  observe(model: Model<State, Input, Output>, state: State, next: State | null): void {
+  private observe(state: State, next: State | null): void {
     const watch = (this.watch ??= { accepted: false, rejectedStates: [], rejectedStateCount: 0 });
     if (next !== null) {
       watch.accepted = true;
       return;
     }
-    const key = model.stateKey(state);
+    const key = this.model.stateKey(state);
     if (this.watchedKeys.has(key)) return;
     this.watchedKeys.add(key);
     watch.rejectedStateCount++;
     if (watch.rejectedStates.length < MAX_WATCHED_STATES) watch.rejectedStates.push(state);
   }
+
+  private linearized(): Int32Array {
+    const order = new Int32Array(this.depth);
+    for (let k = 0; k < this.depth; k++) order[k] = this.prepared.nodeOperation[this.stackNode[k]!]!;
+    return order;
+  }
+
+  private violation(steps: number): FinishedOutcome<State> {
+    const { deepest, stuckOperation, prefix, prefixStates, watch } = this;
+    return { kind: 'violation', steps, deepest, stuckOperation, prefix, prefixStates, watch };
+  }
 }
 
+/** Runs one partition's search to a verdict, or to 'unknown' at `maxSteps`. */
 export function searchPartition<State, Input, Output>(
   prepared: PreparedPartition<Input, Output>,
   model: Model<State, Input, Output>,
   limits: SearchLimits,
 ): SearchOutcome<State> {
-  const frame = new SearchFrame<State, Input, Output>(prepared);
-  if (prepared.finiteCount === 0) return { kind: 'ok', steps: 0, linearization: new Int32Array(0) };
-  const { nodeOperation, nodeReturn, inputs, outputs } = prepared;
-  const { next, bits, hashWords, checkWords, stackNode, stackState, cache } = frame;
-  const { maxSteps, watchOperation, recordPrefix } = limits;
-  let state = model.init();
-  if (state === null) throw new TypeError('linearizability: the model\'s init() returned null, which step uses to mean "impossible"');
-  let depth = 0;
-  let remaining = prepared.finiteCount;
-  let hash = 0;
-  let check = 0;
-  let steps = 0;
-  let entry = next[HEAD]!;
-  for (;;) {
-    if (steps === maxSteps) return { kind: 'unknown', steps };
-    steps++;
-    const ret = nodeReturn[entry]!;
-    if (ret !== RETURN_NODE) {
-      const op = nodeOperation[entry]!;
-      const nextState = model.step(state, inputs[op]!, outputs[op]!);
-      if (op === watchOperation) frame.observe(model, state, nextState);
-      if (nextState !== null) {
-        const word = op >>> 5;
-        const bit = 1 << (op & 31);
-        bits[word]! |= bit;
-        hash ^= hashWords[op]!;
-        check ^= checkWords[op]!;
-        if (cache.addIfAbsent(bits, hash, check, frame.stateId(model.stateKey(nextState)))) {
-          stackNode[depth] = entry;
-          stackState[depth] = state;
-          depth++;
-          state = nextState;
-          frame.lift(entry, ret);
-          if (ret !== NO_RETURN && --remaining === 0) return { kind: 'ok', steps, linearization: linearized(frame, depth) };
-          entry = next[HEAD]!;
-          continue;
-        }
-        bits[word]! &= ~bit;
-        hash ^= hashWords[op]!;
-        check ^= checkWords[op]!;
-      }
-      entry = next[entry]!;
-    } else {
-      frame.deadEnd(depth, entry, state, recordPrefix);
-      if (depth === 0) return violation(frame, steps);
-      depth--;
-      entry = stackNode[depth]!;
-      state = stackState[depth]!;
-      const op = nodeOperation[entry]!;
-      bits[op >>> 5]! &= ~(1 << (op & 31));
-      hash ^= hashWords[op]!;
-      check ^= checkWords[op]!;
-      const popped = nodeReturn[entry]!;
-      frame.relink(entry, popped);
-      if (popped !== NO_RETURN) remaining++;
-      entry = next[entry]!;
-    }
-  }
-}
-
-function linearized<State, Input, Output>(frame: SearchFrame<State, Input, Output>, depth: number): Int32Array {
-  const order = new Int32Array(depth);
-  for (let k = 0; k < depth; k++) order[k] = frame.prepared.nodeOperation[frame.stackNode[k]!]!;
-  return order;
-}
-
-function violation<State, Input, Output>(frame: SearchFrame<State, Input, Output>, steps: number): SearchOutcome<State> {
-  return {
-    kind: 'violation',
-    steps,
-    deepest: frame.deepest,
-    stuckOperation: frame.stuckOperation,
-    prefix: frame.prefix,
-    prefixStates: frame.prefixStates,
-    watch: frame.watch,
-  };
+  const search = new PartitionSearch(prepared, model, limits);
+  return search.run(limits.maxSteps) ?? { kind: 'unknown', steps: search.steps };
 }
