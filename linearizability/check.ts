@@ -28,7 +28,7 @@ export interface CheckOptions {
 export const TURN_STEPS = 1 << 14;
 
 export const defaultCheckOptions: Required<CheckOptions> = {
-  maxStepsPerPartition: 20_000_000,
+  maxStepsPerPartition: 10_000_000,
   explain: true,
   shrinkMaxSteps: 2_000_000,
   stopAtFirstViolation: false,

@@ -9,6 +9,9 @@ import {
   HistoryError,
   kvModel,
   type CheckResult,
+  type Model,
+  type Operation,
+  UNKNOWN,
   type KvInput,
   type KvOutput,
   type KvState,
@@ -201,6 +204,48 @@ describe('linearizability: partitions, verdicts and errors', () => {
     const result = checkLinearizable([put('x', '1', [0, 10]), get('x', '2', [20, 30])], kvModel, { explain: false });
     expect(result.verdict === 'violation' && [result.violation.stuckIndex, result.violation.explanation]).toEqual([1, null]);
     expect(describeViolation(result)).toContain('no linearization gets past operation #1');
+  });
+});
+
+// The user model of docs/linearizability.md, verbatim: a FIFO queue, one partition.
+type QueueInput = { readonly op: 'enqueue'; readonly value: number } | { readonly op: 'dequeue' };
+type QueueOutput = { readonly op: 'enqueue' } | { readonly op: 'dequeue'; readonly value: number | null };
+type QueueState = readonly number[];
+
+const queueModel: Model<QueueState, QueueInput, QueueOutput> = {
+  init: () => [],
+  step(state, input, output) {
+    if (input.op === 'enqueue') return [...state, input.value];
+    const head = state.length > 0 ? state[0]! : null;
+    // A dequeue whose outcome is unknown takes whatever is at the head; a known one must have returned it.
+    if (output !== UNKNOWN && output.op === 'dequeue' && output.value !== head) return null;
+    return state.slice(1);
+  },
+  stateKey: (state) => state.join(','),
+  describeOperation(input, output) {
+    if (input.op === 'enqueue') return `enqueue(${input.value})`;
+    if (output === UNKNOWN || output.op !== 'dequeue') return 'dequeue() -> unknown';
+    return `dequeue() -> ${output.value ?? 'empty'}`;
+  },
+  describeState: (state) => `queue = [${state.join(', ')}]`,
+};
+
+describe('linearizability: a user model (the queue of the docs)', () => {
+  type QueueOperation = Operation<QueueInput, QueueOutput>;
+  const enqueue = (value: number, callUs: number, returnUs: number): QueueOperation => {
+    return { status: 'ok', clientId: value, callUs, returnUs, input: { op: 'enqueue', value }, output: { op: 'enqueue' } };
+  };
+  const dequeue = (value: number | null, callUs: number, returnUs: number): QueueOperation => {
+    return { status: 'ok', clientId: 9, callUs, returnUs, input: { op: 'dequeue' }, output: { op: 'dequeue', value } };
+  };
+
+  it('concurrent enqueues may land in either order, but FIFO holds after that', () => {
+    const enqueues = [enqueue(1, 0, 10), enqueue(2, 0, 10)];
+    expect(checkLinearizable([...enqueues, dequeue(2, 20, 30), dequeue(1, 40, 50)], queueModel).verdict).toBe('ok');
+    const result = checkLinearizable([...enqueues, dequeue(1, 20, 30), dequeue(1, 40, 50)], queueModel);
+    expect(result.verdict).toBe('violation');
+    expect(describeViolation(result)).toContain('dequeue() -> 1 cannot be placed: every linearization of the 3 operations before it leaves queue = [2]');
+    expect(checkLinearizable([enqueue(1, 0, 10), dequeue(null, 20, 30)], queueModel).verdict).toBe('violation');
   });
 });
 
