@@ -6,7 +6,7 @@ import { preparePartition, type PreparedPartition } from './events.js';
 import { explainViolation } from './explain.js';
 import type { Model, Partition } from './model.js';
 import type { CheckResult, PartitionUnknown, PartitionVerdict, PartitionViolation } from './result.js';
-import { PartitionSearch, type FinishedOutcome } from './search.js';
+import { PartitionSearch, PLAIN_SEARCH, type FinishedOutcome } from './search.js';
 
 export interface CheckOptions {
   /** Search steps (loop iterations) per partition before it answers 'unknown'. Deterministic: no clock. */
@@ -89,7 +89,7 @@ function startPartition<State, Input, Output>(
 ): PartitionRun<State, Input, Output> {
   const checked = partition.indices.filter((index) => history[index]!.status !== 'fail');
   const prepared = preparePartition(partition.label, history, checked);
-  return { prepared, search: new PartitionSearch(prepared, model, { watchOperation: -1, recordPrefix: false }), outcome: null };
+  return { prepared, search: new PartitionSearch(prepared, model, PLAIN_SEARCH), outcome: null };
 }
 
 /** Runs every partition to a verdict or its budget, one after another; or, stopping at the first violation,

@@ -33,13 +33,34 @@ export function describePartitionViolation(violation: PartitionViolation<unknown
     return lines;
   }
   lines.push(`  ${explanation.stuck.explanation}`);
-  lines.push(`  longest linearizable prefix: ${explanation.longestPrefix.length} operations, leaving ${explanation.stateAtDeadEndDescription}`);
-  const minimal = explanation.minimal;
-  const proof = minimal.oneMinimal ? 'removing any one of them makes it linearizable' : 'shrink budget ran out before it was 1-minimal';
-  lines.push(`  smallest failing sub-history found: ${minimal.operations.length} operations (${proof})`);
-  for (const entry of minimal.operations.slice(0, MAX_LISTED_OPERATIONS)) lines.push(operationLine(entry));
-  if (minimal.operations.length > MAX_LISTED_OPERATIONS) lines.push(`    … and ${minimal.operations.length - MAX_LISTED_OPERATIONS} more`);
+  lines.push(`  longest linearizable prefix: ${count(explanation.longestPrefix.length)}, leaving ${explanation.stateAtDeadEndDescription}`);
+  const { minimal, focused } = explanation;
+  if (focused === null) lines.push('  no state this partition reaches allows that output');
+  if (focused !== null) {
+    const proof = focused.oneMinimal ? 'none can be removed' : 'shrink budget ran out before it was 1-minimal';
+    lines.push(`  smallest failing sub-history around it: ${count(focused.operations.length)} (${proof})`);
+    lines.push(...listed(focused.operations));
+  }
+  if (focused === null || !sameOperations(minimal.operations, focused.operations)) {
+    const proof = minimal.oneMinimal ? 'removing any one makes it linearizable' : 'shrink budget ran out before it was 1-minimal';
+    lines.push(`  smallest failing sub-history: ${count(minimal.operations.length)} (${proof})`);
+    lines.push(...listed(minimal.operations));
+  }
   return lines;
+}
+
+function count(operations: number): string {
+  return `${operations} operation${operations === 1 ? '' : 's'}`;
+}
+
+function listed(operations: readonly IndexedOperation<unknown, unknown>[]): string[] {
+  const lines = operations.slice(0, MAX_LISTED_OPERATIONS).map(operationLine);
+  if (operations.length > MAX_LISTED_OPERATIONS) lines.push(`    … and ${operations.length - MAX_LISTED_OPERATIONS} more`);
+  return lines;
+}
+
+function sameOperations(a: readonly IndexedOperation<unknown, unknown>[], b: readonly IndexedOperation<unknown, unknown>[]): boolean {
+  return a.length === b.length && a.every((entry, k) => entry.index === b[k]!.index);
 }
 
 /** A short text of any verdict; for a violation, each violating partition with its explanation. */
@@ -55,7 +76,10 @@ export function describeViolation(result: CheckResult<unknown, unknown, unknown>
         `without finding a linearization or ruling one out; ${result.unknowns.length} of ${result.partitions.length} partitions unknown, the rest linearizable`
       );
     case 'violation': {
-      const lines = [`${result.violations.length} of ${result.partitions.length} partitions not linearizable (${scope})`];
+      const unfinished = result.partitions.filter((partition) => partition.verdict === 'unknown');
+      const stopped = unfinished.filter((partition) => partition.verdict === 'unknown' && partition.reason === 'stopped').length;
+      const rest = unfinished.length === 0 ? '' : `; ${unfinished.length} undecided (${stopped} stopped at the first violation, ${unfinished.length - stopped} out of budget)`;
+      const lines = [`${result.violations.length} of ${result.partitions.length} partitions not linearizable (${scope})${rest}`];
       for (const violation of result.violations) lines.push(...describePartitionViolation(violation));
       return lines.join('\n');
     }

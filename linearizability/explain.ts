@@ -6,9 +6,9 @@ import type { History, Operation } from './history.js';
 import { precedes } from './history.js';
 import type { PreparedPartition } from './events.js';
 import { UNKNOWN, type Model } from './model.js';
-import type { IndexedOperation, PlacedOperation, StuckOperation, ViolationExplanation } from './result.js';
+import type { IndexedOperation, MinimalFailingHistory, PlacedOperation, StuckOperation, ViolationExplanation } from './result.js';
 import { searchPartition } from './search.js';
-import { shrinkFailingHistory } from './shrink.js';
+import { shrinkFailingHistory, type ShrinkResult } from './shrink.js';
 
 export interface ExplainInput<State, Input, Output> {
   readonly history: History<Input, Output>;
@@ -33,7 +33,11 @@ export function indexedOperation<State, Input, Output>(
 export function explainViolation<State, Input, Output>(input: ExplainInput<State, Input, Output>): ViolationExplanation<State, Input, Output> {
   const { history, model, prepared } = input;
   const label = prepared.label;
-  const rerun = searchPartition(prepared, model, { maxSteps: input.maxSteps, watchOperation: input.stuckOperation, recordPrefix: true });
+  const stuckIndex = prepared.historyIndex[input.stuckOperation]!;
+  const stuckRecord = history[stuckIndex] as Operation<Input, Output>;
+  const probe = { input: stuckRecord.input, output: stuckRecord.status === 'ok' ? stuckRecord.output : UNKNOWN };
+  const limits = { maxSteps: input.maxSteps, watchOperation: input.stuckOperation, recordPrefix: true, probe };
+  const rerun = searchPartition(prepared, model, limits);
   if (rerun.kind !== 'violation' || rerun.stuckOperation !== input.stuckOperation || rerun.prefix === null || rerun.prefixStates === null) {
     throw new Error(`linearizability: the explanation pass over partition '${label}' did not repeat the first search`);
   }
@@ -47,17 +51,30 @@ export function explainViolation<State, Input, Output>(input: ExplainInput<State
   }
   const stateAtDeadEnd = prefix.length > 0 ? prefixStates[prefix.length - 1]! : model.init();
   const stuck = stuckOperation(input, rerun.watch ?? { accepted: false, rejectedStates: [], rejectedStateCount: 0 }, prefix.length, stateAtDeadEnd);
-  const shrunk = shrinkFailingHistory(label, history, Array.from(prepared.historyIndex), model, input.shrinkMaxSteps);
+  const all = Array.from(prepared.historyIndex);
+  const minimal = shrinkFailingHistory(label, history, all, model, input.shrinkMaxSteps);
+  // Focused only when the stuck operation's output is possible somewhere in the partition: otherwise no
+  // operation explains it, and the minimal sub-history already says all there is.
+  const focused = rerun.probeAccepted ? shrinkFailingHistory(label, history, all, model, input.shrinkMaxSteps, stuckIndex) : null;
   return {
-    minimal: {
-      operations: shrunk.indices.map((index) => indexedOperation(history, model, index)),
-      oneMinimal: shrunk.oneMinimal,
-      stepsUsed: shrunk.stepsUsed,
-    },
+    minimal: minimalHistory(history, model, minimal),
+    focused: focused === null ? null : minimalHistory(history, model, focused),
     longestPrefix,
     stuck,
     stateAtDeadEnd,
     stateAtDeadEndDescription: model.describeState(stateAtDeadEnd, label),
+  };
+}
+
+function minimalHistory<State, Input, Output>(
+  history: History<Input, Output>,
+  model: Model<State, Input, Output>,
+  shrunk: ShrinkResult,
+): MinimalFailingHistory<Input, Output> {
+  return {
+    operations: shrunk.indices.map((index) => indexedOperation(history, model, index)),
+    oneMinimal: shrunk.oneMinimal,
+    stepsUsed: shrunk.stepsUsed,
   };
 }
 

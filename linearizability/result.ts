@@ -34,14 +34,24 @@ export interface StuckOperation<State, Input, Output> extends IndexedOperation<I
 export interface MinimalFailingHistory<Input, Output> {
   /** The operations of the smallest failing sub-history found, in call order. */
   readonly operations: readonly IndexedOperation<Input, Output>[];
-  /** Removing any single one of them makes the rest linearizable (false when the shrink budget ran out first). */
+  /** No single one of them can be removed (for `minimal`: removing any one makes the rest linearizable; for
+   *  `focused`: or loses the stuck operation or every state accepting it). False when the shrink budget ran
+   *  out first. */
   readonly oneMinimal: boolean;
   readonly stepsUsed: number;
 }
 
 /** Everything explained about one non-linearizable partition (computed when options.explain is on). */
 export interface ViolationExplanation<State, Input, Output> {
+  /** The smallest failing sub-history: removing operations while it stays non-linearizable. Often just the
+   *  stuck operation when its output is impossible from the initial state (a read of a value, alone). */
   readonly minimal: MinimalFailingHistory<Input, Output>;
+  /**
+   * The smallest failing sub-history that keeps the stuck operation and some state in which its output is
+   * possible (so a stale read keeps the write it saw and the write it missed): the one to draw. Null when its
+   * output is possible in no state the partition reaches (nothing explains it; `minimal` says it all).
+   */
+  readonly focused: MinimalFailingHistory<Input, Output> | null;
   readonly longestPrefix: readonly PlacedOperation<State, Input, Output>[];
   readonly stuck: StuckOperation<State, Input, Output>;
   /** The state at the end of the longest prefix (init() when it is empty), described by the model. */

@@ -15,14 +15,19 @@ import { ConfigurationCache, zobristWord } from './cache.js';
 import { HEAD, NO_RETURN, RETURN_NODE, type PreparedPartition } from './events.js';
 import type { Model, Unknown } from './model.js';
 
-export interface SearchOptions {
+export interface SearchOptions<Input, Output> {
   /** An operation (position in the partition) whose every attempt is recorded, or -1. */
   readonly watchOperation: number;
   /** Record the linearized prefix each time the search backtracks from a new greatest depth. */
   readonly recordPrefix: boolean;
+  /** An operation (perhaps of another history) tried against every state the search reaches, to learn
+   *  whether its output is possible in any of them (the shrinker keeps what makes it possible); or null. */
+  readonly probe: { readonly input: Input; readonly output: Output | Unknown } | null;
 }
 
-export interface SearchLimits extends SearchOptions {
+export const PLAIN_SEARCH: SearchOptions<never, never> = { watchOperation: -1, recordPrefix: false, probe: null };
+
+export interface SearchLimits<Input, Output> extends SearchOptions<Input, Output> {
   readonly maxSteps: number;
 }
 
@@ -51,6 +56,8 @@ export type SearchOutcome<State> =
       readonly prefix: Int32Array | null;
       readonly prefixStates: readonly State[] | null;
       readonly watch: WatchRecord<State> | null;
+      /** With a probe: its output is possible in some state the search reached. */
+      readonly probeAccepted: boolean;
     }
   | { readonly kind: 'unknown'; readonly steps: number };
 
@@ -71,6 +78,8 @@ export class PartitionSearch<State, Input, Output> {
   private readonly cache: ConfigurationCache;
   private readonly stateIds = new Map<string | number, number>();
   private readonly watchedKeys = new Set<string | number>();
+  private readonly probedStates = new Set<number>();
+  private probeAccepted = false;
   private entry: number;
   private state: State;
   private depth = 0;
@@ -89,7 +98,7 @@ export class PartitionSearch<State, Input, Output> {
   constructor(
     private readonly prepared: PreparedPartition<Input, Output>,
     private readonly model: Model<State, Input, Output>,
-    private readonly options: SearchOptions,
+    private readonly options: SearchOptions<Input, Output>,
   ) {
     const count = prepared.inputs.length;
     const words = Math.max(1, (count + 31) >>> 5);
@@ -107,6 +116,7 @@ export class PartitionSearch<State, Input, Output> {
     this.cache = new ConfigurationCache(words, Math.min(1 << 12, 1 << Math.ceil(Math.log2(Math.max(16, count * 2)))));
     this.state = model.init();
     if (this.state === null) throw new TypeError('linearizability: the model\'s init() returned null, which step uses to mean "impossible"');
+    if (options.probe !== null) this.tryProbe(this.state, this.stateId(model.stateKey(this.state)));
     this.entry = this.next[HEAD]!;
     this.remaining = prepared.finiteCount;
     if (this.remaining === 0) this.outcome = { kind: 'ok', steps: 0, linearization: new Int32Array(0) };
@@ -117,7 +127,7 @@ export class PartitionSearch<State, Input, Output> {
     if (this.outcome !== null) return this.outcome;
     const { model, next, bits, hashWords, checkWords, cache } = this;
     const { nodeOperation, nodeReturn, inputs, outputs } = this.prepared;
-    const watchOperation = this.options.watchOperation;
+    const { watchOperation, probe } = this.options;
     let { entry, state, steps, hash, check } = this;
     while (steps < stepLimit) {
       steps++;
@@ -138,8 +148,10 @@ export class PartitionSearch<State, Input, Output> {
         bits[word]! |= bit;
         hash ^= hashWords[op]!;
         check ^= checkWords[op]!;
-        if (cache.addIfAbsent(bits, hash, check, this.stateId(model.stateKey(nextState)))) {
+        const id = this.stateId(model.stateKey(nextState));
+        if (cache.addIfAbsent(bits, hash, check, id)) {
           if (this.push(entry, ret, state)) return this.finish(steps, { kind: 'ok', steps, linearization: this.linearized() });
+          if (probe !== null && !this.probeAccepted) this.tryProbe(nextState, id);
           state = nextState;
           entry = next[HEAD]!;
           continue;
@@ -242,6 +254,13 @@ export class PartitionSearch<State, Input, Output> {
     if (watch.rejectedStates.length < MAX_WATCHED_STATES) watch.rejectedStates.push(state);
   }
 
+  private tryProbe(state: State, id: number): void {
+    const probe = this.options.probe!;
+    if (this.probedStates.has(id)) return;
+    this.probedStates.add(id);
+    if (this.model.step(state, probe.input, probe.output) !== null) this.probeAccepted = true;
+  }
+
   private linearized(): Int32Array {
     const order = new Int32Array(this.depth);
     for (let k = 0; k < this.depth; k++) order[k] = this.prepared.nodeOperation[this.stackNode[k]!]!;
@@ -249,8 +268,8 @@ export class PartitionSearch<State, Input, Output> {
   }
 
   private violation(steps: number): FinishedOutcome<State> {
-    const { deepest, stuckOperation, prefix, prefixStates, watch } = this;
-    return { kind: 'violation', steps, deepest, stuckOperation, prefix, prefixStates, watch };
+    const { deepest, stuckOperation, prefix, prefixStates, watch, probeAccepted } = this;
+    return { kind: 'violation', steps, deepest, stuckOperation, prefix, prefixStates, watch, probeAccepted };
   }
 }
 
@@ -258,7 +277,7 @@ export class PartitionSearch<State, Input, Output> {
 export function searchPartition<State, Input, Output>(
   prepared: PreparedPartition<Input, Output>,
   model: Model<State, Input, Output>,
-  limits: SearchLimits,
+  limits: SearchLimits<Input, Output>,
 ): SearchOutcome<State> {
   const search = new PartitionSearch(prepared, model, limits);
   return search.run(limits.maxSteps) ?? { kind: 'unknown', steps: search.steps };

@@ -5,10 +5,17 @@
 //
 // Bounded by a step budget shared by all candidate checks. A candidate whose check runs out of budget counts as
 // not failing (the operations stay), so the result is always a sub-history shown to be non-linearizable.
-import type { History } from './history.js';
+//
+// Focused on an operation, a candidate must also keep it and reach some state in which its output is possible:
+// a read of 'v7' that fails alone (the register starts absent) does not shrink to that read alone, but keeps
+// the write of 'v7' and the write that overwrote it — the failure the full history shows, in miniature.
+import type { History, Operation } from './history.js';
 import { preparePartition } from './events.js';
-import type { Model } from './model.js';
+import { UNKNOWN, type Model } from './model.js';
 import { searchPartition } from './search.js';
+
+/** Shrink around this operation (a history index): it stays, and so does some state that accepts it. */
+export type ShrinkFocus = number | null;
 
 export interface ShrinkResult {
   /** History indices of the smallest failing sub-history found, in call order. */
@@ -28,6 +35,7 @@ class Shrinker<State, Input, Output> {
     private readonly history: History<Input, Output>,
     private readonly model: Model<State, Input, Output>,
     private readonly maxSteps: number,
+    private readonly focus: ShrinkFocus,
   ) {}
 
   get exhausted(): boolean {
@@ -36,11 +44,20 @@ class Shrinker<State, Input, Output> {
 
   /** True when the candidate was shown non-linearizable within the remaining budget. */
   fails(indices: readonly number[]): boolean {
+    const focus = this.focus;
+    if (focus !== null && !indices.includes(focus)) return false;
     this.candidatesChecked++;
     const prepared = preparePartition(this.label, this.history, indices);
-    const outcome = searchPartition(prepared, this.model, { maxSteps: this.maxSteps - this.stepsUsed, watchOperation: -1, recordPrefix: false });
+    const maxSteps = this.maxSteps - this.stepsUsed;
+    const outcome = searchPartition(prepared, this.model, { maxSteps, watchOperation: -1, recordPrefix: false, probe: this.probe() });
     this.stepsUsed += outcome.steps;
-    return outcome.kind === 'violation';
+    return outcome.kind === 'violation' && (focus === null || outcome.probeAccepted);
+  }
+
+  private probe(): { input: Input; output: Output | typeof UNKNOWN } | null {
+    if (this.focus === null) return null;
+    const operation = this.history[this.focus] as Operation<Input, Output>;
+    return { input: operation.input, output: operation.status === 'ok' ? operation.output : UNKNOWN };
   }
 
   /** One pass at chunk size `chunk`: drops every chunk whose removal keeps the failure. Returns what is left
@@ -62,15 +79,17 @@ class Shrinker<State, Input, Output> {
   }
 }
 
-/** `indices` (history indices of one partition's checked operations) must be non-linearizable. */
+/** `indices` (history indices of one partition's checked operations) must be non-linearizable, and with a
+ *  focus, reach a state that accepts the focused operation. */
 export function shrinkFailingHistory<State, Input, Output>(
   label: string,
   history: History<Input, Output>,
   indices: readonly number[],
   model: Model<State, Input, Output>,
   maxSteps: number,
+  focus: ShrinkFocus = null,
 ): ShrinkResult {
-  const shrinker = new Shrinker(label, history, model, maxSteps);
+  const shrinker = new Shrinker(label, history, model, maxSteps, focus);
   let current = [...indices].sort((a, b) => history[a]!.callUs - history[b]!.callUs || a - b);
   let chunk = Math.max(1, current.length >> 1);
   let oneMinimal = false;

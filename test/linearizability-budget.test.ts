@@ -102,6 +102,39 @@ describe('linearizability shrinker', () => {
     );
   });
 
+  it('focused on the stuck operation, the shrinker keeps it and a state that allows its output', () => {
+    const values = ['1', '2', '3', '4', '5', '6', '7', '8'];
+    fc.assert(
+      fc.property(fc.array(operationSpec(['a'], values), { minLength: 10, maxLength: 40 }), fc.nat(), (specs, pick) => {
+        const history = sequentialHistory(specs);
+        const puts = history.flatMap((op, index) => (op.status === 'ok' && op.input.op === 'put' ? [index] : []));
+        const reads = history.flatMap((op, index) => (op.status === 'ok' && op.input.op === 'get' ? [index] : []));
+        fc.pre(reads.length > 0);
+        // A read of a value that an earlier put wrote, but (perhaps) not the current one.
+        const index = reads[pick % reads.length]!;
+        const earlier = puts.filter((put) => put < index - 4);
+        fc.pre(earlier.length > 0);
+        const written = history[earlier[pick % earlier.length]!]!.input as { value: string };
+        const read = history[index]!;
+        history[index] = { ...read, status: 'ok', returnUs: read.returnUs!, output: { kind: 'get', value: written.value } };
+        const result = checkLinearizable(history, kvModel);
+        fc.pre(result.verdict === 'violation');
+        if (result.verdict !== 'violation' || result.violation.explanation === null) throw new Error('expected an explained violation');
+        const { focused, stuck } = result.violation.explanation;
+        if (focused === null) return;
+        expect(focused.oneMinimal).toBe(true);
+        expect(focused.operations.map((entry) => entry.index)).toContain(stuck.index);
+        expect(isViolation(focused.operations.map((entry) => entry.operation))).toBe(true);
+        // The focus keeps more than the failing read: something wrote what it returned.
+        if (stuck.operation.input.op === 'get' && stuck.operation.status === 'ok' && stuck.operation.output.kind === 'get') {
+          const value = stuck.operation.output.value;
+          expect(value === null || focused.operations.some((entry) => 'value' in entry.operation.input && entry.operation.input.value === value)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a stale read of the initial state shrinks to the write it missed and the read', () => {
     const history = [put('y', '9', [0, 5]), put('x', '1', [0, 10]), get('y', '9', [20, 25]), put('x', '1', [30, 35]), get('x', null, [40, 50])];
     const result = checkLinearizable(history, kvModel);

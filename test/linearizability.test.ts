@@ -43,9 +43,12 @@ describe('linearizability: registers', () => {
       [0, "x = '1'"],
       [1, "x = '2'"],
     ]);
-    // The read alone already fails (x starts absent); the shrinker finds that.
+    // The read alone already fails (x starts absent): that is the smallest failing sub-history. Focused on the
+    // read, the write it saw and the write it missed stay.
     expect(violation.explanation.minimal.operations.map((entry) => entry.index)).toEqual([2]);
     expect(violation.explanation.minimal.oneMinimal).toBe(true);
+    expect(violation.explanation.focused?.operations.map((entry) => entry.index)).toEqual([0, 1, 2]);
+    expect(violation.explanation.focused?.oneMinimal).toBe(true);
   });
 
   it('a read concurrent with a write may see either value', () => {
