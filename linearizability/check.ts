@@ -1,7 +1,7 @@
 // The entry point: is this client history linearizable with respect to this model? Each partition (for the
 // key-value model: each key) is checked alone — P-compositionality (Herlihy & Wing 1990, theorem 1), which is
 // what makes a 10-client key-value history tractable — under its own step budget.
-import { HistoryError, validateHistory, type History } from './history.js';
+import { HistoryError, readHistory, STATUS_FAIL, type History, type HistoryColumns } from './history.js';
 import { preparePartition, type PreparedPartition } from './events.js';
 import { explainViolation } from './explain.js';
 import type { Model, Partition } from './model.js';
@@ -66,14 +66,15 @@ function partitionsOf<State, Input, Output>(history: History<Input, Output>, mod
   return partitions;
 }
 
-function validateOperations<State, Input, Output>(history: History<Input, Output>, model: Model<State, Input, Output>): void {
-  validateHistory(history);
-  if (model.validate === undefined) return;
-  for (let index = 0; index < history.length; index++) {
-    const operation = history[index]!;
-    const problem = model.validate(operation.input, operation.output);
+/** Reads the history into columns, validating it and (if the model can) each operation. */
+function readOperations<State, Input, Output>(history: History<Input, Output>, model: Model<State, Input, Output>): HistoryColumns<Input, Output> {
+  const columns = readHistory(history);
+  if (model.validate === undefined) return columns;
+  for (let index = 0; index < columns.length; index++) {
+    const problem = model.validate(columns.inputs[index]!, columns.outputs[index]!);
     if (problem !== null) throw new HistoryError(index, `linearizability: operation ${index} of the history is malformed: ${problem}`);
   }
+  return columns;
 }
 
 interface PartitionRun<State, Input, Output> {
@@ -83,12 +84,12 @@ interface PartitionRun<State, Input, Output> {
 }
 
 function startPartition<State, Input, Output>(
-  history: History<Input, Output>,
+  columns: HistoryColumns<Input, Output>,
   model: Model<State, Input, Output>,
   partition: Partition,
 ): PartitionRun<State, Input, Output> {
-  const checked = partition.indices.filter((index) => history[index]!.status !== 'fail');
-  const prepared = preparePartition(partition.label, history, checked);
+  const checked = partition.indices.filter((index) => columns.status[index] !== STATUS_FAIL);
+  const prepared = preparePartition(partition.label, columns, checked);
   return { prepared, search: new PartitionSearch(prepared, model, PLAIN_SEARCH), outcome: null };
 }
 
@@ -113,6 +114,7 @@ function runPartitions(runs: PartitionRun<unknown, unknown, unknown>[], options:
 
 function verdictOf<State, Input, Output>(
   history: History<Input, Output>,
+  columns: HistoryColumns<Input, Output>,
   model: Model<State, Input, Output>,
   run: PartitionRun<State, Input, Output>,
   stopped: boolean,
@@ -131,7 +133,7 @@ function verdictOf<State, Input, Output>(
     case 'violation': {
       const { stuckOperation } = outcome;
       const explanation = options.explain
-        ? explainViolation({ history, model, prepared, stuckOperation, maxSteps: options.maxStepsPerPartition, shrinkMaxSteps: options.shrinkMaxSteps })
+        ? explainViolation({ history, columns, model, prepared, stuckOperation, maxSteps: options.maxStepsPerPartition, shrinkMaxSteps: options.shrinkMaxSteps })
         : null;
       return { verdict: 'violation', ...base, stuckIndex: prepared.historyIndex[stuckOperation]!, explanation };
     }
@@ -153,12 +155,12 @@ export function checkLinearizable<State, Input, Output>(
   options: CheckOptions = {},
 ): CheckResult<State, Input, Output> {
   const settings = validateOptions(options);
-  validateOperations(history, model);
-  const runs = partitionsOf(history, model).map((partition) => startPartition(history, model, partition));
+  const columns = readOperations(history, model);
+  const runs = partitionsOf(history, model).map((partition) => startPartition(columns, model, partition));
   const stopped = runPartitions(runs as PartitionRun<unknown, unknown, unknown>[], settings);
-  const partitions = runs.map((run) => verdictOf(history, model, run, stopped, settings));
+  const partitions = runs.map((run) => verdictOf(history, columns, model, run, stopped, settings));
   const excluded: number[] = [];
-  for (let index = 0; index < history.length; index++) if (history[index]!.status === 'fail') excluded.push(index);
+  for (let index = 0; index < columns.length; index++) if (columns.status[index] === STATUS_FAIL) excluded.push(index);
   let totalStepsUsed = 0;
   for (const partition of partitions) totalStepsUsed += partition.stepsUsed;
   const totals = { partitions, excluded, totalStepsUsed };

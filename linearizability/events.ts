@@ -1,7 +1,7 @@
 // One partition's operations laid out for the search: the call and return events in time order as a
 // doubly-linked list in typed arrays (Lowe 2017, "Testing for linearizability", section 3: the list from
 // which an operation is lifted when linearized and re-linked when the search backtracks).
-import type { History, Operation } from './history.js';
+import { STATUS_FAIL, STATUS_OK, STATUS_UNKNOWN, type HistoryColumns } from './history.js';
 import { UNKNOWN, type Unknown } from './model.js';
 
 /** nodeReturn of a return node. */
@@ -39,9 +39,10 @@ function compareEvents(a: TimedEvent, b: TimedEvent): number {
   return a.timeUs - b.timeUs || a.kind - b.kind || a.operation - b.operation;
 }
 
-/** Numbers the operations in call order (ties by history index), so that operation 0 is the first call. */
-function callOrder(history: History<unknown, unknown>, indices: readonly number[]): number[] {
-  return [...indices].sort((a, b) => history[a]!.callUs - history[b]!.callUs || a - b);
+/** The indices in call order (ties by history index): the partition numbers its operations this way. */
+export function callOrder(columns: HistoryColumns<unknown, unknown>, indices: readonly number[]): number[] {
+  const callUs = columns.callUs;
+  return [...indices].sort((a, b) => callUs[a]! - callUs[b]! || a - b);
 }
 
 /**
@@ -51,21 +52,22 @@ function callOrder(history: History<unknown, unknown>, indices: readonly number[
  */
 export function preparePartition<Input, Output>(
   label: string,
-  history: History<Input, Output>,
+  columns: HistoryColumns<Input, Output>,
   indices: readonly number[],
 ): PreparedPartition<Input, Output> {
-  const order = callOrder(history, indices);
+  const order = callOrder(columns, indices);
   const count = order.length;
   const inputs: Input[] = new Array<Input>(count);
   const outputs: (Output | Unknown)[] = new Array<Output | Unknown>(count);
   const events: TimedEvent[] = [];
   for (let position = 0; position < count; position++) {
-    const operation = history[order[position]!] as Operation<Input, Output>;
-    if (operation.status === 'fail') throw new Error(`linearizability: failed operation ${order[position]} given to the search`);
-    inputs[position] = operation.input;
-    outputs[position] = operation.status === 'ok' ? operation.output : UNKNOWN;
-    events.push({ timeUs: operation.callUs, kind: 0, operation: position });
-    if (operation.status === 'ok') events.push({ timeUs: operation.returnUs, kind: 1, operation: position });
+    const index = order[position]!;
+    const status = columns.status[index]!;
+    if (status === STATUS_FAIL) throw new Error(`linearizability: failed operation ${index} given to the search`);
+    inputs[position] = columns.inputs[index]!;
+    outputs[position] = status === STATUS_OK ? (columns.outputs[index] as Output) : UNKNOWN;
+    events.push({ timeUs: columns.callUs[index]!, kind: 0, operation: position });
+    if (status !== STATUS_UNKNOWN) events.push({ timeUs: columns.returnUs[index]!, kind: 1, operation: position });
   }
   events.sort(compareEvents);
   return { label, historyIndex: Int32Array.from(order), inputs, outputs, finiteCount: events.length - count, ...linkEvents(events, count) };

@@ -2,16 +2,16 @@
 // linearizable prefix the search reached (Porcupine's visualization draws the same), and the operation no
 // linearization could get past, with why. The search is deterministic, so re-running it with the stuck
 // operation watched meets exactly the dead ends of the first run.
-import type { History, Operation } from './history.js';
-import { precedes } from './history.js';
+import type { History, HistoryColumns, Operation } from './history.js';
 import type { PreparedPartition } from './events.js';
-import { UNKNOWN, type Model } from './model.js';
+import { UNKNOWN, type Model, type Unknown } from './model.js';
 import type { IndexedOperation, MinimalFailingHistory, PlacedOperation, StuckOperation, ViolationExplanation } from './result.js';
 import { searchPartition } from './search.js';
 import { shrinkFailingHistory, type ShrinkResult } from './shrink.js';
 
 export interface ExplainInput<State, Input, Output> {
   readonly history: History<Input, Output>;
+  readonly columns: HistoryColumns<Input, Output>;
   readonly model: Model<State, Input, Output>;
   readonly prepared: PreparedPartition<Input, Output>;
   /** The position (in `prepared`) of the operation the first search got stuck at. */
@@ -34,8 +34,7 @@ export function explainViolation<State, Input, Output>(input: ExplainInput<State
   const { history, model, prepared } = input;
   const label = prepared.label;
   const stuckIndex = prepared.historyIndex[input.stuckOperation]!;
-  const stuckRecord = history[stuckIndex] as Operation<Input, Output>;
-  const probe = { input: stuckRecord.input, output: stuckRecord.status === 'ok' ? stuckRecord.output : UNKNOWN };
+  const probe = { input: prepared.inputs[input.stuckOperation] as Input, output: prepared.outputs[input.stuckOperation] as Output | Unknown };
   const limits = { maxSteps: input.maxSteps, watchOperation: input.stuckOperation, recordPrefix: true, probe };
   const rerun = searchPartition(prepared, model, limits);
   if (rerun.kind !== 'violation' || rerun.stuckOperation !== input.stuckOperation || rerun.prefix === null || rerun.prefixStates === null) {
@@ -52,10 +51,10 @@ export function explainViolation<State, Input, Output>(input: ExplainInput<State
   const stateAtDeadEnd = prefix.length > 0 ? prefixStates[prefix.length - 1]! : model.init();
   const stuck = stuckOperation(input, rerun.watch ?? { accepted: false, rejectedStates: [], rejectedStateCount: 0 }, prefix.length, stateAtDeadEnd);
   const all = Array.from(prepared.historyIndex);
-  const minimal = shrinkFailingHistory(label, history, all, model, input.shrinkMaxSteps);
+  const minimal = shrinkFailingHistory(label, input.columns, all, model, input.shrinkMaxSteps);
   // Focused only when the stuck operation's output is possible somewhere in the partition: otherwise no
   // operation explains it, and the minimal sub-history already says all there is.
-  const focused = rerun.probeAccepted ? shrinkFailingHistory(label, history, all, model, input.shrinkMaxSteps, stuckIndex) : null;
+  const focused = rerun.probeAccepted ? shrinkFailingHistory(label, input.columns, all, model, input.shrinkMaxSteps, stuckIndex) : null;
   return {
     minimal: minimalHistory(history, model, minimal),
     focused: focused === null ? null : minimalHistory(history, model, focused),
@@ -84,14 +83,15 @@ function stuckOperation<State, Input, Output>(
   deepest: number,
   stateAtDeadEnd: State,
 ): StuckOperation<State, Input, Output> {
-  const { history, model, prepared } = input;
-  const stuck = indexedOperation(history, model, prepared.historyIndex[input.stuckOperation]!);
+  const { history, columns, model, prepared } = input;
+  const stuckIndex = prepared.historyIndex[input.stuckOperation]!;
+  const stuck = indexedOperation(history, model, stuckIndex);
   let precedingOperations = 0;
   let concurrentOperations = 0;
+  // Real-time order on the columns: A precedes B iff A.returnUs < B.callUs (+Infinity for unknown outcomes).
   for (const index of prepared.historyIndex) {
-    const other = history[index]!;
-    if (precedes(other, stuck.operation)) precedingOperations++;
-    else if (other !== stuck.operation && !precedes(stuck.operation, other)) concurrentOperations++;
+    if (columns.returnUs[index]! < columns.callUs[stuckIndex]!) precedingOperations++;
+    else if (index !== stuckIndex && !(columns.returnUs[stuckIndex]! < columns.callUs[index]!)) concurrentOperations++;
   }
   const states = watch.rejectedStates.map((state) => model.describeState(state, prepared.label));
   const more = watch.rejectedStateCount - states.length;

@@ -9,8 +9,8 @@
 // Focused on an operation, a candidate must also keep it and reach some state in which its output is possible:
 // a read of 'v7' that fails alone (the register starts absent) does not shrink to that read alone, but keeps
 // the write of 'v7' and the write that overwrote it — the failure the full history shows, in miniature.
-import type { History, Operation } from './history.js';
-import { preparePartition } from './events.js';
+import { STATUS_OK, type HistoryColumns } from './history.js';
+import { callOrder, preparePartition } from './events.js';
 import { UNKNOWN, type Model } from './model.js';
 import { searchPartition } from './search.js';
 
@@ -32,7 +32,7 @@ class Shrinker<State, Input, Output> {
 
   constructor(
     private readonly label: string,
-    private readonly history: History<Input, Output>,
+    private readonly columns: HistoryColumns<Input, Output>,
     private readonly model: Model<State, Input, Output>,
     private readonly maxSteps: number,
     private readonly focus: ShrinkFocus,
@@ -47,7 +47,7 @@ class Shrinker<State, Input, Output> {
     const focus = this.focus;
     if (focus !== null && !indices.includes(focus)) return false;
     this.candidatesChecked++;
-    const prepared = preparePartition(this.label, this.history, indices);
+    const prepared = preparePartition(this.label, this.columns, indices);
     const maxSteps = this.maxSteps - this.stepsUsed;
     const outcome = searchPartition(prepared, this.model, { maxSteps, watchOperation: -1, recordPrefix: false, probe: this.probe() });
     this.stepsUsed += outcome.steps;
@@ -56,8 +56,8 @@ class Shrinker<State, Input, Output> {
 
   private probe(): { input: Input; output: Output | typeof UNKNOWN } | null {
     if (this.focus === null) return null;
-    const operation = this.history[this.focus] as Operation<Input, Output>;
-    return { input: operation.input, output: operation.status === 'ok' ? operation.output : UNKNOWN };
+    const { status, inputs, outputs } = this.columns;
+    return { input: inputs[this.focus]!, output: status[this.focus] === STATUS_OK ? (outputs[this.focus] as Output) : UNKNOWN };
   }
 
   /** One pass at chunk size `chunk`: drops every chunk whose removal keeps the failure. Returns what is left
@@ -83,14 +83,14 @@ class Shrinker<State, Input, Output> {
  *  focus, reach a state that accepts the focused operation. */
 export function shrinkFailingHistory<State, Input, Output>(
   label: string,
-  history: History<Input, Output>,
+  columns: HistoryColumns<Input, Output>,
   indices: readonly number[],
   model: Model<State, Input, Output>,
   maxSteps: number,
   focus: ShrinkFocus = null,
 ): ShrinkResult {
-  const shrinker = new Shrinker(label, history, model, maxSteps, focus);
-  let current = [...indices].sort((a, b) => history[a]!.callUs - history[b]!.callUs || a - b);
+  const shrinker = new Shrinker(label, columns, model, maxSteps, focus);
+  let current = callOrder(columns, indices);
   let chunk = Math.max(1, current.length >> 1);
   let oneMinimal = false;
   while (!shrinker.exhausted) {
