@@ -1,7 +1,7 @@
 // The step budget (deterministic: steps, never the clock) and the shrinker.
 import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { checkLinearizable, kvModel, TURN_STEPS, type KvInput, type KvOutput } from '../linearizability/index.js';
+import { checkLinearizable, describeViolation, kvModel, TURN_STEPS, type KvInput, type KvOutput } from '../linearizability/index.js';
 import type { History } from '../linearizability/history.js';
 import { get, put, type KvOperation } from './support/kv-history.js';
 import { operationSpec, sequentialHistory } from './support/register-histories.js';
@@ -27,6 +27,7 @@ describe('linearizability budget', () => {
     if (first.verdict !== 'unknown') return;
     expect([first.partition, first.operations, first.stepsUsed]).toEqual(['k7', 13, 5000]);
     expect(checkLinearizable(history, kvModel, { maxStepsPerPartition: 5000 })).toEqual(first);
+    expect(describeViolation(first)).toMatch(/^unknown: partition 'k7' \(13 operations\) used its whole budget of 5000 search steps/);
     // Given enough steps the same history is a violation, in the same number of steps every time.
     const full = checkLinearizable(history, kvModel, { explain: false });
     expect(full.verdict).toBe('violation');
