@@ -77,10 +77,26 @@ function readOperations<State, Input, Output>(history: History<Input, Output>, m
   return columns;
 }
 
-interface PartitionRun<State, Input, Output> {
-  readonly prepared: PreparedPartition<Input, Output>;
-  readonly search: PartitionSearch<State, Input, Output>;
-  outcome: FinishedOutcome<State> | null;
+/** One partition's check. The search (and its cache, the bulk of the memory) exists only while it runs. */
+class PartitionRun<State, Input, Output> {
+  private search: PartitionSearch<State, Input, Output> | null = null;
+  outcome: FinishedOutcome<State> | null = null;
+  steps = 0;
+
+  constructor(
+    readonly prepared: PreparedPartition<Input, Output>,
+    private readonly model: Model<State, Input, Output>,
+  ) {}
+
+  /** Searches on until a verdict or `stepLimit` steps in all. */
+  advance(stepLimit: number): FinishedOutcome<State> | null {
+    if (this.outcome !== null) return this.outcome;
+    this.search ??= new PartitionSearch(this.prepared, this.model, PLAIN_SEARCH);
+    this.outcome = this.search.run(stepLimit);
+    this.steps = this.search.steps;
+    if (this.outcome !== null) this.search = null;
+    return this.outcome;
+  }
 }
 
 function startPartition<State, Input, Output>(
@@ -89,8 +105,7 @@ function startPartition<State, Input, Output>(
   partition: Partition,
 ): PartitionRun<State, Input, Output> {
   const checked = partition.indices.filter((index) => columns.status[index] !== STATUS_FAIL);
-  const prepared = preparePartition(partition.label, columns, checked);
-  return { prepared, search: new PartitionSearch(prepared, model, PLAIN_SEARCH), outcome: null };
+  return new PartitionRun(preparePartition(partition.label, columns, checked), model);
 }
 
 /** Runs every partition to a verdict or its budget, one after another; or, stopping at the first violation,
@@ -98,16 +113,13 @@ function startPartition<State, Input, Output>(
 function runPartitions(runs: PartitionRun<unknown, unknown, unknown>[], options: Required<CheckOptions>): boolean {
   const maxSteps = options.maxStepsPerPartition;
   if (!options.stopAtFirstViolation) {
-    for (const run of runs) run.outcome = run.search.run(maxSteps);
+    for (const run of runs) run.advance(maxSteps);
     return false;
   }
   let active = runs;
   while (active.length > 0) {
-    for (const run of active) {
-      run.outcome = run.search.run(Math.min(maxSteps, run.search.steps + TURN_STEPS));
-      if (run.outcome?.kind === 'violation') return true;
-    }
-    active = active.filter((run) => run.outcome === null && run.search.steps < maxSteps);
+    for (const run of active) if (run.advance(Math.min(maxSteps, run.steps + TURN_STEPS))?.kind === 'violation') return true;
+    active = active.filter((run) => run.outcome === null && run.steps < maxSteps);
   }
   return false;
 }
@@ -121,11 +133,11 @@ function verdictOf<State, Input, Output>(
   options: Required<CheckOptions>,
 ): PartitionVerdict<State, Input, Output> {
   const { prepared, outcome } = run;
-  const base = { partition: prepared.label, operations: prepared.inputs.length, stepsUsed: run.search.steps };
+  const base = { partition: prepared.label, operations: prepared.inputs.length, stepsUsed: run.steps };
   if (outcome === null) {
     // Unfinished under budget only when the turns stopped at another partition's violation.
-    if (run.search.steps < options.maxStepsPerPartition && !stopped) throw new Error('linearizability: a partition search paused early');
-    return { verdict: 'unknown', ...base, reason: run.search.steps < options.maxStepsPerPartition ? 'stopped' : 'budget' };
+    if (run.steps < options.maxStepsPerPartition && !stopped) throw new Error('linearizability: a partition search paused early');
+    return { verdict: 'unknown', ...base, reason: run.steps < options.maxStepsPerPartition ? 'stopped' : 'budget' };
   }
   switch (outcome.kind) {
     case 'ok':
