@@ -130,7 +130,10 @@ export class ContractChecker {
   }
 
   private checkVote(from: NodeId, candidate: NodeId, term: number, durable: DurableLog): void {
-    if (durable.term !== term || durable.vote !== candidate) {
+    // A disk already past the vote's term is safe too: the node can never vote in that term again. (A Ready
+    // carries the messages of several steps and the hard state of the last one: a node resuming from a pause
+    // may grant a term-5 vote and move on to term 9 before either is persisted.)
+    if (durable.term < term || (durable.term === term && durable.vote !== candidate)) {
       raiseViolation(this.context, 'DurableBeforeSend', `${from} granted its term-${term} vote to ${candidate} while its disk holds term ${durable.term}, vote ${durable.vote ?? 'none'}: a crash now would let it vote again`, [from]);
     }
     let granted = this.votes.get(from);
@@ -147,9 +150,15 @@ export class ContractChecker {
 
   private checkHolds(from: NodeId, message: Message, index: number, durable: DurableLog): void {
     if (index <= durable.snapshotIndex) return;
+    // An acknowledgement of an earlier term than the disk's was overtaken within its Ready by a newer leader's
+    // entries; whether the stale leader may still count it is for CommitDurable to judge when it commits.
+    if (message.term < durable.term) return;
     const live = this.view(from).liveLog();
     const term = live?.term(index);
     if (term !== undefined && durable.termAt(index) === term) return;
+    // Compacted from memory since the acknowledgement was made (it was applied, so committed): the disk must
+    // still have an entry there.
+    if (term === undefined && live !== null && index < live.firstIndex() && durable.termAt(index) !== undefined) return;
     raiseViolation(this.context, 'DurableBeforeSend', `${from} acknowledged index ${index} (term ${term ?? '?'}) to ${message.to} in ${message.type} while its disk holds up to ${durable.lastIndex()} (term there ${durable.termAt(index) ?? 'none'}): a crash now would lose an entry the leader counts`, [from, message.to]);
   }
 

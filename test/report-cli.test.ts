@@ -49,10 +49,10 @@ const brokenCommit = join(dir, 'broken-commit.yaml');
 writeFileSync(
   brokenCommit,
   `name: broken-commit
-question: Does the checker catch a leader that commits with one replica short of a majority?
+question: Does the checker catch votes granted without the up-to-date check (paper 5.4.1)?
 cluster: {nodes: 5}
 raft:
-  unsafe: {commitWithMinority: true}
+  unsafe: {skipUpToDateCheck: true}
 chaos:
   kinds: [crash, partition, isolate, pause]
   meanGap: 400ms
@@ -167,7 +167,7 @@ describe('raftsim sweep --report, merge --report and compare', () => {
     expect(out).toContain(`  report      ${join(sweepA, 'sweep.svg')}\n`);
     const sweep = JSON.parse(readFileSync(join(sweepA, 'sweep.json'), 'utf8'));
     const failing = sweep.summary.failing as { seed: number; replay: string }[];
-    expect(failing.length, 'the broken commit rule fails on some of seeds 1..10').toBeGreaterThan(0);
+    expect(failing.length, 'the broken vote rule fails on some of seeds 1..10').toBeGreaterThan(0);
     const doc = parseSvg(join(sweepA, 'sweep.svg'));
     const all = texts(doc);
     expect(all[0]).toBe('raftsim sweep report · broken-commit');
@@ -183,7 +183,7 @@ describe('raftsim sweep --report, merge --report and compare', () => {
     // The per-seed headline metrics of sweep.json, drawn as distributions (or listed when constant).
     const metrics = Array.from(doc.querySelectorAll('g.metric'), (panel) => panel.getAttribute('data-metric'));
     expect(metrics).toEqual(expect.arrayContaining(['electionLatency.p99', 'logGrowth.peakEntries', 'commitLatency.p99']));
-    expect(all.join('\n')).toContain('raft.unsafe.commitWithMinority on');
+    expect(all.join('\n')).toContain('raft.unsafe.skipUpToDateCheck on');
   });
 
   it('merge --report draws the merged seeds: one sweep.json merged gives the same sweep.svg', async () => {

@@ -377,7 +377,7 @@ const regression: readonly RegressionCase[] = [
   { name: 'compaction-stall', seed: 1, outcome: 'expectations', bands: { 'compaction.stallCount': [1, 10], 'logGrowth.peakEntries': [5_000, 100_000] } },
   { name: 'cross-dc-compaction-drift', seed: 1, outcome: 'passed', bands: { 'compaction.drift.rounds': [10, 40], 'compaction.drift.maxIndexSpread': [100, 100_000], 'replicationLatency.byDatacenter.eu.p50': [80_000, 2_000_000] } },
   { name: 'figure-8', seed: 1, outcome: 'passed', bands: { 'elections.leaderChanges': [6, 20] } },
-  { name: 'figure-8-broken', seed: 1, outcome: 'safety', invariant: 'LeaderCompleteness' },
+  { name: 'figure-8-broken', seed: 1, outcome: 'safety', invariant: 'CommitIrrevocable' },
   { name: 'leader-crash-loop', seed: 1, outcome: 'passed', bands: { 'cluster.crashes': [8, 12] } },
   { name: 'random-chaos', seed: 1, overrides: { duration: '10s' }, outcome: 'passed' },
   { name: 'chaos-5', seed: 1, overrides: { duration: '15s' }, outcome: 'passed', bands: { 'cluster.crashes': [1, 20], 'compaction.snapshots': [10, 200], 'electionLatency.count': [2, 40] } },

@@ -3,6 +3,7 @@
 // a write once its entry is applied, a read once the applied index reaches its read index.
 import type { Entry, Snapshot } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
+import type { ContractChecker } from '../contract-checker.js';
 import { KvStore, type KvCommand, type KvImage } from '../kv.js';
 import type { Network } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
@@ -26,6 +27,7 @@ export class ApplyPipeline {
   private readonly scheduler: Scheduler;
   private readonly trace: Trace;
   private readonly checker: SafetyChecker | null;
+  private readonly contract: ContractChecker | null;
   private readonly stats: ClusterStats;
   private readonly clientNetwork: Network<ClientMessage>;
   private readonly event: CurrentEvent;
@@ -38,6 +40,7 @@ export class ApplyPipeline {
     this.scheduler = context.scheduler;
     this.trace = context.trace;
     this.checker = context.checker;
+    this.contract = context.contract;
     this.stats = context.stats;
     this.clientNetwork = context.clientNetwork;
     this.event = context.event;
@@ -122,6 +125,7 @@ export class ApplyPipeline {
 
   private applyEntry(node: SimNode, entry: Entry): void {
     this.checker?.onApply(node.id, entry);
+    this.contract?.onApply(node.id, entry.index, node.raft.log.committed);
     if (this.trace.enabled) this.trace.emitApply(this.scheduler.nowUs, node.id, entry.index, entry.term, entryDigest(entry));
     if (entry.kind === 'noop') {
       node.kv.skip(entry.index);

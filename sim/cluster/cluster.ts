@@ -13,8 +13,10 @@
 //   context.ts      what every layer is handed; current-event.ts, inspect.ts
 //   node.ts         one simulated process and the gate for its events; wal.ts, options.ts, types.ts
 import { RaftNode } from '../../raft/node.js';
+import { quorumSize } from '../../raft/quorum.js';
 import type { Message } from '../../raft/types.js';
 import { SafetyChecker } from '../checker.js';
+import { ContractChecker, type VotingConfiguration } from '../contract-checker.js';
 import { NodeClock } from '../clock.js';
 import { Disk } from '../disk.js';
 import type { KvCommand } from '../kv.js';
@@ -50,6 +52,7 @@ export class Cluster {
   readonly network: Network<Message>;
   readonly clientNetwork: Network<ClientMessage>;
   readonly checker: SafetyChecker | null;
+  readonly contract: ContractChecker | null;
   readonly metrics: MetricsCollector;
   readonly stats: ClusterStats = newClusterStats();
   private readonly event = new CurrentEvent();
@@ -80,11 +83,13 @@ export class Cluster {
     this.network = this.raftNetwork();
     this.clientNetwork = this.clientFacingNetwork(clientIds);
     for (const id of options.nodeIds) this.nodes.set(id, this.createNode(id));
+    this.contract = this.checker === null ? null : this.contractChecker(this.checker);
     const context: ClusterContext = {
       scheduler,
       options,
       trace,
       checker: this.checker,
+      contract: this.contract,
       metrics: this.metrics,
       stats: this.stats,
       network: this.network,
@@ -100,6 +105,20 @@ export class Cluster {
     this.readyLoop = new ReadyLoop(context, { observers: this.observers, latency, apply, compaction: this.compaction });
     this.server = new KvServer(context, this.readyLoop, apply, latency);
     this.faults = new Faults(context, this.readyLoop, this.compaction);
+  }
+
+  /** The host-contract checks read each node's durable shadow and, while it is up, its in-memory log. */
+  private contractChecker(checker: SafetyChecker): ContractChecker {
+    const views = [...this.nodes.values()].map((node) => ({
+      id: node.id,
+      durable: node.durable,
+      liveLog: () => (node.process.status === 'down' ? null : node.raft.log),
+    }));
+    const voters = this.options.nodeIds;
+    const quorum = quorumSize(voters.length);
+    const configuration: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
+    const context = { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
+    return new ContractChecker(context, views, () => configuration, (index) => checker.committedTermAt(index));
   }
 
   private raftNetwork(): Network<Message> {

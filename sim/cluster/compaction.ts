@@ -116,6 +116,7 @@ export class Compaction {
   private readonly snapshotDurable = (event: SnapshotDurable): boolean => {
     const node = event.node;
     node.disk.completeSync(event.token);
+    if (this.context.contract !== null) node.durable.catchUp(node.disk);
     node.compaction.lastSnapshotIndex = Math.max(node.compaction.lastSnapshotIndex, event.pending.snapshot.meta.index);
     node.compaction.pending = event.pending;
     return true;
@@ -146,6 +147,7 @@ export class Compaction {
     const compactIndex = Math.max(log.compacted.index, Math.min(snapshot.meta.index - this.options.catchUpEntries, log.persistedLastIndex(), log.applied));
     node.raft.compact(snapshot, compactIndex);
     node.disk.rewrite(this.compactedWal(node, snapshot));
+    if (this.context.contract !== null) node.durable.rebuild(node.disk);
     const now = this.scheduler.nowUs;
     this.metrics.onCompaction(
       { node: node.id, index: snapshot.meta.index, trigger: pending.trigger, round: pending.round, startedUs: pending.startedUs, completedUs: now, intendedUs: pending.intendedUs, noop: false },

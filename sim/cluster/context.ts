@@ -3,6 +3,7 @@
 // files below it (see docs/architecture.md).
 import type { Message } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
+import type { ContractChecker } from '../contract-checker.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { Network, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
@@ -18,6 +19,8 @@ export interface ClusterContext {
   readonly trace: Trace;
   /** Null when the run does not check invariants. */
   readonly checker: SafetyChecker | null;
+  /** The host-contract and durability checks (contract-checker.ts); null when invariants are not checked. */
+  readonly contract: ContractChecker | null;
   readonly metrics: MetricsCollector;
   readonly stats: ClusterStats;
   readonly network: Network<Message>;

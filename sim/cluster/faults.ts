@@ -306,6 +306,7 @@ export class Faults {
     this.stats.restarts++;
     this.context.notify({ kind: 'restart', node: node.id });
     this.checker?.onRestart(node.id, node.raft.currentTerm, node.raft.log.committed, node.raft.log.applied);
+    this.context.contract?.onRestart(node.id, node.raft.currentTerm, node.raft.votedFor);
     if (this.trace.enabled) {
       this.trace.emit({ t: this.scheduler.nowUs, type: 'restart', node: node.id, term: node.raft.currentTerm, commit: node.raft.log.committed, lastIndex: node.raft.log.lastIndex() });
       this.trace.emit({ t: this.scheduler.nowUs, type: 'role', node: node.id, role: 'follower', term: node.raft.currentTerm, leader: null });

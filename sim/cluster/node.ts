@@ -5,6 +5,7 @@ import type { RaftNode } from '../../raft/node.js';
 import type { Entry, HardState, ReadState, Role, Snapshot } from '../../raft/types.js';
 import type { NodeClock } from '../clock.js';
 import type { Disk } from '../disk.js';
+import { DurableLog } from '../durable-log.js';
 import { KvStore } from '../kv.js';
 import type { NodeId } from '../network.js';
 import { ProposalTimes } from '../proposal-times.js';
@@ -126,6 +127,8 @@ export class SimNode {
   readonly clients: ClientState = { pendingWrites: new Map(), pendingReads: new Map(), readyReads: [] };
   readonly measurement: MeasurementState = { lastCommitSeen: 0, proposedAtUs: new ProposalTimes(maxProposalTimes), replicationAcked: new Map() };
   readonly observed: ObservedState = { role: 'follower', term: 0 };
+  /** What the disk would give back after a crash now, for the host-contract checks (read only when they run). */
+  readonly durable = new DurableLog();
 
   constructor(
     readonly id: NodeId,

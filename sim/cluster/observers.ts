@@ -2,6 +2,7 @@
 // observe() also runs the per-event invariant checks of a node.
 import type { Message, RaftEvent } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
+import type { ContractChecker } from '../contract-checker.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { DropReason, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
@@ -17,6 +18,7 @@ export class Observers {
   private readonly scheduler: Scheduler;
   private readonly trace: Trace;
   private readonly checker: SafetyChecker | null;
+  private readonly contract: ContractChecker | null;
   private readonly metrics: MetricsCollector;
   private readonly stats: ClusterStats;
   private readonly notify: (event: ClusterEvent) => void;
@@ -28,6 +30,7 @@ export class Observers {
     this.scheduler = context.scheduler;
     this.trace = context.trace;
     this.checker = context.checker;
+    this.contract = context.contract;
     this.metrics = context.metrics;
     this.stats = context.stats;
     this.notify = (event) => context.notify(event);
@@ -62,6 +65,7 @@ export class Observers {
         return;
       case 'commit':
         this.checker?.onCommit(node.id, event.index, node.raft.log, node.raft.currentTerm);
+        this.contract?.onCommit(node.id, event.index, event.term);
         this.metrics.onApplyLag(event.index - node.raft.log.applied);
         this.latency.onCommit(node, event.index);
         if (this.trace.enabled) this.trace.emitCommit(now, node.id, event.index, event.term);

@@ -4,6 +4,7 @@
 import { messageBytes } from '../../raft/node.js';
 import type { Message, Ready } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
+import type { ContractChecker } from '../contract-checker.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { Network, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
@@ -45,6 +46,7 @@ export class ReadyLoop {
   private readonly options: ClusterOptions;
   private readonly trace: Trace;
   private readonly checker: SafetyChecker | null;
+  private readonly contract: ContractChecker | null;
   private readonly metrics: MetricsCollector;
   private readonly network: Network<Message>;
   private readonly nodes: ReadonlyMap<NodeId, SimNode>;
@@ -59,6 +61,7 @@ export class ReadyLoop {
     this.options = context.options;
     this.trace = context.trace;
     this.checker = context.checker;
+    this.contract = context.contract;
     this.metrics = context.metrics;
     this.network = context.network;
     this.nodes = context.nodes;
@@ -224,6 +227,7 @@ export class ReadyLoop {
   /** The disk synced the Ready even if the node is paused now: only completing it waits for resume. */
   private readonly readySynced = (event: ReadyDurable): boolean => {
     event.node.disk.completeSync(event.token);
+    if (this.contract !== null) event.node.durable.catchUp(event.node.disk);
     return true;
   };
 
@@ -245,8 +249,10 @@ export class ReadyLoop {
     // Indexed loops in the Ready loop: for-of over the shared, frozen empty arrays of a Ready allocated an
     // iterator result per loop (seen in allocation profiles).
     const messages = ready.messages;
+    const contract = this.contract;
     for (let k = 0; k < messages.length; k++) {
       const message = messages[k]!;
+      if (contract !== null) contract.onSend(node.id, message);
       this.observers.countMessage(message.type, 'sent');
       const id = this.network.send(node.id, message.to, message, messageBytes(message));
       if (this.trace.enabled) this.trace.emitMessage(now, 'send', node.id, message.to, message.type, id);
