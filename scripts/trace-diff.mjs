@@ -37,7 +37,7 @@ function parseKey(key) {
 
 function traceOf(api, run) {
   const sink = new api.MemorySink(50_000_000);
-  const scenario = api.findScenario(run.name);
+  const scenario = (api.findScenario ?? ((name) => api.builtinScenarios.find((s) => s.name === name)))(run.name);
   if (scenario === undefined) throw new Error(`no built-in scenario ${run.name} in this build`);
   api.runScenario(scenario.scenario, { seed: run.seed, overrides: run.overrides, trace: new api.Trace({ sink }) });
   return sink.lines;

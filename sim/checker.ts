@@ -408,6 +408,16 @@ export class SafetyChecker {
     }
   }
 
+  /** Paper 7: a snapshot stands for the log prefix up to its index, so its lastIncludedTerm must be the term of the
+   *  entry committed at that index. Checked when a node takes one and when a follower installs one. */
+  onSnapshot(id: NodeId, index: number, term: number, how: 'took' | 'installed'): void {
+    this.checks++;
+    const committed = this.committedTermAt(index);
+    if (committed !== undefined && committed !== term) {
+      this.fail('LogMatching', `${id} ${how} a snapshot at index ${index} labelled term ${term}, where term ${committed} was committed`, [id]);
+    }
+  }
+
   /** A snapshot replaced the state machine: applied restarts from the snapshot's index. */
   onSnapshotApplied(id: NodeId, index: number): void {
     const watch = this.watch(id);

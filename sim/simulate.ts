@@ -311,7 +311,7 @@ export function serializableParams(options: SimulationOptions, faults: readonly 
     clocks: options.cluster.clocks,
     disk: options.cluster.disk,
     tearOnCrash: options.cluster.tearOnCrash,
-    forgetVoteOnRestart: options.cluster.forgetVoteOnRestart,
+    hostBugs: options.cluster.hostBugs,
     compaction: options.cluster.compaction,
     metrics: options.cluster.metrics,
     workload: options.workload,

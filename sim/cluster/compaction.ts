@@ -98,9 +98,11 @@ export class Compaction {
     const index = log.applied;
     if (index <= node.compaction.lastSnapshotIndex || node.compaction.inProgress) return;
     if (node.kv.appliedIndex !== index) throw new Error(`${node.id}: state machine at ${node.kv.appliedIndex}, Raft applied ${index}`);
-    const term = log.term(index)!;
+    // The host bug snapshot-term-of-current-term (host-bugs.ts) labels the image with the wrong term.
+    const term = this.context.options.hostBugs.snapshotTermOfCurrentTerm ? node.raft.currentTerm : log.term(index)!;
     const bytes = Math.max(64, node.kv.sizeBytes);
     const snapshot: Snapshot = { meta: { index, term, voters: [...this.context.options.nodeIds] }, data: node.kv.image(), bytes };
+    this.context.checker?.onSnapshot(node.id, index, term, 'took');
     const now = this.scheduler.nowUs;
     node.compaction.inProgress = true;
     node.disk.append(now, [{ record: { kind: 'local-snapshot', snapshot }, bytes }]);
@@ -168,10 +170,9 @@ export class Compaction {
       entries.push(entry);
       entryBytes += entry.bytes + 16;
     }
-    const records: { record: WalRecord; bytes: number }[] = [
-      { record: { kind: 'local-snapshot', snapshot }, bytes: snapshot.bytes },
-      { record: { kind: 'hardState', hardState: node.ready.lastHardState }, bytes: 32 },
-    ];
+    const records: { record: WalRecord; bytes: number }[] = [{ record: { kind: 'local-snapshot', snapshot }, bytes: snapshot.bytes }];
+    // The host bug wal-rewrite-drops-hard-state (host-bugs.ts) forgets to carry the hard state into the new file.
+    if (!this.context.options.hostBugs.walRewriteDropsHardState) records.push({ record: { kind: 'hardState', hardState: node.ready.lastHardState }, bytes: 32 });
     if (entries.length > 0) records.push({ record: { kind: 'entries', entries }, bytes: entryBytes });
     return records;
   }

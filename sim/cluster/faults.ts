@@ -291,7 +291,8 @@ export class Faults {
       node.disk.truncate(recovery.tornAt);
     }
     const durable = recovery.durable;
-    const hardState = this.options.forgetVoteOnRestart ? { ...durable.hardState, vote: null } : durable.hardState;
+    // The host bug forget-vote-on-restart (host-bugs.ts): the vote the disk kept is dropped on the way in.
+    const hardState = this.options.hostBugs.forgetVoteOnRestart ? { ...durable.hardState, vote: null } : durable.hardState;
     node.raft = RaftNode.restart(
       { config: raftConfigFor(this.options, node.id), random: () => node.timerRandom.next(), nowUs: node.clock.localAt(this.scheduler.nowUs) },
       { ...durable, hardState },
@@ -307,6 +308,13 @@ export class Faults {
     this.context.notify({ kind: 'restart', node: node.id });
     this.checker?.onRestart(node.id, node.raft.currentTerm, node.raft.log.committed, node.raft.log.applied);
     this.context.contract?.onRestart(node.id, node.raft.currentTerm, node.raft.votedFor);
+    if (this.options.hostBugs.restartSkipsReplay) {
+      // The host bug restart-skips-replay (host-bugs.ts): a stale "applied index" makes the host report every
+      // committed entry applied, while the state machine was rebuilt from the snapshot alone.
+      const committed = node.raft.log.committed;
+      node.raft.log.markApplying(committed);
+      node.raft.appliedTo(committed);
+    }
     if (this.trace.enabled) {
       this.trace.emit({ t: this.scheduler.nowUs, type: 'restart', node: node.id, term: node.raft.currentTerm, commit: node.raft.log.committed, lastIndex: node.raft.log.lastIndex() });
       this.trace.emit({ t: this.scheduler.nowUs, type: 'role', node: node.id, role: 'follower', term: node.raft.currentTerm, leader: null });

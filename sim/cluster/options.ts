@@ -1,4 +1,5 @@
 // The cluster's parameters, their defaults, and the Raft configuration each node is built with.
+import { safeHostBugs, type HostBugSwitches } from '../host-bugs.js';
 import { defaultRaftConfig, type RaftConfig } from '../../raft/config.js';
 import { defaultCompactionOptions, defaultMetricsOptions, type CompactionOptions, type MetricsOptions } from '../compaction-options.js';
 import type { DiskOptions } from '../disk.js';
@@ -23,8 +24,8 @@ export interface ClusterOptions {
   readonly tearOnCrash: boolean;
   /** Bound on events queued for a paused node; beyond it, deliveries to it are dropped. */
   readonly maxPausedBacklog: number;
-  /** Broken-variant knob outside raft/: forget votedFor when restarting (breaks Election Safety). */
-  readonly forgetVoteOnRestart: boolean;
+  /** Deliberately broken variants of the host around raft/ (sim/host-bugs.ts), all off by default. */
+  readonly hostBugs: HostBugSwitches;
   readonly compaction: CompactionOptions;
   readonly metrics: MetricsOptions;
 }
@@ -50,7 +51,7 @@ export function defaultClusterOptions(nodeIds: readonly NodeId[]): ClusterOption
     disk: { appendLatency: { kind: 'uniform', minUs: 10, maxUs: 50 }, fsyncLatency: { kind: 'uniform', minUs: 200, maxUs: 1_500 } },
     tearOnCrash: true,
     maxPausedBacklog: 100_000,
-    forgetVoteOnRestart: false,
+    hostBugs: safeHostBugs,
     compaction: defaultCompactionOptions,
     metrics: defaultMetricsOptions,
   };

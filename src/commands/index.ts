@@ -1,4 +1,5 @@
 // Every raftsim command, in the order of `raftsim --help`.
+import { bugsCommand } from './bugs.js';
 import { checkCommand } from './check.js';
 import type { RaftsimCommand } from './command.js';
 import { compareCommand } from './compare.js';
@@ -10,4 +11,4 @@ import { runCommand } from './run.js';
 import { shrinkCommand } from './shrink.js';
 import { sweepCommand } from './sweep.js';
 
-export const commands: readonly RaftsimCommand[] = [listCommand, checkCommand, runCommand, sweepCommand, mergeCommand, reportCommand, compareCommand, replayCommand, shrinkCommand];
+export const commands: readonly RaftsimCommand[] = [listCommand, checkCommand, runCommand, sweepCommand, mergeCommand, reportCommand, compareCommand, replayCommand, shrinkCommand, bugsCommand];

@@ -2,6 +2,8 @@
 // latency matrix, clocks, disks, compaction and metrics. Also the configured settings of one link or clock,
 // which the undo of a link or clock fault restores.
 import { safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
+import { findBug, type CatalogueBug } from '../../sim/bugs.js';
+import { safeHostBugs, type HostBugSwitches } from '../../sim/host-bugs.js';
 import type { ClusterOptions } from '../../sim/cluster/cluster.js';
 import type { Distribution } from '../../sim/random.js';
 import type { FullSpec } from './fill.js';
@@ -75,9 +77,9 @@ function raftOptionsOf(full: FullSpec): ClusterOptions['raft'] {
     leaseReads: r.leaseReads,
     leaseDriftBoundPpm: r.leaseDriftBound,
     snapshotChunkBytes: r.snapshotChunk,
-      // Every raft.unsafe switch but the simulator's forgetVoteOnRestart (below); noSnapshotFallback may also be
-      // written as compaction.mistakes.noSnapshotFallback (the cluster honours either switch).
-      unsafe: raftUnsafeKnobs(r.unsafe),
+    // raft.unsafe switches, and the raft/ bugs named in `bugs:`; noSnapshotFallback may also be written as
+    // compaction.mistakes.noSnapshotFallback (the cluster honours either switch).
+    unsafe: raftUnsafeKnobs(r.unsafe, full.bugs),
   };
 }
 
@@ -97,22 +99,38 @@ export function clusterOptionsOf(full: FullSpec): ClusterOptions {
     disk: { appendLatency: full.disk.appendLatency, fsyncLatency: full.disk.fsyncLatency },
     tearOnCrash: full.disk.tearOnCrash,
     maxPausedBacklog: 100_000,
-    forgetVoteOnRestart: full.raft.unsafe.forgetVoteOnRestart,
+    hostBugs: hostBugsOf(full.bugs),
     compaction: {
       snapshotCount: full.compaction.snapshotCount,
       snapshotIntervalUs: full.compaction.snapshotInterval,
       catchUpEntries: full.compaction.catchUpEntries,
       applyCostUs: full.compaction.applyCost,
       snapshotBytesPerSecond: full.compaction.snapshotBytesPerSecond,
-      mistakes: { ...full.compaction.mistakes },
+      mistakes: { ...full.compaction.mistakes, ...(full.bugs.includes('trigger-on-apply-lag') ? { triggerOnApplyLag: true } : {}) },
     },
     metrics: { sampleIntervalUs: full.metrics.sampleInterval, stallBoundUs: full.metrics.stallBound, stallEntries: full.metrics.stallEntries },
   };
 }
 
 /** The raft/ switches of a filled raft.unsafe (raft/bugs.ts is their catalogue). */
-function raftUnsafeKnobs(given: Readonly<Record<keyof UnsafeKnobs, boolean>>): UnsafeKnobs {
+function raftUnsafeKnobs(given: Readonly<Record<keyof UnsafeKnobs, boolean>>, bugs: readonly string[]): UnsafeKnobs {
   const knobs: { -readonly [K in keyof UnsafeKnobs]: boolean } = { ...safeKnobs };
   for (const name of Object.keys(safeKnobs) as (keyof UnsafeKnobs)[]) knobs[name] = given[name];
+  for (const bug of catalogued(bugs)) if (bug.switch.layer === 'raft') knobs[bug.switch.key] = true;
   return knobs;
+}
+
+/** The host bugs named in `bugs:`. */
+function hostBugsOf(bugs: readonly string[]): HostBugSwitches {
+  const switches: { -readonly [K in keyof HostBugSwitches]: boolean } = { ...safeHostBugs };
+  for (const bug of catalogued(bugs)) if (bug.switch.layer === 'host') switches[bug.switch.key] = true;
+  return switches;
+}
+
+function catalogued(bugs: readonly string[]): CatalogueBug[] {
+  return bugs.map((name) => {
+    const bug = findBug(name);
+    if (bug === undefined) throw new Error(`unknown bug ${name} (the schema admits catalogued names only)`);
+    return bug;
+  });
 }

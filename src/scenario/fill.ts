@@ -46,6 +46,8 @@ export interface FullSpec {
   checkInvariants: boolean;
   maxEvents: number;
   expectations: Expectation[];
+  /** Catalogued bugs switched on (never drawn). */
+  bugs: string[];
 }
 
 export interface FillResult {
@@ -232,7 +234,7 @@ function fillRaft(f: Filler, spec: ScenarioSpec): FullSpec['raft'] {
   // Broken variants are never drawn: a swarm run that fails must point at Raft or the simulator, not at a knob.
   const raftUnsafe = {} as Record<keyof UnsafeKnobs, boolean>;
   for (const name of Object.keys(safeKnobs) as (keyof UnsafeKnobs)[]) raftUnsafe[name] = f.take(`raft.unsafe.${name}`, u[name], () => false, null, same);
-  const unsafe = { ...raftUnsafe, forgetVoteOnRestart: f.take('raft.unsafe.forgetVoteOnRestart', u.forgetVoteOnRestart, () => false, null, same) };
+  const unsafe = raftUnsafe;
   return { electionTimeout, heartbeat, preVote, checkQuorum, leaderStickiness, fastBackoff, flowControl, maxPendingReads, leaseReads, leaseDriftBound, snapshotChunk, unsafe };
 }
 
@@ -394,6 +396,8 @@ export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillRe
     checkInvariants: f.take('checkInvariants', spec.checkInvariants, () => true, null, same),
     maxEvents: f.take('maxEvents', spec.maxEvents, () => sim.maxEvents, null, same),
     expectations: spec.expectations ?? [],
+    // Broken variants are never drawn: a swarm run that fails must point at Raft or the simulator.
+    bugs: spec.bugs ?? [],
   };
   if (spec.faults === undefined) f.defaults.push('faults');
   return { full, drawn: f.drawn, drawnText: f.drawnText, defaults: f.defaults };

@@ -3,6 +3,8 @@
 // (never drawn), and they are recorded in result.json and repeated in every replay command.
 import type { Distribution } from '../../sim/random.js';
 import { UsageError } from '../errors.js';
+import { bugNames, findBug } from '../../sim/bugs.js';
+import { suggest } from './errors.js';
 import type { ScenarioSpec } from './spec.js';
 import {
   UnitError,
@@ -32,6 +34,8 @@ export interface Overrides {
   readonly preVote?: boolean;
   readonly checkQuorum?: boolean;
   readonly swarm?: boolean;
+  /** Catalogued bugs to switch on (sim/bugs.ts), in the order given; added to the file's `bugs:`. */
+  readonly bug?: readonly string[];
 }
 
 interface OverrideFlag {
@@ -40,6 +44,8 @@ interface OverrideFlag {
   readonly expected: string;
   readonly describe: string;
   readonly boolean?: boolean;
+  /** May be given several times (yargs hands over a list); parse sees one value at a time. */
+  readonly repeatable?: boolean;
   parse(value: unknown): unknown;
   format(value: never): string;
 }
@@ -108,6 +114,20 @@ export const overrideFlags: readonly OverrideFlag[] = [
   { flag: 'prevote', key: 'preVote', boolean: true, expected: 'true or false (--prevote, --no-prevote)', describe: 'PreVote on or off (--no-prevote)', parse: parseSwitch, format: (value: boolean) => String(value) },
   { flag: 'check-quorum', key: 'checkQuorum', boolean: true, expected: 'true or false (--check-quorum, --no-check-quorum)', describe: 'CheckQuorum on or off (--no-check-quorum)', parse: parseSwitch, format: (value: boolean) => String(value) },
   { flag: 'swarm', key: 'swarm', boolean: true, expected: 'true or false', describe: 'swarm mode: draw every parameter the scenario leaves open from the seed', parse: parseSwitch, format: (value: boolean) => String(value) },
+  {
+    flag: 'bug',
+    key: 'bug',
+    repeatable: true,
+    expected: `a catalogued bug (raftsim bugs lists them), e.g. --bug ${bugNames[0]}`,
+    describe: 'switch a catalogued bug on (repeatable; `raftsim bugs` lists them)',
+    parse: (value) => {
+      const name = String(value);
+      if (findBug(name) !== undefined) return name;
+      const hint = suggest(name, bugNames);
+      throw new UnitError(`${hint !== null ? `"${hint}" (did you mean it?), or ` : ''}one of the catalogued bugs (raftsim bugs lists them)`);
+    },
+    format: (value: string) => value,
+  },
 ];
 
 export function flagFor(key: keyof Overrides): OverrideFlag {
@@ -120,6 +140,10 @@ export function parseOverrides(values: Readonly<Record<string, unknown>>, label:
   for (const flag of overrideFlags) {
     const value = values[flag.flag];
     if (value === undefined) continue;
+    if (flag.repeatable === true) {
+      overrides[flag.key] = (Array.isArray(value) ? value : [value]).map((one) => parseOne(flag, one, label));
+      continue;
+    }
     if (Array.isArray(value)) throw new UsageError(`${label(flag.flag)} was given ${value.length} times: expected it once.`);
     try {
       overrides[flag.key] = flag.parse(typeof value === 'number' && flag.flag !== 'nodes' && flag.flag !== 'snapshot-count' ? String(value) : value);
@@ -132,6 +156,15 @@ export function parseOverrides(values: Readonly<Record<string, unknown>>, label:
   return overrides as Overrides;
 }
 
+function parseOne(flag: OverrideFlag, value: unknown, label: (flag: string) => string): unknown {
+  try {
+    return flag.parse(value);
+  } catch (error) {
+    if (!(error instanceof UnitError)) throw error;
+    throw new UsageError(`${label(flag.flag)} ${String(value)}: expected ${error.expected}.`);
+  }
+}
+
 /** The flags that reproduce these overrides, in a canonical order (for replay commands). */
 export function overridesToFlags(overrides: Overrides): string[] {
   const flags: string[] = [];
@@ -139,6 +172,7 @@ export function overridesToFlags(overrides: Overrides): string[] {
     const value = overrides[flag.key];
     if (value === undefined) continue;
     if (flag.boolean === true) flags.push(value === true ? `--${flag.flag}` : `--no-${flag.flag}`);
+    else if (flag.repeatable === true) for (const one of value as readonly unknown[]) flags.push(`--${flag.flag}`, flag.format(one as never));
     else flags.push(`--${flag.flag}`, flag.format(value as never));
   }
   return flags;
@@ -163,6 +197,7 @@ export function overriddenPaths(overrides: Overrides): Set<string> {
     preVote: 'raft.preVote',
     checkQuorum: 'raft.checkQuorum',
     swarm: 'swarm',
+    bug: 'bugs',
   };
   for (const [key, path] of Object.entries(map)) if (overrides[key as keyof Overrides] !== undefined) paths.add(path);
   return paths;
@@ -200,5 +235,6 @@ export function applyOverrides(spec: ScenarioSpec, overrides: Overrides | undefi
   }
   if (o.snapshotCount !== undefined) next.compaction = { ...(spec.compaction ?? {}), snapshotCount: o.snapshotCount };
   if (o.swarm !== undefined) next.swarm = o.swarm;
+  if (o.bug !== undefined) next.bugs = [...new Set([...(spec.bugs ?? []), ...o.bug])];
   return next;
 }

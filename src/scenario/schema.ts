@@ -2,6 +2,8 @@
 // every value in human units is parsed exactly here, and every failure is reported as an issue whose path
 // names the place in the file and whose `expected` completes "found X, expected ...".
 import * as z from 'zod';
+import { bugNames, findBug } from '../../sim/bugs.js';
+import { suggest } from './errors.js';
 import { safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
 import { allChaosKinds, type ChaosKind } from '../../sim/nemesis.js';
 import { parseExpectation } from './expectations.js';
@@ -83,7 +85,7 @@ const raftSchema = z.strictObject({
     return bound;
   }),
   snapshotChunk: positiveSize,
-  unsafe: z.strictObject({ ...raftUnsafeSwitches, forgetVoteOnRestart: switchValue }).optional(),
+  unsafe: z.strictObject(raftUnsafeSwitches).optional(),
 });
 
 const compactionSchema = z.strictObject({
@@ -185,6 +187,14 @@ const expectationSchema = z.unknown().transform((value, ctx) => {
   }
 });
 
+/** A catalogued bug's name (sim/bugs.ts), with the nearest name suggested for a typo. */
+const bugName = z.unknown().transform((value, ctx) => {
+  if (typeof value === 'string' && findBug(value) !== undefined) return value;
+  const hint = typeof value === 'string' ? suggest(value, bugNames) : null;
+  addIssue(ctx, [], value, `${hint !== null ? `"${hint}" (did you mean it?), or ` : ''}a catalogued bug (raftsim bugs lists them)`);
+  return z.NEVER;
+});
+
 export const scenarioSchema = z.strictObject({
   name: unit((value) => {
     if (typeof value !== 'string' || !/^[a-z0-9][a-z0-9._-]{0,79}$/i.test(value)) throw new UnitError('a name of letters, digits, ., _ or - such as leader-crash');
@@ -209,6 +219,7 @@ export const scenarioSchema = z.strictObject({
   checkInvariants: switchValue,
   maxEvents: positiveCount,
   expectations: z.array(expectationSchema).optional(),
+  bugs: z.array(bugName).optional(),
 });
 
 /** Keys allowed at each level, for "did you mean" suggestions. */

@@ -151,6 +151,7 @@ export function specToDocument(spec: ScenarioSpec): Doc {
     checkInvariants: spec.checkInvariants,
     maxEvents: spec.maxEvents,
     expectations: spec.expectations?.map((expectation) => expectation.expression),
+    bugs: spec.bugs !== undefined && spec.bugs.length > 0 ? [...spec.bugs] : undefined,
   };
   return compact(doc) ?? {};
 }
@@ -181,6 +182,7 @@ export function fullToSpec(full: FullSpec): ScenarioSpec {
     checkInvariants: full.checkInvariants,
     maxEvents: full.maxEvents,
     expectations: full.expectations,
+    bugs: full.bugs,
   };
 }
 

@@ -27,6 +27,8 @@ export interface ScenarioSpec {
   checkInvariants?: boolean;
   maxEvents?: number;
   expectations?: Expectation[];
+  /** Catalogued bugs switched on (sim/bugs.ts names: raft/, host and compaction mistakes alike). */
+  bugs?: string[];
 }
 
 export interface ClusterSpec {
@@ -52,8 +54,8 @@ export interface RaftSpec {
   leaseReads?: boolean;
   leaseDriftBound?: number;
   snapshotChunk?: number;
-  /** raft/'s broken variants by switch name (raft/bugs.ts), plus the simulator's forgetVoteOnRestart. */
-  unsafe?: { [K in keyof UnsafeKnobs]?: boolean } & { forgetVoteOnRestart?: boolean };
+  /** raft/'s broken variants by switch name (raft/bugs.ts); `bugs:` names them (and the host's) by catalogue name. */
+  unsafe?: { [K in keyof UnsafeKnobs]?: boolean };
 }
 
 export interface CompactionSpec {
