@@ -16,7 +16,7 @@ export interface ScenarioRunOptions {
   /** Default 1. */
   readonly seed?: number;
   /** As on the command line, in human units: { duration: '8s', nodes: 3, drop: '5%', preVote: false }. */
-  readonly overrides?: Partial<Record<OverrideKey, string | number | boolean>>;
+  readonly overrides?: Partial<Record<OverrideKey, string | number | boolean | readonly string[]>>;
   /** A trace to write or hash (default: hashed, not kept). */
   readonly trace?: Trace;
 }

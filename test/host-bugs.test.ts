@@ -12,7 +12,7 @@ import { parseOverrides } from '../src/scenario/overrides.js';
 import { findScenario } from '../src/scenario/builtin.js';
 
 function verdictWith(scenario: string, seed: number, bugs: string[]): string {
-  const run = runScenario(findScenario(scenario)!.scenario, { seed, overrides: { bug: bugs } as never });
+  const run = runScenario(findScenario(scenario)!.scenario, { seed, overrides: { bug: bugs } });
   return run.result.verdict === 'safety' ? `safety ${run.result.violation!.invariant}` : run.result.verdict;
 }
 
