@@ -21,6 +21,7 @@
 //   suffixes are truncated: paper 5.3 and the Log Matching argument).
 import type { Message, NodeId } from '../raft/types.js';
 import { raiseViolation, type CheckerContext, type LogView } from './checker.js';
+import type { Coverage } from './coverage.js';
 import type { DurableLog } from './durable-log.js';
 
 /** What the contract checker reads of each node. */
@@ -73,12 +74,14 @@ export class ContractChecker {
     private readonly configuration: () => VotingConfiguration,
     /** The term committed at `index` as far as the safety checker knows, or undefined. */
     private readonly committedTermAt: (index: number) => number | undefined,
+    private readonly coverage: Coverage | null = null,
   ) {
     for (const node of nodes) node.durable.onTruncate = (index, oldTerm, newTerm) => this.onDurableTruncation(node.id, index, oldTerm, newTerm);
   }
 
   /** A durable record of `id` removed (newTerm undefined) or replaced its entry (index, oldTerm). */
   private onDurableTruncation(id: NodeId, index: number, oldTerm: number, newTerm: number | undefined): void {
+    this.coverage?.reach('conflicting-suffix-truncated');
     if (this.committedTermAt(index) !== oldTerm) return;
     raiseViolation(this.context, 'CommittedTruncated', `${id}'s disk ${newTerm === undefined ? 'dropped' : `overwrote (with term ${newTerm})`} the committed entry at index ${index} (term ${oldTerm})`, [id]);
   }
@@ -188,6 +191,7 @@ export class ContractChecker {
     if (!configuration.isQuorum(holding)) {
       raiseViolation(this.context, 'CommitDurable', `${id} committed index ${index} (term ${term}) while only ${holding.length} of ${voters.length} voters hold it durably (${holding.join(', ') || 'none'}), not a quorum: a crash of the others would lose it`, [id]);
     }
+    if (this.coverage !== null && !configuration.isQuorum(holding.slice(1))) this.coverage.reach('committed-with-smallest-quorum');
     if (index > this.irrevocableCheckedThrough) {
       this.irrevocableCheckedThrough = index;
       this.checkIrrevocable(id, index, term, configuration);

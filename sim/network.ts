@@ -344,6 +344,11 @@ export class Network<M> {
     this.blocked.fill(0);
   }
 
+  /** Whether any directed pair is cut now. */
+  hasCuts(): boolean {
+    return this.blocked.includes(1);
+  }
+
   isBlocked(from: NodeId, to: NodeId): boolean {
     return this.blocked[this.indexOf(from) * this.n + this.indexOf(to)] === 1;
   }

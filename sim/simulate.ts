@@ -1,6 +1,7 @@
 // One seeded run: a fault phase checked for safety after every event, then a liveness phase that heals
 // everything and requires one leader and all nodes converged on the same committed log within a bound
 // (TigerBeetle's VOPR does the same: safety first, then liveness with a core healed).
+import type { SituationName } from './coverage.js';
 import type { TraceRunParams } from '../contract/trace.js';
 import type { NodeId } from '../raft/types.js';
 import { Cluster, defaultClusterOptions, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster/cluster.js';
@@ -73,6 +74,8 @@ export interface SimulationResult {
   readonly finalState: Record<NodeId, unknown>;
   /** The measurements: see docs/metrics.md. */
   readonly metrics: RunMetrics;
+  /** How often the run reached each situation worth reaching (sim/coverage.ts). */
+  readonly coverage: Record<SituationName, number>;
   /** Internal objects for metrics and tests; not serialized. */
   readonly internals: { readonly cluster: Cluster; readonly workload: Workload; readonly scheduler: Scheduler };
 }
@@ -272,6 +275,7 @@ function assembleResult(run: Run, outcome: Outcome): SimulationResult {
     droppedByReason: cluster.stats.droppedByReason,
     endUs: scheduler.nowUs,
   });
+  cluster.coverage.add('client-outcome-unknown', workload.stats.timedOut);
   const traceHash = trace.hashing ? trace.digest() : null;
   trace.emit({ t: scheduler.nowUs, type: 'end', hash: traceHash, verdict, ...(violation !== null ? { invariant: violation.invariant, message: violation.message } : {}) });
   trace.close();
@@ -293,6 +297,7 @@ function assembleResult(run: Run, outcome: Outcome): SimulationResult {
     workload: { ...workloadStats },
     finalState: Object.fromEntries(nodeIds.map((id) => [id, cluster.describeNode(id)])),
     metrics,
+    coverage: cluster.coverage.result(),
     internals: { cluster, workload, scheduler },
   };
 }

@@ -46,6 +46,8 @@ export interface ResultJson {
   readonly events: number;
   readonly invariantChecks: number;
   readonly metrics: SimulationResult['metrics'] | null;
+  /** Situations worth reaching, and how often this run reached each (docs/results.md). */
+  readonly coverage: SimulationResult['coverage'] | null;
   readonly cluster: SimulationResult['cluster'];
   readonly network: SimulationResult['network'];
   readonly workload: SimulationResult['workload'];
@@ -90,6 +92,7 @@ export function toResultJson(run: ScenarioRun, checkpoints: Checkpoints | null =
     events: result.events,
     invariantChecks: result.invariantChecks,
     metrics: (result as { metrics?: SimulationResult['metrics'] }).metrics ?? null,
+    coverage: (result as { coverage?: SimulationResult['coverage'] }).coverage ?? null,
     cluster: result.cluster,
     network: result.network,
     workload: result.workload,
@@ -143,6 +146,8 @@ export interface SeedSummary {
   readonly clientOk: number;
   /** Metric path -> value (null when not measured), for the sweep's distributions across seeds. */
   readonly metrics: Readonly<Record<string, number | null>>;
+  /** The situations this seed reached (sim/coverage.ts), by name. */
+  readonly reached: readonly string[];
 }
 
 export function summarizeSeed(run: ScenarioRun, metricPaths: readonly string[] = sweepMetricPaths): SeedSummary {
@@ -170,5 +175,6 @@ export function summarizeSeed(run: ScenarioRun, metricPaths: readonly string[] =
     convergedAfterUs: result.liveness?.convergedAfterUs ?? null,
     clientOk: result.workload.ok,
     metrics,
+    reached: Object.entries(result.coverage).filter(([, count]) => count > 0).map(([name]) => name),
   };
 }

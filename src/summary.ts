@@ -89,6 +89,10 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
     lines.push(`  expectations ${failed === 0 ? 'all passed' : `${failed} of ${result.expectations.length} FAILED`}`);
     for (const expectation of result.expectations) lines.push(expectationLine(expectation));
   }
+  if (result.coverage !== null) {
+    const reached = Object.entries(result.coverage).filter(([, count]) => count > 0);
+    lines.push(`  coverage    ${reached.length} of ${Object.keys(result.coverage).length} situations reached: ${reached.map(([name, count]) => `${name} ${count}`).join(', ') || 'none'}`);
+  }
   const drawn = Object.entries(result.drawn);
   if (drawn.length > 0) {
     lines.push(`  drawn       ${drawn.length} values drawn from the seed${result.swarm ? ' (swarm)' : ''}:`);
@@ -115,6 +119,16 @@ function distributionRow(path: string, dist: Distribution): string {
   return `    ${path.padEnd(34)} ${[dist.min, dist.p50, dist.p90, dist.p99, dist.max].map((value) => metricText(path, value).padStart(9)).join(' ')}   (${dist.count} seeds)`;
 }
 
+/** In how many seeds each situation worth reaching was reached; one never reached is flagged. */
+function coverageLines(summary: SweepSummary): string[] {
+  const entries = Object.entries(summary.coverage ?? {});
+  if (entries.length === 0) return [];
+  const never = entries.filter(([, seeds]) => seeds === 0).map(([name]) => name);
+  const lines = [`  coverage    ${entries.length - never.length} of ${entries.length} situations reached (seeds reaching each):`];
+  for (const [name, seeds] of entries) lines.push(`    ${name.padEnd(46)} ${String(seeds).padStart(6)}${seeds === 0 ? '   NEVER REACHED' : ''}`);
+  return lines;
+}
+
 export function sweepText(summary: SweepSummary, elapsedMs: number | null): string {
   const lines: string[] = [];
   const o = summary.outcomes;
@@ -131,6 +145,7 @@ export function sweepText(summary: SweepSummary, elapsedMs: number | null): stri
     lines.push(`  across seeds${' '.repeat(26)}${['min', 'p50', 'p90', 'p99', 'max'].map((h) => h.padStart(9)).join(' ')}`);
     for (const [path, dist] of rows) lines.push(distributionRow(path, dist));
   }
+  lines.push(...coverageLines(summary));
   for (const failing of summary.failing.slice(0, 50)) {
     const what = failing.outcome === 'expectations' ? `failed expectations: ${failing.failedExpectations.join('; ')}` : `${failing.verdict} ${failing.invariant ?? ''} ${failing.message ?? ''}`.trimEnd();
     lines.push(`  FAIL seed ${failing.seed}: ${what}`);

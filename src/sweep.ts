@@ -1,5 +1,6 @@
 // Seed sweeps over worker threads, with deterministic sharding so any batch system can split a sweep, and
 // merging of shard results into the summary a single sweep would have given.
+import { situations } from '../sim/coverage.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { hashString } from '../sim/hash.js';
@@ -71,6 +72,8 @@ export interface SweepSummary extends SweepIdentity {
   readonly expectations: readonly { readonly expression: string; readonly failedSeeds: number }[];
   /** Distributions across seeds of per-run figures: run statistics and result.metrics paths. */
   readonly metrics: Readonly<Record<string, Distribution>>;
+  /** Per situation worth reaching (sim/coverage.ts): in how many seeds it was reached; 0 is flagged. */
+  readonly coverage: Readonly<Record<string, number>>;
   readonly simulatedUs: number;
   /** Sum of the per-seed wall times (CPU time spent simulating, across workers). */
   readonly cpuMs: number;
@@ -113,9 +116,18 @@ export function summarizeSweep(identity: SweepIdentity, runs: readonly SeedSumma
     failing: sorted.filter((run) => run.outcome !== 'passed').map((run) => ({ ...run, replay: replayCommand(identity.ref, run.seed, identity.overrides) })),
     expectations: expectations.map((expression) => ({ expression, failedSeeds: sorted.filter((run) => run.failedExpectations.includes(expression)).length })),
     metrics,
+    coverage: coverageOf(sorted),
     simulatedUs,
     cpuMs,
   };
+}
+
+/** Seeds reaching each situation, every situation listed (older sweep files without `reached` count as none). */
+function coverageOf(runs: readonly SeedSummary[]): Record<string, number> {
+  const coverage: Record<string, number> = {};
+  for (const situation of situations) coverage[situation.name] = 0;
+  for (const run of runs) for (const name of run.reached ?? []) coverage[name] = (coverage[name] ?? 0) + 1;
+  return coverage;
 }
 
 /** The file `sweep --out DIR` writes: enough to merge shards and to replay any seed. */

@@ -34,7 +34,7 @@ export class ApplyPipeline {
   private readonly applyCostUs: number;
 
   constructor(
-    context: ClusterContext,
+    private readonly context: ClusterContext,
     private readonly compaction: Compaction,
   ) {
     this.scheduler = context.scheduler;
@@ -119,6 +119,7 @@ export class ApplyPipeline {
     node.compaction.lastSnapshotIndex = Math.max(node.compaction.lastSnapshotIndex, snapshot.meta.index);
     node.kv = KvStore.fromImage(snapshot.data as KvImage);
     this.stats.snapshotsInstalled++;
+    if (this.context.network.hasCuts()) this.context.coverage.reach('snapshot-installed-during-partition');
     this.checker?.onSnapshot(node.id, snapshot.meta.index, snapshot.meta.term, 'installed');
     this.checker?.onSnapshotApplied(node.id, snapshot.meta.index);
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'snapshot-install', node: node.id, index: snapshot.meta.index, term: snapshot.meta.term });

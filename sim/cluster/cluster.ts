@@ -17,6 +17,7 @@ import { quorumSize } from '../../raft/quorum.js';
 import type { Message } from '../../raft/types.js';
 import { SafetyChecker } from '../checker.js';
 import { ContractChecker, type VotingConfiguration } from '../contract-checker.js';
+import { Coverage } from '../coverage.js';
 import { NodeClock } from '../clock.js';
 import { Disk } from '../disk.js';
 import type { KvCommand } from '../kv.js';
@@ -54,6 +55,7 @@ export class Cluster {
   readonly checker: SafetyChecker | null;
   readonly contract: ContractChecker | null;
   readonly metrics: MetricsCollector;
+  readonly coverage = new Coverage();
   readonly stats: ClusterStats = newClusterStats();
   private readonly event = new CurrentEvent();
   private readonly listeners: ((event: ClusterEvent) => void)[] = [];
@@ -91,6 +93,7 @@ export class Cluster {
       checker: this.checker,
       contract: this.contract,
       metrics: this.metrics,
+      coverage: this.coverage,
       stats: this.stats,
       network: this.network,
       clientNetwork: this.clientNetwork,
@@ -118,7 +121,7 @@ export class Cluster {
     const quorum = quorumSize(voters.length);
     const configuration: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
     const context = { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
-    return new ContractChecker(context, views, () => configuration, (index) => checker.committedTermAt(index));
+    return new ContractChecker(context, views, () => configuration, (index) => checker.committedTermAt(index), this.coverage);
   }
 
   private raftNetwork(): Network<Message> {

@@ -103,6 +103,7 @@ export class Compaction {
     const bytes = Math.max(64, node.kv.sizeBytes);
     const snapshot: Snapshot = { meta: { index, term, voters: [...this.context.options.nodeIds] }, data: node.kv.image(), bytes };
     this.context.checker?.onSnapshot(node.id, index, term, 'took');
+    if (log.committed > index) this.context.coverage.reach('snapshot-taken-under-load');
     const now = this.scheduler.nowUs;
     node.compaction.inProgress = true;
     node.disk.append(now, [{ record: { kind: 'local-snapshot', snapshot }, bytes }]);

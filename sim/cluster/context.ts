@@ -4,6 +4,7 @@
 import type { Message } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
+import type { Coverage } from '../coverage.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { Network, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
@@ -22,6 +23,8 @@ export interface ClusterContext {
   /** The host-contract and durability checks (contract-checker.ts); null when invariants are not checked. */
   readonly contract: ContractChecker | null;
   readonly metrics: MetricsCollector;
+  /** Situations reached (coverage.ts), counted where they are recognised. */
+  readonly coverage: Coverage;
   readonly stats: ClusterStats;
   readonly network: Network<Message>;
   readonly clientNetwork: Network<ClientMessage>;

@@ -274,6 +274,7 @@ export class Faults {
     const wasLeader = node.observed.role === 'leader';
     if (wasLeader) this.checker?.onLeaderLost(node.id);
     const { lostRecords, tornRecords } = node.disk.crash(this.options.tearOnCrash);
+    if (lostRecords + tornRecords > 0) this.context.coverage.reach('crash-lost-unsynced-data');
     this.stats.crashes++;
     this.crashOrder = this.crashOrder.filter((id) => id !== node.id);
     this.crashOrder.push(node.id);
@@ -286,7 +287,9 @@ export class Faults {
     if (node.process.status !== 'down') return;
     this.context.event.text = `restart of ${node.id}`;
     const recovery = recover(node.disk.records());
+    if (recovery.durable.hardState.vote !== null) this.context.coverage.reach('vote-then-restart-same-term');
     if (recovery.tornAt !== null) {
+      this.context.coverage.reach('torn-record-recovered');
       this.stats.tornRecordsDiscarded++;
       node.disk.truncate(recovery.tornAt);
     }

@@ -3,6 +3,7 @@
 import type { Message, RaftEvent } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
+import type { Coverage } from '../coverage.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { DropReason, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
@@ -20,6 +21,8 @@ export class Observers {
   private readonly checker: SafetyChecker | null;
   private readonly contract: ContractChecker | null;
   private readonly metrics: MetricsCollector;
+  private readonly coverage: Coverage;
+  private readonly nodes: ReadonlyMap<NodeId, SimNode>;
   private readonly stats: ClusterStats;
   private readonly notify: (event: ClusterEvent) => void;
 
@@ -32,6 +35,8 @@ export class Observers {
     this.checker = context.checker;
     this.contract = context.contract;
     this.metrics = context.metrics;
+    this.coverage = context.coverage;
+    this.nodes = context.nodes;
     this.stats = context.stats;
     this.notify = (event) => context.notify(event);
   }
@@ -61,12 +66,14 @@ export class Observers {
         return;
       case 'election-lost':
         this.stats.electionsLost++;
+        if (!event.preVote) this.coverage.reach('split-vote');
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'election-lost', node: node.id, preVote: event.preVote, term: event.term, votesFor: event.votesFor, votesAgainst: event.votesAgainst });
         return;
       case 'commit':
         this.checker?.onCommit(node.id, event.index, node.raft.log, node.raft.currentTerm);
         this.contract?.onCommit(node.id, event.index, event.term);
         this.metrics.onApplyLag(event.index - node.raft.log.applied);
+        this.noteCommitCoverage(node, event.index);
         this.latency.onCommit(node, event.index);
         if (this.trace.enabled) this.trace.emitCommit(now, node.id, event.index, event.term);
         return;
@@ -90,7 +97,36 @@ export class Observers {
     }
   }
 
+  /** A leader committing past entries of earlier terms commits them through one of its own (paper 5.4.2). */
+  private noteCommitCoverage(node: SimNode, index: number): void {
+    if (node.raft.role !== 'leader') return;
+    const previous = node.measurement.lastCommitSeen;
+    const log = node.raft.log;
+    if (previous + 1 < index && previous + 1 >= log.firstIndex() && (log.term(previous + 1) ?? node.raft.currentTerm) < node.raft.currentTerm) {
+      this.coverage.reach('earlier-term-entries-committed-by-own-term');
+    }
+  }
+
+  private noteRoleCoverage(node: SimNode, event: RoleEvent): void {
+    const observed = node.observed;
+    if (observed.role === 'leader' && event.role !== 'leader') {
+      if (event.term > observed.term) this.coverage.reach('leader-deposed-by-higher-term');
+      if (node.clients.pendingReads.size > 0 || node.clients.readyReads.length > 0) this.coverage.reach('read-pending-at-leader-change');
+    }
+    if (event.role !== 'leader') return;
+    const log = node.raft.log;
+    const beforeNoop = log.lastIndex() - 1;
+    if (beforeNoop > log.committed && (log.term(beforeNoop) ?? event.term) < event.term) this.coverage.reach('leader-with-uncommitted-earlier-term-entries');
+    for (const other of this.nodes.values()) {
+      if (other !== node && other.process.status !== 'down' && other.raft.role === 'leader') {
+        this.coverage.reach('two-leaders-in-different-terms');
+        return;
+      }
+    }
+  }
+
   private onRole(node: SimNode, event: RoleEvent): void {
+    this.noteRoleCoverage(node, event);
     const observed = node.observed;
     if (observed.role === 'leader' && event.role !== 'leader') {
       this.checker?.onLeaderLost(node.id);

@@ -5,6 +5,7 @@ import { messageBytes } from '../../raft/node.js';
 import type { Message, Ready } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
+import type { Coverage } from '../coverage.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { Network, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
@@ -50,6 +51,7 @@ export class ReadyLoop {
   private readonly checker: SafetyChecker | null;
   private readonly contract: ContractChecker | null;
   private readonly metrics: MetricsCollector;
+  private readonly coverage: Coverage;
   private readonly network: Network<Message>;
   private readonly nodes: ReadonlyMap<NodeId, SimNode>;
   private readonly event: CurrentEvent;
@@ -65,6 +67,7 @@ export class ReadyLoop {
     this.checker = context.checker;
     this.contract = context.contract;
     this.metrics = context.metrics;
+    this.coverage = context.coverage;
     this.network = context.network;
     this.nodes = context.nodes;
     this.event = context.event;
@@ -159,6 +162,7 @@ export class ReadyLoop {
 
   private stepMessage(node: SimNode, message: Message, id: number): void {
     this.event.deliver(node, message, id);
+    if ((message.type === 'AppendEntries' || message.type === 'Heartbeat') && message.term < node.raft.currentTerm) this.coverage.reach('stale-leader-message-rejected');
     node.raft.step(message, node.clock.localAt(this.scheduler.nowUs));
     const raft = node.raft;
     if ((message.type === 'AppendEntries' || message.type === 'Heartbeat') && raft.currentTerm === message.term && raft.leader === message.from) {

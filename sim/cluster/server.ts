@@ -6,6 +6,7 @@ import { kvCommandBytes, type KvCommand } from '../kv.js';
 import type { Network } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
 import type { ApplyPipeline } from './apply.js';
+import type { Coverage } from '../coverage.js';
 import type { ClusterContext } from './context.js';
 import type { CurrentEvent } from './current-event.js';
 import type { ProposalLatency } from './latency.js';
@@ -26,6 +27,9 @@ export class KvServer {
   private readonly scheduler: Scheduler;
   private readonly clientNetwork: Network<ClientMessage>;
   private readonly event: CurrentEvent;
+  private readonly coverage: Coverage;
+  /** Half the configured lease drift bound: a lease read on a clock drifting at least this much is "near" it. */
+  private readonly nearDriftPpm: number;
   private nextReadId = 1;
 
   constructor(
@@ -37,6 +41,8 @@ export class KvServer {
     this.scheduler = context.scheduler;
     this.clientNetwork = context.clientNetwork;
     this.event = context.event;
+    this.coverage = context.coverage;
+    this.nearDriftPpm = context.options.raft.leaseDriftBoundPpm / 2;
   }
 
   /** A client sends a request to the node it believes leads. */
@@ -69,7 +75,10 @@ export class KvServer {
     const requestId = this.nextReadId++;
     const result = node.raft.read(requestId, node.clock.localAt(this.scheduler.nowUs));
     if (!result.ok) this.reject(node, message, result.reason === 'not-leader', result.leader);
-    else node.clients.pendingReads.set(requestId, { client: message.client, seq: message.command.seq, key });
+    else {
+      if (result.mode === 'lease' && Math.abs(node.clock.describe().driftPpm) >= this.nearDriftPpm) this.coverage.reach('lease-read-under-drift');
+      node.clients.pendingReads.set(requestId, { client: message.client, seq: message.command.seq, key });
+    }
   }
 
   /** A write: proposed here, answered once its entry is applied. */
