@@ -12,6 +12,7 @@
 //   3. Call nextDeadlineUs() and tick the node when its local clock reaches that time.
 // After a crash, build a new node from what was durable (RaftNode.restart).
 import { defaultRaftConfig, validateRaftConfig, type RaftConfig } from './config.js';
+import type { DurableState, RaftNodeOptions, RaftUnderTest } from './contract.js';
 import { RaftLog } from './log.js';
 import { Progress } from './progress.js';
 import { committedIndex, hasQuorum, quorumSize, quorumTime, voteOutcome } from './quorum.js';
@@ -89,20 +90,10 @@ interface IncomingSnapshot {
   receivedBytes: number;
 }
 
-export interface RaftNodeOptions {
-  readonly config: RaftConfig;
-  /** Uniform [0,1) source for election timeouts; the simulator hands each node its own seeded stream. */
-  readonly random: () => number;
-  readonly nowUs: number;
-}
+export type { DurableState, RaftNodeOptions } from './contract.js';
 
-export interface DurableState {
-  readonly hardState: HardState;
-  readonly snapshot: Snapshot | null;
-  readonly entries: readonly Entry[];
-}
-
-export class RaftNode {
+/** The reference implementation of the host contract (contract.ts). */
+export class RaftNode implements RaftUnderTest {
   readonly id: NodeId;
   readonly config: RaftConfig;
   private readonly random: () => number;

@@ -1,6 +1,8 @@
 // One seeded run: a fault phase checked for safety after every event, then a liveness phase that heals
 // everything and requires one leader and all nodes converged on the same committed log within a bound
 // (TigerBeetle's VOPR does the same: safety first, then liveness with a core healed).
+import type { RaftFactory } from '../raft/contract.js';
+import { RaftNode } from '../raft/node.js';
 import type { SituationName } from './coverage.js';
 import type { TraceRunParams } from '../contract/trace.js';
 import type { NodeId } from '../raft/types.js';
@@ -31,6 +33,14 @@ export interface SimulationOptions {
   readonly checkInvariants: boolean;
   /** Bound on the events of one run. */
   readonly maxEvents: number;
+  /** The Raft under test (raft/contract.ts); undefined or null: raftsim's own RaftNode. `name` (the module a user
+   *  gave with --raft) is recorded in the trace's meta record and result.json. */
+  readonly raftImplementation?: RaftImplementation | null;
+}
+
+export interface RaftImplementation {
+  readonly name: string;
+  readonly factory: RaftFactory;
 }
 
 export interface TriggeredFault {
@@ -154,7 +164,7 @@ function setUp(options: SimulationOptions, trace: Trace): Run {
   const workload = new Workload(scheduler, root.child('workload'), options.workload, trace, nodeIds);
   const cluster = new Cluster(scheduler, root, options.cluster, trace, options.seed, options.checkInvariants, {
     clientMessage: (to, message, from) => workload.receive(to, message, from),
-  }, Workload.clientIds(options.workload));
+  }, Workload.clientIds(options.workload), options.raftImplementation?.factory ?? RaftNode);
   workload.attach(cluster);
   if (cluster.checker !== null) {
     const checker = cluster.checker;
@@ -323,6 +333,7 @@ export function serializableParams(options: SimulationOptions, faults: readonly 
     triggers: options.triggers,
     chaos: options.chaos,
     faults,
+    ...(options.raftImplementation !== undefined && options.raftImplementation !== null ? { raftImplementation: options.raftImplementation.name } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 // The scenario API for TypeScript users: load a scenario (built-in name, file or inline object), run it for a
 // seed, and look at the verdict, the expectations and the metrics — e.g. inside a vitest suite.
+import type { RaftFactory } from '../raft/contract.js';
 import type { SimulationResult } from '../sim/simulate.js';
 import type { Trace } from '../sim/trace.js';
 import { UsageError } from './errors.js';
@@ -19,6 +20,8 @@ export interface ScenarioRunOptions {
   readonly overrides?: Partial<Record<OverrideKey, string | number | boolean | readonly string[]>>;
   /** A trace to write or hash (default: hashed, not kept). */
   readonly trace?: Trace;
+  /** Your own Raft (raft/contract.ts) to run under the harness instead of raftsim's RaftNode. */
+  readonly raft?: RaftFactory;
 }
 
 export interface ScenarioRunResult {
@@ -60,7 +63,11 @@ export function loadScenario(source: string | Record<string, unknown> | LoadedSc
 export function runScenario(source: string | Record<string, unknown> | LoadedScenario, options: ScenarioRunOptions = {}): ScenarioRunResult {
   const scenario = load(source);
   const seed = options.seed ?? 1;
-  const run = runLoadedScenario(scenario, seed, { overrides: toOverrides(options.overrides), ...(options.trace !== undefined ? { trace: options.trace } : {}) });
+  const run = runLoadedScenario(scenario, seed, {
+    overrides: toOverrides(options.overrides),
+    ...(options.trace !== undefined ? { trace: options.trace } : {}),
+    ...(options.raft !== undefined ? { raft: { name: 'custom (API)', factory: options.raft } } : {}),
+  });
   return {
     verdict: run.result.verdict,
     outcome: run.outcome,

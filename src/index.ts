@@ -13,6 +13,15 @@ export type { WorkloadOptions } from '../sim/workload.js';
 export type { Fault, FaultKind, ScheduledFault, ChaosOptions, ChaosKind, NodeTarget } from '../sim/nemesis.js';
 export type { RunMetrics } from '../sim/metrics.js';
 
+// The Raft under test: the host contract any Raft implements to run under the harness (docs/raft.md), and
+// raftsim's own implementation of it. The bug catalogue names what the harness must find.
+export { RaftNode } from '../raft/node.js';
+export type { RaftFactory, RaftUnderTest, RaftLogView, RaftNodeOptions, DurableState } from '../raft/contract.js';
+export type { RaftConfig } from '../raft/config.js';
+export type { Message, Ready, RaftEvent, Entry, HardState, Snapshot, Role, ProposeResult, ReadResult } from '../raft/types.js';
+export { allBugs } from '../sim/bugs.js';
+export type { CatalogueBug, BugSwitch } from '../sim/bugs.js';
+
 // The trace: where the records go, and the determinism check.
 export { Trace, MemorySink, FileSink, checkDeterminism } from '../sim/trace.js';
 export type { TraceSink, DeterminismReport } from '../sim/trace.js';

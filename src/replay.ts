@@ -2,6 +2,7 @@
 // the trace hash. When it differs, it shows where the two runs first diverge: line by line against the
 // recorded trace.jsonl when one is next to result.json (or given), else the window between two trace
 // checkpoints stored in result.json.
+import { loadedRaftModule } from './raft-module.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as z from 'zod';
@@ -124,6 +125,15 @@ class TeeSink implements TraceSink {
   }
 }
 
+/** The overrides a result.json records; none when the file cannot be read (replayResultFile says why). */
+export function recordedOverrides(file: string): Overrides {
+  try {
+    return overridesFromFlags(readResultFile(file).overrides);
+  } catch {
+    return {};
+  }
+}
+
 /** Parses override flags as written in result.json or sweep.json (`["--drop", "1%", "--no-prevote"]`). */
 export function overridesFromFlags(flags: readonly string[], what = 'result.json'): Overrides {
   const values: Record<string, unknown> = {};
@@ -197,7 +207,9 @@ export function replayResultFile(file: string, options: { traceFile?: string } =
   const started = performance.now();
   let result: SimulationResult;
   try {
-    result = simulate(recorded.options as unknown as SimulationOptions, trace);
+    const options = recorded.options as unknown as SimulationOptions;
+    // A run of a user's Raft (--raft) replays with that module (loaded by the command before this call).
+    result = simulate(overrides.raft === undefined ? options : { ...options, raftImplementation: loadedRaftModule(overrides.raft) }, trace);
   } catch (error) {
     throw new UsageError(`${file}: options: the recorded simulator options cannot be run (${error instanceof Error ? error.message : String(error)}); expected the unmodified result.json of a run.`);
   }

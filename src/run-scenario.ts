@@ -2,7 +2,8 @@
 // sweep workers and the public API.
 import { existsSync } from 'node:fs';
 import { builtinScenarios, findScenario } from './scenario/builtin.js';
-import { simulate, type SimulationResult } from '../sim/simulate.js';
+import { simulate, type RaftImplementation, type SimulationResult } from '../sim/simulate.js';
+import { loadedRaftModule } from './raft-module.js';
 import { Trace } from '../sim/trace.js';
 import { UsageError, exitCodes } from './errors.js';
 import type { CompiledScenario } from './scenario/compile.js';
@@ -83,11 +84,13 @@ export function checkExpectations(compiled: CompiledScenario, result: Simulation
 }
 
 /** Compiles and runs one seed. Bad scenarios or overrides throw a usage error (ScenarioError). */
-export function runLoadedScenario(scenario: LoadedScenario, seed: number, options: { overrides?: Overrides; trace?: Trace } = {}): ScenarioRun {
+export function runLoadedScenario(scenario: LoadedScenario, seed: number, options: { overrides?: Overrides; trace?: Trace; raft?: RaftImplementation } = {}): ScenarioRun {
   const overrides = options.overrides ?? {};
   const compiled = scenario.compile(seed, overrides);
+  const implementation = options.raft ?? (overrides.raft !== undefined ? loadedRaftModule(overrides.raft) : null);
+  const simulation = implementation === null ? compiled.options : { ...compiled.options, raftImplementation: implementation };
   const started = performance.now();
-  const result = simulate(compiled.options, options.trace ?? new Trace());
+  const result = simulate(simulation, options.trace ?? new Trace());
   const wallMs = performance.now() - started;
   const expectations = checkExpectations(compiled, result);
   const outcome = outcomeOf(result.verdict, expectations);

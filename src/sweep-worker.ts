@@ -2,11 +2,14 @@
 // sent, one at a time, and posts a summary of each (or the error that stopped it).
 import { parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from './errors.js';
+import { preloadRaftModule } from './raft-module.js';
 import { runSeed, workerScenario, type WorkerSetup } from './sweep.js';
 
 if (parentPort === null) throw new Error('sweep-worker.js must run as a worker thread');
 const port = parentPort;
 const setup = workerData as WorkerSetup;
+// A user's Raft module (--raft) loads in every worker before its first seed.
+await preloadRaftModule(setup.overrides);
 const scenario = workerScenario(setup);
 port.on('message', (seed: number | null) => {
   if (seed === null) {

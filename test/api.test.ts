@@ -90,6 +90,8 @@ export type DocumentedTypes = [
 
 const exportedValues = [
   'FileSink',
+  'RaftNode',
+  'allBugs',
   'MemorySink',
   'ScenarioError',
   'SpecError',

@@ -126,6 +126,10 @@ export class ApplyPipeline {
   }
 
   private applyEntry(node: SimNode, entry: Entry): void {
+    if (entry.index <= node.apply.skipThrough) {
+      node.kv.skip(entry.index);
+      return;
+    }
     this.checker?.onApply(node.id, entry);
     this.contract?.onApply(node.id, entry.index, node.raft.log.committed);
     if (this.trace.enabled) this.trace.emitApply(this.scheduler.nowUs, node.id, entry.index, entry.term, entryDigest(entry));

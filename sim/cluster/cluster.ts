@@ -12,6 +12,7 @@
 //   latency.ts      commit and replication latency of proposals
 //   context.ts      what every layer is handed; current-event.ts, inspect.ts
 //   node.ts         one simulated process and the gate for its events; wal.ts, options.ts, types.ts
+import type { RaftFactory } from '../../raft/contract.js';
 import { RaftNode } from '../../raft/node.js';
 import { quorumSize } from '../../raft/quorum.js';
 import type { Message } from '../../raft/types.js';
@@ -74,6 +75,8 @@ export class Cluster {
     checkInvariants: boolean,
     private readonly hooks: ClusterHooks,
     clientIds: readonly string[],
+    /** Builds the nodes: raftsim's RaftNode, or the user's Raft (raft/contract.ts). */
+    private readonly raftFactory: RaftFactory = RaftNode,
   ) {
     this.checker = checkInvariants
       ? new SafetyChecker({ seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id) => this.describeNode(id) }, entryDigest)
@@ -100,6 +103,7 @@ export class Cluster {
       nodes: this.nodes,
       event: this.event,
       notify: (event) => this.notify(event),
+      raftFactory,
     };
     const latency = new ProposalLatency(context);
     this.observers = new Observers(context, latency);
@@ -168,7 +172,7 @@ export class Cluster {
     const clock = new NodeClock({ offsetUs: setting.offsetUs, driftPpm: setting.driftPpm });
     const disk = new Disk<WalRecord>(this.options.disk, this.random.child(`disk/${id}`));
     const timerRandom = this.random.child(`node/${id}/timers`);
-    const raft = RaftNode.create({ config: raftConfigFor(this.options, id), random: () => timerRandom.next(), nowUs: clock.localAt(0) });
+    const raft = this.raftFactory.create({ config: raftConfigFor(this.options, id), random: () => timerRandom.next(), nowUs: clock.localAt(0) });
     return new SimNode(id, clock, disk, timerRandom, raft);
   }
 

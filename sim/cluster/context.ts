@@ -1,6 +1,7 @@
 // What every layer of the cluster is handed: the shared machinery of one run. Layers get this object instead of
 // importing the facade (cluster.ts), which keeps the folder free of import cycles: each file imports only the
 // files below it (see docs/architecture.md).
+import type { RaftFactory } from '../../raft/contract.js';
 import type { Message } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
@@ -31,6 +32,8 @@ export interface ClusterContext {
   readonly nodes: ReadonlyMap<NodeId, SimNode>;
   /** The event being handled, for violation reports. */
   readonly event: CurrentEvent;
+  /** Builds nodes at start and at every restart (raft/contract.ts). */
+  readonly raftFactory: RaftFactory;
   /** Tells the cluster's observers (metrics, event-triggered faults). */
   notify(event: ClusterEvent): void;
 }

@@ -1,7 +1,6 @@
 // Faults as mechanisms: a Fault value (sim/nemesis.ts) names what goes wrong and whom it hits; this file
 // resolves the target when the fault fires and applies it to the processes, the network, the links or the
 // clocks. Crash, restart, pause and resume are here too: the process faults also used by the liveness phase.
-import { RaftNode } from '../../raft/node.js';
 import { quorumSize } from '../../raft/quorum.js';
 import type { Message } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
@@ -296,7 +295,7 @@ export class Faults {
     const durable = recovery.durable;
     // The host bug forget-vote-on-restart (host-bugs.ts): the vote the disk kept is dropped on the way in.
     const hardState = this.options.hostBugs.forgetVoteOnRestart ? { ...durable.hardState, vote: null } : durable.hardState;
-    node.raft = RaftNode.restart(
+    node.raft = this.context.raftFactory.restart(
       { config: raftConfigFor(this.options, node.id), random: () => node.timerRandom.next(), nowUs: node.clock.localAt(this.scheduler.nowUs) },
       { ...durable, hardState },
     );
@@ -311,13 +310,9 @@ export class Faults {
     this.context.notify({ kind: 'restart', node: node.id });
     this.checker?.onRestart(node.id, node.raft.currentTerm, node.raft.log.committed, node.raft.log.applied);
     this.context.contract?.onRestart(node.id, node.raft.currentTerm, node.raft.votedFor);
-    if (this.options.hostBugs.restartSkipsReplay) {
-      // The host bug restart-skips-replay (host-bugs.ts): a stale "applied index" makes the host report every
-      // committed entry applied, while the state machine was rebuilt from the snapshot alone.
-      const committed = node.raft.log.committed;
-      node.raft.log.markApplying(committed);
-      node.raft.appliedTo(committed);
-    }
+    // The host bug restart-skips-replay (host-bugs.ts): a stale "applied index" makes the host treat every entry
+    // committed before the crash as already in its state machine, which was rebuilt from the snapshot alone.
+    node.apply.skipThrough = this.options.hostBugs.restartSkipsReplay ? node.raft.log.committed : 0;
     if (this.trace.enabled) {
       this.trace.emit({ t: this.scheduler.nowUs, type: 'restart', node: node.id, term: node.raft.currentTerm, commit: node.raft.log.committed, lastIndex: node.raft.log.lastIndex() });
       this.trace.emit({ t: this.scheduler.nowUs, type: 'role', node: node.id, role: 'follower', term: node.raft.currentTerm, leader: null });

@@ -1,7 +1,7 @@
 // One simulated server process: a Raft node plus its state machine, clock and disk, and the host-side state
 // around them, grouped by the layer that owns it. Also the one gate every event a node scheduled for itself
 // passes (admit): events of an earlier incarnation are ignored, events that find the node paused are parked.
-import type { RaftNode } from '../../raft/node.js';
+import type { RaftUnderTest } from '../../raft/contract.js';
 import type { Entry, HardState, ReadState, Role, Snapshot } from '../../raft/types.js';
 import type { NodeClock } from '../clock.js';
 import type { Disk } from '../disk.js';
@@ -57,6 +57,8 @@ export interface ApplyState {
   queue: Entry[];
   scheduled: boolean;
   busyUntilUs: number;
+  /** The host bug restart-skips-replay: entries up to here are reported applied without being applied. */
+  skipThrough: number;
 }
 
 export interface PendingCompaction {
@@ -118,11 +120,11 @@ export interface ObservedState {
 }
 
 export class SimNode {
-  raft: RaftNode;
+  raft: RaftUnderTest;
   kv = new KvStore();
   readonly process: ProcessState = { status: 'up', incarnation: 0, backlog: [], slowDelayUs: 0, busyUntilUs: 0 };
   readonly ready: ReadyState = { inFlight: false, armedWakeUs: Number.POSITIVE_INFINITY, lastHardState: { term: 0, vote: null, commit: 0 } };
-  readonly apply: ApplyState = { queue: [], scheduled: false, busyUntilUs: 0 };
+  readonly apply: ApplyState = { queue: [], scheduled: false, busyUntilUs: 0, skipThrough: 0 };
   readonly compaction: CompactionState = { lastSnapshotIndex: 0, inProgress: false, pending: null, countRounds: 0, lastWindow: 0, windowToken: 0 };
   readonly clients: ClientState = { pendingWrites: new Map(), pendingReads: new Map(), readyReads: [] };
   readonly measurement: MeasurementState = { lastCommitSeen: 0, proposedAtUs: new ProposalTimes(maxProposalTimes), replicationAcked: new Map() };
@@ -135,7 +137,7 @@ export class SimNode {
     readonly clock: NodeClock,
     readonly disk: Disk<WalRecord>,
     readonly timerRandom: Random,
-    raft: RaftNode,
+    raft: RaftUnderTest,
   ) {
     this.raft = raft;
   }

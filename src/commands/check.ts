@@ -1,5 +1,6 @@
 // `raftsim check`: validates scenario files (and built-in names) without running them; --print writes every
 // parameter of the run, defaults and draws filled in.
+import { preloadRaftModule } from '../raft-module.js';
 import { exitCodes } from '../errors.js';
 import { openScenario } from '../run-scenario.js';
 import type { CompiledScenario } from '../scenario/compile.js';
@@ -28,9 +29,10 @@ export const checkCommand = defineCommand({
         .example('$0 check my-scenario.yaml', 'exit 0 when valid, 2 with the file, line, path and problem otherwise')
         .example('$0 check leader-crash --print --nodes 3', 'every parameter of leader-crash on 3 nodes'),
     ),
-  handler: (args, io) => {
+  handler: async (args, io) => {
     const seed = parseSeed(single(args.seed, '--seed'));
     const overrides = overridesFrom(args);
+    await preloadRaftModule(overrides);
     for (const ref of args.scenarios as string[]) {
       const scenario = openScenario(ref);
       const compiled = scenario.compile(seed, overrides);

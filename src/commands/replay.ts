@@ -1,6 +1,7 @@
 // `raftsim replay`: reruns a recorded run from its result.json and confirms the trace hash, or shows where the
 // runs first diverge.
-import { replayResultFile, type ReplayReport } from '../replay.js';
+import { preloadRaftModule } from '../raft-module.js';
+import { recordedOverrides, replayResultFile, type ReplayReport } from '../replay.js';
 import { replayText } from '../summary.js';
 import { defineCommand } from './command.js';
 import { fileIn, single } from './flags.js';
@@ -28,9 +29,10 @@ export const replayCommand = defineCommand({
       .option('trace', { type: 'string', describe: 'the recorded trace.jsonl to compare line by line (default: the one next to result.json, if any)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the replay report as JSON' })
       .example('$0 replay out/result.json', 'exit code of the run when the hash matches; 1 when it does not'),
-  handler: (args, io) => {
+  handler: async (args, io) => {
     // A result.json that cannot be read is reported by replayResultFile.
     const file = fileIn(String(single(args.result, 'result')), 'result.json');
+    await preloadRaftModule(recordedOverrides(file));
     const report = replayResultFile(file, args.trace === undefined ? {} : { traceFile: String(single(args.trace, '--trace')) });
     io.out(args.json ? replayJson(file, report) : replayText(report));
     return report.exitCode;

@@ -1,5 +1,6 @@
 // `raftsim run`: one scenario, one seed; prints a summary (or the result JSON) and optionally writes
 // result.json, the trace and the run report.
+import { preloadRaftModule } from '../raft-module.js';
 import { join } from 'node:path';
 import { simulate } from '../../sim/simulate.js';
 import { checkDeterminism, FileSink, Trace } from '../../sim/trace.js';
@@ -63,7 +64,7 @@ export const runCommand = defineCommand({
         .example('$0 run leader-crash --out out --report --from 5.9s --to 6.4s', 'the report\'s detail panel shows 5.9 s to 6.4 s')
         .example('$0 run bridge-partition --no-prevote --no-check-quorum', 'the same scenario with PreVote and CheckQuorum off'),
     ),
-  handler: (args, io) => {
+  handler: async (args, io) => {
     const seed = parseSeed(single(args.seed, '--seed'));
     const ref = String(single(args.scenario, 'scenario'));
     const out = optionalString(args.out, '--out');
@@ -74,6 +75,7 @@ export const runCommand = defineCommand({
     const window = parseWindowFlags(args.from, args.to);
     const keepTrace = args.trace === true || report;
     const overrides = overridesFrom(args);
+    await preloadRaftModule(overrides);
     const scenario = openScenario(ref);
     if (args['check-determinism'] && !deterministic(io, scenario, seed, overrides)) return exitCodes.safety;
     // Validate everything before writing anything.

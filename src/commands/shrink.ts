@@ -1,4 +1,5 @@
 // `raftsim shrink`: minimizes a failing run and writes the minimal scenario as a file `raftsim run` reproduces.
+import { preloadRaftModule } from '../raft-module.js';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError, exitCodes } from '../errors.js';
@@ -51,12 +52,13 @@ export const shrinkCommand = defineCommand({
         .option('budget', { type: 'string', default: '5min', describe: 'bound on wall time, e.g. 60s' })
         .example('$0 shrink my.yaml --seed 17', 'writes my.seed17.min.yaml, which `raftsim run` reproduces'),
     ),
-  handler: (args, io) => {
+  handler: async (args, io) => {
     const ref = String(single(args.scenario, 'scenario'));
     const seed = parseSeed(single(args.seed, '--seed'));
     const maxRuns = parseMaxRuns(args['max-runs']);
     const budgetMs = parseBudgetMs(args.budget);
     const overrides = overridesFrom(args);
+    await preloadRaftModule(overrides);
     const scenario = openScenario(ref);
     scenario.compile(seed, overrides);
     const outFile = args.out === undefined ? `${scenario.name}.seed${seed}.min.yaml` : String(single(args.out, '--out'));

@@ -1,5 +1,6 @@
 // `raftsim sweep`: many seeds of one scenario over worker threads, aggregated; failing seeds are listed with
 // their replay commands. --shard runs one slice of the seeds (the slices are merged by `raftsim merge`).
+import { preloadRaftModule } from '../raft-module.js';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { UsageError } from '../errors.js';
@@ -75,6 +76,7 @@ export const sweepCommand = defineCommand({
     const out = optionalString(args.out, '--out');
     if (args.report === true && out === undefined) throw new UsageError('--report writes DIR/sweep.svg (next to DIR/sweep.json) and needs --out DIR.');
     const overrides = overridesFrom(args);
+    await preloadRaftModule(overrides);
     const scenario = openScenario(ref);
     scenario.compile(seeds[0] ?? 1, overrides);
     if (out !== undefined) ensureDirectory(out);

@@ -36,6 +36,8 @@ export interface Overrides {
   readonly swarm?: boolean;
   /** Catalogued bugs to switch on (sim/bugs.ts), in the order given; added to the file's `bugs:`. */
   readonly bug?: readonly string[];
+  /** A module implementing raft/contract.ts to run instead of raftsim's Raft (src/raft-module.ts loads it). */
+  readonly raft?: string;
 }
 
 interface OverrideFlag {
@@ -128,6 +130,17 @@ export const overrideFlags: readonly OverrideFlag[] = [
     },
     format: (value: string) => value,
   },
+  {
+    flag: 'raft',
+    key: 'raft',
+    expected: 'the path of a JavaScript module implementing the host contract, e.g. --raft ./my-raft.js',
+    describe: 'run your own Raft module (exports create and restart, see docs/raft.md) instead of raftsim\'s',
+    parse: (value) => {
+      if (typeof value !== 'string' || value.trim() === '') throw new UnitError('the path of a JavaScript module, e.g. --raft ./my-raft.js');
+      return value;
+    },
+    format: (value: string) => value,
+  },
 ];
 
 export function flagFor(key: keyof Overrides): OverrideFlag {
@@ -198,6 +211,7 @@ export function overriddenPaths(overrides: Overrides): Set<string> {
     checkQuorum: 'raft.checkQuorum',
     swarm: 'swarm',
     bug: 'bugs',
+    raft: 'raft-module',
   };
   for (const [key, path] of Object.entries(map)) if (overrides[key as keyof Overrides] !== undefined) paths.add(path);
   return paths;
