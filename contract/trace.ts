@@ -64,6 +64,12 @@ export type TraceMessageType = (typeof TRACE_MESSAGE_TYPES)[number];
 export const TRACE_DROP_REASONS = ['random', 'partition', 'oversize', 'node-down', 'clog-overflow', 'filter'] as const;
 export type TraceDropReason = (typeof TRACE_DROP_REASONS)[number];
 
+/** The classes of Raft messages a filter picks, and what it does to them. */
+export const TRACE_MESSAGE_CLASSES = ['append', 'heartbeat', 'vote', 'pre-vote', 'snapshot', 'responses', 'requests'] as const;
+export type TraceMessageClass = (typeof TRACE_MESSAGE_CLASSES)[number];
+export const TRACE_FILTER_ACTIONS = ['drop', 'delay', 'hold'] as const;
+export type TraceFilterAction = (typeof TRACE_FILTER_ACTIONS)[number];
+
 /** The leader's view of a follower (etcd-io/raft tracker: probe, replicate, snapshot). */
 export const TRACE_PROGRESS_STATES = ['probe', 'replicate', 'snapshot'] as const;
 export type TraceProgressState = (typeof TRACE_PROGRESS_STATES)[number];
@@ -202,6 +208,10 @@ export interface TraceRecordFields {
   'link-reset': Record<never, never>;
   clog: { readonly from: string; readonly to: string };
   unclog: { readonly from: string; readonly to: string };
+  /** A filter on one class of messages (sim/nemesis.ts MessageClass) from -> to; in force until filters-cleared
+   *  or the liveness phase's heal. */
+  filter: { readonly from: readonly string[]; readonly to: readonly string[]; readonly messages: TraceMessageClass; readonly action: TraceFilterAction; readonly delayUs: number };
+  'filters-cleared': Record<never, never>;
   // Clocks
   clock: { readonly node: string; readonly change: TraceClockChange; readonly offsetUs: number; readonly driftPpm: number };
   // Client history
@@ -344,6 +354,8 @@ export const TRACE_RECORD_SCHEMA = {
   'link-reset': {},
   clog: { from: str, to: str },
   unclog: { from: str, to: str },
+  filter: { from: stringList, to: stringList, messages: oneOf(TRACE_MESSAGE_CLASSES), action: oneOf(TRACE_FILTER_ACTIONS), delayUs: int },
+  'filters-cleared': {},
   clock: { node: str, change: oneOf(TRACE_CLOCK_CHANGES), offsetUs: num, driftPpm: num },
   invoke: { client: str, id: int, op: oneOf(TRACE_CLIENT_OPS), key: str, value: stringOrNull, expected: optional(stringOrNull) },
   ok: { client: str, id: int, value: clientValue, latencyUs: int },

@@ -30,6 +30,8 @@ export interface ContractNodeView {
   readonly durable: DurableLog;
   /** The node's in-memory log; null while the node is down. */
   liveLog(): LogView | null;
+  /** The node's term while it leads (up or paused), else null. */
+  leaderTerm(): number | null;
 }
 
 /** Who votes now, and which sets of them form a quorum (a simple majority, or both majorities of a joint
@@ -156,9 +158,19 @@ export class ContractChecker {
     // An acknowledgement of an earlier term than the disk's was overtaken within its Ready by a newer leader's
     // entries; whether the stale leader may still count it is for CommitDurable to judge when it commits.
     if (message.term < durable.term) return;
+    // What the acknowledgement counts is the recipient's entry at that index: backed when the sender's disk holds
+    // that same entry. (The sender's own log may have moved on since the acknowledgement was made — a newer
+    // leader's entry replacing it in memory while this Ready's fsync was in flight — so its log is not the
+    // reference; the recipient's is, while the recipient is up and still has the entry.)
+    // Only a leader of the acknowledgement's term counts it; one that is not (it stepped down, or moved on) does
+    // not, and a mistaken count shows when it commits (CommitDurable).
+    if (this.view(message.to).leaderTerm() !== message.term) return;
+    const recipient = this.view(message.to).liveLog();
+    const counted = recipient !== null && index >= recipient.firstIndex() ? recipient.term(index) : undefined;
+    if (counted !== undefined && durable.termAt(index) === counted) return;
     const live = this.view(from).liveLog();
     const term = live?.term(index);
-    if (term !== undefined && durable.termAt(index) === term) return;
+    if (counted === undefined && term !== undefined && durable.termAt(index) === term) return;
     // Compacted from memory since the acknowledgement was made (it was applied, so committed): the disk must
     // still have an entry there.
     if (term === undefined && live !== null && index < live.firstIndex() && durable.termAt(index) !== undefined) return;

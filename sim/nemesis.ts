@@ -1,10 +1,16 @@
 // Faults, as values: a schedule of (time, fault) pairs, scripted by a scenario or drawn from the seed.
+import { protocolEventKinds, type ProtocolEventKind } from './protocol-events.js';
 import type { LinkConfig, NodeId } from './network.js';
 import type { Random } from './random.js';
 
 /** A node named directly, or chosen when the fault fires: the current leader, a random follower, any node, or
  *  the node crashed most recently that is still down (so `crash: leader` can be undone by restarting it). */
-export type NodeTarget = NodeId | 'leader' | 'follower' | 'random' | 'last-crashed';
+export type NodeTarget = NodeId | 'leader' | 'follower' | 'random' | 'last-crashed' | 'event-node';
+
+/** The messages a filter picks (a fault on one kind of traffic only: hold only AppendEntries, drop only votes). */
+export const messageClasses = ['append', 'heartbeat', 'vote', 'pre-vote', 'snapshot', 'responses', 'requests'] as const;
+export type MessageClass = (typeof messageClasses)[number];
+export type FilterAction = 'drop' | 'delay' | 'hold';
 
 export type Fault =
   | { readonly kind: 'crash'; readonly node: NodeTarget }
@@ -25,7 +31,21 @@ export type Fault =
   | { readonly kind: 'reset-links' }
   | { readonly kind: 'clog'; readonly from: NodeTarget; readonly to: NodeTarget }
   | { readonly kind: 'unclog'; readonly from: NodeTarget; readonly to: NodeTarget }
-  | { readonly kind: 'transfer-leadership'; readonly to: NodeTarget };
+  | { readonly kind: 'transfer-leadership'; readonly to: NodeTarget }
+  /** A crash and a restart downUs later (a supervisor restarting the process; fast when within one election
+   *  timeout, so the node comes back into the same term). */
+  | { readonly kind: 'bounce'; readonly node: NodeTarget; readonly downUs: number }
+  /** Several nodes lose power at once: every write not yet fsynced is lost and the last one may be torn,
+   *  whatever tearOnCrash says; all restart downUs later. */
+  | { readonly kind: 'power-loss'; readonly nodes: readonly NodeTarget[]; readonly downUs: number }
+  /** Drop, delay (by up to delayUs) or hold (until the filters are cleared) only one class of messages on the
+   *  links from -> to. */
+  | { readonly kind: 'filter'; readonly from: readonly NodeTarget[]; readonly to: readonly NodeTarget[]; readonly messages: MessageClass; readonly action: FilterAction; readonly delayUs: number }
+  /** Removes every filter, releasing what they held. */
+  | { readonly kind: 'clear-filters' }
+  /** Waits (at most withinUs) for the first protocol event of this kind at any node, then applies `fault`
+   *  delayUs later, with the target event-node meaning that event's node. */
+  | { readonly kind: 'arm'; readonly after: ProtocolEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: Fault };
 
 export type FaultKind = Fault['kind'];
 
@@ -46,14 +66,19 @@ export interface ChaosOptions {
   readonly maxClockStepUs: number;
 }
 
-export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer';
+export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm';
 
-export const allChaosKinds: readonly ChaosKind[] = ['crash', 'pause', 'partition', 'isolate', 'one-way', 'bridge', 'clock', 'link', 'clog', 'transfer'];
+/** What a chaos section uses when it names no kinds: the time-keyed faults. */
+export const classicChaosKinds: readonly ChaosKind[] = ['crash', 'pause', 'partition', 'isolate', 'one-way', 'bridge', 'clock', 'link', 'clog', 'transfer'];
+
+/** Every kind (`kinds: all`, and what swarm mode draws its subset from): the classic ones, fast restarts,
+ *  correlated power loss, message-class filters and faults armed on protocol events. */
+export const allChaosKinds: readonly ChaosKind[] = [...classicChaosKinds, 'bounce', 'power-loss', 'filter', 'arm'];
 
 export const defaultChaosOptions: ChaosOptions = {
   meanGapUs: 1_000_000,
   maxFaultDurationUs: 3_000_000,
-  kinds: allChaosKinds,
+  kinds: classicChaosKinds,
   maxClockOffsetUs: 200_000,
   maxDriftPpm: 20_000,
   maxClockStepUs: 500_000,
@@ -64,10 +89,10 @@ export const defaultChaosOptions: ChaosOptions = {
  * can still make progress; every fault that has an undo (restart, heal, unclog, reset) gets one within
  * maxFaultDurationUs. Draws come only from `random` (the `nemesis` stream).
  */
-export function randomFaultSchedule(random: Random, nodes: readonly NodeId[], durationUs: number, options: ChaosOptions): ScheduledFault[] {
+export function randomFaultSchedule(random: Random, nodes: readonly NodeId[], durationUs: number, options: ChaosOptions, timing: ChaosTiming = defaultChaosTiming): ScheduledFault[] {
   const schedule: ScheduledFault[] = [];
   if (options.kinds.length === 0 || durationUs <= 0) return schedule;
-  const state: ScheduleState = { minority: Math.floor((nodes.length - 1) / 2), crashEnds: [], networkBusyUntilUs: 0 };
+  const state: ScheduleState = { minority: Math.floor((nodes.length - 1) / 2), crashEnds: [], networkBusyUntilUs: 0, timing };
   const maxFaults = 10_000;
   let timeUs = Math.round(random.exponential(options.meanGapUs));
   for (let count = 0; timeUs < durationUs && count < maxFaults; count++) {
@@ -101,7 +126,17 @@ interface ScheduleState {
   crashEnds: number[];
   /** One network fault at a time: the next waits until the last one is healed. */
   networkBusyUntilUs: number;
+  readonly timing: ChaosTiming;
 }
+
+/** The cluster's timing, which the protocol-keyed draws follow (a fast restart is one within an election
+ *  timeout; a pause long enough to matter outlasts one). */
+export interface ChaosTiming {
+  readonly electionTimeoutMinUs: number;
+  readonly electionTimeoutMaxUs: number;
+}
+
+export const defaultChaosTiming: ChaosTiming = { electionTimeoutMinUs: 150_000, electionTimeoutMaxUs: 300_000 };
 
 /** Adds the fault of one draw and its undo (if it has one) to the schedule. */
 function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: readonly NodeId[], options: ChaosOptions, schedule: ScheduledFault[]): void {
@@ -154,6 +189,27 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
     case 'transfer':
       at({ kind: 'transfer-leadership', to: 'follower' });
       return;
+    case 'bounce': {
+      state.crashEnds = state.crashEnds.filter((end) => end > timeUs);
+      if (state.crashEnds.length >= state.minority) return;
+      const downUs = drawDownUs(random, state.timing, options);
+      at({ kind: 'bounce', node: random.chance(1, 3) ? 'leader' : node, downUs });
+      state.crashEnds.push(timeUs + downUs);
+      return;
+    }
+    case 'power-loss': {
+      // Correlated: two nodes up to all of them at once; the cluster stops until they are back.
+      const hit = random.shuffle(nodes.slice()).slice(0, random.int(Math.min(2, nodes.length), nodes.length));
+      at({ kind: 'power-loss', nodes: hit, downUs: random.int(1_000, Math.max(1_000, Math.min(draw.lengthUs, 2 * state.timing.electionTimeoutMaxUs))) });
+      return;
+    }
+    case 'filter':
+      at(drawFilter(random, node, nodes, state.timing));
+      at({ kind: 'clear-filters' }, endUs);
+      return;
+    case 'arm':
+      at(drawArm(random, draw, nodes, state.timing, options));
+      return;
     default: {
       const unreachable: never = kind;
       throw new Error(`unknown chaos kind ${String(unreachable)}`);
@@ -186,4 +242,52 @@ function drawNetworkFault(random: Random, kind: 'partition' | 'isolate' | 'one-w
       return true;
     }
   }
+}
+
+/** How long a bounced node stays down: half the time within one election timeout (it restarts into the term it
+ *  voted in), else up to the longest fault. */
+function drawDownUs(random: Random, timing: ChaosTiming, options: ChaosOptions): number {
+  if (random.chance(1, 2)) return random.int(1_000, Math.max(1_000, timing.electionTimeoutMinUs));
+  return random.int(timing.electionTimeoutMinUs, Math.max(timing.electionTimeoutMinUs, options.maxFaultDurationUs));
+}
+
+/** A filter on one class of messages: from the leader, to the leader, or around one node. */
+function drawFilter(random: Random, node: NodeId, nodes: readonly NodeId[], timing: ChaosTiming): Fault {
+  const messages = random.pick(messageClasses);
+  const action = random.pick<FilterAction>(['drop', 'delay', 'hold']);
+  const delayUs = action === 'delay' ? random.int(1_000, 2 * timing.electionTimeoutMaxUs) : 0;
+  const others = nodes.filter((id) => id !== node);
+  switch (random.int(0, 3)) {
+    case 0:
+      return { kind: 'filter', from: ['leader'], to: [...nodes], messages, action, delayUs };
+    case 1:
+      return { kind: 'filter', from: [...nodes], to: ['leader'], messages, action, delayUs };
+    case 2:
+      return { kind: 'filter', from: [node], to: others, messages, action, delayUs };
+    default:
+      return { kind: 'filter', from: others, to: [node], messages, action, delayUs };
+  }
+}
+
+/** A fault armed on a protocol event: the node of the event (or the leader) is bounced, paused, or loses power
+ *  with others, right then or a moment later. */
+function drawArm(random: Random, draw: Draw, nodes: readonly NodeId[], timing: ChaosTiming, options: ChaosOptions): Fault {
+  const after = random.pick(protocolEventKinds);
+  const target: NodeTarget = random.chance(1, 4) ? 'leader' : 'event-node';
+  const delayUs = random.chance(1, 2) ? 0 : random.int(1, Math.max(1, Math.floor(timing.electionTimeoutMinUs / 10)));
+  let fault: Fault;
+  switch (random.int(0, 3)) {
+    case 0:
+    case 1:
+      fault = { kind: 'bounce', node: target, downUs: drawDownUs(random, timing, options) };
+      break;
+    case 2:
+      fault = { kind: 'pause', node: target, durationUs: random.int(timing.electionTimeoutMinUs, Math.max(timing.electionTimeoutMinUs, 3 * timing.electionTimeoutMaxUs)) };
+      break;
+    default: {
+      const others = random.shuffle(nodes.slice()).slice(0, random.int(1, Math.max(1, nodes.length - 1)));
+      fault = { kind: 'power-loss', nodes: [target, ...others], downUs: random.int(1_000, Math.max(1_000, 2 * timing.electionTimeoutMaxUs)) };
+    }
+  }
+  return { kind: 'arm', after, withinUs: draw.lengthUs, delayUs, fault };
 }

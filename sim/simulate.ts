@@ -6,7 +6,7 @@ import { RaftNode } from '../raft/node.js';
 import type { SituationName } from './coverage.js';
 import type { TraceRunParams } from '../contract/trace.js';
 import type { NodeId } from '../raft/types.js';
-import { Cluster, defaultClusterOptions, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster/cluster.js';
+import { Cluster, defaultClusterOptions, protocolEventKinds, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster/cluster.js';
 import { SafetyViolation, type Violation } from './checker.js';
 import { defaultChaosOptions, randomFaultSchedule, type ChaosOptions, type Fault, type ScheduledFault } from './nemesis.js';
 import type { RunMetrics } from './metrics.js';
@@ -157,7 +157,10 @@ function setUp(options: SimulationOptions, trace: Trace): Run {
   const scheduler = new Scheduler();
   const root = Random.fromSeed(options.seed);
   const nodeIds = options.cluster.nodeIds;
-  const drawnFaults = options.chaos === null ? [] : randomFaultSchedule(root.child('nemesis'), nodeIds, options.durationUs, options.chaos);
+  const drawnFaults = options.chaos === null ? [] : randomFaultSchedule(root.child('nemesis'), nodeIds, options.durationUs, options.chaos, {
+        electionTimeoutMinUs: options.cluster.raft.electionTimeoutMinUs,
+        electionTimeoutMaxUs: options.cluster.raft.electionTimeoutMaxUs,
+      });
   const faults = [...options.faults, ...drawnFaults].sort((a, b) => a.atUs - b.atUs);
   trace.emit({ t: 0, type: 'meta', seed: options.seed, scenario: options.scenario, params: serializableParams(options, faults) });
 
@@ -184,17 +187,21 @@ function scheduleFaults(run: Run): void {
   const triggers = run.options.triggers;
   if (triggers.length === 0) return;
   const firings = triggers.map(() => 0);
+  const fire = (arg: { fault: Fault; node: NodeId | null }): void => {
+    if (scheduler.nowUs < healAtUs) cluster.applyFault(arg.fault, faultRandom, arg.node);
+  };
+  const protocol = triggers.some((trigger) => (protocolEventKinds as readonly string[]).includes(trigger.after));
   cluster.addObserver((event) => {
-    triggers.forEach((trigger, position) => {
+    for (let position = 0; position < triggers.length; position++) {
+      const trigger = triggers[position]!;
       // Triggers act in the fault phase only; the liveness phase heals.
-      if (trigger.after !== event.kind || firings[position]! >= trigger.times || scheduler.nowUs >= healAtUs) return;
-      if (scheduler.nowUs < (trigger.fromUs ?? 0) || scheduler.nowUs >= (trigger.untilUs ?? healAtUs)) return;
+      if (trigger.after !== event.kind || firings[position]! >= trigger.times || scheduler.nowUs >= healAtUs) continue;
+      if (scheduler.nowUs < (trigger.fromUs ?? 0) || scheduler.nowUs >= (trigger.untilUs ?? healAtUs)) continue;
       firings[position]!++;
-      scheduler.after(trigger.delayUs, (fault: Fault) => {
-        if (scheduler.nowUs < healAtUs) cluster.applyFault(fault, faultRandom);
-      }, trigger.fault);
-    });
-  });
+      // The event's node is what the target event-node means.
+      scheduler.after(trigger.delayUs, fire, { fault: trigger.fault, node: 'node' in event ? event.node : null });
+    }
+  }, protocol);
 }
 
 /** The liveness phase: at healAtUs the workload stops and everything heals; then the cluster must converge,
@@ -332,6 +339,7 @@ export function serializableParams(options: SimulationOptions, faults: readonly 
     workload: options.workload,
     triggers: options.triggers,
     chaos: options.chaos,
+    ...(options.cluster.buggify !== undefined && options.cluster.buggify !== null ? { buggify: options.cluster.buggify } : {}),
     faults,
     ...(options.raftImplementation !== undefined && options.raftImplementation !== null ? { raftImplementation: options.raftImplementation.name } : {}),
   };

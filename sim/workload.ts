@@ -23,6 +23,14 @@ export interface WorkloadOptions {
   readonly backoffMaxUs: number;
   /** Attempts before the client gives up; the outcome is then unknown (a `timeout` in the history). */
   readonly maxAttempts: number;
+  /** The first this-many clients only read, each pinned to one node (c1 to n1, c2 to n2, ...): they never follow
+   *  a redirect or move on after a timeout, so they keep asking a node on the minority side or a deposed leader
+   *  that still believes it leads — where stale reads are served — while the other clients write through the
+   *  current leader. Absent: 0. */
+  readonly pinnedReaders?: number;
+  /** The chance that a get reads the key written most recently (by any client) rather than a random key: a read
+   *  of a key just written is the one that can see a lost or stale write. Absent: 0. */
+  readonly recentKeyReads?: number;
 }
 
 export const defaultWorkloadOptions: WorkloadOptions = {
@@ -215,6 +223,8 @@ interface ClientState {
   seq: number;
   leaderGuess: NodeId;
   inflight: Inflight | null;
+  /** A pinned client's node (it never changes leaderGuess); null for a client that follows the leader. */
+  readonly pinnedTo: NodeId | null;
 }
 
 export interface WorkloadStats {
@@ -241,6 +251,8 @@ export class Workload {
   private readonly writesByKey = new Map<string, KeyHistory>();
   /** Key names k1..kN, made once rather than per operation (each operation's key lives as long as its log entry). */
   private readonly keyNames: readonly string[];
+  /** The key of the last write invoked, for recentKeyReads. */
+  private lastWrittenKey: string | null = null;
   /** Called when a read returns a value older than a write that completed before the read was invoked. */
   onStaleRead: ((client: string, key: string, message: string, servedBy: NodeId) => void) | null = null;
 
@@ -253,8 +265,11 @@ export class Workload {
     private cluster: Cluster | null = null,
   ) {
     this.keyNames = Array.from({ length: options.keys }, (_, k) => `k${k + 1}`);
+    const pinned = options.pinnedReaders ?? 0;
     for (let k = 1; k <= options.clients; k++) {
-      this.clients.push({ id: `c${k}`, seq: 0, leaderGuess: random.pick(nodeIds), inflight: null });
+      const leaderGuess = random.pick(nodeIds);
+      const pinnedTo = k <= pinned ? nodeIds[(k - 1) % nodeIds.length]! : null;
+      this.clients.push({ id: `c${k}`, seq: 0, leaderGuess: pinnedTo ?? leaderGuess, inflight: null, pinnedTo });
     }
   }
 
@@ -310,14 +325,23 @@ export class Workload {
 
   private drawOperation(client: ClientState): KvOperation {
     const mix = this.options.mix;
-    const pick = this.random.int(1, mix.put + mix.get + mix.cas);
+    const pick = client.pinnedTo === null ? this.random.int(1, mix.put + mix.get + mix.cas) : mix.put + 1;
     const key = this.keyNames[this.random.int(1, this.options.keys) - 1]!;
     const value = `${client.id}-${client.seq}`.padEnd(this.options.valueBytes, '.');
-    if (pick <= mix.put) return { op: 'put', key, value };
-    if (pick <= mix.put + mix.get) return { op: 'get', key };
+    if (pick <= mix.put) return this.noteWritten({ op: 'put', key, value });
+    if (pick <= mix.put + mix.get || client.pinnedTo !== null) {
+      const recent = this.options.recentKeyReads ?? 0;
+      if (recent > 0 && this.lastWrittenKey !== null && this.random.next() < recent) return { op: 'get', key: this.lastWrittenKey };
+      return { op: 'get', key };
+    }
     // Compare-and-set against the value this client last wrote to the key, or absent.
     const expected = this.random.chance(1, 2) ? null : `${client.id}-${client.seq - 1}`.padEnd(this.options.valueBytes, '.');
-    return { op: 'cas', key, expected, value };
+    return this.noteWritten({ op: 'cas', key, expected, value });
+  }
+
+  private noteWritten(operation: KvOperation): KvOperation {
+    this.lastWrittenKey = operation.key;
+    return operation;
   }
 
   private sendAttempt(client: ClientState): void {
@@ -345,7 +369,7 @@ export class Workload {
     inflight.attempt++;
     this.stats.retries++;
     inflight.attemptToken = this.nextToken++;
-    if (rotate) client.leaderGuess = this.nextNode(client.leaderGuess);
+    if (rotate && client.pinnedTo === null) client.leaderGuess = this.nextNode(client.leaderGuess);
     // Exponential backoff with full jitter, so retrying clients do not arrive in lockstep.
     const capUs = Math.min(this.options.backoffMaxUs, this.options.backoffBaseUs * 2 ** (inflight.attempt - 1));
     const delayUs = this.random.int(0, capUs);
@@ -453,7 +477,7 @@ export class Workload {
       }
       case 'redirect':
         this.stats.redirects++;
-        if (message.leader !== null && message.leader !== client.leaderGuess) {
+        if (client.pinnedTo === null && message.leader !== null && message.leader !== client.leaderGuess) {
           client.leaderGuess = message.leader;
           inflight.attemptToken = this.nextToken++;
           this.sendAttempt(client);

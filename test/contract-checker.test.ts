@@ -20,11 +20,13 @@ function logOf(terms: readonly number[]): LogView {
 
 interface FakeNode extends ContractNodeView {
   live: LogView | null;
+  /** The term it leads in, or null. */
+  leads: number | null;
 }
 
 function cluster(ids: readonly NodeId[], committed: ReadonlyMap<number, number> = new Map()) {
   const nodes: FakeNode[] = ids.map((id) => {
-    const node: FakeNode = { id, durable: new DurableLog(), live: null, liveLog: () => node.live };
+    const node: FakeNode = { id, durable: new DurableLog(), live: null, leads: null, liveLog: () => node.live, leaderTerm: () => node.leads };
     return node;
   });
   const majority: VotingConfiguration = { voters: ids, isQuorum: (members) => members.length >= Math.floor(ids.length / 2) + 1 };
@@ -105,9 +107,32 @@ describe('DurableBeforeSend and VoteOnce', () => {
     const { checker, give, node } = cluster(['n1', 'n2', 'n3']);
     give('n2', [1, 1], 1);
     node('n2').live = logOf([1, 1, 1]);
+    give('n1', [1, 1, 1], 1);
+    node('n1').leads = 1;
     const ack = (index: number): Message => ({ type: 'AppendEntriesResponse', from: 'n2', to: 'n1', term: 1, reject: false, index, hintIndex: 0, hintTerm: 0, sentAtUs: 0 });
     expect(violation(() => checker.onSend('n2', ack(2)))).toBe('none');
     expect(violation(() => checker.onSend('n2', ack(3)))).toMatch(/^DurableBeforeSend: n2 acknowledged index 3 \(term 1\) to n1/);
+    // Nobody counts an acknowledgement once its recipient no longer leads in its term.
+    node('n1').leads = null;
+    expect(violation(() => checker.onSend('n2', ack(3)))).toBe('none');
+  });
+
+  it('an acknowledgement is judged against the entry its recipient counts, not the sender\'s log of now', () => {
+    const { checker, give, node } = cluster(['n1', 'n2', 'n3']);
+    give('n1', [1, 1], 1);
+    node('n1').leads = 1;
+    give('n3', [1, 2], 2);
+    // n2 holds n1's entry 2 (term 1) durably; in memory a term-2 entry from n3 has replaced it since it made
+    // the acknowledgement, and that fsync is still in flight.
+    give('n2', [1, 1], 1);
+    node('n2').live = logOf([1, 2]);
+    const ackTo = (to: NodeId, term: number): Message => ({ type: 'AppendEntriesResponse', from: 'n2', to, term, reject: false, index: 2, hintIndex: 0, hintTerm: 0, sentAtUs: 0 });
+    expect(violation(() => checker.onSend('n2', ackTo('n1', 1)))).toBe('none');
+    node('n2').durable.apply({ kind: 'hardState', hardState: { term: 2, vote: 'n3', commit: 0 } });
+    // The same acknowledgement to n3, which counts its term-2 entry that n2 has not made durable: a violation.
+    node('n3').leads = 2;
+    expect(violation(() => checker.onSend('n2', ackTo('n3', 1)))).toBe('none');
+    expect(violation(() => checker.onSend('n2', ackTo('n3', 2)))).toMatch(/^DurableBeforeSend: n2 acknowledged index 2/);
   });
 });
 

@@ -202,6 +202,8 @@ function traceLines(options: SimulationOptions): string[] {
 const slowFaults: ScheduledFault[] = [
   { atUs: 1_000_000, fault: { kind: 'slow', node: 'n2', delayUs: 5_000 } },
   { atUs: 2_000_000, fault: { kind: 'slow', node: 'n2', delayUs: 0 } },
+  { atUs: 1_200_000, fault: { kind: 'filter', from: ['leader'], to: ['n1', 'n2', 'n3', 'n4', 'n5'], messages: 'append', action: 'hold', delayUs: 0 } },
+  { atUs: 1_500_000, fault: { kind: 'clear-filters' } },
 ];
 
 describe('real traces against the schema', () => {
@@ -211,7 +213,7 @@ describe('real traces against the schema', () => {
     ['chaos-5', scenarioOptions('chaos-5', 1)],
     ['cross-dc-compaction-drift (45 s)', scenarioOptions('cross-dc-compaction-drift', 1, { durationUs: 45_000_000 })],
     ['compaction-stall (10 s)', scenarioOptions('compaction-stall', 1, { durationUs: 10_000_000 })],
-    ['steady-state with a slow node (3 s)', scenarioOptions('steady-state', 1, { durationUs: 3_000_000, faults: slowFaults })],
+    ['steady-state with a slow node and a held-append filter (3 s)', scenarioOptions('steady-state', 1, { durationUs: 3_000_000, faults: [...slowFaults].sort((a, b) => a.atUs - b.atUs) })],
   ];
   const traces = runs.map(([name, options]) => [name, traceLines(options)] as const);
 

@@ -105,6 +105,8 @@ export class ModelBuilder {
   openPartitions: OpenNetworkFault[] = [];
   readonly openClogs = new Map<string, OpenNetworkFault>();
   openLinks: OpenNetworkFault[] = [];
+  /** Message filters in force (drawn like degraded links, until filters-cleared or the full heal). */
+  openFilters: OpenNetworkFault[] = [];
 
   /** Appends to a bounded list; beyond the bound the item is counted in `omitted` under `name`. */
   push<T>(list: T[], item: T, name: string): void {
@@ -208,6 +210,7 @@ export class ModelBuilder {
     for (const fault of this.openPartitions) this.closeNetwork('partition', fault, endUs, true);
     for (const fault of this.openClogs.values()) this.closeNetwork('clog', fault, endUs, true);
     for (const fault of this.openLinks) this.closeNetwork('link', fault, endUs, true);
+    for (const fault of this.openFilters) this.closeNetwork('link', fault, endUs, true);
     // Spans were closed in event order; the renderer wants them by start time for stable drawing order.
     this.downSpans.sort(byStart);
     this.pauseSpans.sort(byStart);

@@ -39,6 +39,7 @@ export function onHeal(b: ModelBuilder, r: ReportRecordOf<'heal'>): void {
   b.openClogs.clear();
   for (const fault of b.openLinks) b.closeNetwork('link', fault, t, false);
   b.openLinks = [];
+  closeFilters(b, t);
   b.closeAllSlow(t);
 }
 
@@ -81,4 +82,20 @@ export function onLink(b: ModelBuilder, r: ReportRecordOf<'link'>): void {
 export function onLinkReset(b: ModelBuilder, r: ReportRecordOf<'link-reset'>): void {
   for (const fault of b.openLinks) b.closeNetwork('link', fault, r.t, false);
   b.openLinks = [];
+}
+
+/** A filter on one class of messages, e.g. "hold append n1→n2,n3". */
+export function onFilter(b: ModelBuilder, r: ReportRecordOf<'filter'>): void {
+  const delay = r.action === 'delay' ? ` ≤${formatMs(r.delayUs)}` : '';
+  const label = `${r.action} ${r.messages}${delay} ${r.from.join(',')}→${r.to.join(',')}`;
+  b.openFilters.push({ label, nodes: b.knownNodes([...r.from, ...r.to.filter((id) => !r.from.includes(id))]), fromUs: r.t });
+}
+
+export function onFiltersCleared(b: ModelBuilder, r: ReportRecordOf<'filters-cleared'>): void {
+  closeFilters(b, r.t);
+}
+
+function closeFilters(b: ModelBuilder, t: number): void {
+  for (const fault of b.openFilters) b.closeNetwork('link', fault, t, false);
+  b.openFilters = [];
 }

@@ -16,7 +16,7 @@ import { TraceFormatError } from './error.js';
 import { onEnd, onMeta } from './framing.js';
 import { onElectionLatency, onLeaderLost } from './measurements.js';
 import { onDeliver, onDrop, onSend } from './messages.js';
-import { onClog, onHeal, onLink, onLinkReset, onPartition, onUnclog } from './network-faults.js';
+import { onClog, onHeal, onLink, onLinkReset, onFilter, onFiltersCleared, onPartition, onUnclog } from './network-faults.js';
 import { onCrash, onPause, onRestart, onResume, onSlow } from './process-faults.js';
 import { checkRecordBody, parseRecordHeader, type RecordHeader, type ReportRecord } from './records.js';
 import { onApply, onCommit, onSnapshotInstall } from './replication.js';
@@ -90,6 +90,8 @@ function dispatch(b: ModelBuilder, record: ReportRecord): void {
     case 'unclog': return onUnclog(b, record);
     case 'link': return onLink(b, record);
     case 'link-reset': return onLinkReset(b, record);
+    case 'filter': return onFilter(b, record);
+    case 'filters-cleared': return onFiltersCleared(b, record);
     case 'clock': return onClock(b, record);
     case 'ok':
     case 'fail':

@@ -30,12 +30,13 @@ import type { Scheduler } from '../scheduler.js';
 import type { Trace } from '../trace.js';
 import { ApplyPipeline, entryDigest } from './apply.js';
 import { Compaction } from './compaction.js';
-import type { ClusterContext } from './context.js';
+import type { ClusterContext, ProtocolTap } from './context.js';
 import { CurrentEvent } from './current-event.js';
 import { Faults } from './faults.js';
 import { convergence, describeNode, leaderOf } from './inspect.js';
 import { ProposalLatency } from './latency.js';
 import { SimNode } from './node.js';
+import { Buggify } from '../buggify.js';
 import { Observers } from './observers.js';
 import { raftConfigFor, type ClusterOptions } from './options.js';
 import { ReadyLoop } from './ready-loop.js';
@@ -46,7 +47,8 @@ import type { WalRecord } from './wal.js';
 export { entryDigest } from './apply.js';
 export { SimNode } from './node.js';
 export { defaultClusterOptions, type ClockSetting, type ClusterOptions } from './options.js';
-export type { ClientMessage, ClusterEvent, ClusterEventKind, ClusterHooks, ClusterStats, NodeStatus } from './types.js';
+export type { ClientMessage, ClusterEvent, ClusterEventKind, ClusterHooks, ClusterStats, NodeStatus, ProtocolEventKind } from './types.js';
+export { protocolEventKinds } from './types.js';
 export { recover, type Recovery, type WalRecord } from './wal.js';
 
 export class Cluster {
@@ -60,6 +62,7 @@ export class Cluster {
   readonly stats: ClusterStats = newClusterStats();
   private readonly event = new CurrentEvent();
   private readonly listeners: ((event: ClusterEvent) => void)[] = [];
+  private readonly protocolTap: ProtocolTap = { on: false };
   private readonly observers: Observers;
   private readonly compaction: Compaction;
   private readonly readyLoop: ReadyLoop;
@@ -84,6 +87,7 @@ export class Cluster {
     this.metrics = new MetricsCollector(options.nodeIds, options.metrics, trace);
     this.addObserver((event) => {
       if (event.kind === 'leader-lost') this.metrics.onLeaderLost(this.scheduler.nowUs, event.node, event.term, event.why);
+      else this.faults.onEvent(event);
     });
     this.network = this.raftNetwork();
     this.clientNetwork = this.clientFacingNetwork(clientIds);
@@ -103,6 +107,8 @@ export class Cluster {
       nodes: this.nodes,
       event: this.event,
       notify: (event) => this.notify(event),
+      protocolTap: this.protocolTap,
+      buggify: new Buggify(options.buggify ?? null, this.random),
       raftFactory,
     };
     const latency = new ProposalLatency(context);
@@ -120,6 +126,7 @@ export class Cluster {
       id: node.id,
       durable: node.durable,
       liveLog: () => (node.process.status === 'down' ? null : node.raft.log),
+      leaderTerm: () => (node.process.status !== 'down' && node.raft.role === 'leader' ? node.raft.currentTerm : null),
     }));
     const voters = this.options.nodeIds;
     const quorum = quorumSize(voters.length);
@@ -144,6 +151,7 @@ export class Cluster {
         dropped: (from, to, message, id, reason) => this.observers.onDropped(from, to, message, id, reason),
         isUp: (id) => this.nodes.get(id)!.process.status !== 'down',
       },
+      this.random.child('network/filters'),
     );
   }
 
@@ -184,8 +192,11 @@ export class Cluster {
     this.event.text = text;
   }
 
-  addObserver(observer: (event: ClusterEvent) => void): void {
+  /** `protocol`: the observer also wants the protocol events (types.ts protocolEventKinds), which are built
+   *  only while someone listens. */
+  addObserver(observer: (event: ClusterEvent) => void, protocol = false): void {
     this.listeners.push(observer);
+    if (protocol) this.protocolTap.on = true;
   }
 
   notify(event: ClusterEvent): void {
@@ -209,8 +220,8 @@ export class Cluster {
 
   // ------------------------------------------------------------------ faults
 
-  applyFault(fault: Fault, random: Random): void {
-    this.faults.applyFault(fault, random);
+  applyFault(fault: Fault, random: Random, eventNode: NodeId | null = null): void {
+    this.faults.applyFault(fault, random, eventNode);
   }
 
   crash(node: SimNode): void {

@@ -3,6 +3,7 @@
 // files below it (see docs/architecture.md).
 import type { RaftFactory } from '../../raft/contract.js';
 import type { Message } from '../../raft/types.js';
+import type { Buggify } from '../buggify.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
 import type { Coverage } from '../coverage.js';
@@ -32,8 +33,17 @@ export interface ClusterContext {
   readonly nodes: ReadonlyMap<NodeId, SimNode>;
   /** The event being handled, for violation reports. */
   readonly event: CurrentEvent;
+  /** The rare branches the host may take (sim/buggify.ts). */
+  readonly buggify: Buggify;
   /** Builds nodes at start and at every restart (raft/contract.ts). */
   readonly raftFactory: RaftFactory;
   /** Tells the cluster's observers (metrics, event-triggered faults). */
   notify(event: ClusterEvent): void;
+  /** On only while some observer listens to protocol events: they come per message, and are not built when
+   *  nobody listens. */
+  readonly protocolTap: ProtocolTap;
+}
+
+export interface ProtocolTap {
+  on: boolean;
 }

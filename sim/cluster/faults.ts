@@ -15,8 +15,9 @@ import type { Compaction } from './compaction.js';
 import type { ClusterContext } from './context.js';
 import type { NodeEvent, SimNode } from './node.js';
 import { raftConfigFor, type ClusterOptions } from './options.js';
+import { ProtocolFaults } from './protocol-faults.js';
 import type { ReadyLoop } from './ready-loop.js';
-import type { ClusterStats } from './types.js';
+import type { ClusterEvent, ClusterStats } from './types.js';
 import { recover } from './wal.js';
 
 type FaultOf<K extends Fault['kind']> = Extract<Fault, { kind: K }>;
@@ -36,6 +37,9 @@ export class Faults {
   private readonly nodes: ReadonlyMap<NodeId, SimNode>;
   /** Nodes in the order they crashed (bounded: a node appears once, at its latest crash). */
   private crashOrder: NodeId[] = [];
+  /** The node whose protocol event fired the fault being applied (the target event-node), else null. */
+  private eventNode: NodeId | null = null;
+  private readonly protocol: ProtocolFaults;
 
   constructor(
     private readonly context: ClusterContext,
@@ -50,11 +54,23 @@ export class Faults {
     this.stats = context.stats;
     this.network = context.network;
     this.nodes = context.nodes;
+    this.protocol = new ProtocolFaults(context, this, (fault, random, node) => this.applyFault(fault, random, node));
   }
 
-  applyFault(fault: Fault, random: Random): void {
+  /** A cluster event: an armed fault may be waiting for it. */
+  onEvent(event: ClusterEvent): void {
+    this.protocol.onEvent(event);
+  }
+
+  /** `eventNode`: the node whose protocol event triggered the fault (what the target event-node means). */
+  applyFault(fault: Fault, random: Random, eventNode: NodeId | null = null): void {
     this.context.event.text = `fault ${fault.kind}`;
-    this.applyFaultNow(fault, random);
+    this.eventNode = eventNode;
+    try {
+      this.applyFaultNow(fault, random);
+    } finally {
+      this.eventNode = null;
+    }
     this.context.notify({ kind: 'fault', fault });
     this.checkLeaderReachable();
   }
@@ -83,6 +99,19 @@ export class Faults {
       case 'clock-drift':
       case 'clock-step':
         return this.applyClockFault(fault, random);
+      case 'bounce': {
+        const node = this.one(fault.node, random);
+        if (node !== null) this.protocol.bounce(node, fault.downUs);
+        return;
+      }
+      case 'power-loss':
+        return this.protocol.powerLoss([...new Set(this.ids(fault.nodes, random))].map((id) => this.nodes.get(id)!), fault.downUs);
+      case 'filter':
+        return this.protocol.filter(this.ids(fault.from, random), this.ids(fault.to, random), fault.messages, fault.action, fault.delayUs);
+      case 'clear-filters':
+        return this.protocol.clearFilters();
+      case 'arm':
+        return this.protocol.arm(fault, random);
       default:
         return unknownFault(fault);
     }
@@ -109,6 +138,8 @@ export class Faults {
       }
       case 'random':
         return random.pick(ids);
+      case 'event-node':
+        return this.eventNode;
       case 'last-crashed':
         for (let k = this.crashOrder.length - 1; k >= 0; k--) {
           const id = this.crashOrder[k]!;
@@ -267,12 +298,13 @@ export class Faults {
 
   // ------------------------------------------------------------------ the process faults
 
-  crash(node: SimNode): void {
+  /** `tear`: the last unsynced write may be torn even when tearOnCrash is off (a power loss). */
+  crash(node: SimNode, tear = false): void {
     if (node.process.status === 'down') return;
     node.loseVolatileState();
     const wasLeader = node.observed.role === 'leader';
     if (wasLeader) this.checker?.onLeaderLost(node.id);
-    const { lostRecords, tornRecords } = node.disk.crash(this.options.tearOnCrash);
+    const { lostRecords, tornRecords } = node.disk.crash(tear || this.options.tearOnCrash);
     if (lostRecords + tornRecords > 0) this.context.coverage.reach('crash-lost-unsynced-data');
     this.stats.crashes++;
     this.crashOrder = this.crashOrder.filter((id) => id !== node.id);
@@ -351,6 +383,7 @@ export class Faults {
     this.network.heal();
     this.network.resetLinks();
     for (const from of this.options.nodeIds) for (const to of this.options.nodeIds) if (from !== to) this.network.unclog(from, to);
+    this.network.removeAllFilters();
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'heal', all: true });
     for (const node of this.nodes.values()) {
       node.process.slowDelayUs = 0;

@@ -25,6 +25,7 @@ export class Observers {
   private readonly nodes: ReadonlyMap<NodeId, SimNode>;
   private readonly stats: ClusterStats;
   private readonly notify: (event: ClusterEvent) => void;
+  private readonly protocolTap: ClusterContext['protocolTap'];
 
   constructor(
     context: ClusterContext,
@@ -39,6 +40,7 @@ export class Observers {
     this.nodes = context.nodes;
     this.stats = context.stats;
     this.notify = (event) => context.notify(event);
+    this.protocolTap = context.protocolTap;
   }
 
   /** Reports Raft events to trace and stats, and runs the per-event invariant checks for this node. */
@@ -63,6 +65,7 @@ export class Observers {
         else this.stats.elections++;
         this.metrics.onElectionStarted(event.term, event.preVote);
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'election', node: node.id, preVote: event.preVote, term: event.term, transfer: event.transfer });
+        if (!event.preVote && this.protocolTap.on) this.notify({ kind: 'candidate', node: node.id });
         return;
       case 'election-lost':
         this.stats.electionsLost++;
@@ -76,6 +79,7 @@ export class Observers {
         this.noteCommitCoverage(node, event.index);
         this.latency.onCommit(node, event.index);
         if (this.trace.enabled) this.trace.emitCommit(now, node.id, event.index, event.term);
+        if (this.protocolTap.on && node.raft.role === 'leader') this.notify({ kind: 'commit-advanced', node: node.id });
         return;
       case 'check-quorum-step-down':
         this.stats.checkQuorumStepDowns++;
@@ -89,6 +93,7 @@ export class Observers {
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'progress', node: node.id, peer: event.peer, state: event.state });
         return;
       case 'snapshot-installed':
+        if (this.protocolTap.on) this.notify({ kind: 'snapshot-installed', node: node.id });
         return;
       default: {
         const unreachable: never = event;

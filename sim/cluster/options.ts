@@ -2,6 +2,7 @@
 import { safeHostBugs, type HostBugSwitches } from '../host-bugs.js';
 import { defaultRaftConfig, type RaftConfig } from '../../raft/config.js';
 import { defaultCompactionOptions, defaultMetricsOptions, type CompactionOptions, type MetricsOptions } from '../compaction-options.js';
+import type { BuggifyOptions } from '../buggify.js';
 import type { DiskOptions } from '../disk.js';
 import type { LinkConfig, NodeId, Topology } from '../network.js';
 import type { Distribution } from '../random.js';
@@ -28,6 +29,8 @@ export interface ClusterOptions {
   readonly hostBugs: HostBugSwitches;
   readonly compaction: CompactionOptions;
   readonly metrics: MetricsOptions;
+  /** Rare branches at the host's decision points (sim/buggify.ts); absent or null: none. */
+  readonly buggify?: BuggifyOptions | null;
 }
 
 export function defaultClusterOptions(nodeIds: readonly NodeId[]): ClusterOptions {

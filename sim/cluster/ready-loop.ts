@@ -3,6 +3,7 @@
 // then send, install a snapshot, hand committed entries to the apply pipeline, and advance.
 import { messageBytes } from '../../raft/node.js';
 import type { Message, Ready } from '../../raft/types.js';
+import type { Buggify } from '../buggify.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
 import type { Coverage } from '../coverage.js';
@@ -59,8 +60,12 @@ export class ReadyLoop {
   private readonly latency: ProposalLatency;
   private readonly apply: ApplyPipeline;
   private readonly compaction: Compaction;
+  private readonly context: ClusterContext;
+  private readonly buggify: Buggify;
 
   constructor(context: ClusterContext, layers: ReadyLoopLayers) {
+    this.context = context;
+    this.buggify = context.buggify;
     this.scheduler = context.scheduler;
     this.options = context.options;
     this.trace = context.trace;
@@ -205,7 +210,12 @@ export class ReadyLoop {
       const { doneUs, token } = node.disk.fsync(now);
       node.ready.inFlight = true;
       const event: ReadyDurable = { node, ready, token, incarnation: node.process.incarnation, messagesSent };
-      this.scheduler.at(doneUs, this.onReadyDurable, event);
+      // BUGGIFY: an fsync that stalls (a busy disk); the records stay unsynced, and lost to a crash, until then.
+      const buggify = this.buggify;
+      const stallUs = buggify.enabled && buggify.fires('fsync-stall') ? buggify.delayUs('fsync-stall') : 0;
+      this.scheduler.at(doneUs + stallUs, this.onReadyDurable, event);
+      // Written, not yet durable: the window a crash makes visible.
+      if (ready.entries.length > 0 && this.context.protocolTap.on) this.context.notify({ kind: 'entries-written', node: node.id });
       return;
     }
     this.completeReady(node, ready, false);
@@ -277,8 +287,45 @@ export class ReadyLoop {
       const message = messages[k]!;
       if (contract !== null) contract.onSend(node.id, message);
       this.observers.countMessage(message.type, 'sent');
+      if (this.buggify.enabled && this.buggified(node, message)) continue;
       const id = this.network.send(node.id, message.to, message, messageBytes(message));
       if (this.trace.enabled) this.trace.emitMessage(now, 'send', node.id, message.to, message.type, id);
     }
+    if (this.context.protocolTap.on) this.notifySent(node, messages);
+  }
+
+  /** BUGGIFY at a send: a response may go out twice, any message may sit in a buffer first (and arrive in a
+   *  later term). True when the message was taken over (it leaves later). */
+  private buggified(node: SimNode, message: Message): boolean {
+    const buggify = this.buggify;
+    if (message.type.endsWith('Response') && buggify.fires('duplicate-response')) {
+      const id = this.network.send(node.id, message.to, message, messageBytes(message));
+      if (this.trace.enabled) this.trace.emitMessage(this.scheduler.nowUs, 'send', node.id, message.to, message.type, id);
+    }
+    if (!buggify.fires('delay-message')) return false;
+    this.scheduler.after(buggify.delayUs('delay-message'), this.sendLate, { from: node.id, message });
+    return true;
+  }
+
+  /** A message out of a buffer: it was written before the sender crashed, if it did, so it still leaves. */
+  private readonly sendLate = (late: { from: NodeId; message: Message }): void => {
+    const id = this.network.send(late.from, late.message.to, late.message, messageBytes(late.message));
+    if (this.trace.enabled) this.trace.emitMessage(this.scheduler.nowUs, 'send', late.from, late.message.to, late.message.type, id);
+  };
+
+  /** The protocol events a Ready's messages show: a vote granted, entries acknowledged, a snapshot sent. */
+  private notifySent(node: SimNode, messages: readonly Message[]): void {
+    let granted = false;
+    let acked = false;
+    let snapshot = false;
+    for (let k = 0; k < messages.length; k++) {
+      const message = messages[k]!;
+      if (message.type === 'RequestVoteResponse' && !message.reject) granted = true;
+      else if (message.type === 'AppendEntriesResponse' && !message.reject) acked = true;
+      else if (message.type === 'InstallSnapshot' && message.offsetBytes === 0) snapshot = true;
+    }
+    if (granted) this.context.notify({ kind: 'vote-granted', node: node.id });
+    if (acked) this.context.notify({ kind: 'append-acked', node: node.id });
+    if (snapshot) this.context.notify({ kind: 'snapshot-sent', node: node.id });
   }
 }

@@ -32,6 +32,8 @@ export class KvServer {
   private readonly nearDriftPpm: number;
   private nextReadId = 1;
 
+  private readonly context: ClusterContext;
+
   constructor(
     context: ClusterContext,
     private readonly readyLoop: ReadyLoop,
@@ -43,6 +45,7 @@ export class KvServer {
     this.event = context.event;
     this.coverage = context.coverage;
     this.nearDriftPpm = context.options.raft.leaseDriftBoundPpm / 2;
+    this.context = context;
   }
 
   /** A client sends a request to the node it believes leads. */
@@ -78,6 +81,7 @@ export class KvServer {
     else {
       if (result.mode === 'lease' && Math.abs(node.clock.describe().driftPpm) >= this.nearDriftPpm) this.coverage.reach('lease-read-under-drift');
       node.clients.pendingReads.set(requestId, { client: message.client, seq: message.command.seq, key });
+      if (this.context.protocolTap.on) this.context.notify({ kind: 'read-received', node: node.id });
     }
   }
 

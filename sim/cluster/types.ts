@@ -3,6 +3,7 @@
 import type { KvCommand, KvResult } from '../kv.js';
 import type { NodeId } from '../network.js';
 import type { Fault } from '../nemesis.js';
+import type { ProtocolEventKind } from '../protocol-events.js';
 
 export type NodeStatus = 'up' | 'down' | 'paused';
 
@@ -14,8 +15,14 @@ export type ClientMessage =
   | { readonly type: 'redirect'; readonly client: string; readonly seq: number; readonly leader: NodeId | null }
   | { readonly type: 'busy'; readonly client: string; readonly seq: number };
 
+export { protocolEventKinds, type ProtocolEventKind } from '../protocol-events.js';
+
 /** Cluster-level events for observers (metrics, event-triggered faults). */
 export type ClusterEvent =
+  /** A node started a real election (not a pre-vote); granted a vote (not a pre-vote) and sent it; wrote
+   *  entries to its WAL and began the fsync; acknowledged entries to a leader; committed as leader; sent a
+   *  snapshot; installed one; received a client read. */
+  | { readonly kind: ProtocolEventKind; readonly node: NodeId }
   | { readonly kind: 'leader-elected'; readonly node: NodeId; readonly term: number }
   | { readonly kind: 'leader-lost'; readonly node: NodeId; readonly term: number; readonly why: 'crash' | 'pause' | 'step-down' }
   | { readonly kind: 'crash'; readonly node: NodeId }

@@ -109,6 +109,7 @@ export function clusterOptionsOf(full: FullSpec): ClusterOptions {
       mistakes: { ...full.compaction.mistakes, ...(full.bugs.includes('trigger-on-apply-lag') ? { triggerOnApplyLag: true } : {}) },
     },
     metrics: { sampleIntervalUs: full.metrics.sampleInterval, stallBoundUs: full.metrics.stallBound, stallEntries: full.metrics.stallEntries },
+    ...(full.buggify !== null ? { buggify: { sites: [...full.buggify.sites], chance: full.buggify.chance, maxDelayUs: full.buggify.maxDelay } } : {}),
   };
 }
 

@@ -123,6 +123,9 @@ function simulationOptionsOf(full: FullSpec, seed: number, schedule: Schedule): 
       backoffBaseUs: w.backoff.minUs,
       backoffMaxUs: w.backoff.maxUs,
       maxAttempts: w.maxAttempts,
+      // Written only when on, so that the meta record (and every golden hash) of a run without them is unchanged.
+      ...(w.pinnedReaders > 0 ? { pinnedReaders: w.pinnedReaders } : {}),
+      ...(w.recentKeyReads > 0 ? { recentKeyReads: w.recentKeyReads } : {}),
     },
     faults: schedule.faults,
     triggers: schedule.triggers,

@@ -2,14 +2,14 @@
 // keys), exactly one fault (a key from the fault catalogue, faults/), and optionally `for` (how long until the
 // fault is undone, or how long a pause lasts) and a `note`.
 import * as z from 'zod';
-import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
+import { protocolEventKinds, type ClusterEventKind } from '../../sim/cluster/cluster.js';
 import { faultKeys, faultParser, lastingFaultKeys, lastingKind, ownDuration } from './faults/index.js';
 import { ItemReader } from './faults/reader.js';
 import { parsePositiveDuration, unknownKeyExpected } from './schema-values.js';
 import type { FaultItemSpec, FaultSpec, When } from './spec.js';
 import { UnitError, parseCount, parseDuration, parseRange } from './units.js';
 
-const clusterEvents: readonly ClusterEventKind[] = ['leader-elected', 'leader-lost', 'crash', 'restart', 'fault', 'snapshot'];
+const clusterEvents: readonly ClusterEventKind[] = ['leader-elected', 'leader-lost', 'crash', 'restart', 'fault', 'snapshot', ...protocolEventKinds];
 const timingKeys = ['at', 'every', 'after', 'between'] as const;
 type TimingKey = (typeof timingKeys)[number];
 /** Keys that belong to one timing. */

@@ -3,15 +3,16 @@
 import { UnitError } from './units.js';
 
 /** Targets chosen when the fault fires (sim/nemesis.ts NodeTarget): the current leader, a random follower, any
- *  node, or the most recently crashed node still down (to restart exactly the node a `crash: leader` took). */
-export const dynamicTargets: ReadonlySet<string> = new Set(['leader', 'follower', 'random', 'last-crashed']);
+ *  node, or the most recently crashed node still down (to restart exactly the node a `crash: leader` took).
+ *  An event-node is the node whose protocol event fired the fault's trigger (`after: vote-granted`). */
+export const dynamicTargets: ReadonlySet<string> = new Set(['leader', 'follower', 'random', 'last-crashed', 'event-node']);
 
 const reserved = new Set([...dynamicTargets, 'all']);
 const nodeIdPattern = /^[A-Za-z][\w-]{0,31}$/;
 
 export function parseNodeId(value: unknown): string {
   if (typeof value !== 'string' || !nodeIdPattern.test(value) || reserved.has(value)) {
-    throw new UnitError('a node id such as n1 (a letter, then letters, digits, - or _; not leader, follower, random, last-crashed or all)');
+    throw new UnitError('a node id such as n1 (a letter, then letters, digits, - or _; not leader, follower, random, last-crashed, event-node or all)');
   }
   return value;
 }
@@ -21,6 +22,6 @@ export function parseTarget(value: unknown): string {
   try {
     return parseNodeId(value);
   } catch {
-    throw new UnitError('a node: leader, follower, random, last-crashed or a node id such as n2');
+    throw new UnitError('a node: leader, follower, random, last-crashed, event-node or a node id such as n2');
   }
 }

@@ -6,6 +6,7 @@ import { bugNames, findBug } from '../../sim/bugs.js';
 import { suggest } from './errors.js';
 import { safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
 import { allChaosKinds, type ChaosKind } from '../../sim/nemesis.js';
+import { buggifySites, type BuggifySite } from '../../sim/buggify.js';
 import { parseExpectation } from './expectations.js';
 import { faultItemSchema } from './fault-items.js';
 import { parseNodeId } from './node-ids.js';
@@ -27,7 +28,7 @@ import {
   unit,
   unitOrOff,
 } from './schema-values.js';
-import type { ChaosSpec } from './spec.js';
+import type { BuggifySpec, ChaosSpec } from './spec.js';
 import { UnitError, expectedText, parseCount, parseDuration, parsePpm, parseRate, parseSize, parseSizeRate } from './units.js';
 
 const clusterSchema = z.strictObject({
@@ -135,6 +136,8 @@ const workloadSchema = z.strictObject({
   timeout: positiveDuration,
   backoff: range,
   maxAttempts: positiveCount,
+  pinnedReaders: count,
+  recentKeyReads: probability,
 });
 
 const chaosKindText = `a list of fault kinds from: ${allChaosKinds.join(', ')} (or all)`;
@@ -173,6 +176,37 @@ const chaosSchema = z.unknown().transform((value, ctx): ChaosSpec | null | undef
     return z.NEVER;
   }
   return parsed.data as ChaosSpec;
+}).optional();
+
+const buggifySiteText = `a list of buggify sites from: ${buggifySites.join(', ')} (or all)`;
+
+const buggifyObjectSchema = z.strictObject({
+  sites: unit((value): BuggifySite[] => {
+    if (value === 'all') return [...buggifySites];
+    if (!Array.isArray(value) || value.length === 0) throw new UnitError(buggifySiteText);
+    for (const site of value) if (!buggifySites.includes(site as BuggifySite)) throw new UnitError(buggifySiteText);
+    if (new Set(value).size !== value.length) throw new UnitError(`${buggifySiteText}, each once`);
+    return value as BuggifySite[];
+  }),
+  chance: probability,
+  maxDelay: positiveDuration,
+});
+
+/** buggify: off | false | null (none), on | true (every site at the defaults), or a mapping. */
+const buggifySchema = z.unknown().transform((value, ctx): BuggifySpec | null | undefined => {
+  if (value === undefined) return undefined;
+  if (value === null || value === false || value === 'off') return null;
+  if (value === true || value === 'on') return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    addIssue(ctx, [], value, 'off, on, or a mapping such as {sites: [fsync-stall, delay-message], chance: 1%, maxDelay: 600ms}');
+    return z.NEVER;
+  }
+  const parsed = buggifyObjectSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) {
+    forward(ctx, parsed.error.issues);
+    return z.NEVER;
+  }
+  return parsed.data as BuggifySpec;
 }).optional();
 
 // ------------------------------------------------------------------------------------------------ the file
@@ -214,6 +248,7 @@ export const scenarioSchema = z.strictObject({
   workload: workloadSchema.optional(),
   faults: z.array(faultItemSchema).optional(),
   chaos: chaosSchema.optional(),
+  buggify: buggifySchema.optional(),
   duration: positiveDuration,
   livenessBound: positiveDuration,
   checkInvariants: switchValue,
@@ -233,4 +268,5 @@ export const knownKeys: Record<string, readonly string[]> = {
   disk: Object.keys(diskSchema.shape),
   workload: Object.keys(workloadSchema.shape),
   chaos: Object.keys(chaosObjectSchema.shape),
+  buggify: Object.keys(buggifyObjectSchema.shape),
 };

@@ -112,6 +112,8 @@ function workloadDocument(w: NonNullable<ScenarioSpec['workload']>): Doc | undef
     timeout: opt(w.timeout, formatDuration),
     backoff: opt(w.backoff, formatRange),
     maxAttempts: w.maxAttempts,
+    pinnedReaders: w.pinnedReaders,
+    recentKeyReads: opt(w.recentKeyReads, formatProbability),
   });
 }
 
@@ -131,6 +133,12 @@ function chaosDocument(chaos: ScenarioSpec['chaos']): Doc | 'on' | 'off' | undef
   );
 }
 
+function buggifyDocument(buggify: ScenarioSpec['buggify']): Doc | 'on' | 'off' | undefined {
+  if (buggify === undefined) return undefined;
+  if (buggify === null) return 'off';
+  return compact({ sites: buggify.sites === undefined ? undefined : [...buggify.sites], chance: opt(buggify.chance, formatProbability), maxDelay: opt(buggify.maxDelay, formatDuration) }) ?? 'on';
+}
+
 /** A (partial) spec in the file's form; fields the spec leaves open are left out. */
 export function specToDocument(spec: ScenarioSpec): Doc {
   const doc: Doc = {
@@ -146,6 +154,7 @@ export function specToDocument(spec: ScenarioSpec): Doc {
     workload: opt(spec.workload, workloadDocument),
     faults: spec.faults?.map(faultItemToDocument),
     chaos: chaosDocument(spec.chaos),
+    buggify: buggifyDocument(spec.buggify),
     duration: opt(spec.duration, formatDuration),
     livenessBound: opt(spec.livenessBound, formatDuration),
     checkInvariants: spec.checkInvariants,

@@ -2,8 +2,9 @@
 // bytes, probabilities in [0, 1], drift in ppm). Every field except `question` is optional: what a scenario
 // leaves open is filled from the simulator's defaults, or drawn from the seed in swarm mode (fill.ts).
 import type { UnsafeKnobs } from '../../raft/config.js';
-import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
-import type { ChaosKind, NodeTarget } from '../../sim/nemesis.js';
+import type { ClusterEventKind, ProtocolEventKind } from '../../sim/cluster/cluster.js';
+import type { ChaosKind, FilterAction, MessageClass, NodeTarget } from '../../sim/nemesis.js';
+import type { BuggifySite } from '../../sim/buggify.js';
 import type { Distribution } from '../../sim/random.js';
 import type { Expectation } from './expectations.js';
 import type { DurationRange } from './units.js';
@@ -22,6 +23,8 @@ export interface ScenarioSpec {
   faults?: FaultItemSpec[];
   /** null: explicitly off. */
   chaos?: ChaosSpec | null;
+  /** Rare branches at the host's decision points (sim/buggify.ts); off unless given, drawn in swarm mode. */
+  buggify?: BuggifySpec | null;
   duration?: number;
   livenessBound?: number;
   checkInvariants?: boolean;
@@ -98,6 +101,8 @@ export interface WorkloadSpec {
   timeout?: number;
   backoff?: DurationRange;
   maxAttempts?: number;
+  pinnedReaders?: number;
+  recentKeyReads?: number;
 }
 
 export interface ChaosSpec {
@@ -107,6 +112,12 @@ export interface ChaosSpec {
   maxClockOffset?: number;
   maxDrift?: number;
   maxClockStep?: number;
+}
+
+export interface BuggifySpec {
+  sites?: BuggifySite[];
+  chance?: number;
+  maxDelay?: number;
 }
 
 export type When =
@@ -145,7 +156,12 @@ export type FaultSpec =
   | { readonly kind: 'reset-links' }
   | { readonly kind: 'clog'; readonly from: NodeTarget; readonly to: NodeTarget }
   | { readonly kind: 'unclog'; readonly from: NodeTarget; readonly to: NodeTarget }
-  | { readonly kind: 'transfer-leadership'; readonly to: NodeTarget };
+  | { readonly kind: 'transfer-leadership'; readonly to: NodeTarget }
+  | { readonly kind: 'bounce'; readonly node: NodeTarget; readonly downUs: number }
+  | { readonly kind: 'power-loss'; readonly nodes: TargetList; readonly downUs: number }
+  | { readonly kind: 'filter'; readonly from: TargetList; readonly to: TargetList; readonly messages: MessageClass; readonly action: FilterAction; readonly delayUs: number }
+  | { readonly kind: 'clear-filters' }
+  | { readonly kind: 'arm'; readonly after: ProtocolEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: FaultSpec };
 
 export interface FaultItemSpec {
   readonly when: When;

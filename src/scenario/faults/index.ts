@@ -5,11 +5,13 @@
 // its entry exists (FaultCatalogue is a mapped type over FaultKind).
 import type { Fault, FaultKind } from '../../../sim/nemesis.js';
 import type { FaultSpec } from '../spec.js';
+import { armEntry } from './arm.js';
 import { clockFaults } from './clocks.js';
 import type { FaultCatalogue, FaultCheck, FaultContext, FaultParser, FaultSpecOf, KeptNodes, Lasting, SimFaultOf } from './entry.js';
 import { linkFaults } from './links.js';
 import { networkFaults } from './network.js';
 import { processFaults } from './process.js';
+import { protocolFaults } from './protocol.js';
 import { transferFaults } from './transfer.js';
 
 export type { FaultCheck, FaultContext, KeptNodes } from './entry.js';
@@ -34,6 +36,20 @@ export const faultCatalogue: FaultCatalogue = {
   unclog: linkFaults.unclog,
   slow: processFaults.slow,
   'transfer-leadership': transferFaults['transfer-leadership'],
+  bounce: protocolFaults.bounce,
+  'power-loss': protocolFaults['power-loss'],
+  filter: protocolFaults.filter,
+  'clear-filters': protocolFaults['clear-filters'],
+  // The nested fault goes through this same table; the functions are called only once the table exists.
+  arm: armEntry({
+    parser: (key) => faultParser(key),
+    keys: () => faultKeys.filter((key) => key !== 'arm'),
+    check: (fault, check) => checkFault(fault, check),
+    toSim: (fault, context) => toSimFaults(fault, context),
+    fromSim: (fault) => fromSimFault(fault),
+    write: (fault) => writeFault(fault),
+    restrict: (fault, kept) => restrictFault(fault, kept),
+  }),
 };
 
 const entries = Object.values(faultCatalogue);

@@ -1,0 +1,41 @@
+// BUGGIFY (FoundationDB's simulator): at a few decision points of the host the simulator may take the rare
+// branch — an fsync that stalls, a response sent twice, a message that sits in a socket buffer past an
+// election timeout and arrives in a later term. Each site is switched on for the whole run or not (swarm mode
+// draws which), and an enabled site fires with the run's chance; every site draws from its own named stream
+// (`buggify/<site>`), so switching one on moves no other draw, and a run without buggify draws nothing.
+import type { Random } from './random.js';
+
+export const buggifySites = ['fsync-stall', 'duplicate-response', 'delay-message'] as const;
+export type BuggifySite = (typeof buggifySites)[number];
+
+export interface BuggifyOptions {
+  readonly sites: readonly BuggifySite[];
+  /** The chance an enabled site fires each time it is reached. */
+  readonly chance: number;
+  /** The longest extra delay a stalled fsync or a delayed message gets. */
+  readonly maxDelayUs: number;
+}
+
+export class Buggify {
+  private readonly streams: Partial<Record<BuggifySite, Random>> = {};
+  readonly enabled: boolean;
+
+  constructor(
+    private readonly options: BuggifyOptions | null,
+    random: Random,
+  ) {
+    for (const site of options?.sites ?? []) this.streams[site] = random.child(`buggify/${site}`);
+    this.enabled = options !== null && options.sites.length > 0 && options.chance > 0;
+  }
+
+  /** Whether the site takes its rare branch this time. */
+  fires(site: BuggifySite): boolean {
+    const stream = this.streams[site];
+    return stream !== undefined && stream.next() < this.options!.chance;
+  }
+
+  /** The extra delay when it does (from the same site's stream). */
+  delayUs(site: BuggifySite): number {
+    return this.streams[site]!.int(1, Math.max(1, this.options!.maxDelayUs));
+  }
+}

@@ -1,0 +1,15 @@
+// The protocol events a fault can be keyed to (sim/cluster/ emits them; sim/nemesis.ts arms faults on them).
+/** Protocol events, seen by the host at the Ready loop for any Raft under test (raft/contract.ts): they key
+ *  faults to the moments where the classic mistakes live (a crash right after a vote is granted, after entries
+ *  are written but before their fsync, after a leader commits but before it tells anyone, ...). */
+export const protocolEventKinds = [
+  'candidate',
+  'vote-granted',
+  'entries-written',
+  'append-acked',
+  'commit-advanced',
+  'snapshot-sent',
+  'snapshot-installed',
+  'read-received',
+] as const;
+export type ProtocolEventKind = (typeof protocolEventKinds)[number];
