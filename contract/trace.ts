@@ -65,7 +65,7 @@ export const TRACE_DROP_REASONS = ['random', 'partition', 'oversize', 'node-down
 export type TraceDropReason = (typeof TRACE_DROP_REASONS)[number];
 
 /** The classes of Raft messages a filter picks, and what it does to them. */
-export const TRACE_MESSAGE_CLASSES = ['append', 'heartbeat', 'vote', 'pre-vote', 'snapshot', 'responses', 'requests'] as const;
+export const TRACE_MESSAGE_CLASSES = ['append', 'append-responses', 'heartbeat', 'vote', 'pre-vote', 'snapshot', 'responses', 'requests'] as const;
 export type TraceMessageClass = (typeof TRACE_MESSAGE_CLASSES)[number];
 export const TRACE_FILTER_ACTIONS = ['drop', 'delay', 'hold'] as const;
 export type TraceFilterAction = (typeof TRACE_FILTER_ACTIONS)[number];

@@ -1,5 +1,5 @@
 // Faults, as values: a schedule of (time, fault) pairs, scripted by a scenario or drawn from the seed.
-import { protocolEventKinds, type ProtocolEventKind } from './protocol-events.js';
+import { armEventKinds, type ArmEventKind } from './protocol-events.js';
 import type { LinkConfig, NodeId } from './network.js';
 import type { Random } from './random.js';
 
@@ -8,7 +8,7 @@ import type { Random } from './random.js';
 export type NodeTarget = NodeId | 'leader' | 'follower' | 'random' | 'last-crashed' | 'event-node';
 
 /** The messages a filter picks (a fault on one kind of traffic only: hold only AppendEntries, drop only votes). */
-export const messageClasses = ['append', 'heartbeat', 'vote', 'pre-vote', 'snapshot', 'responses', 'requests'] as const;
+export const messageClasses = ['append', 'append-responses', 'heartbeat', 'vote', 'pre-vote', 'snapshot', 'responses', 'requests'] as const;
 export type MessageClass = (typeof messageClasses)[number];
 export type FilterAction = 'drop' | 'delay' | 'hold';
 
@@ -45,7 +45,7 @@ export type Fault =
   | { readonly kind: 'clear-filters' }
   /** Waits (at most withinUs) for the first protocol event of this kind at any node, then applies `fault`
    *  delayUs later, with the target event-node meaning that event's node. */
-  | { readonly kind: 'arm'; readonly after: ProtocolEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: Fault };
+  | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: Fault };
 
 export type FaultKind = Fault['kind'];
 
@@ -272,7 +272,7 @@ function drawFilter(random: Random, node: NodeId, nodes: readonly NodeId[], timi
 /** A fault armed on a protocol event: the node of the event (or the leader) is bounced, paused, or loses power
  *  with others, right then or a moment later. */
 function drawArm(random: Random, draw: Draw, nodes: readonly NodeId[], timing: ChaosTiming, options: ChaosOptions): Fault {
-  const after = random.pick(protocolEventKinds);
+  const after = random.pick(armEventKinds);
   const target: NodeTarget = random.chance(1, 4) ? 'leader' : 'event-node';
   const delayUs = random.chance(1, 2) ? 0 : random.int(1, Math.max(1, Math.floor(timing.electionTimeoutMinUs / 10)));
   let fault: Fault;

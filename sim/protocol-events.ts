@@ -13,3 +13,8 @@ export const protocolEventKinds = [
   'read-received',
 ] as const;
 export type ProtocolEventKind = (typeof protocolEventKinds)[number];
+
+/** What a fault can be armed on (`arm: {on: ...}`): the protocol events, and a leader just elected (before its
+ *  first entry of the term has reached anyone: where Figure 8 begins). */
+export const armEventKinds = [...protocolEventKinds, 'leader-elected'] as const;
+export type ArmEventKind = (typeof armEventKinds)[number];

@@ -127,7 +127,7 @@ describe('faults aimed at the protocol', () => {
   });
 
   it('a mistyped message class or protocol event is named with its path and the choices', () => {
-    expect(() => scenarioFromObject({ question: 'q', faults: [{ at: '1s', filter: { messages: 'apend', action: 'hold' } }] })).toThrow(/faults\[0\]\.filter\.messages.*append, heartbeat, vote/s);
+    expect(() => scenarioFromObject({ question: 'q', faults: [{ at: '1s', filter: { messages: 'apend', action: 'hold' } }] })).toThrow(/faults\[0\]\.filter\.messages.*append, append-responses, heartbeat, vote/s);
     expect(() => scenarioFromObject({ question: 'q', faults: [{ at: '1s', arm: { on: 'voted', within: '1s', do: { crash: 'n1' } } }] })).toThrow(/faults\[0\]\.arm\.on.*vote-granted/s);
   });
 });

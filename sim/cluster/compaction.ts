@@ -22,6 +22,9 @@ interface SnapshotDurable extends NodeEvent {
   readonly pending: PendingCompaction;
 }
 
+/** How soon a snapshot window that found the state machine behind Raft looks again. */
+const windowRetryUs = 1_000;
+
 export class Compaction {
   private readonly scheduler: Scheduler;
   private readonly options: CompactionOptions;
@@ -74,6 +77,13 @@ export class Compaction {
   private readonly onWindow = (event: WindowEvent): void => {
     const node = event.node;
     if (!node.admit(event, this.windowCurrent, this.onWindow)) return;
+    if (node.kv.appliedIndex !== node.raft.log.applied) {
+      // The state machine is behind Raft's applied index: a snapshot from the leader is being installed behind
+      // its fsync (a stalled one, found by BUGGIFY), or applied entries are still being applied. An image taken
+      // now would not match its index: take this round once the state machine has caught up.
+      this.scheduler.after(windowRetryUs, this.onWindow, event);
+      return;
+    }
     this.context.event.text = `snapshot window ${event.window} on ${node.id}`;
     const state = node.compaction;
     state.lastWindow = event.window;

@@ -24,6 +24,8 @@ export function inMessageClass(message: Message, messages: MessageClass): boolea
   switch (messages) {
     case 'append':
       return message.type === 'AppendEntries';
+    case 'append-responses':
+      return message.type === 'AppendEntriesResponse';
     case 'heartbeat':
       return message.type === 'Heartbeat';
     case 'vote':
@@ -45,6 +47,7 @@ export function inMessageClass(message: Message, messages: MessageClass): boolea
 
 const matchers: { [C in MessageClass]: (message: Message) => boolean } = {
   append: (m) => inMessageClass(m, 'append'),
+  'append-responses': (m) => inMessageClass(m, 'append-responses'),
   heartbeat: (m) => inMessageClass(m, 'heartbeat'),
   vote: (m) => inMessageClass(m, 'vote'),
   'pre-vote': (m) => inMessageClass(m, 'pre-vote'),

@@ -2,7 +2,8 @@
 // bytes, probabilities in [0, 1], drift in ppm). Every field except `question` is optional: what a scenario
 // leaves open is filled from the simulator's defaults, or drawn from the seed in swarm mode (fill.ts).
 import type { UnsafeKnobs } from '../../raft/config.js';
-import type { ClusterEventKind, ProtocolEventKind } from '../../sim/cluster/cluster.js';
+import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
+import type { ArmEventKind } from '../../sim/protocol-events.js';
 import type { ChaosKind, FilterAction, MessageClass, NodeTarget } from '../../sim/nemesis.js';
 import type { BuggifySite } from '../../sim/buggify.js';
 import type { Distribution } from '../../sim/random.js';
@@ -161,7 +162,7 @@ export type FaultSpec =
   | { readonly kind: 'power-loss'; readonly nodes: TargetList; readonly downUs: number }
   | { readonly kind: 'filter'; readonly from: TargetList; readonly to: TargetList; readonly messages: MessageClass; readonly action: FilterAction; readonly delayUs: number }
   | { readonly kind: 'clear-filters' }
-  | { readonly kind: 'arm'; readonly after: ProtocolEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: FaultSpec };
+  | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: FaultSpec };
 
 export interface FaultItemSpec {
   readonly when: When;

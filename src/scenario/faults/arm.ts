@@ -3,7 +3,7 @@
 // its fault (after `delay`), with event-node meaning the node of the event. Random exploration draws these so
 // that faults land right after a vote, between a write and its fsync, after a leader commits, ... (issue:
 // the classic mistakes live at those moments, and time-keyed faults almost never hit them).
-import { protocolEventKinds, type ProtocolEventKind } from '../../../sim/cluster/cluster.js';
+import { armEventKinds, type ArmEventKind } from '../../../sim/protocol-events.js';
 import type { Fault } from '../../../sim/nemesis.js';
 import type { FaultSpec } from '../spec.js';
 import { formatDuration, parseDuration, UnitError } from '../units.js';
@@ -20,9 +20,9 @@ export interface NestedFaults {
   restrict(fault: FaultSpec, kept: KeptNodes): FaultSpec | null;
 }
 
-function parseProtocolEvent(value: unknown): ProtocolEventKind {
-  if (typeof value === 'string' && (protocolEventKinds as readonly string[]).includes(value)) return value as ProtocolEventKind;
-  throw new UnitError(`a protocol event: ${protocolEventKinds.join(', ')}`);
+function parseArmEvent(value: unknown): ArmEventKind {
+  if (typeof value === 'string' && (armEventKinds as readonly string[]).includes(value)) return value as ArmEventKind;
+  throw new UnitError(`a protocol event: ${armEventKinds.join(', ')}`);
 }
 
 export function armEntry(nested: NestedFaults): FaultKindEntry<'arm'> {
@@ -31,7 +31,7 @@ export function armEntry(nested: NestedFaults): FaultKindEntry<'arm'> {
     parse: (value, reader, path) => {
       const body = reader.mapping(value, path, ['on', 'within', 'do'], ['delay'], '{on: vote-granted, within: 2s, do: {bounce: {node: event-node, down: 20ms}}}');
       if (body === undefined) return undefined;
-      const after = reader.read(body.on, [...path, 'on'], parseProtocolEvent);
+      const after = reader.read(body.on, [...path, 'on'], parseArmEvent);
       const withinUs = reader.read(body.within, [...path, 'within'], parseDuration);
       const delayUs = body.delay === undefined ? 0 : reader.read(body.delay, [...path, 'delay'], parseDuration);
       const inner = body.do;
