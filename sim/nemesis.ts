@@ -189,27 +189,11 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
     case 'transfer':
       at({ kind: 'transfer-leadership', to: 'follower' });
       return;
-    case 'bounce': {
-      state.crashEnds = state.crashEnds.filter((end) => end > timeUs);
-      if (state.crashEnds.length >= state.minority) return;
-      const downUs = drawDownUs(random, state.timing, options);
-      at({ kind: 'bounce', node: random.chance(1, 3) ? 'leader' : node, downUs });
-      state.crashEnds.push(timeUs + downUs);
-      return;
-    }
-    case 'power-loss': {
-      // Correlated: two nodes up to all of them at once; the cluster stops until they are back.
-      const hit = random.shuffle(nodes.slice()).slice(0, random.int(Math.min(2, nodes.length), nodes.length));
-      at({ kind: 'power-loss', nodes: hit, downUs: random.int(1_000, Math.max(1_000, Math.min(draw.lengthUs, 2 * state.timing.electionTimeoutMaxUs))) });
-      return;
-    }
+    case 'bounce':
+    case 'power-loss':
     case 'filter':
-      at(drawFilter(random, node, nodes, state.timing));
-      at({ kind: 'clear-filters' }, endUs);
-      return;
     case 'arm':
-      at(drawArm(random, draw, nodes, state.timing, options));
-      return;
+      return drawProtocolFault(random, kind, draw, state, nodes, options, at);
     default: {
       const unreachable: never = kind;
       throw new Error(`unknown chaos kind ${String(unreachable)}`);
@@ -241,6 +225,34 @@ function drawNetworkFault(random: Random, kind: 'partition' | 'isolate' | 'one-w
       at({ kind: 'bridge', sideA: rest.slice(0, cut), sideB: rest.slice(cut), bridge });
       return true;
     }
+  }
+}
+
+/** The kinds aimed at the protocol: fast restarts, power loss, message-class filters, armed faults. */
+function drawProtocolFault(random: Random, kind: 'bounce' | 'power-loss' | 'filter' | 'arm', draw: Draw, state: ScheduleState, nodes: readonly NodeId[], options: ChaosOptions, at: (fault: Fault, when?: number) => void): void {
+  const { timeUs, endUs, node } = draw;
+  switch (kind) {
+    case 'bounce': {
+      state.crashEnds = state.crashEnds.filter((end) => end > timeUs);
+      if (state.crashEnds.length >= state.minority) return;
+      const downUs = drawDownUs(random, state.timing, options);
+      at({ kind: 'bounce', node: random.chance(1, 3) ? 'leader' : node, downUs });
+      state.crashEnds.push(timeUs + downUs);
+      return;
+    }
+    case 'power-loss': {
+      // Correlated: two nodes up to all of them at once; the cluster stops until they are back.
+      const hit = random.shuffle(nodes.slice()).slice(0, random.int(Math.min(2, nodes.length), nodes.length));
+      at({ kind: 'power-loss', nodes: hit, downUs: random.int(1_000, Math.max(1_000, Math.min(draw.lengthUs, 2 * state.timing.electionTimeoutMaxUs))) });
+      return;
+    }
+    case 'filter':
+      at(drawFilter(random, node, nodes, state.timing));
+      at({ kind: 'clear-filters' }, endUs);
+      return;
+    case 'arm':
+      at(drawArm(random, draw, nodes, state.timing, options));
+      return;
   }
 }
 

@@ -146,6 +146,21 @@ describe('sweep report', () => {
     expect(() => renderSweepReport(input, { maxFailingRows: -1 })).toThrow(RangeError);
   });
 
+  it('shows in how many seeds each situation was reached and flags the ones never reached', () => {
+    const coverage = [
+      { name: 'split-vote', seeds: 30 },
+      { name: 'vote-then-restart-same-term', seeds: 0 },
+    ];
+    const withCoverage = parseSvg(renderSweepReport({ ...input, coverage }));
+    const rows = [...withCoverage.querySelectorAll('g.coverage-row')];
+    expect(rows.map((row) => row.getAttribute('data-situation'))).toEqual(['split-vote', 'vote-then-restart-same-term']);
+    expect(textsIn(rows[0]!)).toContain('30 (75%)');
+    expect(textsIn(rows[1]!)).toContain('never reached');
+    expect(textsIn(withCoverage.querySelector('g.coverage')!).join(' ')).toMatch(/1 of 2 situations NEVER REACHED/);
+    // No coverage given (an older sweep file): no panel.
+    expect(doc.querySelector('g.coverage')).toBeNull();
+  });
+
   it('honours a chosen metric list and unit overrides', () => {
     const chosen = parseSvg(renderSweepReport(input, { metrics: ['logGrowth.peakEntries', 'electionLatency.p99'], units: { 'logGrowth.peakEntries': 'bytes' } }));
     expect(Array.from(chosen.querySelectorAll('g.metric'), (g) => g.getAttribute('data-metric'))).toEqual(['logGrowth.peakEntries', 'electionLatency.p99']);

@@ -18,6 +18,7 @@ import { planAxis, tallestBar, drawValueAxis } from './axis.js';
 import { distributionNote, isIntegerValued, metricDistribution, type MetricDistribution } from './distribution.js';
 import { MAX_DOTS, drawDistribution, type DistributionGeometry } from './distribution-panel.js';
 import { drawNameList, drawParameters, drawVerdictSummary, finish, newDocument, panelTitle, seedRange } from './document.js';
+import { drawCoveragePanel } from './coverage.js';
 import { drawFailingTable } from './failing.js';
 import { DEFAULT_WIDTH_PX, MAX_PANELS, SWEEP_VERDICT_COLORS, checkInput, checkOptions, formatMetric, metricNames, unitOf, type SweepReportInput, type SweepReportOptions, type SweepSeed } from './input.js';
 
@@ -66,6 +67,7 @@ export function renderSweepReport(input: SweepReportInput, options: SweepReportO
   });
   y += Math.ceil(panels.length / columns) * panelHeight + 4;
 
+  y += drawCoveragePanel(root, y, widthPx, input.coverage ?? [], seeds.length);
   y += drawFailingTable(root, y, widthPx, [{ tag: null, seeds }], options.maxFailingRows ?? 30);
   return finish(doc, y, `Rendered by raftsim reports from ${formatCount(seeds.length)} seed results. Hover bars, dots and labels for seeds, values and replay commands.`);
 }
