@@ -35,6 +35,7 @@ export const TRACE_INVARIANTS = [
   // The host contract and durability (sim/contract-checker.ts).
   'DurableBeforeSend',
   'VoteOnce',
+  'ElectedByQuorum',
   'RestartFromDurable',
   'AppliedBeyondCommit',
   'CommitDurable',

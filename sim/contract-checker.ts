@@ -6,6 +6,9 @@
 //   etcd's Ready: persist, then send).
 // - VoteOnce: a node grants at most one candidate per term, across crashes and restarts (paper 5.2) — a vote
 //   that is forgotten, or never made durable, shows here before it ever makes two leaders.
+// - ElectedByQuorum: a leader is made only by a quorum of distinct voters that sent it a granted vote of its term
+//   (paper 5.2); a candidate that counts anything else — a duplicate, a pre-vote, another term's vote — is
+//   caught when it becomes leader.
 // - RestartFromDurable: a node restarts from exactly what its disk kept (the host's half of the contract).
 // - AppliedBeyondCommit: no entry is applied beyond the node's commit index (paper Figure 2, "If commitIndex >
 //   lastApplied: ... apply").
@@ -175,6 +178,21 @@ export class ContractChecker {
     // still have an entry there.
     if (term === undefined && live !== null && index < live.firstIndex() && durable.termAt(index) !== undefined) return;
     raiseViolation(this.context, 'DurableBeforeSend', `${from} acknowledged index ${index} (term ${term ?? '?'}) to ${message.to} in ${message.type} while its disk holds up to ${durable.lastIndex()} (term there ${durable.termAt(index) ?? 'none'}): a crash now would lose an entry the leader counts`, [from, message.to]);
+  }
+
+  /** `id` became leader of `term`, holding its own vote `ownVote` (null when it holds none). */
+  onElected(id: NodeId, term: number, ownVote: NodeId | null): void {
+    this.checks++;
+    const configuration = this.configuration();
+    const voters = configuration.voters;
+    const granted = voters.filter((voter) => (voter === id ? ownVote === id : this.votes.get(voter)?.get(term) === id));
+    if (configuration.isQuorum(granted)) return;
+    raiseViolation(
+      this.context,
+      'ElectedByQuorum',
+      `${id} became leader of term ${term} with granted votes of that term from only ${granted.join(', ') || 'nobody'}, not a quorum of ${voters.join(', ')}: it counted votes that were not given`,
+      [id],
+    );
   }
 
   /** The host restarted `id` from its disk: what it restarted with must be exactly what was durable. */

@@ -136,6 +136,25 @@ describe('DurableBeforeSend and VoteOnce', () => {
   });
 });
 
+describe('ElectedByQuorum', () => {
+  it('a leader needs granted votes of its term from a quorum of distinct voters, its own included', () => {
+    const { checker, give } = cluster(['n1', 'n2', 'n3', 'n4', 'n5']);
+    for (const id of ['n2', 'n3', 'n4']) give(id, [], 3, 'n1');
+    give('n5', [], 2, 'n1');
+    // n2 granted in term 3; n5's grant is of term 2 (another election).
+    checker.onSend('n2', vote('n2', 'n1', 3));
+    checker.onSend('n5', vote('n5', 'n1', 2));
+    expect(violation(() => checker.onElected('n1', 3, 'n1'))).toMatch(/^ElectedByQuorum: n1 became leader of term 3 with granted votes of that term from only n1, n2, not a quorum/);
+    // A rejection is no vote.
+    checker.onSend('n3', vote('n3', 'n1', 3, true));
+    expect(violation(() => checker.onElected('n1', 3, 'n1'))).toMatch(/^ElectedByQuorum/);
+    checker.onSend('n3', vote('n3', 'n1', 3));
+    expect(violation(() => checker.onElected('n1', 3, 'n1'))).toBe('none');
+    // Without its own vote (it voted for someone else) the same grants are not enough.
+    expect(violation(() => checker.onElected('n1', 3, 'n4'))).toMatch(/^ElectedByQuorum: n1 became leader of term 3 with granted votes of that term from only n2, n3/);
+  });
+});
+
 describe('CommitDurable and CommitIrrevocable', () => {
   it('a commit needs a durable quorum', () => {
     const { checker, give, node } = cluster(['n1', 'n2', 'n3']);

@@ -138,6 +138,7 @@ export class Observers {
       this.notify({ kind: 'leader-lost', node: node.id, term: observed.term, why: 'step-down' });
     }
     if (event.role === 'leader') {
+      this.contract?.onElected(node.id, event.term, node.raft.votedFor);
       this.stats.leaderChanges++;
       this.checker?.onLeader(node.id, event.term, node.raft.log);
       this.metrics.onLeaderElected(event.term);
