@@ -5,11 +5,16 @@
 // liveness). Writes bench/bugs-results.json and prints a Markdown table for docs/benchmarks.md.
 //
 //   npm run bench:bugs -- [--offsets 1,1001,2001] [--max-seeds 300] [--only NAME[,NAME]] [--workers N] [--scenario NAME]
+//                         [--out FILE] [--seeds-out FILE]
+//
+// --seeds-out writes, per bug found, the first detecting seed of the first offset that found it, in the form of
+// test/golden/bug-seeds.json (the regression seeds test/bug-regressions.test.ts replays): after a change to the
+// exploration, rerun and review the diff like any golden file. Bugs not found keep their entry from FILE.
 //
 // With --workers N the bugs are shared among N child processes (one bug at a time each, handed out as they
 // finish), so the wall time shrinks while the CPU figures stay per bug.
 import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { allBugs, type CatalogueBug } from '../sim/bugs.js';
@@ -22,6 +27,8 @@ interface Options {
   readonly only: readonly string[] | null;
   readonly workers: number;
   readonly scenario: string;
+  readonly out: string | null;
+  readonly seedsOut: string | null;
 }
 
 /** One search from one offset. */
@@ -65,7 +72,7 @@ function parseArgs(argv: readonly string[]): Options {
   const onlyText = value('--only');
   const only = onlyText === undefined ? null : onlyText.split(',');
   for (const name of only ?? []) if (!allBugs.some((bug) => bug.name === name)) throw new Error(`--only ${name}: not a catalogued bug (raftsim bugs lists them)`);
-  return { offsets, maxSeeds, only, workers: Math.max(1, workers), scenario: value('--scenario') ?? 'random-chaos' };
+  return { offsets, maxSeeds, only, workers: Math.max(1, workers), scenario: value('--scenario') ?? 'random-chaos', out: value('--out') ?? null, seedsOut: value('--seeds-out') ?? null };
 }
 
 function cpuNow(): number {
@@ -129,7 +136,8 @@ async function runWorkers(bugs: readonly CatalogueBug[], options: Options, argv:
   const results = new Map<string, BugResult>();
   const queue = [...bugs];
   const script = fileURLToPath(import.meta.url);
-  const childArgs = argv.filter((_, k, all) => all[k] !== '--workers' && all[k - 1] !== '--workers' && all[k] !== '--only' && all[k - 1] !== '--only');
+  const dropped = new Set(['--workers', '--only', '--out', '--seeds-out']);
+  const childArgs = argv.filter((_, k, all) => !dropped.has(all[k]!) && !dropped.has(all[k - 1]!));
   const worker = async (): Promise<void> => {
     for (let bug = queue.shift(); bug !== undefined; bug = queue.shift()) {
       const name = bug.name;
@@ -145,6 +153,17 @@ async function runWorkers(bugs: readonly CatalogueBug[], options: Options, argv:
   return bugs.map((bug) => results.get(bug.name)!);
 }
 
+/** The regression seeds: per bug found, the scenario, seed and invariant of its first detection. */
+function writeSeeds(path: string, scenario: string, results: readonly BugResult[]): void {
+  const seeds: Record<string, { scenario: string; seed: number; detectedBy: string }> = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, { scenario: string; seed: number; detectedBy: string }>) : {};
+  for (const result of results) {
+    const search = result.searches.find((s) => s.detectingSeed !== null);
+    if (search !== undefined) seeds[result.name] = { scenario, seed: search.detectingSeed!, detectedBy: search.detectedBy! };
+  }
+  const ordered = Object.fromEntries(allBugs.filter((bug) => seeds[bug.name] !== undefined).map((bug) => [bug.name, seeds[bug.name]!]));
+  writeFileSync(path, JSON.stringify(ordered, null, 2) + '\n');
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const options = parseArgs(argv);
   const bugs = allBugs.filter((bug) => options.only === null || options.only.includes(bug.name));
@@ -156,7 +175,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const results = options.workers > 1 ? await runWorkers(bugs, options, argv) : bugs.map((bug) => measureBug(bug, options));
   const wallSeconds = (Date.now() - started) / 1000;
   const document = { scenario: options.scenario, offsets: options.offsets, maxSeeds: options.maxSeeds, workers: options.workers, wallSeconds, results };
-  writeFileSync(new URL('../../bench/bugs-results.json', import.meta.url), JSON.stringify(document, null, 2) + '\n');
+  writeFileSync(options.out ?? new URL('../../bench/bugs-results.json', import.meta.url), JSON.stringify(document, null, 2) + '\n');
+  if (options.seedsOut !== null) writeSeeds(options.seedsOut, options.scenario, results);
   const within = results.filter((r) => r.foundInEvery && r.medianSeeds !== null && r.medianSeeds <= 50 && r.worstSeeds !== null && r.worstSeeds <= 300).length;
   process.stdout.write(`${table(results, options)}\n\n${within} of ${results.length} bugs found from every offset, median within 50 seeds and worst within 300; wall ${wallSeconds.toFixed(0)} s on ${options.workers} worker(s).\n`);
 }
