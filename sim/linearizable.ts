@@ -1,0 +1,190 @@
+// The end-of-run linearizability check (invariant 'Linearizable'): the run's whole client history, checked per
+// key against the key-value model with linearizability/'s checker (docs/linearizability.md, "In every run").
+// The per-read check of sim/workload.ts (LinearizableRead) stays as the fast first pass: it stops the run at
+// the stale read itself; this check catches what it cannot (a stale read of a write not yet acknowledged, cas
+// and unknown-outcome orders) and draws the picture either way.
+import { checkLinearizable, kvModel, UNKNOWN, type History, type IndexedOperation, type KvInput, type KvOutput, type Operation } from '../linearizability/index.js';
+import type { ClientHistory, RecordedOperation } from './client-history.js';
+import { formatUs } from './random.js';
+
+/** Search steps per key before the verdict is Unknown (deterministic: no clock). A 10 s chaos run's keys need a
+ *  few hundred each; Porcupine's hardest Jepsen history 1.4 million. */
+export const DEFAULT_MAX_STEPS_PER_KEY = 2_000_000;
+/** Steps the shrinker may spend on the violating key. */
+export const DEFAULT_SHRINK_STEPS = 1_000_000;
+
+export interface LinearizabilityOptions {
+  readonly maxStepsPerKey?: number;
+  readonly shrinkMaxSteps?: number;
+}
+
+/** One operation of the client history, as result.json and the trace refer to it. */
+export interface HistoryOperationSummary {
+  /** `client#id`, the trace's invoke/ok/timeout `client` and `id`. */
+  readonly ref: string;
+  readonly client: string;
+  readonly id: number;
+  readonly key: string;
+  readonly op: KvInput['op'];
+  readonly status: Operation<unknown, unknown>['status'];
+  readonly callUs: number;
+  /** Null: the run ended before the client learned the outcome. */
+  readonly returnUs: number | null;
+  /** E.g. "get(k3) -> 'c2-5…(16 chars)'" (values abbreviated). */
+  readonly description: string;
+}
+
+export interface LinearizabilityVerdict {
+  /** 'unknown': not decided — a key used its whole search budget, or the history cap cut the history short. */
+  readonly verdict: 'ok' | 'violation' | 'unknown';
+  /** Operations recorded (and checked, failed ones excluded), keys, and operations with an unknown outcome. */
+  readonly operations: number;
+  readonly keys: number;
+  readonly unknownOutcomes: number;
+  /** Operations not recorded because of the history cap (then a pass is 'unknown'). */
+  readonly notRecorded: number;
+  /** Unknown-outcome operations left out of the search: no other operation could have observed them. */
+  readonly unobservedDropped: number;
+  readonly stepsUsed: number;
+  /** The violating key, or the first undecided one. */
+  readonly key: string | null;
+  /** Why the verdict is what it is, in one sentence. */
+  readonly reason: string;
+  /** The operation no linearization of the key gets past. */
+  readonly stuck: HistoryOperationSummary | null;
+  /** The smallest failing sub-history of the key (the focused one: the stuck operation and what explains it). */
+  readonly subHistory: readonly HistoryOperationSummary[];
+  /** For the picture: the writes of values subHistory's operations read, when the shrink left them out (a read
+   *  of a value with its write removed fails alone). Not part of the failing sub-history. */
+  readonly context: readonly HistoryOperationSummary[];
+  /** No operation of subHistory can be removed (false: the shrink budget ran out first). */
+  readonly oneMinimal: boolean | null;
+}
+
+function summarize(recorded: RecordedOperation, description: string): HistoryOperationSummary {
+  const { client, id, operation } = recorded;
+  return {
+    ref: `${client}#${id}`,
+    client,
+    id,
+    key: operation.input.key,
+    op: operation.input.op,
+    status: operation.status,
+    callUs: operation.callUs,
+    returnUs: operation.returnUs,
+    description,
+  };
+}
+
+/** Under a cap, operations still open at the first one not recorded become unknown: then a violation of the
+ *  recorded part is one of the whole history (no later operation can be linearized before the cut). */
+function weakenAtCut(entries: readonly RecordedOperation[], cutUs: number): History<KvInput, KvOutput> {
+  return entries.map(({ operation }) =>
+    operation.status === 'unknown' || (operation.returnUs !== null && operation.returnUs < cutUs)
+      ? operation
+      : { status: 'unknown', clientId: operation.clientId, callUs: operation.callUs, returnUs: operation.returnUs, input: operation.input, output: null },
+  );
+}
+
+/**
+ * The operations worth checking: every one but those with an unknown outcome whose effect no other operation
+ * could have observed — an unknown get, or an unknown put or cas whose value no get returned, no cas expected or
+ * found. Each may be taken never to have happened (an unknown outcome allows it), and taking it to have happened
+ * explains nothing more, as values are unique: dropping it keeps the verdict and spares the search from trying
+ * each one at every point after its call (a run's timed-out writes are mostly to a deposed leader, never
+ * committed, and made 600-operation histories undecidable within the budget).
+ */
+function observable(history: History<KvInput, KvOutput>): number[] {
+  const seen = new Set<string>();
+  for (const operation of history) {
+    if (operation.input.op === 'cas' && operation.input.expected !== null) seen.add(`${operation.input.key}\u0000${operation.input.expected}`);
+    if (operation.status !== 'ok') continue;
+    const output = operation.output;
+    const value = output.kind === 'get' ? output.value : output.kind === 'cas' ? (output.value ?? null) : null;
+    if (value !== null) seen.add(`${operation.input.key}\u0000${value}`);
+  }
+  const kept: number[] = [];
+  history.forEach((operation, index) => {
+    if (operation.status !== 'unknown') kept.push(index);
+    else if (operation.input.op !== 'get' && seen.has(`${operation.input.key}\u0000${operation.input.value}`)) kept.push(index);
+  });
+  return kept;
+}
+
+/** The model's text of one operation. */
+function describeKv(operation: Operation<KvInput, KvOutput>): string {
+  return kvModel.describeOperation(operation.input, operation.status === 'ok' ? operation.output : UNKNOWN);
+}
+
+/** Entries (indices, in call order) that wrote a value one of `shown` read, and are not among them. */
+function writesRead(entries: readonly RecordedOperation[], shown: readonly number[]): number[] {
+  const wanted = new Set<string>();
+  for (const index of shown) {
+    const operation = entries[index]!.operation;
+    if (operation.status !== 'ok') continue;
+    const output = operation.output;
+    const value = output.kind === 'get' ? output.value : output.kind === 'cas' && !output.ok ? (output.value ?? null) : null;
+    if (value !== null) wanted.add(value);
+  }
+  const inShown = new Set(shown);
+  const found: number[] = [];
+  entries.forEach((entry, index) => {
+    const input = entry.operation.input;
+    if (input.op !== 'get' && !inShown.has(index) && wanted.has(input.value) && input.key === entries[shown[0]!]!.operation.input.key) found.push(index);
+  });
+  return found;
+}
+
+/** Checks the run's client history per key. `seed` is named in the reason of a violation. */
+export function checkClientHistory(history: ClientHistory, seed: number, options: LinearizabilityOptions = {}): LinearizabilityVerdict {
+  const entries = history.entries();
+  const cutUs = history.truncated ? history.firstDroppedUs : Infinity;
+  const all: History<KvInput, KvOutput> = history.truncated ? weakenAtCut(entries, cutUs) : entries.map((entry) => entry.operation);
+  // Checked: the observable operations; `position` maps the checked history's indices back to `entries`.
+  const position = observable(all);
+  const checked = position.map((index) => all[index]!);
+  const result = checkLinearizable(checked, kvModel, {
+    maxStepsPerPartition: options.maxStepsPerKey ?? DEFAULT_MAX_STEPS_PER_KEY,
+    shrinkMaxSteps: options.shrinkMaxSteps ?? DEFAULT_SHRINK_STEPS,
+  });
+  const base = {
+    operations: entries.length,
+    keys: result.partitions.length,
+    unknownOutcomes: entries.filter((entry) => entry.operation.status === 'unknown').length,
+    notRecorded: history.dropped,
+    stepsUsed: result.totalStepsUsed,
+    unobservedDropped: entries.length - checked.length,
+  };
+  const none = { stuck: null, subHistory: [], context: [], oneMinimal: null };
+  const cap = `the history cap of ${history.maxOperations} operations left ${history.dropped} unrecorded (from t=${formatUs(cutUs)})`;
+  switch (result.verdict) {
+    case 'ok':
+      if (history.truncated) return { verdict: 'unknown', ...base, key: null, reason: `${cap}; the recorded part is linearizable`, ...none };
+      return { verdict: 'ok', ...base, key: null, reason: `linearizable: ${entries.length} operations on ${base.keys} keys`, ...none };
+    case 'unknown':
+      return {
+        verdict: 'unknown',
+        ...base,
+        key: result.partition,
+        reason: `key ${result.partition} (${result.operations} operations) used its whole budget of ${result.stepsUsed} search steps undecided${history.truncated ? `; ${cap}` : ''}`,
+        ...none,
+      };
+    case 'violation': {
+      const violation = result.violation;
+      const explanation = violation.explanation!;
+      const shown = explanation.focused ?? explanation.minimal;
+      const describe = (entry: IndexedOperation<KvInput, KvOutput>): HistoryOperationSummary => summarize(entries[position[entry.index]!]!, entry.description);
+      const stuck = describe(explanation.stuck);
+      const subHistory = shown.operations.map(describe);
+      const reason =
+        `key ${violation.partition}: ${stuck.ref} ${explanation.stuck.explanation}; ` +
+        `smallest failing sub-history: ${subHistory.length} operation${subHistory.length === 1 ? '' : 's'} (${subHistory.map((op) => op.ref).join(', ')}), seed ${seed}`;
+      const context = writesRead(entries, shown.operations.map((entry) => position[entry.index]!)).map((index) => summarize(entries[index]!, describeKv(entries[index]!.operation)));
+      return { verdict: 'violation', ...base, key: violation.partition, reason, stuck, subHistory, context, oneMinimal: shown.oneMinimal };
+    }
+    default: {
+      const unreachable: never = result;
+      throw new Error(`linearizability: unknown verdict ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
