@@ -3,7 +3,7 @@
 // The per-read check of sim/workload.ts (LinearizableRead) stays as the fast first pass: it stops the run at
 // the stale read itself; this check catches what it cannot (a stale read of a write not yet acknowledged, cas
 // and unknown-outcome orders) and draws the picture either way.
-import { checkLinearizable, kvModel, UNKNOWN, type History, type IndexedOperation, type KvInput, type KvOutput, type Operation } from '../linearizability/index.js';
+import { checkLinearizable, kvModel, UNKNOWN, type History, type IndexedOperation, type KvInput, type KvOutput, type KvState, type Operation } from '../linearizability/index.js';
 import type { ClientHistory, RecordedOperation } from './client-history.js';
 import { formatUs } from './random.js';
 
@@ -135,6 +135,46 @@ function writesRead(entries: readonly RecordedOperation[], shown: readonly numbe
   return found;
 }
 
+/** Bytes the search may hold per key: its cache keeps a record of (3 + n/32) words and 16 bytes of slots per
+ *  step for a key of n operations (docs/linearizability.md), so a key's step budget shrinks as it grows. */
+export const MAX_SEARCH_BYTES_PER_KEY = 512 * 1024 * 1024;
+
+/** The step budget of a key of `operations` operations: the configured one, or less to stay in memory. */
+export function stepBudget(operations: number, maxSteps: number): number {
+  const bytesPerStep = (3 + Math.ceil(operations / 32)) * 4 + 16;
+  return Math.min(maxSteps, Math.floor(MAX_SEARCH_BYTES_PER_KEY / bytesPerStep));
+}
+
+interface KeyCheck {
+  readonly key: string;
+  /** Indices into the checked history of the key's operations, in order. */
+  readonly indices: readonly number[];
+  readonly result: ReturnType<typeof checkLinearizable<KvState, KvInput, KvOutput>>;
+}
+
+/** Each key checked alone under its own budget, in order of first appearance, up to the first violation. */
+function checkKeys(checked: History<KvInput, KvOutput>, options: LinearizabilityOptions): { keys: number; stepsUsed: number; violation: KeyCheck | null; unknown: KeyCheck | null } {
+  const byKey = new Map<string, number[]>();
+  checked.forEach((operation, index) => {
+    const indices = byKey.get(operation.input.key);
+    if (indices === undefined) byKey.set(operation.input.key, [index]);
+    else indices.push(index);
+  });
+  let stepsUsed = 0;
+  let unknown: KeyCheck | null = null;
+  for (const [key, indices] of byKey) {
+    const budget = stepBudget(indices.length, options.maxStepsPerKey ?? DEFAULT_MAX_STEPS_PER_KEY);
+    const result = checkLinearizable(indices.map((index) => checked[index]!), kvModel, {
+      maxStepsPerPartition: budget,
+      shrinkMaxSteps: Math.min(budget, options.shrinkMaxSteps ?? DEFAULT_SHRINK_STEPS),
+    });
+    stepsUsed += result.totalStepsUsed;
+    if (result.verdict === 'violation') return { keys: byKey.size, stepsUsed, violation: { key, indices, result }, unknown };
+    if (result.verdict === 'unknown') unknown ??= { key, indices, result };
+  }
+  return { keys: byKey.size, stepsUsed, violation: null, unknown };
+}
+
 /** Checks the run's client history per key. `seed` is named in the reason of a violation. */
 export function checkClientHistory(history: ClientHistory, seed: number, options: LinearizabilityOptions = {}): LinearizabilityVerdict {
   const entries = history.entries();
@@ -143,48 +183,49 @@ export function checkClientHistory(history: ClientHistory, seed: number, options
   // Checked: the observable operations; `position` maps the checked history's indices back to `entries`.
   const position = observable(all);
   const checked = position.map((index) => all[index]!);
-  const result = checkLinearizable(checked, kvModel, {
-    maxStepsPerPartition: options.maxStepsPerKey ?? DEFAULT_MAX_STEPS_PER_KEY,
-    shrinkMaxSteps: options.shrinkMaxSteps ?? DEFAULT_SHRINK_STEPS,
-  });
+  const outcome = checkKeys(checked, options);
   const base = {
     operations: entries.length,
-    keys: result.partitions.length,
+    keys: outcome.keys,
     unknownOutcomes: entries.filter((entry) => entry.operation.status === 'unknown').length,
     notRecorded: history.dropped,
-    stepsUsed: result.totalStepsUsed,
+    stepsUsed: outcome.stepsUsed,
     unobservedDropped: entries.length - checked.length,
   };
   const none = { stuck: null, subHistory: [], context: [], oneMinimal: null };
   const cap = `the history cap of ${history.maxOperations} operations left ${history.dropped} unrecorded (from t=${formatUs(cutUs)})`;
-  switch (result.verdict) {
-    case 'ok':
-      if (history.truncated) return { verdict: 'unknown', ...base, key: null, reason: `${cap}; the recorded part is linearizable`, ...none };
-      return { verdict: 'ok', ...base, key: null, reason: `linearizable: ${entries.length} operations on ${base.keys} keys`, ...none };
-    case 'unknown':
-      return {
-        verdict: 'unknown',
-        ...base,
-        key: result.partition,
-        reason: `key ${result.partition} (${result.operations} operations) used its whole budget of ${result.stepsUsed} search steps undecided${history.truncated ? `; ${cap}` : ''}`,
-        ...none,
-      };
-    case 'violation': {
-      const violation = result.violation;
-      const explanation = violation.explanation!;
-      const shown = explanation.focused ?? explanation.minimal;
-      const describe = (entry: IndexedOperation<KvInput, KvOutput>): HistoryOperationSummary => summarize(entries[position[entry.index]!]!, entry.description);
-      const stuck = describe(explanation.stuck);
-      const subHistory = shown.operations.map(describe);
-      const reason =
-        `key ${violation.partition}: ${stuck.ref} ${explanation.stuck.explanation}; ` +
-        `smallest failing sub-history: ${subHistory.length} operation${subHistory.length === 1 ? '' : 's'} (${subHistory.map((op) => op.ref).join(', ')}), seed ${seed}`;
-      const context = writesRead(entries, shown.operations.map((entry) => position[entry.index]!)).map((index) => summarize(entries[index]!, describeKv(entries[index]!.operation)));
-      return { verdict: 'violation', ...base, key: violation.partition, reason, stuck, subHistory, context, oneMinimal: shown.oneMinimal };
-    }
-    default: {
-      const unreachable: never = result;
-      throw new Error(`linearizability: unknown verdict ${JSON.stringify(unreachable)}`);
-    }
+  if (outcome.violation !== null) return violationVerdict(entries, position, outcome.violation, base, seed);
+  if (outcome.unknown !== null) {
+    const { key, indices, result } = outcome.unknown;
+    return {
+      verdict: 'unknown',
+      ...base,
+      key,
+      reason: `key ${key} (${indices.length} operations) used its whole budget of ${result.totalStepsUsed} search steps undecided${history.truncated ? `; ${cap}` : ''}`,
+      ...none,
+    };
   }
+  if (history.truncated) return { verdict: 'unknown', ...base, key: null, reason: `${cap}; the recorded part is linearizable`, ...none };
+  return { verdict: 'ok', ...base, key: null, reason: `linearizable: ${entries.length} operations on ${base.keys} keys`, ...none };
+}
+
+type VerdictBase = Pick<LinearizabilityVerdict, 'operations' | 'keys' | 'unknownOutcomes' | 'notRecorded' | 'stepsUsed' | 'unobservedDropped'>;
+
+/** The verdict of a violating key: the stuck operation and the sub-history to draw, as `client#id`. */
+function violationVerdict(entries: readonly RecordedOperation[], position: readonly number[], check: KeyCheck, base: VerdictBase, seed: number): LinearizabilityVerdict {
+  const result = check.result;
+  if (result.verdict !== 'violation') throw new Error(`linearizability: key ${check.key} is not a violation`);
+  const violation = result.violation;
+  const explanation = violation.explanation!;
+  const shown = explanation.focused ?? explanation.minimal;
+  // Indices of the key's history, to the checked history's, to the entries'.
+  const entryOf = (index: number): number => position[check.indices[index]!]!;
+  const describe = (entry: IndexedOperation<KvInput, KvOutput>): HistoryOperationSummary => summarize(entries[entryOf(entry.index)]!, entry.description);
+  const stuck = describe(explanation.stuck);
+  const subHistory = shown.operations.map(describe);
+  const reason =
+    `key ${check.key}: ${stuck.ref} ${explanation.stuck.explanation}; ` +
+    `smallest failing sub-history: ${subHistory.length} operation${subHistory.length === 1 ? '' : 's'} (${subHistory.map((op) => op.ref).join(', ')}), seed ${seed}`;
+  const context = writesRead(entries, shown.operations.map((entry) => entryOf(entry.index))).map((index) => summarize(entries[index]!, describeKv(entries[index]!.operation)));
+  return { verdict: 'violation', ...base, key: check.key, reason, stuck, subHistory, context, oneMinimal: shown.oneMinimal };
 }
