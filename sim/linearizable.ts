@@ -89,24 +89,31 @@ function weakenAtCut(entries: readonly RecordedOperation[], cutUs: number): Hist
 /**
  * The operations worth checking: every one but those with an unknown outcome whose effect no other operation
  * could have observed — an unknown get, or an unknown put or cas whose value no get returned, no cas expected or
- * found. Each may be taken never to have happened (an unknown outcome allows it), and taking it to have happened
- * explains nothing more, as values are unique: dropping it keeps the verdict and spares the search from trying
+ * found (on a key where every cas that did not swap says what it found). Each may be taken never to have
+ * happened (an unknown outcome allows it), and taking it to have happened explains nothing more, since no
+ * operation saw the state it leaves: dropping it keeps the verdict (test/linearizability-runs.test.ts checks
+ * this against the whole history on small random ones) and spares the search from trying
  * each one at every point after its call (a run's timed-out writes are mostly to a deposed leader, never
  * committed, and made 600-operation histories undecidable within the budget).
  */
-function observable(history: History<KvInput, KvOutput>): number[] {
+export function observableOperations(history: History<KvInput, KvOutput>): number[] {
   const seen = new Set<string>();
+  // A cas that found another value without saying which observes every value but one: its key keeps all.
+  const keepAll = new Set<string>();
   for (const operation of history) {
-    if (operation.input.op === 'cas' && operation.input.expected !== null) seen.add(`${operation.input.key}\u0000${operation.input.expected}`);
+    const key = operation.input.key;
+    if (operation.input.op === 'cas' && operation.input.expected !== null) seen.add(`${key}\u0000${operation.input.expected}`);
     if (operation.status !== 'ok') continue;
     const output = operation.output;
+    if (output.kind === 'cas' && output.value === undefined) keepAll.add(key);
     const value = output.kind === 'get' ? output.value : output.kind === 'cas' ? (output.value ?? null) : null;
-    if (value !== null) seen.add(`${operation.input.key}\u0000${value}`);
+    if (value !== null) seen.add(`${key}\u0000${value}`);
   }
   const kept: number[] = [];
   history.forEach((operation, index) => {
-    if (operation.status !== 'unknown') kept.push(index);
-    else if (operation.input.op !== 'get' && seen.has(`${operation.input.key}\u0000${operation.input.value}`)) kept.push(index);
+    const { input } = operation;
+    if (operation.status !== 'unknown' || keepAll.has(input.key)) kept.push(index);
+    else if (input.op !== 'get' && seen.has(`${input.key}\u0000${input.value}`)) kept.push(index);
   });
   return kept;
 }
@@ -194,7 +201,7 @@ export function checkClientHistory(history: ClientHistory, seed: number, options
   const cutUs = history.truncated ? history.firstDroppedUs : Infinity;
   const all: History<KvInput, KvOutput> = history.truncated ? weakenAtCut(entries, cutUs) : entries.map((entry) => entry.operation);
   // Checked: the observable operations; `position` maps the checked history's indices back to `entries`.
-  const position = observable(all);
+  const position = observableOperations(all);
   const checked = position.map((index) => all[index]!);
   const outcome = checkKeys(checked, options);
   const base = {
