@@ -67,8 +67,11 @@ export function drawOpBar(g: Selection, op: ClientOperation, geometry: BarGeomet
   const bar = appendRect(g, x0, geometry.barTopPx, width, geometry.barHeightPx, `op-${op.outcome}${extraClass === '' ? '' : ` ${extraClass}`}`);
   addTitle(bar, opTitle(op));
   if (geometry.labels) {
-    const label = fitLabel(op, width - 4);
-    if (label !== null) appendText(g, x0 + 2, geometry.barTopPx + geometry.barHeightPx / 2 + 3.3, label, 'op-label');
+    // Inside the part of the bar on the plot (a bar may begin before the window or run past it).
+    const [plotLeft, plotRight] = x.range() as [number, number];
+    const left = Math.max(x0, plotLeft);
+    const label = fitLabel(op, Math.min(x0 + width, plotRight) - left - 4);
+    if (label !== null) appendText(g, left + 2, geometry.barTopPx + geometry.barHeightPx / 2 + 3.3, label, 'op-label');
   }
   return bar;
 }
