@@ -8,7 +8,10 @@ import { ClientHistory } from '../sim/client-history.js';
 import { checkClientHistory, observableOperations } from '../sim/linearizable.js';
 import { simulate, type SimulationOptions, type SimulationResult } from '../sim/simulate.js';
 import { Trace } from '../sim/trace.js';
-import { openScenario } from '../src/run-scenario.js';
+import { openScenario, runLoadedScenario } from '../src/run-scenario.js';
+import { summarizeSeed, toResultJson } from '../src/result.js';
+import { runSummary, sweepText } from '../src/summary.js';
+import { summarizeSweep } from '../src/sweep.js';
 import { renderRunReport } from '../reports/index.js';
 
 const leaseScenario = 'test/fixtures/scenarios/stale-lease-reads.yaml';
@@ -67,6 +70,26 @@ describe('stale reads are caught by the linearizability check', () => {
     expect(svg).toContain('← cannot be placed');
     // The per-client timeline is drawn in every report.
     expect(svg).toContain('class="client-ops"');
+  });
+});
+
+describe('the verdict in result.json, the run summary and the sweep summary', () => {
+  it('says yes, NO with the sub-history, and counts seeds', () => {
+    const scenario = openScenario(readIndexScenario);
+    const failing = runLoadedScenario(scenario, 1, { overrides: { bug: ['read-index-without-confirmation'] }, trace: new Trace({ hash: false }) });
+    const passing = runLoadedScenario(scenario, 1, { trace: new Trace({ hash: false }) });
+    const failingJson = toResultJson(failing);
+    expect(failingJson.linearizability!.verdict).toBe('violation');
+    expect(failingJson.exitCode).toBe(1);
+    const text = runSummary(failingJson);
+    expect(text).toContain(`linearizable NO`);
+    expect(text).toContain(`smallest failing sub-history of ${failingJson.linearizability!.key}`);
+    expect(text).toContain(`${failingJson.linearizability!.stuck!.ref}`);
+    expect(text).toContain('<- cannot be placed');
+    expect(runSummary(toResultJson(passing))).toContain('linearizable yes');
+    const sweep = summarizeSweep({ scenario: scenario.name, ref: readIndexScenario, overrides: [] }, [summarizeSeed(failing), summarizeSeed(passing)]);
+    expect(sweep.linearizability).toEqual({ ok: 1, violation: 1, unknown: 0, off: 0 });
+    expect(sweepText(sweep, null)).toContain('linearizable 1 seeds yes, 1 NO, 0 UNKNOWN (undecided)');
   });
 });
 
