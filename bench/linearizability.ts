@@ -7,7 +7,8 @@
  *   npm run bench:lincheck [-- --porcupine <dir>] [--repeats N] [--full]
  *
  * <dir> is an extract of github.com/anishathalye/porcupine holding test_data/ (and porcupine_test.go for the
- * expected verdicts); skipped when absent. Generated histories are seeded: the same input every run.
+ * expected verdicts); skipped when absent. Generated histories are seeded: the same input every run. Then the
+ * histories recorded from raftsim's own runs (bench/lincheck-runs.ts): ms per check and its share of a seed.
  */
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +17,7 @@ import { checkLinearizable, kvModel, type CheckOptions, type CheckResult, type H
 import { median } from './kernel.js';
 import { generateHistory, staleReads, type GeneratorOptions } from './lincheck-histories.js';
 import { appendKvModel, loadPorcupineHistories } from './lincheck-porcupine.js';
+import { benchRecordedRuns } from './lincheck-runs.js';
 
 const PORCUPINE_ETCD_MEDIAN_MS = 0.35;
 const PORCUPINE_ETCD_WORST_MS = 1900;
@@ -163,6 +165,7 @@ function parseArguments(argv: readonly string[]): { porcupine: string | null; re
 export function main(argv: readonly string[]): void {
   const { porcupine, repeats, full } = parseArguments(argv);
   benchGenerated(repeats);
+  benchRecordedRuns(repeats);
   if (porcupine === null) console.log('\n(Porcupine histories skipped: pass --porcupine <dir> holding test_data/jepsen)');
   else if (!existsSync(porcupine)) console.log(`\n(Porcupine histories skipped: ${porcupine} does not exist)`);
   else benchPorcupine(porcupine, repeats, full);

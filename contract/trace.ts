@@ -32,6 +32,8 @@ export const TRACE_INVARIANTS = [
   'CommitMonotonic',
   'AppliedMonotonic',
   'LinearizableRead',
+  // The end-of-run check of the whole client history (sim/linearizable.ts).
+  'Linearizable',
   // The host contract and durability (sim/contract-checker.ts).
   'DurableBeforeSend',
   'VoteOnce',
@@ -94,6 +96,10 @@ export type TraceClockChange = (typeof TRACE_CLOCK_CHANGES)[number];
 /** A client operation on the key-value store. */
 export const TRACE_CLIENT_OPS = ['put', 'get', 'cas'] as const;
 export type TraceClientOp = (typeof TRACE_CLIENT_OPS)[number];
+
+/** The end-of-run linearizability verdict of the client history ('unknown': undecided within the budget or cap). */
+export const TRACE_LINEARIZABILITY_VERDICTS = ['ok', 'violation', 'unknown'] as const;
+export type TraceLinearizabilityVerdict = (typeof TRACE_LINEARIZABILITY_VERDICTS)[number];
 
 /** meta.params: every parameter of the run, given or drawn from the seed (sim/simulate.ts serializableParams).
  *  Only the node ids are part of the contract; the rest mirrors the simulator's option types, and readers show
@@ -221,6 +227,22 @@ export interface TraceRecordFields {
   ok: { readonly client: string; readonly id: number; readonly value: TraceClientValue; readonly latencyUs: number };
   fail: { readonly client: string; readonly id: number; readonly value: TraceClientValue; readonly latencyUs: number };
   timeout: { readonly client: string; readonly id: number; readonly value: TraceClientValue; readonly latencyUs: number };
+  /** The check of the whole client history, just before `end`. `key`: the violating or undecided key; on a
+   *  violation `stuck`, `subHistory` and `context` (the writes of values it read, for the picture) name
+   *  operations as `client#id` (their invoke/ok/timeout records). */
+  linearizability: {
+    readonly verdict: TraceLinearizabilityVerdict;
+    readonly operations: number;
+    readonly keys: number;
+    readonly unknownOutcomes: number;
+    readonly notRecorded: number;
+    readonly stepsUsed: number;
+    readonly reason: string;
+    readonly key?: string;
+    readonly stuck?: string;
+    readonly subHistory?: readonly string[];
+    readonly context?: readonly string[];
+  };
 }
 
 export type TraceRecordType = keyof TraceRecordFields;
@@ -362,6 +384,19 @@ export const TRACE_RECORD_SCHEMA = {
   ok: { client: str, id: int, value: clientValue, latencyUs: int },
   fail: { client: str, id: int, value: clientValue, latencyUs: int },
   timeout: { client: str, id: int, value: clientValue, latencyUs: int },
+  linearizability: {
+    verdict: oneOf(TRACE_LINEARIZABILITY_VERDICTS),
+    operations: int,
+    keys: int,
+    unknownOutcomes: int,
+    notRecorded: int,
+    stepsUsed: int,
+    reason: str,
+    key: optional(str),
+    stuck: optional(str),
+    subHistory: optional(stringList),
+    context: optional(stringList),
+  },
 } as const satisfies TraceSchema;
 
 /** Every record type, in the order of TRACE_RECORD_SCHEMA (the order docs/trace-format.md presents them). */

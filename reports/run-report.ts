@@ -18,7 +18,9 @@ import type { MarkKind, RunModel } from './model.js';
 import { parseTrace } from './trace/parse.js';
 import { addTitle, appendLine, appendRect, appendText, translate, type ReportContext } from './svg.js';
 import { MESSAGE_CATEGORY_LABELS, ROLE_LABELS, VERDICT_COLORS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
+import { drawClientOps } from './timeline/client-ops.js';
 import { drawDetailPanel } from './timeline/detail.js';
+import { drawLinearizabilityPanel } from './timeline/lincheck-panel.js';
 import { drawMainTimeline } from './timeline/main-timeline.js';
 import { chooseDetailWindow } from './window.js';
 
@@ -101,6 +103,8 @@ export function renderModel(model: RunModel, options: RunReportOptions = {}): st
   const main = drawMainTimeline(ctx, root, y);
   y += main.heightPx + 6;
   y += drawDetailPanel(ctx, root, defs, y, main.lanesBottomPx) + 8;
+  y += drawClientOps(ctx, root, defs, y);
+  y += drawLinearizabilityPanel(ctx, root, y);
   for (const chart of [drawCommitChart, drawApplyLagChart, drawLatencyChart, drawElectionChart, drawNetworkChart, drawLogSizeChart, drawSnapshotLagChart, drawElectionLatencyChart]) {
     y += chart(ctx, root, y);
   }

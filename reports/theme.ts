@@ -79,6 +79,19 @@ export const MARK_COLORS = {
 const FONT = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
 /** The report's stylesheet. No "<", ">" or "&" in it: the HTML serializer must not need to escape anything. */
+/** Client operations (timeline/op-bars.ts): a bar per operation by outcome, the impossible one outlined. */
+const OPERATION_RULES: readonly string[] = [
+  '.op-ok { fill: #9ecae1; stroke: #3182bd; stroke-width: 0.6; }',
+  '.op-fail { fill: #fcbba1; stroke: #cb181d; stroke-width: 0.6; }',
+  '.op-timeout { fill: #fdd49e; stroke: #d94801; stroke-width: 0.6; stroke-dasharray: 3 2; }',
+  '.op-open { fill: #fdd49e; stroke: #d94801; stroke-width: 0.6; stroke-dasharray: 1 2; }',
+  '.op-stuck { stroke: #d62728; stroke-width: 2.5; }',
+  '.op-context { fill-opacity: 0.45; stroke-opacity: 0.5; }',
+  'text.op-label { font-size: 9.5px; fill: #1a1a1a; }',
+  'text.client-lane { font-size: 11px; font-weight: bold; }',
+  'text.op-stuck-label { font-size: 10px; font-weight: bold; fill: #d62728; }',
+];
+
 export function styleSheet(): string {
   const rules: string[] = [
     `svg { font-family: ${FONT}; font-size: 11px; }`,
@@ -144,6 +157,7 @@ export function styleSheet(): string {
     '.area-sent { fill: #1f5fa8; fill-opacity: 0.35; stroke: #1f5fa8; stroke-width: 1; }',
     '.area-drop { fill: #d62728; fill-opacity: 0.6; }',
     '.cell-drop { fill: #d62728; }',
+    ...OPERATION_RULES,
   ];
   return rules.join('\n');
 }

@@ -6,8 +6,10 @@ import { RaftNode } from '../raft/node.js';
 import type { SituationName } from './coverage.js';
 import type { TraceRunParams } from '../contract/trace.js';
 import type { NodeId } from '../raft/types.js';
+import { ClientHistory } from './client-history.js';
 import { Cluster, defaultClusterOptions, protocolEventKinds, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster/cluster.js';
 import { SafetyViolation, type Violation } from './checker.js';
+import { checkClientHistory, type LinearizabilityOptions, type LinearizabilityVerdict } from './linearizable.js';
 import { defaultChaosOptions, randomFaultSchedule, type ChaosOptions, type Fault, type ScheduledFault } from './nemesis.js';
 import type { RunMetrics } from './metrics.js';
 import { Random } from './random.js';
@@ -36,6 +38,13 @@ export interface SimulationOptions {
   /** The Raft under test (raft/contract.ts); undefined or null: raftsim's own RaftNode. `name` (the module a user
    *  gave with --raft) is recorded in the trace's meta record and result.json. */
   readonly raftImplementation?: RaftImplementation | null;
+  /** The end-of-run linearizability check of checked runs (sim/linearizable.ts): the history cap and the search
+   *  budgets; undefined for the defaults. Not a run parameter (it changes no event), so not in meta.params. */
+  readonly linearizability?: LinearizabilityOptions & {
+    readonly maxOperations?: number;
+    /** false: no per-read first pass (LinearizableRead); stale reads are then caught at the end, as Linearizable. */
+    readonly readCheck?: boolean;
+  };
 }
 
 export interface RaftImplementation {
@@ -86,6 +95,8 @@ export interface SimulationResult {
   readonly metrics: RunMetrics;
   /** How often the run reached each situation worth reaching (sim/coverage.ts). */
   readonly coverage: Record<SituationName, number>;
+  /** The client history checked for linearizability at the end of the run; null when invariants are off. */
+  readonly linearizability: LinearizabilityVerdict | null;
   /** Internal objects for metrics and tests; not serialized. */
   readonly internals: { readonly cluster: Cluster; readonly workload: Workload; readonly scheduler: Scheduler };
 }
@@ -169,7 +180,8 @@ function setUp(options: SimulationOptions, trace: Trace): Run {
     clientMessage: (to, message, from) => workload.receive(to, message, from),
   }, Workload.clientIds(options.workload), options.raftImplementation?.factory ?? RaftNode);
   workload.attach(cluster);
-  if (cluster.checker !== null) {
+  workload.clientHistory = new ClientHistory(options.linearizability?.maxOperations);
+  if (cluster.checker !== null && options.linearizability?.readCheck !== false) {
     const checker = cluster.checker;
     workload.onStaleRead = (_client, _key, message, servedBy) => checker.onStaleRead(servedBy, message);
   }
@@ -278,9 +290,9 @@ function execute(run: Run, liveness: LivenessCheck): Outcome {
 /** Collects the metrics, closes the trace with its end record, and builds the result. */
 function assembleResult(run: Run, outcome: Outcome): SimulationResult {
   const { options, trace, scheduler, workload, cluster } = run;
-  const { verdict, violation } = outcome;
   const nodeIds = options.cluster.nodeIds;
   workload.finish();
+  const { verdict, violation, linearizability } = checkHistory(run, outcome);
   const metrics = cluster.metrics.result({
     leaderChanges: cluster.stats.leaderChanges,
     preVoteRounds: cluster.stats.preVoteRounds,
@@ -293,6 +305,7 @@ function assembleResult(run: Run, outcome: Outcome): SimulationResult {
     endUs: scheduler.nowUs,
   });
   cluster.coverage.add('client-outcome-unknown', workload.stats.timedOut);
+  if (linearizability !== null) emitVerdict(trace, scheduler.nowUs, linearizability);
   const traceHash = trace.hashing ? trace.digest() : null;
   trace.emit({ t: scheduler.nowUs, type: 'end', hash: traceHash, verdict, ...(violation !== null ? { invariant: violation.invariant, message: violation.message } : {}) });
   trace.close();
@@ -315,8 +328,46 @@ function assembleResult(run: Run, outcome: Outcome): SimulationResult {
     finalState: Object.fromEntries(nodeIds.map((id) => [id, cluster.describeNode(id)])),
     metrics,
     coverage: cluster.coverage.result(),
+    linearizability,
     internals: { cluster, workload, scheduler },
   };
+}
+
+/** The end-of-run linearizability check (checked runs only): a violation fails a run that had not failed yet,
+ *  with invariant 'Linearizable'; after an earlier violation the verdict is kept alongside it. */
+function checkHistory(run: Run, outcome: Outcome): Outcome & { linearizability: LinearizabilityVerdict | null } {
+  const { options, scheduler } = run;
+  if (!options.checkInvariants) return { ...outcome, linearizability: null };
+  const linearizability = checkClientHistory(run.workload.clientHistory, options.seed, options.linearizability);
+  if (linearizability.verdict !== 'violation' || outcome.verdict === 'safety') return { ...outcome, linearizability };
+  const violation: Violation = {
+    invariant: 'Linearizable',
+    message: linearizability.reason,
+    timeUs: linearizability.stuck?.returnUs ?? scheduler.nowUs,
+    event: 'the linearizability check of the client history at the end of the run',
+    seed: options.seed,
+    nodes: [],
+    state: {},
+  };
+  return { verdict: 'safety', violation, liveness: outcome.liveness, linearizability };
+}
+
+function emitVerdict(trace: Trace, nowUs: number, verdict: LinearizabilityVerdict): void {
+  if (!trace.enabled) return;
+  const { operations, keys, unknownOutcomes, notRecorded, stepsUsed, reason } = verdict;
+  trace.emit({
+    t: nowUs,
+    type: 'linearizability',
+    verdict: verdict.verdict,
+    operations,
+    keys,
+    unknownOutcomes,
+    notRecorded,
+    stepsUsed,
+    reason,
+    ...(verdict.key !== null ? { key: verdict.key } : {}),
+    ...(verdict.stuck !== null ? { stuck: verdict.stuck.ref, subHistory: verdict.subHistory.map((op) => op.ref), context: verdict.context.map((op) => op.ref) } : {}),
+  });
 }
 
 /** Every parameter of the run, given or drawn, for the trace's meta record and result.json. */

@@ -2,6 +2,7 @@
 // the node it believes leads, follows redirects, and on a timeout retries with exponential backoff plus jitter,
 // reusing the command's sequence number so that a retried write is applied once (client sessions).
 import type { TraceClientValue } from '../contract/trace.js';
+import { ClientHistory } from './client-history.js';
 import type { Cluster, ClientMessage } from './cluster/cluster.js';
 import { makeKvCommand, type KvCommand, type KvOperation, type KvResult } from './kv.js';
 import { KeyHistory } from './key-history.js';
@@ -95,6 +96,8 @@ export class Workload {
   private lastWrittenKey: string | null = null;
   /** Called when a read returns a value older than a write that completed before the read was invoked. */
   onStaleRead: ((client: string, key: string, message: string, servedBy: NodeId) => void) | null = null;
+  /** Every operation with its call, return and outcome, for the linearizability check (sim/client-history.ts). */
+  clientHistory = new ClientHistory();
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -137,6 +140,7 @@ export class Workload {
     for (const client of this.clients) {
       if (client.inflight === null) continue;
       this.stats.timedOut++;
+      this.clientHistory.complete(client.id, client.inflight.command.seq, 'unknown', null, null);
       this.emitOutcome('timeout', client, client.inflight, null);
       client.inflight = null;
     }
@@ -155,6 +159,7 @@ export class Workload {
     const command = makeKvCommand(client.id, client.seq, operation);
     client.inflight = { command, startUs: this.scheduler.nowUs, attempt: 1, attemptToken: 0 };
     this.stats.invoked++;
+    this.clientHistory.invoke(client.id, client.seq, operation, this.scheduler.nowUs);
     if (operation.op !== 'get') this.rememberWrite(operation.key, operation.value);
     if (this.trace.enabled) {
       const value = operation.op === 'get' ? null : operation.value;
@@ -305,13 +310,14 @@ export class Workload {
         samples.add(latencyUs);
         this.stats.ok++;
         const operation = inflight.command.operation;
+        // Recorded before the read check, which may end the run: the stale read is then in the history and trace.
+        this.emitOutcome('ok', client, inflight, message.result);
+        client.inflight = null;
         if (operation.op === 'get') {
           if (message.result.kind === 'get') this.checkRead(client.id, operation.key, message.result.value, inflight.startUs, from);
         } else if (message.result.kind === 'put' || (message.result.kind === 'cas' && message.result.ok)) {
           this.completeWrite(operation.key, operation.value, message.index);
         }
-        this.emitOutcome('ok', client, inflight, message.result);
-        client.inflight = null;
         this.scheduleNext(client);
         return;
       }
@@ -337,6 +343,7 @@ export class Workload {
   }
 
   private emitOutcome(type: 'ok' | 'fail' | 'timeout', client: ClientState, inflight: Inflight, result: KvResult | null): void {
+    this.clientHistory.complete(client.id, inflight.command.seq, type === 'timeout' ? 'unknown' : type, result, this.scheduler.nowUs);
     if (!this.trace.enabled) return;
     let value: TraceClientValue = null;
     if (result !== null) {

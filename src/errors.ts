@@ -7,4 +7,7 @@ export class UsageError extends Error {
   }
 }
 
+/** The command line's exit codes (docs/cli.md). `safety` includes a non-linearizable client history (invariant
+ *  Linearizable or LinearizableRead); a linearizability verdict of Unknown (undecided) keeps `ok`, and the run
+ *  summary and result.json say Unknown. */
 export const exitCodes = { ok: 0, safety: 1, usage: 2, liveness: 3 } as const;

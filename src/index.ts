@@ -22,6 +22,12 @@ export type { Message, Ready, RaftEvent, Entry, HardState, Snapshot, Role, Propo
 export { allBugs } from '../sim/bugs.js';
 export type { CatalogueBug, BugSwitch } from '../sim/bugs.js';
 
+// Linearizability: the checker of client histories (docs/linearizability.md), its key-value model, and the
+// verdict every checked run carries (SimulationResult.linearizability).
+export { checkLinearizable, describeViolation, kvModel, UNKNOWN } from '../linearizability/index.js';
+export type { CheckOptions, CheckResult, History, KvInput, KvOutput, KvState, Model, Operation, Partition, PartitionVerdict } from '../linearizability/index.js';
+export type { LinearizabilityVerdict, HistoryOperationSummary } from '../sim/linearizable.js';
+
 // The trace: where the records go, and the determinism check.
 export { Trace, MemorySink, FileSink, checkDeterminism } from '../sim/trace.js';
 export type { TraceSink, DeterminismReport } from '../sim/trace.js';

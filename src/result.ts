@@ -48,6 +48,9 @@ export interface ResultJson {
   readonly metrics: SimulationResult['metrics'] | null;
   /** Situations worth reaching, and how often this run reached each (docs/results.md). */
   readonly coverage: SimulationResult['coverage'] | null;
+  /** The end-of-run linearizability check of the client history (docs/results.md); null when invariants were
+   *  off, or in files written before it existed. */
+  readonly linearizability: SimulationResult['linearizability'];
   readonly cluster: SimulationResult['cluster'];
   readonly network: SimulationResult['network'];
   readonly workload: SimulationResult['workload'];
@@ -93,6 +96,7 @@ export function toResultJson(run: ScenarioRun, checkpoints: Checkpoints | null =
     invariantChecks: result.invariantChecks,
     metrics: (result as { metrics?: SimulationResult['metrics'] }).metrics ?? null,
     coverage: (result as { coverage?: SimulationResult['coverage'] }).coverage ?? null,
+    linearizability: (result as { linearizability?: SimulationResult['linearizability'] }).linearizability ?? null,
     cluster: result.cluster,
     network: result.network,
     workload: result.workload,
@@ -128,6 +132,19 @@ export const sweepMetricPaths: readonly string[] = [
   'liveness.convergedAfterUs',
 ];
 
+/** How many seeds' client histories were linearizable, not, undecided, or unchecked; null when no seed says
+ *  (sweep files written before the check existed). */
+export function linearizabilityCounts(runs: readonly Pick<SeedSummary, 'linearizability'>[]): Record<'ok' | 'violation' | 'unknown' | 'off', number> | null {
+  const counts = { ok: 0, violation: 0, unknown: 0, off: 0 };
+  let any = false;
+  for (const run of runs) {
+    if (run.linearizability === undefined) continue;
+    counts[run.linearizability]++;
+    any = true;
+  }
+  return any ? counts : null;
+}
+
 /** The few numbers a sweep keeps per seed. */
 export interface SeedSummary {
   readonly seed: number;
@@ -148,6 +165,9 @@ export interface SeedSummary {
   readonly metrics: Readonly<Record<string, number | null>>;
   /** The situations this seed reached (sim/coverage.ts), by name. */
   readonly reached: readonly string[];
+  /** The linearizability verdict of the seed's client history; 'off' when invariants were off. Absent in sweep
+   *  files written before it existed. */
+  readonly linearizability?: 'ok' | 'violation' | 'unknown' | 'off';
 }
 
 export function summarizeSeed(run: ScenarioRun, metricPaths: readonly string[] = sweepMetricPaths): SeedSummary {
@@ -176,5 +196,6 @@ export function summarizeSeed(run: ScenarioRun, metricPaths: readonly string[] =
     clientOk: result.workload.ok,
     metrics,
     reached: Object.entries(result.coverage).filter(([, count]) => count > 0).map(([name]) => name),
+    linearizability: result.linearizability?.verdict ?? 'off',
   };
 }

@@ -82,6 +82,7 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
   }
   lines.push(`  faults      ${cluster.crashes} crashes, ${cluster.restarts} restarts, ${cluster.pauses} pauses, ${result.faults.length} scheduled faults, ${result.options.triggers.length} triggers`);
   lines.push(`  clients     ${result.workload.invoked} operations: ${result.workload.ok} ok, ${result.workload.failed} failed, ${result.workload.timedOut} unknown (timed out), ${result.workload.retries} retries`);
+  if (result.linearizability !== undefined) lines.push(linearizabilityLine(result.linearizability));
   const dropped = Object.values(result.network.dropped).reduce((a, b) => a + b, 0);
   lines.push(`  messages    ${result.network.sent} sent, ${result.network.delivered} delivered, ${dropped} dropped`);
   if (result.expectations.length > 0) {
@@ -106,6 +107,26 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
   lines.push(`  replay      ${replayCommand(result.source.ref, result.seed, result.overrides)}`);
   if (result.outcome !== 'passed') lines.push(`  shrink      ${replayCommand(result.source.ref, result.seed, result.overrides).replace(/^raftsim run /, 'raftsim shrink ')}`);
   return lines.join('\n') + '\n';
+}
+
+/** The end-of-run linearizability verdict (null: invariants off). */
+function linearizabilityLine(verdict: ResultJson['linearizability']): string {
+  if (verdict === null) return '  linearizable not checked (invariants off)';
+  const scope = `${verdict.operations} operations on ${plural(verdict.keys, 'key')}, ${verdict.unknownOutcomes} of unknown outcome, ${verdict.stepsUsed} search steps`;
+  switch (verdict.verdict) {
+    case 'ok':
+      return `  linearizable yes (${scope})`;
+    case 'unknown':
+      return `  linearizable UNKNOWN, not checked to the end (${scope}): ${verdict.reason}`;
+    case 'violation':
+      return [
+        `  linearizable NO (${scope}): ${verdict.reason}`,
+        `    smallest failing sub-history of ${verdict.key ?? '?'}${verdict.oneMinimal === false ? ' (shrink budget ran out)' : ''}:`,
+        ...verdict.subHistory.map((op) => `      ${op.ref.padEnd(8)} [${us(op.callUs)}, ${op.returnUs === null ? 'end' : us(op.returnUs)}] ${op.status.padEnd(7)} ${op.description}${op.ref === verdict.stuck?.ref ? '   <- cannot be placed' : ''}`),
+      ].join('\n');
+    default:
+      return `  linearizable ${String((verdict as { verdict: unknown }).verdict)}`;
+  }
 }
 
 function metricText(path: string, value: number | null): string {
@@ -146,6 +167,10 @@ export function sweepText(summary: SweepSummary, elapsedMs: number | null): stri
     for (const [path, dist] of rows) lines.push(distributionRow(path, dist));
   }
   lines.push(...coverageLines(summary));
+  const lin = summary.linearizability;
+  if (lin !== undefined && lin !== null) {
+    lines.push(`  linearizable ${lin.ok} seeds yes, ${lin.violation} NO, ${lin.unknown} UNKNOWN (undecided)${lin.off > 0 ? `, ${lin.off} not checked (invariants off)` : ''}`);
+  }
   for (const failing of summary.failing.slice(0, 50)) {
     const what = failing.outcome === 'expectations' ? `failed expectations: ${failing.failedExpectations.join('; ')}` : `${failing.verdict} ${failing.invariant ?? ''} ${failing.message ?? ''}`.trimEnd();
     lines.push(`  FAIL seed ${failing.seed}: ${what}`);

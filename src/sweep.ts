@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { hashString } from '../sim/hash.js';
 import { UsageError } from './errors.js';
-import { replayCommand, summarizeSeed, sweepMetricPaths, type SeedSummary } from './result.js';
+import { linearizabilityCounts, replayCommand, summarizeSeed, sweepMetricPaths, type SeedSummary } from './result.js';
 import { reopenScenario, runLoadedScenario, type Outcome } from './run-scenario.js';
 import type { LoadedScenario, ScenarioSource } from './scenario/load.js';
 import { overridesToFlags, type Overrides } from './scenario/overrides.js';
@@ -74,6 +74,8 @@ export interface SweepSummary extends SweepIdentity {
   readonly metrics: Readonly<Record<string, Distribution>>;
   /** Per situation worth reaching (sim/coverage.ts): in how many seeds it was reached; 0 is flagged. */
   readonly coverage: Readonly<Record<string, number>>;
+  /** Seeds whose client history was linearizable, not, undecided (Unknown), unchecked; null in older files. */
+  readonly linearizability?: ReturnType<typeof linearizabilityCounts>;
   readonly simulatedUs: number;
   /** Sum of the per-seed wall times (CPU time spent simulating, across workers). */
   readonly cpuMs: number;
@@ -117,6 +119,7 @@ export function summarizeSweep(identity: SweepIdentity, runs: readonly SeedSumma
     expectations: expectations.map((expression) => ({ expression, failedSeeds: sorted.filter((run) => run.failedExpectations.includes(expression)).length })),
     metrics,
     coverage: coverageOf(sorted),
+    linearizability: linearizabilityCounts(sorted),
     simulatedUs,
     cpuMs,
   };

@@ -27,7 +27,7 @@ const allowedImports: Readonly<Record<string, readonly string[]>> = {
   linearizability: [],
   raft: [],
   reports: ['contract'],
-  sim: ['raft', 'contract'],
+  sim: ['raft', 'contract', 'linearizability'],
   src: ['sim', 'raft', 'reports', 'contract', 'linearizability'],
   bench: ['src', 'sim', 'raft', 'reports', 'contract', 'linearizability'],
 };

@@ -8,7 +8,9 @@ import {
   MAX_LIST_ITEMS,
   MAX_NODES,
   MAX_SERIES_POINTS,
+  type ClientOperation,
   type ClientOps,
+  type LinearizabilityRecord,
   type ElectionEvent,
   type ElectionLatency,
   type EndRecord,
@@ -89,6 +91,11 @@ export class ModelBuilder {
   readonly logEntries = new Map<string, Series>();
   readonly snapshotLag = new Map<string, Series>();
   readonly clientOps: ClientOps = { tUs: [], latencyUs: [], outcome: [] };
+  readonly clientHistory: ClientOperation[] = [];
+  readonly clients: string[] = [];
+  /** Operations invoked and not yet completed, by `client#id`. */
+  readonly openOperations = new Map<string, ClientOperation>();
+  linearizability: LinearizabilityRecord | null = null;
   readonly electionLatencies: ElectionLatency[] = [];
   readonly messages = new MessageTable();
   readonly stallSpans: NodeSpan[] = [];
@@ -261,6 +268,9 @@ export class ModelBuilder {
       commit: this.commit,
       applyLag: this.applyLag,
       clientOps: this.clientOps,
+      clientHistory: this.clientHistory,
+      clients: this.clients,
+      linearizability: this.linearizability,
       messages: this.messages,
       logEntries: this.logEntries,
       snapshotLag: this.snapshotLag,

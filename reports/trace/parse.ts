@@ -10,7 +10,7 @@
 import type { RunModel } from '../model.js';
 import { ModelBuilder } from './builder.js';
 import { onClock } from './clocks.js';
-import { onOutcome } from './client.js';
+import { onInvoke, onLinearizability, onOutcome } from './client.js';
 import { onCompact, onLogSample, onSnapshot, onSnapshotSkip, onSnapshotStart, onStall } from './compaction.js';
 import { TraceFormatError } from './error.js';
 import { onEnd, onMeta } from './framing.js';
@@ -97,11 +97,14 @@ function dispatch(b: ModelBuilder, record: ReportRecord): void {
     case 'fail':
     case 'timeout':
       return onOutcome(b, record);
+    case 'invoke':
+      return onInvoke(b, record);
+    case 'linearizability':
+      return onLinearizability(b, record);
     // Not drawn: elections show as their start and the role changes after it, replication as the commit
-    // index, client operations as their completion.
+    // index.
     case 'election-lost':
     case 'progress':
-    case 'invoke':
       return;
     default: {
       const unreachable: never = record;
