@@ -49,6 +49,16 @@ export function timeTickFormatter(stepUs: number): (us: number) => string {
   return (us) => `${us.toFixed(0)} µs`;
 }
 
+/** A size for people: "512 B", "1.5 KiB", "2.16 MiB". Three significant digits at most. */
+export function formatBytes(bytes: number): string {
+  const abs = Math.abs(bytes);
+  const digits = (value: number): string => trimZeros(value.toFixed(Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0));
+  if (abs < 1024) return `${Math.round(bytes)} B`;
+  if (abs < 1024 * 1024) return `${digits(bytes / 1024)} KiB`;
+  if (abs < 1024 * 1024 * 1024) return `${digits(bytes / 1024 / 1024)} MiB`;
+  return `${digits(bytes / 1024 / 1024 / 1024)} GiB`;
+}
+
 /** Percent with at most one decimal: 0.3812 -> "38.1%". */
 export function formatPercent(fraction: number): string {
   return `${trimZeros((fraction * 100).toFixed(1))}%`;

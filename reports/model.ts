@@ -6,6 +6,7 @@
  */
 import type { TraceRole, TraceRunParams, TraceVerdict } from '../contract/trace.js';
 import type { MessageTable } from './message-table.js';
+import type { RunResultInfo } from './run-result.js';
 
 export type Role = TraceRole;
 
@@ -186,4 +187,9 @@ export interface RunModel {
   readonly counts: RecordCounts;
   /** Items dropped because a bound was reached, by list name. */
   readonly omitted: Readonly<Record<string, number>>;
+  /**
+   * The run's result beyond the trace (outcome, expectations, the summary's figures), from result.json; absent
+   * or null for a trace alone. Attach it with withRunResult.
+   */
+  readonly result?: RunResultInfo | null;
 }

@@ -15,9 +15,10 @@ import { drawNetworkChart } from './charts/network.js';
 import { drawApplyLagChart, drawCommitChart, drawLogSizeChart, drawSnapshotLagChart } from './charts/node-series.js';
 import { cleanText, formatCount, formatDurationUs, formatPercent, formatTimeUs, px, textWidthPx } from './format.js';
 import type { MarkKind, RunModel } from './model.js';
+import { expectationLines, verdictBadge } from './outcome.js';
 import { parseTrace } from './trace/parse.js';
 import { addTitle, appendLine, appendRect, appendText, translate, type ReportContext } from './svg.js';
-import { MESSAGE_CATEGORY_LABELS, ROLE_LABELS, VERDICT_COLORS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
+import { MESSAGE_CATEGORY_LABELS, ROLE_LABELS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
 import { drawDetailPanel } from './timeline/detail.js';
 import { drawMainTimeline } from './timeline/main-timeline.js';
 import { chooseDetailWindow } from './window.js';
@@ -194,14 +195,13 @@ function drawHeader(ctx: ReportContext, root: Selection, title: string | undefin
   const g = root.append('g').attr('class', 'header');
   const heading = title ?? `raftsim run report · ${model.scenario || 'unnamed scenario'} · seed ${JSON.stringify(model.seed)}`;
   appendText(g, 16, 28, heading, 'h1');
-  const verdict = model.end?.verdict ?? 'unknown';
-  const verdictText = verdict === 'ok' ? 'OK' : verdict === 'safety' ? 'SAFETY VIOLATION' : verdict === 'liveness' ? 'LIVENESS FAILURE' : `${verdict.toUpperCase()}${model.end === null ? ' (no end record)' : ''}`;
-  const badgeWidth = textWidthPx(verdictText, 13) * 1.1 + 20; // bold
+  const badgeInfo = verdictBadge(model);
+  const badgeWidth = textWidthPx(badgeInfo.text, 13) * 1.1 + 20; // bold
   const badgeX = Math.min(ctx.widthPx - badgeWidth - 16, 16 + textWidthPx(heading, 19) * 0.95 + 16);
-  const badge = g.append('g').attr('transform', translate(badgeX, 12));
-  badge.append('rect').attr('width', px(badgeWidth)).attr('height', 22).attr('rx', 4).attr('fill', VERDICT_COLORS[verdict] ?? '#757575');
-  appendText(badge, badgeWidth / 2, 15.5, verdictText, 'h2 white mid');
-  addTitle(badge, `verdict: ${verdict}${model.end?.invariant ? ` (${model.end.invariant})` : ''}`);
+  const badge = g.append('g').attr('class', 'verdict-badge').attr('transform', translate(badgeX, 12));
+  badge.append('rect').attr('width', px(badgeWidth)).attr('height', 22).attr('rx', 4).attr('fill', badgeInfo.color);
+  appendText(badge, badgeWidth / 2, 15.5, badgeInfo.text, 'h2 white mid');
+  addTitle(badge, badgeInfo.title);
 
   const durationUs = num(at(model.params, 'durationUs'));
   const livenessUs = num(at(model.params, 'livenessBoundUs'));
@@ -222,12 +222,33 @@ function drawHeader(ctx: ReportContext, root: Selection, title: string | undefin
     appendText(g, 16, y + 2, `Liveness failure: no single leader with every node converged by ${formatTimeUs(end.tUs)}`, 'h2 verdict-liveness');
     y += 19;
   }
+  y = drawExpectations(g, model, y);
   const omitted = Object.entries(model.omitted);
   if (omitted.length > 0) {
     appendText(g, 16, y, `Bounded: ${omitted.map(([name, count]) => `${formatCount(count)} ${name}`).join(', ')} beyond the report's limits were not drawn`, 'note warn');
     y += 15;
   }
   return y + 4;
+}
+
+/** The scenario's expectations with pass/fail and the measured value, or a note that they are not known. */
+function drawExpectations(g: Selection, model: RunModel, topPx: number): number {
+  let y = topPx;
+  const result = model.result ?? null;
+  if (result === null) {
+    appendText(g, 16, y, 'Expectations: not known — the trace does not record them (draw the report from a run directory with its result.json)', 'note');
+    return y + 15;
+  }
+  const lines = expectationLines(model);
+  const failed = lines.filter((line) => !line.passed).length;
+  const head = lines.length === 0 ? 'Expectations: none in the scenario' : `Expectations: ${failed === 0 ? `all ${lines.length} passed` : `${failed} of ${lines.length} FAILED`} (exit code ${result.exitCode})`;
+  appendText(g, 16, y, head, failed > 0 ? 'info warn' : 'info').attr('data-expectations', `${lines.length - failed}/${lines.length}`);
+  y += 15;
+  for (const line of lines) {
+    appendText(g, 28, y, line.text, `expectation note${line.passed ? ' pass' : ' warn fail'}`);
+    y += 13;
+  }
+  return y + 2;
 }
 
 interface LegendItem {

@@ -2,8 +2,8 @@
 // report model (bounded memory: the file is never held whole), turning a malformed trace into a usage error
 // that names the file and the line, adapting sweep.json to the sweep report's input, and telling traces
 // from sweep.json files for `raftsim compare`.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { formatUs } from '../sim/random.js';
 import {
@@ -13,7 +13,10 @@ import {
   renderSweepComparison,
   renderSweepReport,
   TraceFormatError,
+  withRunResult,
+  type ReportExpectation,
   type RunModel,
+  type RunResultInfo,
   type SweepReportInput,
   type SweepSeed,
   type SweepVerdict,
@@ -22,7 +25,9 @@ import { UsageError } from './errors.js';
 import { checkSweepJson, type SweepFileData } from './merge.js';
 import { overridesFromFlags } from './replay.js';
 import { replayCommand, type SeedSummary } from './result.js';
+import type { ResultJson } from './result.js';
 import { reopenScenario, type Outcome } from './run-scenario.js';
+import { parseExpectation } from './scenario/expectations.js';
 import type { ScenarioSource } from './scenario/load.js';
 import { applyOverrides } from './scenario/overrides.js';
 import { specToDocument } from './scenario/serialize.js';
@@ -147,6 +152,61 @@ export function readTraceModel(file: string): RunModel {
   }
 }
 
+// ------------------------------------------------------------------------------------------ the run's result
+
+/** An expectation as the report shows it: with its quantity, so the measured value gets its unit. */
+function reportExpectation(result: ResultJson['expectations'][number]): ReportExpectation {
+  let quantity: ReportExpectation['quantity'] = 'number';
+  try {
+    quantity = parseExpectation(result.expression).quantity;
+  } catch {
+    // an expression this raftsim no longer reads: the value is shown as a plain number
+  }
+  return { expression: result.expression, passed: result.passed, actual: result.actual, quantity, ...(result.note !== undefined ? { note: result.note } : {}) };
+}
+
+/** The report's part of a result.json: outcome, exit code, expectations and the summary's figures. */
+export function runResultInfo(result: ResultJson): RunResultInfo {
+  const latency = result.metrics?.electionLatency;
+  return {
+    outcome: result.outcome,
+    exitCode: result.exitCode,
+    expectations: result.expectations.map(reportExpectation),
+    figures: {
+      ...(latency !== undefined ? { electionLatency: { count: latency.count, p50: latency.p50, p90: latency.p90, p99: latency.p99, max: latency.max } } : {}),
+      dropped: Object.values(result.network.dropped).reduce((a, b) => a + b, 0),
+      sent: result.network.sent,
+    },
+  };
+}
+
+/**
+ * The result.json beside a trace, when it is the result of that very run (same scenario, seed and trace
+ * hash); null otherwise (a trace copied alone, or a result.json of another run).
+ */
+export function resultBeside(traceFile: string, model: RunModel): RunResultInfo | null {
+  let json: ResultJson;
+  try {
+    json = JSON.parse(readFileSync(join(dirname(traceFile), 'result.json'), 'utf8')) as ResultJson;
+  } catch {
+    return null;
+  }
+  if (json === null || typeof json !== 'object' || typeof json.raftsim !== 'object' || json.raftsim === null || !('resultVersion' in json.raftsim)) return null;
+  if (model.end === null || json.traceHash !== model.end.hash || json.seed !== model.seed || json.scenario !== model.scenario) return null;
+  if (!Array.isArray(json.expectations) || typeof json.outcome !== 'string' || typeof json.network !== 'object') return null;
+  try {
+    return runResultInfo(json);
+  } catch {
+    return null;
+  }
+}
+
+/** The report model of a trace file with the run's result (result.json beside it) attached when there is one. */
+export function readRunModel(file: string): RunModel {
+  const model = readTraceModel(file);
+  return withRunResult(model, resultBeside(file, model));
+}
+
 export interface RenderedReport {
   readonly svg: string;
   /** Remarks for stderr, e.g. a trace without its end record. */
@@ -161,7 +221,7 @@ function traceNotes(model: RunModel, file: string): string[] {
 
 /** The run report of a trace file (the same bytes as renderRunReport of its lines). */
 export function renderTraceFile(file: string, options: DetailWindowFlags & { readonly title?: string } = {}): RenderedReport {
-  const model = readTraceModel(file);
+  const model = readRunModel(file);
   const window = windowFor(model, options, file);
   const svg = renderModel(model, { ...(window.fromUs !== undefined ? { fromUs: window.fromUs, toUs: window.toUs! } : {}), ...(options.title !== undefined ? { title: options.title } : {}) });
   const detail = window.fromUs !== undefined ? `, detail ${formatUs(window.fromUs)}..${formatUs(window.toUs!)}` : '';
@@ -347,8 +407,8 @@ export function renderComparisonFiles(givenA: string, givenB: string, options: C
   }
   const title = options.title !== undefined ? { title: options.title } : {};
   if (a.kind === 'trace') {
-    const modelA = readTraceModel(a.file);
-    const modelB = readTraceModel(b.file);
+    const modelA = readRunModel(a.file);
+    const modelB = readRunModel(b.file);
     const [labelA, labelB] = distinct(`${modelA.scenario} seed ${String(modelA.seed)}`, `${modelB.scenario} seed ${String(modelB.seed)}`, a.file, b.file);
     const svg = renderComparisonModels({ label: options.labelA ?? labelA, model: modelA }, { label: options.labelB ?? labelB, model: modelB }, title);
     return { svg, notes: [...traceNotes(modelA, a.file), ...traceNotes(modelB, b.file)], description: `comparison of two runs: A ${options.labelA ?? labelA}, B ${options.labelB ?? labelB}` };
