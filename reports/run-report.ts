@@ -16,6 +16,7 @@ import { drawApplyLagChart, drawCommitChart, drawLogSizeChart, drawSnapshotLagCh
 import { cleanText, formatCount, formatDurationUs, formatPercent, formatTimeUs, px, textWidthPx } from './format.js';
 import type { MarkKind, RunModel } from './model.js';
 import { expectationLines, verdictBadge } from './outcome.js';
+import { at, num, parameterLines } from './header-params.js';
 import { parseTrace } from './trace/parse.js';
 import { addTitle, appendLine, appendRect, appendText, translate, type ReportContext } from './svg.js';
 import { MESSAGE_CATEGORY_LABELS, ROLE_LABELS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
@@ -24,6 +25,7 @@ import { drawMainTimeline } from './timeline/main-timeline.js';
 import { chooseDetailWindow } from './window.js';
 
 export { TraceFormatError } from './trace/error.js';
+export { parameterLines } from './header-params.js';
 
 export interface RunReportOptions {
   /** Detail window start (true time, µs); see docs/reports.md for the default. */
@@ -110,66 +112,6 @@ export function renderModel(model: RunModel, options: RunReportOptions = {}): st
   svg.attr('height', heightPx).attr('viewBox', `0 0 ${widthPx} ${heightPx}`);
   background.attr('height', heightPx);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${d3n.svgString()}\n`;
-}
-
-/** Reads a nested value of meta.params, e.g. at(params, 'raft', 'heartbeatIntervalUs'). */
-function at(value: unknown, ...path: string[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function onOff(value: unknown): string {
-  return value === true ? 'on' : value === false ? 'off' : '?';
-}
-
-/** A latency distribution of meta.params ({kind: 'uniform', minUs, maxUs} and the like) in words. */
-function describeDistribution(value: unknown): string {
-  const min = num(at(value, 'minUs'));
-  const max = num(at(value, 'maxUs'));
-  if (min !== null && max !== null) return `${formatDurationUs(min)}–${formatDurationUs(max)}${typeof at(value, 'kind') === 'string' ? ` ${String(at(value, 'kind'))}` : ''}`;
-  const fixed = num(at(value, 'us')) ?? num(at(value, 'meanUs'));
-  if (fixed !== null) return formatDurationUs(fixed);
-  return '?';
-}
-
-export function parameterLines(model: RunModel): string[] {
-  const p = model.params;
-  const raft = at(p, 'raft');
-  const etMin = num(at(raft, 'electionTimeoutMinUs'));
-  const etMax = num(at(raft, 'electionTimeoutMaxUs'));
-  const heartbeat = num(at(raft, 'heartbeatIntervalUs'));
-  const raftLine =
-    raft === undefined
-      ? 'Raft: (not in meta.params)'
-      : `Raft: election timeout ${etMin !== null && etMax !== null ? `${formatDurationUs(etMin)}–${formatDurationUs(etMax)}` : '?'} · heartbeat ${heartbeat !== null ? formatDurationUs(heartbeat) : '?'} · preVote ${onOff(at(raft, 'preVote'))} · checkQuorum ${onOff(at(raft, 'checkQuorum'))}${at(raft, 'leaseReads') === true ? ' · lease reads on' : ''}`;
-  const link = at(p, 'link');
-  const pct = (value: unknown): string => (num(value) !== null ? formatPercent(num(value)!) : '?');
-  const linkText =
-    link === undefined
-      ? 'links: ?'
-      : `links: latency ${describeDistribution(at(link, 'latency'))} · drop ${pct(at(link, 'dropChance'))} · duplicate ${pct(at(link, 'duplicateChance'))} · reorder ${pct(at(link, 'reorderChance'))}`;
-  const workload = at(p, 'workload');
-  const workloadText =
-    workload === undefined ? 'workload: ?' : `workload: ${num(at(workload, 'clients')) ?? '?'} clients · ${num(at(workload, 'ratePerSecond')) ?? '?'} ops/s`;
-  const chaos = at(p, 'chaos');
-  const faults = at(p, 'faults');
-  const faultCount = Array.isArray(faults) ? faults.length : null;
-  const chaosText =
-    chaos === null
-      ? 'chaos off'
-      : chaos === undefined
-        ? ''
-        : `chaos: mean gap ${num(at(chaos, 'meanGapUs')) !== null ? formatDurationUs(num(at(chaos, 'meanGapUs'))!) : '?'}, ${Array.isArray(at(chaos, 'kinds')) ? (at(chaos, 'kinds') as unknown[]).length : '?'} fault kinds`;
-  const scheduleText = faultCount !== null ? `${formatCount(faultCount)} faults scheduled` : '';
-  return [raftLine, [linkText, workloadText, chaosText, scheduleText].filter((part) => part !== '').join(' · ')];
 }
 
 export function summaryLine(model: RunModel): string {

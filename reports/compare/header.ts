@@ -1,7 +1,7 @@
 // The comparison's header: the title and, per run, its tag, verdict badge, facts and key parameters.
 import type { Selection } from 'd3-node';
 import { cleanText, formatCount, formatDurationUs, formatTimeUs, px, textWidthPx } from '../format.js';
-import { parameterLines } from '../run-report.js';
+import { parameterLines } from '../header-params.js';
 import { addTitle, appendText, drawRunTag, translate } from '../svg.js';
 import { expectationLines, verdictBadge } from '../outcome.js';
 import type { Run } from './run.js';
