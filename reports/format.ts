@@ -27,6 +27,14 @@ export function formatDurationUs(us: number): string {
   return `${trimZeros((us / 1_000_000).toFixed(abs < 10_000_000 ? 3 : abs < 100_000_000 ? 2 : 1))} s`;
 }
 
+/** A duration to the microsecond, as the command-line summary prints it: "169.677 ms", "1.455003 s", "850 µs". */
+export function formatExactDurationUs(us: number): string {
+  const abs = Math.abs(us);
+  if (abs < 1_000) return `${Math.round(us)} µs`;
+  if (abs < 1_000_000) return `${trimZeros((us / 1_000).toFixed(3))} ms`;
+  return `${trimZeros((us / 1_000_000).toFixed(6))} s`;
+}
+
 /** An exact trace time for hover titles: "1.234567 s". */
 export function formatTimeUs(us: number): string {
   return `${(us / 1_000_000).toFixed(6)} s`;

@@ -132,6 +132,10 @@ export interface RecordCounts {
   readonly compactions: number;
   readonly stalls: number;
   readonly leaderLost: number;
+  /** `send` records: messages sent, as the summary's "sent". */
+  readonly sends: number;
+  /** `drop` records: every dropped copy (a duplicate dropped counts again), as the summary's "dropped". */
+  readonly drops: number;
 }
 
 export interface EndRecord {
@@ -185,6 +189,8 @@ export interface RunModel {
   readonly leaderLosses: readonly LeaderLoss[];
   readonly leaderless: readonly LeaderlessSpan[];
   readonly counts: RecordCounts;
+  /** Time of every `drop` record, in time order (bounded). */
+  readonly dropTimesUs: readonly number[];
   /** Items dropped because a bound was reached, by list name. */
   readonly omitted: Readonly<Record<string, number>>;
   /**

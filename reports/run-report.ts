@@ -117,15 +117,14 @@ export function renderModel(model: RunModel, options: RunReportOptions = {}): st
 export function summaryLine(model: RunModel): string {
   const terms = [...new Set(model.leaderChanges.map((change) => change.term))];
   const preVotes = model.elections.filter((e) => e.preVote).length;
-  let dropped = 0;
-  for (let m = 0; m < model.messages.count; m++) if (!Number.isNaN(model.messages.dropUs[m]!)) dropped++;
+  const dropped = model.counts.drops;
   const outcomes = { ok: 0, fail: 0, timeout: 0 };
   for (const outcome of model.clientOps.outcome) outcomes[outcome]++;
   const crashes = model.downSpans.length;
   return [
     `${formatCount(model.leaderChanges.length)} leader elections won (${formatCount(terms.length)} terms)`,
     `${formatCount(model.elections.length - preVotes)} elections, ${formatCount(preVotes)} pre-vote rounds`,
-    `${formatCount(model.messages.count)} messages, ${formatCount(dropped)} dropped`,
+    `${formatCount(model.counts.sends)} messages sent, ${formatCount(dropped)} dropped`,
     `client ops: ${formatCount(outcomes.ok)} ok, ${formatCount(outcomes.fail)} failed, ${formatCount(outcomes.timeout)} timed out`,
     `${formatCount(crashes)} crashes, ${formatCount(model.pauseSpans.length)} pauses, ${formatCount(model.networkFaults.length)} network faults`,
   ].join(' · ');

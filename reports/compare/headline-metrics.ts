@@ -45,8 +45,7 @@ export function headlineMetrics(model: RunModel): HeadlineMetrics {
   }
   let peakLogEntries: number | null = null;
   for (const series of model.logEntries.values()) for (const value of series.value) peakLogEntries = Math.max(peakLogEntries ?? 0, value);
-  let dropped = 0;
-  for (let m = 0; m < model.messages.count; m++) if (!Number.isNaN(model.messages.dropUs[m]!)) dropped++;
+  const dropped = model.counts.drops;
   const ok: number[] = [];
   let timeouts = 0;
   model.clientOps.outcome.forEach((outcome, k) => {
@@ -70,7 +69,7 @@ export function headlineMetrics(model: RunModel): HeadlineMetrics {
     snapshots: model.counts.snapshots,
     snapshotsInstalled: model.counts.snapshotInstalls,
     stalls: model.counts.stalls,
-    messages: model.messages.count,
+    messages: model.counts.sends,
     dropped,
     clientOk: ok.length,
     clientTimeouts: timeouts,

@@ -94,7 +94,9 @@ export class ModelBuilder {
   readonly stallSpans: NodeSpan[] = [];
   readonly leaderLosses: LeaderLoss[] = [];
   readonly leaderless: LeaderlessSpan[] = [];
-  readonly counts = { snapshots: 0, snapshotStarts: 0, snapshotSkips: 0, snapshotInstalls: 0, compactions: 0, stalls: 0, leaderLost: 0 };
+  readonly counts = { snapshots: 0, snapshotStarts: 0, snapshotSkips: 0, snapshotInstalls: 0, compactions: 0, stalls: 0, leaderLost: 0, sends: 0, drops: 0 };
+  /** Time of every `drop` record (a dropped duplicate copy is a drop of its own). */
+  readonly dropTimesUs: number[] = [];
 
   /** Per node: the stall detected and not yet ended by a snapshot. */
   readonly openStalls = new Map<string, { fromUs: number; detail: string }>();
@@ -266,6 +268,7 @@ export class ModelBuilder {
       leaderLosses: this.leaderLosses,
       leaderless: this.leaderless,
       counts: this.counts,
+      dropTimesUs: this.dropTimesUs,
       omitted: this.omitted,
     };
   }
