@@ -22,8 +22,11 @@ function trimZeros(text: string): string {
 /** A duration for people: "12 µs", "1.25 ms", "3.4 s". Three significant digits at most. */
 export function formatDurationUs(us: number): string {
   const abs = Math.abs(us);
-  if (abs < 1_000) return `${trimZeros(us.toFixed(0))} µs`;
-  if (abs < 1_000_000) return `${trimZeros((us / 1_000).toFixed(abs < 10_000 ? 2 : abs < 100_000 ? 1 : 0))} ms`;
+  // Rounding may carry into the next unit (999.6 µs is "1 ms", not "1000 µs").
+  if (Math.round(abs) < 1_000) return `${trimZeros(us.toFixed(0))} µs`;
+  if (abs < 1_000_000 && Number((abs / 1_000).toFixed(abs < 10_000 ? 2 : abs < 100_000 ? 1 : 0)) < 1_000) {
+    return `${trimZeros((us / 1_000).toFixed(abs < 10_000 ? 2 : abs < 100_000 ? 1 : 0))} ms`;
+  }
   return `${trimZeros((us / 1_000_000).toFixed(abs < 10_000_000 ? 3 : abs < 100_000_000 ? 2 : 1))} s`;
 }
 
