@@ -19,7 +19,7 @@ import { expectationLines, verdictBadge } from './outcome.js';
 import { at, num, parameterLines } from './header-params.js';
 import { parseTrace } from './trace/parse.js';
 import { addTitle, appendLine, appendRect, appendText, translate, type ReportContext } from './svg.js';
-import { MESSAGE_CATEGORY_LABELS, ROLE_LABELS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
+import { MESSAGE_CATEGORY_LABELS, NODE_COLORS, ROLE_LABELS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
 import { drawDetailPanel } from './timeline/detail.js';
 import { drawMainTimeline } from './timeline/main-timeline.js';
 import { chooseDetailWindow } from './window.js';
@@ -78,7 +78,7 @@ export function renderModel(model: RunModel, options: RunReportOptions = {}): st
     .scaleLinear()
     .domain([0, Math.max(1, model.endUs)])
     .range([plotLeftPx, plotRightPx]);
-  const palette = d3.schemeTableau10;
+  const palette = NODE_COLORS;
   const colorByNode = new Map(model.nodes.map((node, k) => [node, palette[k % palette.length]!]));
   const ctx: ReportContext = {
     d3,

@@ -89,6 +89,7 @@ function describeRole(span: RoleSpan): string {
 /** One lane's role bands at height y. */
 function drawLaneRoles(ctx: ReportContext, g: Selection, geometry: LaneGeometry, node: string, y: number, spans: readonly RoleSpan[]): void {
   let pending: MergedRoles | null = null;
+  const strip = { busyUntilPx: Number.NEGATIVE_INFINITY };
   const flushPending = (): void => {
     if (pending === null) return;
     const p = pending;
@@ -122,20 +123,32 @@ function drawLaneRoles(ctx: ReportContext, g: Selection, geometry: LaneGeometry,
     flushPending();
     const rect = appendRect(g, x0, y, x1 - x0, geometry.bandHeightPx, `r-${span.role}`);
     addTitle(rect, describeRole(span));
-    if (span.role === 'leader') drawTermLabel(g, geometry, span.term, x0, x1, y);
+    if (span.role === 'leader') drawTermLabel(g, geometry, span.term, x0, x1, y, strip);
   }
   flushPending();
 }
 
-/** The term on a leader band: inside a band tall enough for 10 px text, else above it in the lane's label strip. */
-function drawTermLabel(g: Selection, geometry: LaneGeometry, term: number, x0: number, x1: number, y: number): void {
+/**
+ * The term on a leader band: inside a band tall enough for 10 px text, else above it in the lane's label strip.
+ * A band too narrow for its number gets it above the band, centred, when the strip is free there (a short
+ * term keeps its label); `strip` tracks how far the lane's strip is taken.
+ */
+function drawTermLabel(g: Selection, geometry: LaneGeometry, term: number, x0: number, x1: number, y: number, strip: { busyUntilPx: number }): void {
   const width = x1 - x0;
   const long = `term ${term}`;
   const short = String(term);
   const text = width >= textWidthPx(long, 10) + 6 ? long : width >= textWidthPx(short, 10) + 4 ? short : '';
-  if (text === '') return;
-  if (geometry.bandHeightPx >= 14) appendText(g, (x0 + x1) / 2, y + geometry.bandHeightPx / 2 + 3.5, text, 'term');
-  else appendText(g, x0 + 2, y - 3, `leader, ${long}`, 'tiny halo leader-label');
+  if (text !== '' && geometry.bandHeightPx >= 14) {
+    appendText(g, (x0 + x1) / 2, y + geometry.bandHeightPx / 2 + 3.5, text, 'term');
+    return;
+  }
+  if (geometry.bandTopPx < 10) return;
+  const above = text !== '' ? `leader, ${long}` : short;
+  const labelWidth = textWidthPx(above, 9);
+  const left = text !== '' ? x0 + 2 : (x0 + x1) / 2 - labelWidth / 2;
+  if (left < strip.busyUntilPx) return;
+  strip.busyUntilPx = left + labelWidth + 3;
+  appendText(g, text !== '' ? left : (x0 + x1) / 2, y - 3, above, text !== '' ? 'tiny halo leader-label' : 'tiny halo leader-label mid short-term');
 }
 
 /** Down (hatched), paused (shaded) and slow (light hatch) periods. */
