@@ -51,7 +51,7 @@ describe('a busy chaos timeline', () => {
     await main(['run', 'random-chaos', '--seed', '3', '--out', out, '--report'], { out: () => {}, err: () => {}, isTerminal: false });
     doc = parser.parseFromString(readFileSync(join(out, 'report.svg'), 'utf8'), 'image/svg+xml');
     trace = readFileSync(join(out, 'trace.jsonl'), 'utf8').split('\n');
-  });
+  }, 120_000);
 
   it('packs fault labels into rows: no two overlap, none covers a term label', () => {
     const timeline = doc.querySelector('g.timeline')!;

@@ -25,38 +25,53 @@ export interface PlacedLabel {
   /** Left edge and right edge, px. */
   readonly box: Interval;
   readonly anchorEnd: boolean;
+  /** Indexes of the lines this label names. */
+  readonly lines: readonly number[];
+}
+
+interface QuantileLine {
+  readonly names: string;
+  readonly x: number;
+  readonly value: string;
 }
 
 /**
- * Places one label per percentile line: right of its line, or left of it, in the first row where the label
- * neither overlaps a label already placed in that row nor crosses another line. Lines at the same x share
- * one label ("p90 = p99 181 ms").
+ * Labels for the percentile lines. Lines closer together than a label is wide share one label ("p90 180.9 ms ·
+ * p99 181 ms"), put beside the group — right of its last line, or left of its first — so no label crosses a
+ * line; groups whose labels would still overlap go to separate rows.
  */
-export function placeQuantileLabels(lines: readonly { readonly names: string; readonly x: number; readonly value: string }[], leftPx: number, rightPx: number): PlacedLabel[] {
+export function placeQuantileLabels(lines: readonly QuantileLine[], leftPx: number, rightPx: number): PlacedLabel[] {
+  const order = lines.map((_, k) => k).sort((a, b) => lines[a]!.x - lines[b]!.x);
+  const groups: number[][] = [];
+  for (const k of order) {
+    const group = groups[groups.length - 1];
+    const last = group === undefined ? undefined : lines[group[group.length - 1]!]!;
+    const gap = textWidthPx(`${lines[k]!.names} ${lines[k]!.value}`, LABEL_FONT_PX) + 8;
+    if (group !== undefined && last !== undefined && lines[k]!.x - last.x < gap) group.push(k);
+    else groups.push([k]);
+  }
   const placed: PlacedLabel[] = [];
-  for (const line of lines) {
-    const text = `${line.names} ${line.value}`;
+  for (const group of groups) {
+    const text = group.map((k) => `${lines[k]!.names} ${lines[k]!.value}`).join(' · ');
     const width = textWidthPx(text, LABEL_FONT_PX);
+    const first = lines[group[0]!]!.x;
+    const last = lines[group[group.length - 1]!]!.x;
     const candidates = [
-      { box: { left: line.x + 3, right: line.x + 3 + width }, anchorEnd: false },
-      { box: { left: line.x - 3 - width, right: line.x - 3 }, anchorEnd: true },
+      { box: { left: last + 3, right: last + 3 + width }, anchorEnd: false },
+      { box: { left: first - 3 - width, right: first - 3 }, anchorEnd: true },
     ].filter((c) => c.box.left >= leftPx && c.box.right <= rightPx);
-    const fits = (box: Interval, row: number): boolean =>
-      lines.every((other) => other === line || other.x < box.left - 1 || other.x > box.right + 1) &&
-      placed.every((p) => p.row !== row || !overlaps({ left: p.box.left - 3, right: p.box.right + 3 }, box));
+    const clear = (box: Interval): boolean => lines.every((line) => line.x < box.left - 1 || line.x > box.right + 1);
+    const free = (box: Interval, row: number): boolean => placed.every((p) => p.row !== row || !overlaps({ left: p.box.left - 3, right: p.box.right + 3 }, box));
     let chosen: PlacedLabel | null = null;
-    for (let row = 0; row < lines.length + 2 && chosen === null; row++) {
-      for (const c of candidates) {
-        if (fits(c.box, row)) {
-          chosen = { text, row, box: c.box, anchorEnd: c.anchorEnd };
-          break;
-        }
-      }
+    const usable = candidates.filter((c) => clear(c.box));
+    for (let row = 0; chosen === null && row <= placed.length; row++) {
+      const c = usable.find((candidate) => free(candidate.box, row));
+      if (c !== undefined) chosen = { text, row, box: c.box, anchorEnd: c.anchorEnd, lines: group };
     }
     if (chosen === null) {
-      // Nowhere clear of the other lines: a row of its own.
-      const c = candidates[0] ?? { box: { left: line.x - 3 - width, right: line.x - 3 }, anchorEnd: true };
-      chosen = { text, row: Math.max(-1, ...placed.map((p) => p.row)) + 1, box: c.box, anchorEnd: c.anchorEnd };
+      // No side is clear of the other lines (a plot too narrow for the label): a row of its own.
+      const c = candidates[0] ?? { box: { left: Math.max(leftPx, first - 3 - width), right: Math.max(leftPx, first - 3 - width) + width }, anchorEnd: false };
+      chosen = { text, row: placed.length, box: c.box, anchorEnd: c.anchorEnd, lines: group };
     }
     placed.push(chosen);
   }
@@ -77,7 +92,7 @@ export function drawElectionLatencyChart(ctx: ReportContext, parent: Selection, 
     parent,
     topPx,
     'Election latency',
-    `${formatCount(samples.length)} elections, leaderless time until a new leader: p50 ${formatExactDurationUs(q.p50)}, p90 ${formatExactDurationUs(q.p90)}, p99 ${formatExactDurationUs(q.p99)} (nearest rank) · min ${formatDurationUs(minUs)}, max ${formatDurationUs(maxUs)}${domainMinUs > 0 ? ` · axis from ${formatDurationUs(domainMinUs)}` : ''}`,
+    `${formatCount(samples.length)} elections, leaderless time until a new leader: p50 ${formatExactDurationUs(q.p50)}, p90 ${formatExactDurationUs(q.p90)}, p99 ${formatExactDurationUs(q.p99)} (nearest rank) · min ${formatExactDurationUs(minUs)}, max ${formatExactDurationUs(maxUs)}${domainMinUs > 0 ? ` · axis from ${formatDurationUs(domainMinUs)}` : ''}`,
     [],
   );
   const bins = 40;
@@ -101,11 +116,12 @@ export function drawElectionLatencyChart(ctx: ReportContext, parent: Selection, 
     else lines.push({ names: name, x: x(value), value: formatExactDurationUs(value), className: `q${name.slice(1)}`, exact: value });
   }
   const labels = placeQuantileLabels(lines, ctx.plotLeftPx, ctx.plotRightPx);
-  lines.forEach((line, k) => {
+  for (const line of lines) {
     addTitle(appendLine(f.g, line.x, f.topPx, line.x, f.bottomPx, line.className), `${line.names}: ${formatExactDurationUs(line.exact)} (nearest rank of ${samples.length} samples)`);
-    const label = labels[k]!;
+  }
+  for (const label of labels) {
     appendText(f.g, label.anchorEnd ? label.box.right : label.box.left, f.topPx + 11 + label.row * LABEL_ROW_PX, label.text, `tiny halo q-label${label.anchorEnd ? ' end' : ''}`);
-  });
+  }
   // Its own axis: latency, not run time.
   const ticks = x.ticks(Math.max(2, Math.round((ctx.plotRightPx - ctx.plotLeftPx) / 110)));
   appendLine(f.g, ctx.plotLeftPx, f.bottomPx, ctx.plotRightPx, f.bottomPx, 'axis');

@@ -65,13 +65,13 @@ export function drawHeadlineTable(a: Run, b: Run, root: Selection, topPx: number
       const w = Math.max(value > 0 ? 1.5 : 0, (value / max) * barWidth);
       appendRect(rowG, barLeft, y - 10 + k * 6, w, 5, '').attr('fill', RUN_FILLS[letter]);
     });
-    const change = compareText(va, vb);
-    if (change !== '') appendText(rowG, barLeft + barWidth + 8, y, change, 'note');
+    const change = compareText(va, vb, row.format);
+    if (change !== '') appendText(rowG, barLeft + barWidth + 8, y, change, 'note delta');
     addTitle(rowG, `${row.label}: A ${textA} · B ${textB}${change !== '' ? ` (B ${change})` : ''} — ${row.hint}`);
     y += rowPx;
   }
   const tableBottom = y;
-  return Math.max(tableBottom, drawParameterDiffs(a, b, g, barLeft + barWidth + 90, tableBottom, widthPx)) - 4;
+  return Math.max(tableBottom, drawParameterDiffs(a, b, g, barLeft + barWidth + 150, tableBottom, widthPx)) - 4;
 }
 
 /** The parameters that differ, right of the table at x = dx. Returns the y after them. */

@@ -1,6 +1,6 @@
 // The sweep reports' input (one result per seed, as the CLI builds it from its sweep), its checks, and the
 // units and formats of metric values.
-import { formatCount, formatDurationUs, formatNumber } from '../format.js';
+import { formatBytes, formatCount, formatDurationUs, formatNumber } from '../format.js';
 
 export type SweepVerdict = 'ok' | 'safety' | 'liveness' | 'expectation';
 
@@ -76,13 +76,7 @@ export function unitOf(name: string): MetricUnit {
 /** A metric value for people, in its unit. */
 export function formatMetric(value: number, unit: MetricUnit): string {
   if (unit === 'us') return formatDurationUs(value);
-  if (unit === 'bytes') {
-    const abs = Math.abs(value);
-    if (abs >= 1024 ** 3) return `${formatNumber(value / 1024 ** 3, 2)} GiB`;
-    if (abs >= 1024 ** 2) return `${formatNumber(value / 1024 ** 2, 2)} MiB`;
-    if (abs >= 1024) return `${formatNumber(value / 1024, 1)} KiB`;
-    return `${formatCount(value)} B`;
-  }
+  if (unit === 'bytes') return formatBytes(value);
   if (Number.isInteger(value)) return formatCount(value);
   const abs = Math.abs(value);
   return formatNumber(value, abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3);
