@@ -5,6 +5,7 @@
  * report says so) instead of growing memory without limit.
  */
 import type { TraceRole, TraceRunParams, TraceVerdict } from '../contract/trace.js';
+import type { RoundMember } from '../contract/compaction-rounds.js';
 import type { MessageTable } from './message-table.js';
 import type { RunResultInfo } from './run-result.js';
 
@@ -191,6 +192,8 @@ export interface RunModel {
   readonly counts: RecordCounts;
   /** Time of every `drop` record, in time order (bounded). */
   readonly dropTimesUs: readonly number[];
+  /** Every `snapshot` record with a round and every `snapshot-skip`, in time order (bounded): the drift chart's input. */
+  readonly compactionRounds: readonly RoundMember[];
   /** Items dropped because a bound was reached, by list name. */
   readonly omitted: Readonly<Record<string, number>>;
   /**

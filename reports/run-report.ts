@@ -8,6 +8,7 @@
  * coordinates rounded to 0.1 px, locale-free number formatting.
  */
 import { D3Node, type Selection } from 'd3-node';
+import { drawCompactionDriftChart } from './charts/compaction-drift.js';
 import { drawElectionLatencyChart } from './charts/election-latency.js';
 import { drawElectionChart } from './charts/elections.js';
 import { drawLatencyChart } from './charts/latency.js';
@@ -104,7 +105,7 @@ export function renderModel(model: RunModel, options: RunReportOptions = {}): st
   const main = drawMainTimeline(ctx, root, y);
   y += main.heightPx + 6;
   y += drawDetailPanel(ctx, root, defs, y, main.lanesBottomPx) + 8;
-  for (const chart of [drawCommitChart, drawApplyLagChart, drawLatencyChart, drawElectionChart, drawNetworkChart, drawLogSizeChart, drawSnapshotLagChart, drawElectionLatencyChart]) {
+  for (const chart of [drawCommitChart, drawApplyLagChart, drawLatencyChart, drawElectionChart, drawNetworkChart, drawLogSizeChart, drawSnapshotLagChart, drawCompactionDriftChart, drawElectionLatencyChart]) {
     y += chart(ctx, root, y);
   }
   appendText(root, 16, y + 14, `Rendered by raftsim reports from the trace alone (${formatCount(model.records)} records). Hover marks for exact values.`, 'note');

@@ -115,7 +115,7 @@ export function styleSheet(): string {
     `.f-partition { fill: ${FAULT_COLORS.partition}; fill-opacity: 0.12; stroke: ${FAULT_COLORS.partition}; stroke-opacity: 0.75; stroke-dasharray: 4 2; }`,
     `.f-clog { fill: ${FAULT_COLORS.clog}; fill-opacity: 0.14; stroke: ${FAULT_COLORS.clog}; stroke-opacity: 0.75; stroke-dasharray: 2 2; }`,
     `.f-link { fill: ${FAULT_COLORS.link}; fill-opacity: 0.14; stroke: ${FAULT_COLORS.link}; stroke-opacity: 0.75; stroke-dasharray: 6 2; }`,
-    '.ff { stroke: none; } .fo { fill: none; } .f-tick { stroke-dasharray: none; stroke-width: 1; }',
+    '.ff { stroke: none; } .fo { fill: none; } .f-tick { stroke-dasharray: none; stroke-width: 1; } .dc-bracket { stroke: #666; } .dc-separator { stroke: #666; stroke-dasharray: 2 2; }',
     `text.l-partition { fill: ${FAULT_COLORS.partition}; }`,
     `text.l-clog { fill: ${FAULT_COLORS.clog}; }`,
     `text.l-link { fill: #7a5a00; }`,

@@ -1,9 +1,10 @@
 // The lanes of a timeline panel (one per node): their geometry, frames, role bands, and down, paused, slow and
 // stalled periods.
 import type { ContinuousScale, Selection } from 'd3-node';
-import { formatDurationUs, formatTimeUs, px, textWidthPx } from '../format.js';
+import { cleanText, formatDurationUs, formatTimeUs, px, textWidthPx } from '../format.js';
 import type { NodeSpan, Role, RoleSpan } from '../model.js';
-import { addTitle, appendRect, appendText, type ReportContext } from '../svg.js';
+import { laneGroups } from '../datacenters.js';
+import { addTitle, appendLine, appendRect, appendText, type ReportContext } from '../svg.js';
 import { ROLE_LABELS, applyExtra, type ExtraStyle } from '../theme.js';
 
 /** Role priority for a pixel that holds several short role spans: show the most notable one. */
@@ -43,8 +44,25 @@ export function spanText(fromUs: number, toUs: number): string {
   return `${formatTimeUs(fromUs)} – ${formatTimeUs(toUs)} (${formatDurationUs(toUs - fromUs)})`;
 }
 
-/** Lane labels with the node's chart colour, lane backgrounds. */
+/** Datacenter groups: a bracket left of the lane labels with the datacenter's name, a line between groups. */
+function drawLaneGroups(ctx: ReportContext, g: Selection, geometry: LaneGeometry): void {
+  const groups = laneGroups(ctx.model);
+  groups.forEach((group, k) => {
+    const top = laneTop(geometry, group.first) + 2;
+    const bottom = laneTop(geometry, group.last + 1) - 2;
+    const bracket = g.append('g').attr('class', 'dc-group').attr('data-datacenter', group.datacenter);
+    appendLine(bracket, 14, top, 14, bottom, 'dc-bracket');
+    appendLine(bracket, 14, top, 18, top, 'dc-bracket');
+    appendLine(bracket, 14, bottom, 18, bottom, 'dc-bracket');
+    appendText(bracket, 18, top + 9, cleanText(group.datacenter, 9), 'tiny dc-label');
+    addTitle(bracket, `datacenter ${group.datacenter}: ${ctx.model.nodes.slice(group.first, group.last + 1).join(', ')}`);
+    if (k > 0) appendLine(g, ctx.plotLeftPx - 60, laneTop(geometry, group.first), ctx.plotRightPx, laneTop(geometry, group.first), 'dc-separator');
+  });
+}
+
+/** Lane labels with the node's chart colour, lane backgrounds; datacenter groups when the run has them. */
 export function drawLaneFrames(ctx: ReportContext, g: Selection, geometry: LaneGeometry): void {
+  drawLaneGroups(ctx, g, geometry);
   ctx.model.nodes.forEach((node, lane) => {
     const top = laneTop(geometry, lane);
     appendRect(g, ctx.plotLeftPx, top + 1, ctx.plotRightPx - ctx.plotLeftPx, geometry.laneHeightPx - 2, 'lane-bg');
