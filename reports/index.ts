@@ -13,3 +13,4 @@ export { metricDistribution, type MetricDistribution } from './sweep/distributio
 export { unitOf, formatMetric, SWEEP_VERDICTS, type SweepReportInput, type SweepSeed, type SweepVerdict, type SweepReportOptions, type MetricUnit } from './sweep/input.js';
 export { withRunResult, verdictBadge, formatMeasured, type Badge } from './outcome.js';
 export type { RunResultInfo, RunOutcome, ReportExpectation, ReportFigures, ExpectationQuantity } from './run-result.js';
+export { perfettoTrace, PERFETTO_THREADS, NETWORK_PID, type PerfettoTrace, type TraceEvent } from './perfetto.js';

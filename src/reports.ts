@@ -8,6 +8,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { formatUs } from '../sim/random.js';
 import {
   parseTrace,
+  perfettoTrace,
   renderComparisonModels,
   renderModel,
   renderSweepComparison,
@@ -226,6 +227,28 @@ export function renderTraceFile(file: string, options: DetailWindowFlags & { rea
   const svg = renderModel(model, { ...(window.fromUs !== undefined ? { fromUs: window.fromUs, toUs: window.toUs! } : {}), ...(options.title !== undefined ? { title: options.title } : {}) });
   const detail = window.fromUs !== undefined ? `, detail ${formatUs(window.fromUs)}..${formatUs(window.toUs!)}` : '';
   return { svg, notes: traceNotes(model, file), description: `run report of ${model.scenario} seed ${String(model.seed)}, ${model.nodes.length} nodes${detail}` };
+}
+
+// ------------------------------------------------------------------------------------------ export
+
+/**
+ * The trace as Chrome trace-event JSON for Perfetto (reports/perfetto.ts): the trace is read twice, streamed —
+ * once into the report model (which validates it and gives the role spans), once record by record.
+ */
+export function renderPerfettoFile(file: string): RenderedReport {
+  const model = readTraceModel(file);
+  const fd = openForReading(file, expectedTrace);
+  let json: string;
+  try {
+    const records = (function* (): Generator<unknown> {
+      for (const line of fileLines(fd, file)) if (line.trim() !== '') yield JSON.parse(line) as unknown;
+    })();
+    const trace = perfettoTrace(model, records);
+    json = JSON.stringify(trace) + '\n';
+    return { svg: json, notes: traceNotes(model, file), description: `Perfetto trace of ${model.scenario} seed ${String(model.seed)}: ${model.nodes.length} node processes, ${trace.traceEvents.length} events` };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // ------------------------------------------------------------------------------------------ sweeps
