@@ -2,7 +2,7 @@
 // scenario's expectations, which are evaluated after the run and are not in the trace. A report drawn from a
 // run directory gets them from result.json (src/reports.ts attaches them to the model with withRunResult);
 // a report of a trace alone says that its expectations are not known instead of calling the run OK.
-import { formatCount, formatDurationUs, formatNumber, formatPercent, formatBytes } from './format.js';
+import { formatBytes, formatCount, formatExactDurationUs, formatNumber, formatPercent } from './format.js';
 import type { RunModel } from './model.js';
 import type { ReportExpectation, RunResultInfo } from './run-result.js';
 import { VERDICT_COLORS } from './theme.js';
@@ -57,7 +57,8 @@ export function formatMeasured(expectation: Pick<ReportExpectation, 'actual' | '
   if (typeof actual === 'string') return actual;
   switch (expectation.quantity) {
     case 'duration':
-      return formatDurationUs(actual);
+      // To the µs, as the command-line summary prints it: the value the expectation was checked against.
+      return formatExactDurationUs(actual);
     case 'bytes':
       return formatBytes(actual);
     case 'ratio':

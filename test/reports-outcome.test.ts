@@ -80,7 +80,7 @@ describe('the verdict badge is the run outcome', () => {
     const doc = parse(svg);
     const shown = Array.from(doc.querySelectorAll('text.expectation'), (t) => t.textContent ?? '');
     expect(shown).toEqual([
-      '✗ FAIL  electionLatency.p99 < 100ms  — measured 181 ms',
+      '✗ FAIL  electionLatency.p99 < 100ms  — measured 180.947 ms',
       '✓ pass  logGrowth.peakBytes < 1MiB  — measured 159 KiB',
       '✓ pass  messages.dropRatio < 1%  — measured 0.4%',
     ]);
