@@ -29,7 +29,7 @@ const HEADLINE_ROWS: readonly Row[] = [
   { label: 'compaction stalls', value: (h) => h.stalls, format: formatCount, hint: 'stall records' },
   { label: 'client ops ok / timed out', value: (h) => h.clientOk, format: formatCount, hint: 'ok records (the bar); timeouts after the slash' },
   { label: 'client latency p99', value: (h) => h.clientLatencyP99Us, format: durationOrDash, hint: 'nearest-rank p99 of completed operations' },
-  { label: 'messages / dropped', value: (h) => h.messages, format: formatCount, hint: 'messages entering the network (the bar); dropped after the slash' },
+  { label: 'messages / dropped', value: (h) => h.messages, format: formatCount, hint: 'send records (the bar); drop records after the slash — every dropped copy, as the command-line summary counts them' },
 ];
 
 /** Headline metrics of both runs with paired bars, and the parameters that differ. Returns the height used. */
