@@ -96,6 +96,25 @@ export function clocksText(params: unknown): string {
   return parts.length === 0 ? 'clocks: all exact (no skew, no drift)' : `clocks (offset, drift): ${parts.join(' · ')}${parts.length < Object.keys(clocks).length ? ' · others exact' : ''}`;
 }
 
+/** Links whose settings the fault schedule changes (scripted `link` faults), with how often: "n5↔n1 (4×)". */
+export function linkScheduleText(params: unknown): string {
+  const faults = at(params, 'faults');
+  if (!Array.isArray(faults)) return '';
+  const counts = new Map<string, number>();
+  for (const entry of faults) {
+    const fault = at(entry, 'fault');
+    if (at(fault, 'kind') !== 'link') continue;
+    const from = String(at(fault, 'from') ?? '?');
+    const to = String(at(fault, 'to') ?? '?');
+    const key = at(fault, 'bothWays') === true ? `${from}↔${to}` : `${from}→${to}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  if (counts.size === 0) return '';
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const listed = [...counts.entries()].slice(0, 8).map(([link, n]) => `${link}${n > 1 ? ` (${n}×)` : ''}`);
+  return `per-link changes scheduled: ${formatCount(total)} on ${listed.join(', ')}${counts.size > 8 ? `, +${counts.size - 8} more links` : ''} (each drawn on the timeline)`;
+}
+
 export function parameterLines(model: RunModel): string[] {
   const p = model.params;
   const raft = at(p, 'raft');
@@ -125,7 +144,8 @@ export function parameterLines(model: RunModel): string[] {
         ? ''
         : `chaos: mean gap ${num(at(chaos, 'meanGapUs')) !== null ? formatDurationUs(num(at(chaos, 'meanGapUs'))!) : '?'}, ${Array.isArray(at(chaos, 'kinds')) ? (at(chaos, 'kinds') as unknown[]).length : '?'} fault kinds`;
   const scheduleText = faultCount !== null ? `${formatCount(faultCount)} faults scheduled` : '';
-  const lines = [raftLine, linkText];
+  const links = linkScheduleText(p);
+  const lines = [raftLine, links === '' ? linkText : `${linkText} · ${links}`];
   const clocks = clocksText(p);
   lines.push([clocks, workloadText, chaosText, scheduleText].filter((part) => part !== '').join(' · '));
   return lines;

@@ -54,5 +54,13 @@ describe('the header describes the network and clocks that ran', () => {
     expect(lines).toContain('a→b 30 ms–35 ms uniform, b→a mean 50 ms exponential');
     expect(lines).toContain('clocks: all exact');
     expect(lines).toContain('drop 1%');
+    expect(lines).not.toContain('per-link');
+  });
+
+  it('scheduled per-link changes are named, with how often', async () => {
+    const out = join(dir, 'flapping');
+    await cli('run', 'flapping-links', '--seed', '1', '--out', out, '--report');
+    const header = headerTexts(readFileSync(join(out, 'report.svg'), 'utf8')).join('\n');
+    expect(header).toMatch(/per-link changes scheduled: \d+ on n5↔n1 \(\d+×\), n3↔n4 \(\d+×\)/);
   });
 });
