@@ -1,5 +1,6 @@
 // Pure aggregation helpers: downsampling series, bucketing events, quantiles. They are what keeps a 100k+
 // event trace to a report of a few thousand SVG elements.
+import { percentile } from '../contract/percentile.js';
 import type { MessageTable } from './message-table.js';
 import type { Series } from './model.js';
 
@@ -68,19 +69,6 @@ export function upperBound(array: ArrayLike<number>, value: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** Quantile of ascending `sorted` by linear interpolation (the R-7 / d3.quantileSorted rule). */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  if (n === 1 || p <= 0) return sorted[0]!;
-  if (p >= 1) return sorted[n - 1]!;
-  const position = (n - 1) * p;
-  const below = Math.floor(position);
-  const a = sorted[below]!;
-  const b = sorted[below + 1]!;
-  return a + (b - a) * (position - below);
 }
 
 /** Equal time buckets over [fromUs, toUs). */
@@ -184,7 +172,5 @@ export function messagesInWindow(messages: MessageTable, fromUs: number, toUs: n
  * sim/metrics.ts: the value at rank ceil(p/100 × n). NaN for no values.
  */
 export function nearestRank(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  return sorted[Math.min(n, Math.max(1, Math.ceil((p / 100) * n))) - 1]!;
+  return percentile(sorted, p) ?? NaN;
 }

@@ -22,9 +22,20 @@ function trimZeros(text: string): string {
 /** A duration for people: "12 µs", "1.25 ms", "3.4 s". Three significant digits at most. */
 export function formatDurationUs(us: number): string {
   const abs = Math.abs(us);
-  if (abs < 1_000) return `${trimZeros(us.toFixed(0))} µs`;
-  if (abs < 1_000_000) return `${trimZeros((us / 1_000).toFixed(abs < 10_000 ? 2 : abs < 100_000 ? 1 : 0))} ms`;
+  // Rounding may carry into the next unit (999.6 µs is "1 ms", not "1000 µs").
+  if (Math.round(abs) < 1_000) return `${trimZeros(us.toFixed(0))} µs`;
+  if (abs < 1_000_000 && Number((abs / 1_000).toFixed(abs < 10_000 ? 2 : abs < 100_000 ? 1 : 0)) < 1_000) {
+    return `${trimZeros((us / 1_000).toFixed(abs < 10_000 ? 2 : abs < 100_000 ? 1 : 0))} ms`;
+  }
   return `${trimZeros((us / 1_000_000).toFixed(abs < 10_000_000 ? 3 : abs < 100_000_000 ? 2 : 1))} s`;
+}
+
+/** A duration to the microsecond, as the command-line summary prints it: "169.677 ms", "1.455003 s", "850 µs". */
+export function formatExactDurationUs(us: number): string {
+  const abs = Math.abs(us);
+  if (abs < 1_000) return `${Math.round(us)} µs`;
+  if (abs < 1_000_000) return `${trimZeros((us / 1_000).toFixed(3))} ms`;
+  return `${trimZeros((us / 1_000_000).toFixed(6))} s`;
 }
 
 /** An exact trace time for hover titles: "1.234567 s". */
@@ -47,6 +58,16 @@ export function timeTickFormatter(stepUs: number): (us: number) => string {
     return (us) => `${(us / 1_000).toFixed(decimals)} ms`;
   }
   return (us) => `${us.toFixed(0)} µs`;
+}
+
+/** A size for people: "512 B", "1.5 KiB", "2.16 MiB". Three significant digits at most. */
+export function formatBytes(bytes: number): string {
+  const abs = Math.abs(bytes);
+  const digits = (value: number): string => trimZeros(value.toFixed(Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0));
+  if (abs < 1024) return `${Math.round(bytes)} B`;
+  if (abs < 1024 * 1024) return `${digits(bytes / 1024)} KiB`;
+  if (abs < 1024 * 1024 * 1024) return `${digits(bytes / 1024 / 1024)} MiB`;
+  return `${digits(bytes / 1024 / 1024 / 1024)} GiB`;
 }
 
 /** Percent with at most one decimal: 0.3812 -> "38.1%". */

@@ -19,8 +19,23 @@ export function flattenParams(value: unknown, prefix: string, out: Map<string, s
   out.set(prefix, formatParam(prefix, value));
 }
 
+/** A duration written in a scenario's own form ("133980.804ms", "2min", "500us"), in µs; null for anything else. */
+function scenarioDuration(text: string): number | null {
+  const match = /^([+-]?\d+(?:\.\d+)?)(us|µs|ms|s|min|h)$/.exec(text.trim());
+  if (match === null) return null;
+  const scale: Record<string, number> = { us: 1, µs: 1, ms: 1_000, s: 1_000_000, min: 60_000_000, h: 3_600_000_000 };
+  return Number(match[1]) * scale[match[2]!]!;
+}
+
+/** A value for the headers: durations in the report's one format (format.ts), whether µs numbers or scenario text. */
 export function formatParam(key: string, value: unknown): string {
   if (typeof value === 'number' && /Us$/.test(key)) return formatDurationUs(value);
+  if (typeof value === 'string') {
+    const us = scenarioDuration(value);
+    if (us !== null) return formatDurationUs(us);
+    const range = /^(.+?)\.\.(.+)$/.exec(value);
+    if (range !== null && scenarioDuration(range[1]!) !== null && scenarioDuration(range[2]!) !== null) return `${formatDurationUs(scenarioDuration(range[1]!)!)}–${formatDurationUs(scenarioDuration(range[2]!)!)}`;
+  }
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (value === undefined) return '(absent)';
   return typeof value === 'string' ? value : JSON.stringify(value);

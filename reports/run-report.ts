@@ -8,6 +8,7 @@
  * coordinates rounded to 0.1 px, locale-free number formatting.
  */
 import { D3Node, type Selection } from 'd3-node';
+import { drawCompactionDriftChart } from './charts/compaction-drift.js';
 import { drawElectionLatencyChart } from './charts/election-latency.js';
 import { drawElectionChart } from './charts/elections.js';
 import { drawLatencyChart } from './charts/latency.js';
@@ -15,16 +16,17 @@ import { drawNetworkChart } from './charts/network.js';
 import { drawApplyLagChart, drawCommitChart, drawLogSizeChart, drawSnapshotLagChart } from './charts/node-series.js';
 import { cleanText, formatCount, formatDurationUs, formatPercent, formatTimeUs, px, textWidthPx } from './format.js';
 import type { MarkKind, RunModel } from './model.js';
+import { expectationLines, verdictBadge } from './outcome.js';
+import { at, num, parameterLines } from './header-params.js';
 import { parseTrace } from './trace/parse.js';
 import { addTitle, appendLine, appendRect, appendText, translate, type ReportContext } from './svg.js';
-import { MESSAGE_CATEGORY_LABELS, ROLE_LABELS, VERDICT_COLORS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
-import { drawClientOps } from './timeline/client-ops.js';
+import { MESSAGE_CATEGORY_LABELS, NODE_COLORS, ROLE_LABELS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
 import { drawDetailPanel } from './timeline/detail.js';
-import { drawLinearizabilityPanel } from './timeline/lincheck-panel.js';
 import { drawMainTimeline } from './timeline/main-timeline.js';
 import { chooseDetailWindow } from './window.js';
 
 export { TraceFormatError } from './trace/error.js';
+export { parameterLines } from './header-params.js';
 
 export interface RunReportOptions {
   /** Detail window start (true time, µs); see docs/reports.md for the default. */
@@ -77,7 +79,7 @@ export function renderModel(model: RunModel, options: RunReportOptions = {}): st
     .scaleLinear()
     .domain([0, Math.max(1, model.endUs)])
     .range([plotLeftPx, plotRightPx]);
-  const palette = d3.schemeTableau10;
+  const palette = NODE_COLORS;
   const colorByNode = new Map(model.nodes.map((node, k) => [node, palette[k % palette.length]!]));
   const ctx: ReportContext = {
     d3,
@@ -103,9 +105,7 @@ export function renderModel(model: RunModel, options: RunReportOptions = {}): st
   const main = drawMainTimeline(ctx, root, y);
   y += main.heightPx + 6;
   y += drawDetailPanel(ctx, root, defs, y, main.lanesBottomPx) + 8;
-  y += drawClientOps(ctx, root, defs, y);
-  y += drawLinearizabilityPanel(ctx, root, y);
-  for (const chart of [drawCommitChart, drawApplyLagChart, drawLatencyChart, drawElectionChart, drawNetworkChart, drawLogSizeChart, drawSnapshotLagChart, drawElectionLatencyChart]) {
+  for (const chart of [drawCommitChart, drawApplyLagChart, drawLatencyChart, drawElectionChart, drawNetworkChart, drawLogSizeChart, drawSnapshotLagChart, drawCompactionDriftChart, drawElectionLatencyChart]) {
     y += chart(ctx, root, y);
   }
   appendText(root, 16, y + 14, `Rendered by raftsim reports from the trace alone (${formatCount(model.records)} records). Hover marks for exact values.`, 'note');
@@ -115,78 +115,17 @@ export function renderModel(model: RunModel, options: RunReportOptions = {}): st
   return `<?xml version="1.0" encoding="UTF-8"?>\n${d3n.svgString()}\n`;
 }
 
-/** Reads a nested value of meta.params, e.g. at(params, 'raft', 'heartbeatIntervalUs'). */
-function at(value: unknown, ...path: string[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function onOff(value: unknown): string {
-  return value === true ? 'on' : value === false ? 'off' : '?';
-}
-
-/** A latency distribution of meta.params ({kind: 'uniform', minUs, maxUs} and the like) in words. */
-function describeDistribution(value: unknown): string {
-  const min = num(at(value, 'minUs'));
-  const max = num(at(value, 'maxUs'));
-  if (min !== null && max !== null) return `${formatDurationUs(min)}–${formatDurationUs(max)}${typeof at(value, 'kind') === 'string' ? ` ${String(at(value, 'kind'))}` : ''}`;
-  const fixed = num(at(value, 'us')) ?? num(at(value, 'meanUs'));
-  if (fixed !== null) return formatDurationUs(fixed);
-  return '?';
-}
-
-export function parameterLines(model: RunModel): string[] {
-  const p = model.params;
-  const raft = at(p, 'raft');
-  const etMin = num(at(raft, 'electionTimeoutMinUs'));
-  const etMax = num(at(raft, 'electionTimeoutMaxUs'));
-  const heartbeat = num(at(raft, 'heartbeatIntervalUs'));
-  const raftLine =
-    raft === undefined
-      ? 'Raft: (not in meta.params)'
-      : `Raft: election timeout ${etMin !== null && etMax !== null ? `${formatDurationUs(etMin)}–${formatDurationUs(etMax)}` : '?'} · heartbeat ${heartbeat !== null ? formatDurationUs(heartbeat) : '?'} · preVote ${onOff(at(raft, 'preVote'))} · checkQuorum ${onOff(at(raft, 'checkQuorum'))}${at(raft, 'leaseReads') === true ? ' · lease reads on' : ''}`;
-  const link = at(p, 'link');
-  const pct = (value: unknown): string => (num(value) !== null ? formatPercent(num(value)!) : '?');
-  const linkText =
-    link === undefined
-      ? 'links: ?'
-      : `links: latency ${describeDistribution(at(link, 'latency'))} · drop ${pct(at(link, 'dropChance'))} · duplicate ${pct(at(link, 'duplicateChance'))} · reorder ${pct(at(link, 'reorderChance'))}`;
-  const workload = at(p, 'workload');
-  const workloadText =
-    workload === undefined ? 'workload: ?' : `workload: ${num(at(workload, 'clients')) ?? '?'} clients · ${num(at(workload, 'ratePerSecond')) ?? '?'} ops/s`;
-  const chaos = at(p, 'chaos');
-  const faults = at(p, 'faults');
-  const faultCount = Array.isArray(faults) ? faults.length : null;
-  const chaosText =
-    chaos === null
-      ? 'chaos off'
-      : chaos === undefined
-        ? ''
-        : `chaos: mean gap ${num(at(chaos, 'meanGapUs')) !== null ? formatDurationUs(num(at(chaos, 'meanGapUs'))!) : '?'}, ${Array.isArray(at(chaos, 'kinds')) ? (at(chaos, 'kinds') as unknown[]).length : '?'} fault kinds`;
-  const scheduleText = faultCount !== null ? `${formatCount(faultCount)} faults scheduled` : '';
-  return [raftLine, [linkText, workloadText, chaosText, scheduleText].filter((part) => part !== '').join(' · ')];
-}
-
 export function summaryLine(model: RunModel): string {
   const terms = [...new Set(model.leaderChanges.map((change) => change.term))];
   const preVotes = model.elections.filter((e) => e.preVote).length;
-  let dropped = 0;
-  for (let m = 0; m < model.messages.count; m++) if (!Number.isNaN(model.messages.dropUs[m]!)) dropped++;
+  const dropped = model.counts.drops;
   const outcomes = { ok: 0, fail: 0, timeout: 0 };
   for (const outcome of model.clientOps.outcome) outcomes[outcome]++;
   const crashes = model.downSpans.length;
   return [
     `${formatCount(model.leaderChanges.length)} leader elections won (${formatCount(terms.length)} terms)`,
     `${formatCount(model.elections.length - preVotes)} elections, ${formatCount(preVotes)} pre-vote rounds`,
-    `${formatCount(model.messages.count)} messages, ${formatCount(dropped)} dropped`,
+    `${formatCount(model.counts.sends)} messages sent, ${formatCount(dropped)} dropped`,
     `client ops: ${formatCount(outcomes.ok)} ok, ${formatCount(outcomes.fail)} failed, ${formatCount(outcomes.timeout)} timed out`,
     `${formatCount(crashes)} crashes, ${formatCount(model.pauseSpans.length)} pauses, ${formatCount(model.networkFaults.length)} network faults`,
   ].join(' · ');
@@ -198,14 +137,13 @@ function drawHeader(ctx: ReportContext, root: Selection, title: string | undefin
   const g = root.append('g').attr('class', 'header');
   const heading = title ?? `raftsim run report · ${model.scenario || 'unnamed scenario'} · seed ${JSON.stringify(model.seed)}`;
   appendText(g, 16, 28, heading, 'h1');
-  const verdict = model.end?.verdict ?? 'unknown';
-  const verdictText = verdict === 'ok' ? 'OK' : verdict === 'safety' ? 'SAFETY VIOLATION' : verdict === 'liveness' ? 'LIVENESS FAILURE' : `${verdict.toUpperCase()}${model.end === null ? ' (no end record)' : ''}`;
-  const badgeWidth = textWidthPx(verdictText, 13) * 1.1 + 20; // bold
+  const badgeInfo = verdictBadge(model);
+  const badgeWidth = textWidthPx(badgeInfo.text, 13) * 1.1 + 20; // bold
   const badgeX = Math.min(ctx.widthPx - badgeWidth - 16, 16 + textWidthPx(heading, 19) * 0.95 + 16);
-  const badge = g.append('g').attr('transform', translate(badgeX, 12));
-  badge.append('rect').attr('width', px(badgeWidth)).attr('height', 22).attr('rx', 4).attr('fill', VERDICT_COLORS[verdict] ?? '#757575');
-  appendText(badge, badgeWidth / 2, 15.5, verdictText, 'h2 white mid');
-  addTitle(badge, `verdict: ${verdict}${model.end?.invariant ? ` (${model.end.invariant})` : ''}`);
+  const badge = g.append('g').attr('class', 'verdict-badge').attr('transform', translate(badgeX, 12));
+  badge.append('rect').attr('width', px(badgeWidth)).attr('height', 22).attr('rx', 4).attr('fill', badgeInfo.color);
+  appendText(badge, badgeWidth / 2, 15.5, badgeInfo.text, 'h2 white mid');
+  addTitle(badge, badgeInfo.title);
 
   const durationUs = num(at(model.params, 'durationUs'));
   const livenessUs = num(at(model.params, 'livenessBoundUs'));
@@ -226,12 +164,33 @@ function drawHeader(ctx: ReportContext, root: Selection, title: string | undefin
     appendText(g, 16, y + 2, `Liveness failure: no single leader with every node converged by ${formatTimeUs(end.tUs)}`, 'h2 verdict-liveness');
     y += 19;
   }
+  y = drawExpectations(g, model, y);
   const omitted = Object.entries(model.omitted);
   if (omitted.length > 0) {
     appendText(g, 16, y, `Bounded: ${omitted.map(([name, count]) => `${formatCount(count)} ${name}`).join(', ')} beyond the report's limits were not drawn`, 'note warn');
     y += 15;
   }
   return y + 4;
+}
+
+/** The scenario's expectations with pass/fail and the measured value, or a note that they are not known. */
+function drawExpectations(g: Selection, model: RunModel, topPx: number): number {
+  let y = topPx;
+  const result = model.result ?? null;
+  if (result === null) {
+    appendText(g, 16, y, 'Expectations: not known — the trace does not record them (draw the report from a run directory with its result.json)', 'note');
+    return y + 15;
+  }
+  const lines = expectationLines(model);
+  const failed = lines.filter((line) => !line.passed).length;
+  const head = lines.length === 0 ? 'Expectations: none in the scenario' : `Expectations: ${failed === 0 ? `all ${lines.length} passed` : `${failed} of ${lines.length} FAILED`} (exit code ${result.exitCode})`;
+  appendText(g, 16, y, head, failed > 0 ? 'info warn' : 'info').attr('data-expectations', `${lines.length - failed}/${lines.length}`);
+  y += 15;
+  for (const line of lines) {
+    appendText(g, 28, y, line.text, `expectation note${line.passed ? ' pass' : ' warn fail'}`);
+    y += 13;
+  }
+  return y + 2;
 }
 
 interface LegendItem {

@@ -11,6 +11,12 @@ export const ROLE_COLORS: Readonly<Record<Role, string>> = {
   leader: '#4e9a47',
 };
 
+/**
+ * Per-node colours (lane swatches, chart series): distinct from every role colour — no green, orange, peach or
+ * grey, which would read as leader, candidate, pre-candidate or follower.
+ */
+export const NODE_COLORS: readonly string[] = ['#4e79a7', '#e15759', '#76b7b2', '#af7aa1', '#9c755f', '#d6338a', '#17becf', '#edc949', '#7f3c8d', '#3969ac'];
+
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   follower: 'follower',
   precandidate: 'pre-candidate',
@@ -117,11 +123,12 @@ export function styleSheet(): string {
     ...(Object.keys(ROLE_COLORS) as Role[]).map((role) => `.r-${role} { fill: ${ROLE_COLORS[role]}; }`),
     '.r-mixed { fill: #f28e2b; fill-opacity: 0.7; }',
     `.down { fill: url(#hatch-down); stroke: ${FAULT_COLORS.down}; stroke-width: 0.5; }`,
-    `.paused { fill: ${FAULT_COLORS.paused}; fill-opacity: 0.5; }`,
+    '.paused { fill: url(#hatch-paused); }',
     '.slow { fill: url(#hatch-slow); }',
     `.f-partition { fill: ${FAULT_COLORS.partition}; fill-opacity: 0.12; stroke: ${FAULT_COLORS.partition}; stroke-opacity: 0.75; stroke-dasharray: 4 2; }`,
     `.f-clog { fill: ${FAULT_COLORS.clog}; fill-opacity: 0.14; stroke: ${FAULT_COLORS.clog}; stroke-opacity: 0.75; stroke-dasharray: 2 2; }`,
     `.f-link { fill: ${FAULT_COLORS.link}; fill-opacity: 0.14; stroke: ${FAULT_COLORS.link}; stroke-opacity: 0.75; stroke-dasharray: 6 2; }`,
+    '.ff { stroke: none; } .fo { fill: none; } .f-tick { stroke-dasharray: none; stroke-width: 1; } .dc-bracket { stroke: #666; } .dc-separator { stroke: #666; stroke-dasharray: 2 2; }',
     `text.l-partition { fill: ${FAULT_COLORS.partition}; }`,
     `text.l-clog { fill: ${FAULT_COLORS.clog}; }`,
     `text.l-link { fill: #7a5a00; }`,
@@ -168,6 +175,8 @@ export function appendDefs(svg: Selection): void {
   const hatch = defs.append('pattern').attr('id', 'hatch-down').attr('width', 6).attr('height', 6).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
   hatch.append('rect').attr('width', 6).attr('height', 6).attr('fill', '#4a4a4a');
   hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', '#9a9a9a').attr('stroke-width', 2);
+  const paused = defs.append('pattern').attr('id', 'hatch-paused').attr('width', 4).attr('height', 4).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
+  paused.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 4).attr('stroke', FAULT_COLORS.paused).attr('stroke-width', 1.6).attr('stroke-opacity', 0.85);
   const slow = defs.append('pattern').attr('id', 'hatch-slow').attr('width', 5).attr('height', 5).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(-45)');
   slow.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 5).attr('stroke', FAULT_COLORS.slow).attr('stroke-width', 1.2).attr('stroke-opacity', 0.6);
   for (const category of Object.keys(MESSAGE_CATEGORY_COLORS) as MessageCategory[]) {

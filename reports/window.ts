@@ -7,7 +7,7 @@ export const DETAIL_WINDOW_US = 1_000_000;
 /** Narrowing never goes below this width. */
 const MIN_WINDOW_US = 1_000;
 
-export type DetailRule = 'options' | 'violation' | 'liveness' | 'whole-run' | 'first-leader' | 'start';
+export type DetailRule = 'options' | 'violation' | 'liveness' | 'whole-run' | 'first-fault' | 'first-leader' | 'start';
 
 export interface DetailWindow {
   readonly fromUs: number;
@@ -36,7 +36,8 @@ function fit(fromUs: number, widthUs: number, endUs: number): [number, number] {
  *  (a) options.fromUs..toUs when either is given;
  *  (b) a failed run: 1 s centred on the safety violation (the end record), or the last 1 s of a liveness failure;
  *  (c) the whole run when it has at most maxArrows messages;
- *  (d) else 1 s from the start of the first successful election (its pre-vote round).
+ *  (d) else, when the run has faults, the first fault and the leader change it caused (see faultWindow);
+ *  (e) else 1 s from the start of the first successful election (its pre-vote round).
  * The automatic windows (b)-(d) are narrowed, keeping their anchor, until they hold at most maxArrows
  * messages; a window given in options is kept as is and only its first maxArrows messages are drawn.
  */
@@ -74,6 +75,10 @@ export function chooseDetailWindow(model: RunModel, options: WindowOptions): Det
   if (model.messages.count <= options.maxArrows) {
     return make(0, Math.max(endUs, 1), 'whole-run', 'the whole run');
   }
+  const fault = faultWindow(model);
+  if (fault !== null) {
+    return make(fault.fromUs, narrowEnd(starts, fault.fromUs, fault.toUs, options.maxArrows), 'first-fault', fault.reason);
+  }
   const first = model.leaderChanges[0];
   if (first === undefined) {
     const [fromUs, toUs] = fit(0, DETAIL_WINDOW_US, endUs);
@@ -91,6 +96,65 @@ export function chooseDetailWindow(model: RunModel, options: WindowOptions): Det
   const leadInUs = Math.min(10_000, roundUs);
   const [fromUs, toUs] = fit(roundUs - leadInUs, DETAIL_WINDOW_US, endUs);
   return make(fromUs, narrowEnd(starts, fromUs, toUs, options.maxArrows), 'first-leader', 'from the first successful election on');
+}
+
+/** A leader change later than this after the first fault is not taken as caused by it. */
+const CAUSED_WITHIN_US = 5_000_000;
+
+interface FirstFault {
+  readonly tUs: number;
+  readonly what: string;
+  /** Nodes the fault hit (the leader change it caused is the first one after it). */
+  readonly nodes: readonly string[];
+}
+
+/**
+ * The earliest fault once the cluster had its first leader (a fault before it cannot cause a leader change):
+ * a crash, pause, slow node, network fault or clock change.
+ */
+function firstFault(model: RunModel): FirstFault | null {
+  const afterUs = model.leaderChanges[0]?.tUs ?? 0;
+  const candidates: FirstFault[] = [];
+  const down = model.downSpans.find((s) => s.fromUs >= afterUs);
+  if (down !== undefined) candidates.push({ tUs: down.fromUs, what: `crash of ${down.node}`, nodes: [down.node] });
+  const pause = model.pauseSpans.find((s) => s.fromUs >= afterUs);
+  if (pause !== undefined) candidates.push({ tUs: pause.fromUs, what: `pause of ${pause.node}`, nodes: [pause.node] });
+  const slow = model.slowSpans.find((s) => s.fromUs >= afterUs);
+  if (slow !== undefined) candidates.push({ tUs: slow.fromUs, what: `slow ${slow.node}`, nodes: [slow.node] });
+  const network = model.networkFaults.find((f) => f.fromUs >= afterUs);
+  if (network !== undefined) candidates.push({ tUs: network.fromUs, what: network.label, nodes: network.nodes });
+  const clock = model.marks.find((mark) => mark.kind === 'clock' && mark.tUs >= afterUs);
+  if (clock !== undefined) candidates.push({ tUs: clock.tUs, what: `clock change on ${clock.node}`, nodes: [clock.node] });
+  // The liveness phase's heal is not a fault; anything from then on is recovery.
+  const live = candidates.filter((c) => model.livenessStartUs === null || c.tUs < model.livenessStartUs);
+  live.sort((a, b) => a.tUs - b.tUs);
+  return live[0] ?? null;
+}
+
+/**
+ * The window around the first fault and the leader change it caused: from a little before the fault to a
+ * little after the next leader change (within 5 s; else the 1 s after the fault), at least 1 s wide.
+ */
+function faultWindow(model: RunModel): { fromUs: number; toUs: number; reason: string } | null {
+  const fault = firstFault(model);
+  if (fault === null) return null;
+  const change = model.leaderChanges.find((c) => c.tUs > fault.tUs && c.tUs - fault.tUs <= CAUSED_WITHIN_US);
+  const spanUs = change === undefined ? DETAIL_WINDOW_US : change.tUs - fault.tUs;
+  const leadUs = Math.min(fault.tUs, Math.max(20_000, Math.min(200_000, spanUs * 0.15)));
+  const fromUs = fault.tUs - leadUs;
+  const toUs = Math.max(fromUs + DETAIL_WINDOW_US, change === undefined ? 0 : change.tUs + Math.max(50_000, spanUs * 0.25));
+  const [from, to] = fit(fromUs, toUs - fromUs, model.endUs);
+  const at = (us: number): string => `${trimSeconds(us)} s`;
+  const reason =
+    change === undefined
+      ? `around the first fault (${fault.what} at ${at(fault.tUs)}; no leader change followed within 5 s)`
+      : `around the first fault (${fault.what} at ${at(fault.tUs)}) and the leader change it caused (${change.node} leader of term ${change.term} at ${at(change.tUs)})`;
+  return { fromUs: from, toUs: to, reason };
+}
+
+/** Seconds with up to 3 decimals: 2000000 -> "2", 2171234 -> "2.171". */
+function trimSeconds(us: number): string {
+  return (us / 1_000_000).toFixed(3).replace(/\.?0+$/, '');
 }
 
 /** Start times of all messages, ascending (the table is in time order). */

@@ -1,6 +1,7 @@
 // Compaction drift (docs/metrics.md): how far apart in time and in log index the nodes of a cluster take the
 // snapshot of one round, and how far the time trigger fires from the instant a perfect clock would have.
 import type { NodeId } from '../raft/types.js';
+import { roundSpreads } from '../contract/compaction-rounds.js';
 import { distributionOf } from './distribution.js';
 
 export interface CompactionRecord {
@@ -35,24 +36,9 @@ export interface CompactionDrift {
 /** Spreads over the rounds that two or more nodes took part in, and the time trigger's deviations (no-op rounds
  *  count as skipped windows only). */
 export function compactionDrift(compactions: readonly CompactionRecord[]): CompactionDrift {
-  const rounds = new Map<string, CompactionRecord[]>();
-  for (const record of compactions) {
-    let members = rounds.get(record.round);
-    if (members === undefined) {
-      members = [];
-      rounds.set(record.round, members);
-    }
-    members.push(record);
-  }
-  const timeSpreads: number[] = [];
-  const indexSpreads: number[] = [];
-  for (const members of rounds.values()) {
-    if (members.length < 2) continue;
-    const times = members.map((m) => m.completedUs);
-    const indexes = members.map((m) => m.index);
-    timeSpreads.push(Math.max(...times) - Math.min(...times));
-    indexSpreads.push(Math.max(...indexes) - Math.min(...indexes));
-  }
+  const spreads = roundSpreads(compactions);
+  const timeSpreads = spreads.map((s) => s.timeSpreadUs);
+  const indexSpreads = spreads.map((s) => s.indexSpread);
   const deviations: number[] = [];
   const delays: number[] = [];
   let skippedWindows = 0;

@@ -1,4 +1,7 @@
 // Summaries of measured values (percentiles by nearest rank), shared by the metrics and the sweep statistics.
+import { percentile } from '../contract/percentile.js';
+
+export { percentile };
 
 export interface Distribution {
   readonly count: number;
@@ -10,11 +13,6 @@ export interface Distribution {
   readonly mean: number | null;
 }
 
-/** Nearest-rank percentile of sorted values (p in [0, 100]); null when there are none. */
-export function percentile(sorted: ArrayLike<number>, p: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
-}
 
 export function distributionOf(values: ArrayLike<number>): Distribution {
   // A typed array sorts numerically without a comparator call per comparison: up to 200,000 samples per

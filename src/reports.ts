@@ -2,19 +2,22 @@
 // report model (bounded memory: the file is never held whole), turning a malformed trace into a usage error
 // that names the file and the line, adapting sweep.json to the sweep report's input, and telling traces
 // from sweep.json files for `raftsim compare`.
-import { situations } from '../sim/coverage.js';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { formatUs } from '../sim/random.js';
 import {
   parseTrace,
+  perfettoTrace,
   renderComparisonModels,
   renderModel,
   renderSweepComparison,
   renderSweepReport,
   TraceFormatError,
+  withRunResult,
+  type ReportExpectation,
   type RunModel,
+  type RunResultInfo,
   type SweepReportInput,
   type SweepSeed,
   type SweepVerdict,
@@ -23,7 +26,9 @@ import { UsageError } from './errors.js';
 import { checkSweepJson, type SweepFileData } from './merge.js';
 import { overridesFromFlags } from './replay.js';
 import { replayCommand, type SeedSummary } from './result.js';
+import type { ResultJson } from './result.js';
 import { reopenScenario, type Outcome } from './run-scenario.js';
+import { parseExpectation } from './scenario/expectations.js';
 import type { ScenarioSource } from './scenario/load.js';
 import { applyOverrides } from './scenario/overrides.js';
 import { specToDocument } from './scenario/serialize.js';
@@ -148,6 +153,61 @@ export function readTraceModel(file: string): RunModel {
   }
 }
 
+// ------------------------------------------------------------------------------------------ the run's result
+
+/** An expectation as the report shows it: with its quantity, so the measured value gets its unit. */
+function reportExpectation(result: ResultJson['expectations'][number]): ReportExpectation {
+  let quantity: ReportExpectation['quantity'] = 'number';
+  try {
+    quantity = parseExpectation(result.expression).quantity;
+  } catch {
+    // an expression this raftsim no longer reads: the value is shown as a plain number
+  }
+  return { expression: result.expression, passed: result.passed, actual: result.actual, quantity, ...(result.note !== undefined ? { note: result.note } : {}) };
+}
+
+/** The report's part of a result.json: outcome, exit code, expectations and the summary's figures. */
+export function runResultInfo(result: ResultJson): RunResultInfo {
+  const latency = result.metrics?.electionLatency;
+  return {
+    outcome: result.outcome,
+    exitCode: result.exitCode,
+    expectations: result.expectations.map(reportExpectation),
+    figures: {
+      ...(latency !== undefined ? { electionLatency: { count: latency.count, p50: latency.p50, p90: latency.p90, p99: latency.p99, max: latency.max } } : {}),
+      dropped: Object.values(result.network.dropped).reduce((a, b) => a + b, 0),
+      sent: result.network.sent,
+    },
+  };
+}
+
+/**
+ * The result.json beside a trace, when it is the result of that very run (same scenario, seed and trace
+ * hash); null otherwise (a trace copied alone, or a result.json of another run).
+ */
+export function resultBeside(traceFile: string, model: RunModel): RunResultInfo | null {
+  let json: ResultJson;
+  try {
+    json = JSON.parse(readFileSync(join(dirname(traceFile), 'result.json'), 'utf8')) as ResultJson;
+  } catch {
+    return null;
+  }
+  if (json === null || typeof json !== 'object' || typeof json.raftsim !== 'object' || json.raftsim === null || !('resultVersion' in json.raftsim)) return null;
+  if (model.end === null || json.traceHash !== model.end.hash || json.seed !== model.seed || json.scenario !== model.scenario) return null;
+  if (!Array.isArray(json.expectations) || typeof json.outcome !== 'string' || typeof json.network !== 'object') return null;
+  try {
+    return runResultInfo(json);
+  } catch {
+    return null;
+  }
+}
+
+/** The report model of a trace file with the run's result (result.json beside it) attached when there is one. */
+export function readRunModel(file: string): RunModel {
+  const model = readTraceModel(file);
+  return withRunResult(model, resultBeside(file, model));
+}
+
 export interface RenderedReport {
   readonly svg: string;
   /** Remarks for stderr, e.g. a trace without its end record. */
@@ -162,11 +222,33 @@ function traceNotes(model: RunModel, file: string): string[] {
 
 /** The run report of a trace file (the same bytes as renderRunReport of its lines). */
 export function renderTraceFile(file: string, options: DetailWindowFlags & { readonly title?: string } = {}): RenderedReport {
-  const model = readTraceModel(file);
+  const model = readRunModel(file);
   const window = windowFor(model, options, file);
   const svg = renderModel(model, { ...(window.fromUs !== undefined ? { fromUs: window.fromUs, toUs: window.toUs! } : {}), ...(options.title !== undefined ? { title: options.title } : {}) });
   const detail = window.fromUs !== undefined ? `, detail ${formatUs(window.fromUs)}..${formatUs(window.toUs!)}` : '';
   return { svg, notes: traceNotes(model, file), description: `run report of ${model.scenario} seed ${String(model.seed)}, ${model.nodes.length} nodes${detail}` };
+}
+
+// ------------------------------------------------------------------------------------------ export
+
+/**
+ * The trace as Chrome trace-event JSON for Perfetto (reports/perfetto.ts): the trace is read twice, streamed —
+ * once into the report model (which validates it and gives the role spans), once record by record.
+ */
+export function renderPerfettoFile(file: string): RenderedReport {
+  const model = readTraceModel(file);
+  const fd = openForReading(file, expectedTrace);
+  let json: string;
+  try {
+    const records = (function* (): Generator<unknown> {
+      for (const line of fileLines(fd, file)) if (line.trim() !== '') yield JSON.parse(line) as unknown;
+    })();
+    const trace = perfettoTrace(model, records);
+    json = JSON.stringify(trace) + '\n';
+    return { svg: json, notes: traceNotes(model, file), description: `Perfetto trace of ${model.scenario} seed ${String(model.seed)}: ${model.nodes.length} node processes, ${trace.traceEvents.length} events` };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // ------------------------------------------------------------------------------------------ sweeps
@@ -181,7 +263,7 @@ export interface SweepLike {
     readonly seeds: string;
     readonly shard: { readonly index: number; readonly count: number } | null;
   };
-  readonly runs: readonly (Pick<SeedSummary, 'seed' | 'outcome' | 'invariant' | 'message' | 'failedExpectations' | 'leaderChanges' | 'elections' | 'clientOk' | 'metrics'> & { readonly reached?: readonly string[] })[];
+  readonly runs: readonly Pick<SeedSummary, 'seed' | 'outcome' | 'invariant' | 'message' | 'failedExpectations' | 'leaderChanges' | 'elections' | 'clientOk' | 'metrics'>[];
 }
 
 const verdictOf: Readonly<Record<Outcome, SweepVerdict>> = { passed: 'ok', safety: 'safety', liveness: 'liveness', expectations: 'expectation' };
@@ -221,10 +303,7 @@ export function sweepReportInput(file: SweepLike): SweepReportInput {
       metrics: { ...run.metrics, leaderChanges: run.leaderChanges, elections: run.elections, clientOk: run.clientOk },
     };
   });
-  // Sweep files written before coverage existed have no `reached`: no panel rather than a wall of "never".
-  const hasCoverage = file.runs.some((run) => run.reached !== undefined);
-  const coverage = hasCoverage ? situations.map((situation) => ({ name: situation.name, seeds: file.runs.filter((run) => run.reached?.includes(situation.name) === true).length })) : [];
-  return { scenario: sweep.scenario, seeds, parameters: sweepParameters(sweep), coverage };
+  return { scenario: sweep.scenario, seeds, parameters: sweepParameters(sweep) };
 }
 
 export function renderSweepFile(file: SweepLike): RenderedReport {
@@ -351,8 +430,8 @@ export function renderComparisonFiles(givenA: string, givenB: string, options: C
   }
   const title = options.title !== undefined ? { title: options.title } : {};
   if (a.kind === 'trace') {
-    const modelA = readTraceModel(a.file);
-    const modelB = readTraceModel(b.file);
+    const modelA = readRunModel(a.file);
+    const modelB = readRunModel(b.file);
     const [labelA, labelB] = distinct(`${modelA.scenario} seed ${String(modelA.seed)}`, `${modelB.scenario} seed ${String(modelB.seed)}`, a.file, b.file);
     const svg = renderComparisonModels({ label: options.labelA ?? labelA, model: modelA }, { label: options.labelB ?? labelB, model: modelB }, title);
     return { svg, notes: [...traceNotes(modelA, a.file), ...traceNotes(modelB, b.file)], description: `comparison of two runs: A ${options.labelA ?? labelA}, B ${options.labelB ?? labelB}` };

@@ -146,14 +146,20 @@ describe('run report content', () => {
     expect(narrow.messages.length).toBeGreaterThan(0);
   });
 
-  it('starts the automatic window at the first successful election when the run has more than maxArrows messages', () => {
-    const window = chooseDetailWindow(parseTrace(faults), { maxArrows: 50 });
+  it('starts the automatic window at the first successful election when the run has no faults and more than maxArrows messages', () => {
+    const small = fixtureLines('small-3n');
+    const window = chooseDetailWindow(parseTrace(small), { maxArrows: 50 });
     expect(window.rule).toBe('first-leader');
-    // n1's pre-vote round for term 1 began at 178652 µs; the window starts 10 ms earlier.
-    expect(window.fromUs).toBe(168_652);
     expect(window.messages.length).toBe(50);
-    expect(messagesIn(faults, window.fromUs, window.toUs)).toBe(50);
-    expect(arrowCount(parseSvg(renderRunReport(faults, { maxArrows: 50 })))).toBe(50);
+    expect(messagesIn(small, window.fromUs, window.toUs)).toBe(50);
+    expect(arrowCount(parseSvg(renderRunReport(small, { maxArrows: 50 })))).toBe(50);
+  });
+
+  it('with faults, the automatic window starts before the first fault after the first leader', () => {
+    const window = chooseDetailWindow(parseTrace(faults), { maxArrows: 50 });
+    expect(window.rule).toBe('first-fault');
+    expect(window.messages.length).toBeLessThanOrEqual(50);
+    expect(messagesIn(faults, window.fromUs, window.toUs)).toBe(window.messages.length);
   });
 
   it('shows the end of the run for a liveness failure', () => {

@@ -28,6 +28,8 @@ describe('compaction and measurement records', () => {
       compactions: count('compact'),
       stalls: count('stall'),
       leaderLost: count('leader-lost'),
+      sends: count('send'),
+      drops: count('drop'),
     });
     expect(model.counts.stalls).toBe(2);
   });

@@ -1,7 +1,7 @@
 // Client latency: p50 and p99 per time bucket over a dot per completed operation, on a log scale; timeouts and
 // failures as crosses.
 import type { ContinuousScale, Selection } from 'd3-node';
-import { quantileSorted, type Buckets } from '../aggregate.js';
+import { nearestRank, type Buckets } from '../aggregate.js';
 import { formatCount, formatDurationUs, formatTimeUs, px } from '../format.js';
 import { addTitle, type ReportContext } from '../svg.js';
 import { bucketCount, chartHeight, frame, hoverColumns, noData, timeBuckets, timeDecorations, yAxis, type ChartOptions, type Frame } from './frame.js';
@@ -89,8 +89,8 @@ function bucketQuantiles(ok: number[][]): { p50: number[]; p99: number[] } {
   const p99: number[] = [];
   for (const list of ok) {
     list.sort((a, b) => a - b);
-    p50.push(quantileSorted(list, 0.5));
-    p99.push(quantileSorted(list, 0.99));
+    p50.push(nearestRank(list, 50));
+    p99.push(nearestRank(list, 99));
   }
   return { p50, p99 };
 }

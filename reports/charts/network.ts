@@ -11,15 +11,15 @@ export function drawNetworkChart(ctx: ReportContext, parent: Selection, topPx: n
   const buckets = timeBuckets(ctx, bucketCount(ctx, 6, 250));
   const sent = new Array<number>(buckets.count).fill(0);
   const dropped = new Array<number>(buckets.count).fill(0);
-  let droppedTotal = 0;
+  // Dropped: every `drop` record (a duplicate copy dropped counts again), the summary's definition.
+  const droppedTotal = ctx.model.counts.drops;
   for (let m = 0; m < messages.count; m++) {
     const b = buckets.index(messages.startUs(m));
-    if (b < 0) continue;
-    sent[b]!++;
-    if (!Number.isNaN(messages.dropUs[m]!)) {
-      dropped[b]!++;
-      droppedTotal++;
-    }
+    if (b >= 0) sent[b]!++;
+  }
+  for (const tUs of ctx.model.dropTimesUs) {
+    const b = buckets.index(tUs);
+    if (b >= 0) dropped[b]!++;
   }
   const seconds = buckets.widthUs / 1_000_000;
   const maxRate = Math.max(1, ...sent.map((count) => count / seconds));
@@ -28,7 +28,7 @@ export function drawNetworkChart(ctx: ReportContext, parent: Selection, topPx: n
     parent,
     topPx,
     'Network',
-    `messages/s sent (blue) and dropped (red), ${formatDurationUs(buckets.widthUs)} buckets · ${formatCount(messages.count)} messages, ${formatCount(droppedTotal)} dropped (${formatPercent(droppedTotal / messages.count)})`,
+    `messages/s sent (blue) and dropped (red), ${formatDurationUs(buckets.widthUs)} buckets · ${formatCount(ctx.model.counts.sends)} sent, ${formatCount(droppedTotal)} dropped (${formatPercent(droppedTotal / Math.max(1, ctx.model.counts.sends))})`,
     [],
   );
   const y = ctx.d3.scaleLinear().domain([0, maxRate]).nice(4).range([f.bottomPx, f.topPx + 4]);

@@ -2,7 +2,7 @@
 import type { Selection } from 'd3-node';
 import { downsampleSteps, type Point } from '../aggregate.js';
 import { formatCount, formatNumber, formatTimeUs } from '../format.js';
-import type { Series } from '../model.js';
+import type { RunModel, Series } from '../model.js';
 import { addTitle, type ReportContext } from '../svg.js';
 import { chartHeight, frame, noData, timeDecorations, yAxis, type ChartOptions } from './frame.js';
 
@@ -77,10 +77,22 @@ export function drawApplyLagChart(ctx: ReportContext, parent: Selection, topPx: 
   return nodeSeriesChart(ctx, parent, topPx, ctx.model.applyLag, 'Apply lag', 'commit index − last applied index, entries (max per pixel)', 'entries', true, 'applyLag', options);
 }
 
+/**
+ * A run without any snapshot (taken or installed): every snapshot index is 0, so the snapshot lag is the
+ * applied index — the retained-log chart over again. The run report then draws only the retained log, with a note.
+ */
+export function noSnapshots(model: RunModel): boolean {
+  return model.counts.snapshots === 0 && model.counts.snapshotInstalls === 0 && model.logEntries.size > 0;
+}
+
+export const NO_SNAPSHOTS_NOTE = 'no snapshot was taken or installed, so the snapshot lag (applied − snapshot index 0) is this chart again and is not drawn';
+
 export function drawLogSizeChart(ctx: ReportContext, parent: Selection, topPx: number, options: ChartOptions = {}): number {
-  return nodeSeriesChart(ctx, parent, topPx, ctx.model.logEntries, 'Retained log', 'entries kept in each node’s log (from log samples)', 'entries', false, 'logEntries', options);
+  const note = `entries kept in each node’s log (from log samples)${options.tag === undefined && noSnapshots(ctx.model) ? ` · ${NO_SNAPSHOTS_NOTE}` : ''}`;
+  return nodeSeriesChart(ctx, parent, topPx, ctx.model.logEntries, 'Retained log', note, 'entries', false, 'logEntries', options);
 }
 
 export function drawSnapshotLagChart(ctx: ReportContext, parent: Selection, topPx: number, options: ChartOptions = {}): number {
+  if (options.tag === undefined && options.emptyNote === undefined && noSnapshots(ctx.model)) return 0;
   return nodeSeriesChart(ctx, parent, topPx, ctx.model.snapshotLag, 'Snapshot lag', 'applied index − snapshot index, entries (from log samples)', 'entries', false, 'snapshotLag', options);
 }

@@ -20,7 +20,7 @@ import { cleanText, formatCount, formatDurationUs } from '../format.js';
 import type { RunModel } from '../model.js';
 import { DEFAULT_WIDTH_PX, drawLegend } from '../run-report.js';
 import { appendText, type ReportContext } from '../svg.js';
-import { appendDefs, styleSheet, type RunTag } from '../theme.js';
+import { NODE_COLORS, appendDefs, styleSheet, type RunTag } from '../theme.js';
 import { drawMainTimeline } from '../timeline/main-timeline.js';
 import { TraceFormatError } from '../trace/error.js';
 import { parseTrace } from '../trace/parse.js';
@@ -130,7 +130,7 @@ function comparisonRuns(
   const plotLeftPx = PLOT_LEFT_PX;
   const plotRightPx = widthPx - PLOT_RIGHT_MARGIN_PX;
   const x = d3.scaleLinear().domain([0, domainEndUs]).range([plotLeftPx, plotRightPx]);
-  const palette = d3.schemeTableau10;
+  const palette = NODE_COLORS;
   const runs = [
     { letter: 'A' as const, label: a.label, model: a.model },
     { letter: 'B' as const, label: b.label, model: b.model },

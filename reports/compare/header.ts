@@ -1,14 +1,10 @@
 // The comparison's header: the title and, per run, its tag, verdict badge, facts and key parameters.
 import type { Selection } from 'd3-node';
 import { cleanText, formatCount, formatDurationUs, formatTimeUs, px, textWidthPx } from '../format.js';
-import { parameterLines } from '../run-report.js';
+import { parameterLines } from '../header-params.js';
 import { addTitle, appendText, drawRunTag, translate } from '../svg.js';
-import { VERDICT_COLORS } from '../theme.js';
+import { expectationLines, verdictBadge } from '../outcome.js';
 import type { Run } from './run.js';
-
-function verdictText(verdict: string): string {
-  return verdict === 'ok' ? 'OK' : verdict === 'safety' ? 'SAFETY VIOLATION' : verdict === 'liveness' ? 'LIVENESS FAILURE' : verdict.toUpperCase();
-}
 
 /** Title and, per run, its tag, verdict badge, facts and key parameters. Returns the height used. */
 export function drawComparisonHeader(a: Run, b: Run, root: Selection, widthPx: number, title: string | undefined): number {
@@ -18,19 +14,24 @@ export function drawComparisonHeader(a: Run, b: Run, root: Selection, widthPx: n
   for (const run of [a, b]) {
     const { model } = run;
     const tagWidth = drawRunTag(g, 16, y, run.tag);
-    const verdict = model.end?.verdict ?? 'unknown';
-    const text = verdictText(verdict);
+    const badgeInfo = verdictBadge(model);
+    const text = badgeInfo.text;
     const badgeWidth = textWidthPx(text, 11) * 1.1 + 14;
     const badgeX = 16 + tagWidth + 10;
-    const badge = g.append('g').attr('transform', translate(badgeX, y - 13));
-    badge.append('rect').attr('width', px(badgeWidth)).attr('height', 17).attr('rx', 3).attr('fill', VERDICT_COLORS[verdict] ?? '#757575');
+    const badge = g.append('g').attr('class', 'verdict-badge').attr('data-run', run.tag.letter).attr('transform', translate(badgeX, y - 13));
+    badge.append('rect').attr('width', px(badgeWidth)).attr('height', 17).attr('rx', 3).attr('fill', badgeInfo.color);
     appendText(badge, badgeWidth / 2, 12.5, text, 'white mid').attr('style', 'font-weight: bold');
-    addTitle(badge, `verdict: ${verdict}${model.end?.invariant ? ` (${model.end.invariant}: ${model.end.message ?? ''})` : ''}`);
+    addTitle(badge, badgeInfo.title);
     const facts = `${model.scenario || 'unnamed scenario'} · seed ${JSON.stringify(model.seed)} · ${model.nodes.length} nodes · simulated ${formatDurationUs(model.endUs)} · ${formatCount(model.records)} records · trace hash ${model.end?.hash ?? '(none)'}`;
     appendText(g, badgeX + badgeWidth + 10, y, facts, 'info');
     y += 16;
     for (const line of parameterLines(model)) {
       appendText(g, 44, y, line, 'note');
+      y += 13;
+    }
+    const failed = expectationLines(model).filter((line) => !line.passed);
+    if (failed.length > 0) {
+      appendText(g, 44, y, `Failed expectations: ${failed.map((line) => line.text.replace(/^✗ FAIL\s+/, '')).join(' · ')}`, 'note warn');
       y += 13;
     }
     if (model.end !== null && model.end.verdict === 'safety') {

@@ -45,8 +45,7 @@ export function headlineMetrics(model: RunModel): HeadlineMetrics {
   }
   let peakLogEntries: number | null = null;
   for (const series of model.logEntries.values()) for (const value of series.value) peakLogEntries = Math.max(peakLogEntries ?? 0, value);
-  let dropped = 0;
-  for (let m = 0; m < model.messages.count; m++) if (!Number.isNaN(model.messages.dropUs[m]!)) dropped++;
+  const dropped = model.counts.drops;
   const ok: number[] = [];
   let timeouts = 0;
   model.clientOps.outcome.forEach((outcome, k) => {
@@ -70,7 +69,7 @@ export function headlineMetrics(model: RunModel): HeadlineMetrics {
     snapshots: model.counts.snapshots,
     snapshotsInstalled: model.counts.snapshotInstalls,
     stalls: model.counts.stalls,
-    messages: model.messages.count,
+    messages: model.counts.sends,
     dropped,
     clientOk: ok.length,
     clientTimeouts: timeouts,
@@ -80,9 +79,15 @@ export function headlineMetrics(model: RunModel): HeadlineMetrics {
 }
 
 /** B relative to A: "+4%" near A, "×3.2" far from it, "+21" from zero, "same"; '' when either is unknown. */
-export function compareText(a: number | null, b: number | null): string {
+export function compareText(a: number | null, b: number | null, format?: (value: number) => string): string {
   if (a === null || b === null) return '';
   if (a === b) return 'same';
+  if (format !== undefined) {
+    // The difference in the figure's own unit, then the relative change: "+12.4 ms (+8%)".
+    const relative = compareText(a, b);
+    const difference = `${b > a ? '+' : '−'}${format(Math.abs(b - a))}`;
+    return /^[+−]\d+$/.test(relative) ? difference : `${difference} (${relative})`;
+  }
   if (a > 0 && b > 0) {
     const ratio = b / a;
     if (ratio >= 0.5 && ratio <= 2) {

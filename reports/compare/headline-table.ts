@@ -29,7 +29,7 @@ const HEADLINE_ROWS: readonly Row[] = [
   { label: 'compaction stalls', value: (h) => h.stalls, format: formatCount, hint: 'stall records' },
   { label: 'client ops ok / timed out', value: (h) => h.clientOk, format: formatCount, hint: 'ok records (the bar); timeouts after the slash' },
   { label: 'client latency p99', value: (h) => h.clientLatencyP99Us, format: durationOrDash, hint: 'nearest-rank p99 of completed operations' },
-  { label: 'messages / dropped', value: (h) => h.messages, format: formatCount, hint: 'messages entering the network (the bar); dropped after the slash' },
+  { label: 'messages / dropped', value: (h) => h.messages, format: formatCount, hint: 'send records (the bar); drop records after the slash — every dropped copy, as the command-line summary counts them' },
 ];
 
 /** Headline metrics of both runs with paired bars, and the parameters that differ. Returns the height used. */
@@ -65,13 +65,13 @@ export function drawHeadlineTable(a: Run, b: Run, root: Selection, topPx: number
       const w = Math.max(value > 0 ? 1.5 : 0, (value / max) * barWidth);
       appendRect(rowG, barLeft, y - 10 + k * 6, w, 5, '').attr('fill', RUN_FILLS[letter]);
     });
-    const change = compareText(va, vb);
-    if (change !== '') appendText(rowG, barLeft + barWidth + 8, y, change, 'note');
+    const change = compareText(va, vb, row.format);
+    if (change !== '') appendText(rowG, barLeft + barWidth + 8, y, change, 'note delta');
     addTitle(rowG, `${row.label}: A ${textA} · B ${textB}${change !== '' ? ` (B ${change})` : ''} — ${row.hint}`);
     y += rowPx;
   }
   const tableBottom = y;
-  return Math.max(tableBottom, drawParameterDiffs(a, b, g, barLeft + barWidth + 90, tableBottom, widthPx)) - 4;
+  return Math.max(tableBottom, drawParameterDiffs(a, b, g, barLeft + barWidth + 150, tableBottom, widthPx)) - 4;
 }
 
 /** The parameters that differ, right of the table at x = dx. Returns the y after them. */

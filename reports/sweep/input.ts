@@ -1,7 +1,6 @@
 // The sweep reports' input (one result per seed, as the CLI builds it from its sweep), its checks, and the
 // units and formats of metric values.
-import { formatCount, formatDurationUs, formatNumber } from '../format.js';
-import type { SweepCoverage } from './coverage.js';
+import { formatBytes, formatCount, formatDurationUs, formatNumber } from '../format.js';
 
 export type SweepVerdict = 'ok' | 'safety' | 'liveness' | 'expectation';
 
@@ -25,8 +24,6 @@ export interface SweepReportInput {
   readonly seeds: readonly SweepSeed[];
   /** The sweep's parameters, shown in the header (nested objects are flattened to dotted keys). */
   readonly parameters?: Readonly<Record<string, unknown>>;
-  /** Situations worth reaching with the seeds that reached each (drawn as the coverage panel; none: no panel). */
-  readonly coverage?: readonly SweepCoverage[];
 }
 
 export type MetricUnit = 'us' | 'bytes' | 'number';
@@ -79,13 +76,7 @@ export function unitOf(name: string): MetricUnit {
 /** A metric value for people, in its unit. */
 export function formatMetric(value: number, unit: MetricUnit): string {
   if (unit === 'us') return formatDurationUs(value);
-  if (unit === 'bytes') {
-    const abs = Math.abs(value);
-    if (abs >= 1024 ** 3) return `${formatNumber(value / 1024 ** 3, 2)} GiB`;
-    if (abs >= 1024 ** 2) return `${formatNumber(value / 1024 ** 2, 2)} MiB`;
-    if (abs >= 1024) return `${formatNumber(value / 1024, 1)} KiB`;
-    return `${formatCount(value)} B`;
-  }
+  if (unit === 'bytes') return formatBytes(value);
   if (Number.isInteger(value)) return formatCount(value);
   const abs = Math.abs(value);
   return formatNumber(value, abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3);

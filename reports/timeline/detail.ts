@@ -5,7 +5,7 @@ import { addTitle, appendClip, appendLine, appendRect, appendText, drawTimeAxis,
 import { messageCategory } from '../theme.js';
 import { drawLaneFrames, drawNodeSpans, drawRoles, laneCentre, type LaneGeometry } from './lanes.js';
 import { drawMarks } from './marks.js';
-import { drawNetworkFaults } from './network-regions.js';
+import { drawFaultLabels, drawNetworkFaultFills, drawNetworkFaults, faultLabelsHeight, layoutFaultLabels } from './network-regions.js';
 import { drawRunMarkers, windowIsWholeRun } from './run-markers.js';
 
 const DETAIL_LANE_PX = 44;
@@ -90,7 +90,9 @@ export function drawDetailPanel(ctx: ReportContext, parent: Selection, defs: Sel
       .attr('d', `M${px(ctx.x(w.fromUs))},${px(zoomTop)}L${px(ctx.x(w.toUs))},${px(zoomTop)}L${px(ctx.plotRightPx)},40L${px(ctx.plotLeftPx)},40z`)
       .attr('class', 'zoom');
   }
-  const lanesTop = 62;
+  const axisTop = 58;
+  const faultLabels = layoutFaultLabels(ctx, { x, fromUs: w.fromUs, toUs: w.toUs });
+  const lanesTop = axisTop + 4 + faultLabelsHeight(faultLabels);
   const geometry: LaneGeometry = {
     x,
     fromUs: w.fromUs,
@@ -102,13 +104,15 @@ export function drawDetailPanel(ctx: ReportContext, parent: Selection, defs: Sel
   };
   const lanesBottom = lanesTop + model.nodes.length * DETAIL_LANE_PX;
   appendRect(g, ctx.plotLeftPx - 1, lanesTop - 2, ctx.plotRightPx - ctx.plotLeftPx + 2, lanesBottom - lanesTop + 4, 'panel');
-  drawTimeAxis(g, x, lanesTop - 4, { labels: 'above', gridTopPx: lanesTop, gridBottomPx: lanesBottom });
+  drawTimeAxis(g, x, axisTop, { labels: 'above', gridTopPx: lanesTop, gridBottomPx: lanesBottom });
   drawLaneFrames(ctx, g, geometry);
   appendClip(defs, 'clip-detail', ctx.plotLeftPx, lanesTop - 2, ctx.plotRightPx - ctx.plotLeftPx, lanesBottom - lanesTop + 4);
   const clipped = g.append('g').attr('clip-path', 'url(#clip-detail)');
+  drawNetworkFaultFills(ctx, clipped, geometry);
   drawNodeSpans(ctx, clipped, geometry);
   drawRoles(ctx, clipped, geometry);
   drawNetworkFaults(ctx, clipped, geometry);
+  drawFaultLabels(g, lanesTop, faultLabels);
   drawMarks(ctx, clipped, geometry);
   drawArrows(ctx, clipped, geometry);
   drawRunMarkers(ctx, clipped, x, w.fromUs, w.toUs, lanesTop - 2, lanesBottom + 2, lanesBottom - 6);

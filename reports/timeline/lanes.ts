@@ -1,9 +1,10 @@
 // The lanes of a timeline panel (one per node): their geometry, frames, role bands, and down, paused, slow and
 // stalled periods.
 import type { ContinuousScale, Selection } from 'd3-node';
-import { formatDurationUs, formatTimeUs, px, textWidthPx } from '../format.js';
+import { cleanText, formatDurationUs, formatTimeUs, px, textWidthPx } from '../format.js';
 import type { NodeSpan, Role, RoleSpan } from '../model.js';
-import { addTitle, appendRect, appendText, type ReportContext } from '../svg.js';
+import { laneGroups } from '../datacenters.js';
+import { addTitle, appendLine, appendRect, appendText, type ReportContext } from '../svg.js';
 import { ROLE_LABELS, applyExtra, type ExtraStyle } from '../theme.js';
 
 /** Role priority for a pixel that holds several short role spans: show the most notable one. */
@@ -43,8 +44,25 @@ export function spanText(fromUs: number, toUs: number): string {
   return `${formatTimeUs(fromUs)} – ${formatTimeUs(toUs)} (${formatDurationUs(toUs - fromUs)})`;
 }
 
-/** Lane labels with the node's chart colour, lane backgrounds. */
+/** Datacenter groups: a bracket left of the lane labels with the datacenter's name, a line between groups. */
+function drawLaneGroups(ctx: ReportContext, g: Selection, geometry: LaneGeometry): void {
+  const groups = laneGroups(ctx.model);
+  groups.forEach((group, k) => {
+    const top = laneTop(geometry, group.first) + 2;
+    const bottom = laneTop(geometry, group.last + 1) - 2;
+    const bracket = g.append('g').attr('class', 'dc-group').attr('data-datacenter', group.datacenter);
+    appendLine(bracket, 14, top, 14, bottom, 'dc-bracket');
+    appendLine(bracket, 14, top, 18, top, 'dc-bracket');
+    appendLine(bracket, 14, bottom, 18, bottom, 'dc-bracket');
+    appendText(bracket, 18, top + 9, cleanText(group.datacenter, 9), 'tiny dc-label');
+    addTitle(bracket, `datacenter ${group.datacenter}: ${ctx.model.nodes.slice(group.first, group.last + 1).join(', ')}`);
+    if (k > 0) appendLine(g, ctx.plotLeftPx - 60, laneTop(geometry, group.first), ctx.plotRightPx, laneTop(geometry, group.first), 'dc-separator');
+  });
+}
+
+/** Lane labels with the node's chart colour, lane backgrounds; datacenter groups when the run has them. */
 export function drawLaneFrames(ctx: ReportContext, g: Selection, geometry: LaneGeometry): void {
+  drawLaneGroups(ctx, g, geometry);
   ctx.model.nodes.forEach((node, lane) => {
     const top = laneTop(geometry, lane);
     appendRect(g, ctx.plotLeftPx, top + 1, ctx.plotRightPx - ctx.plotLeftPx, geometry.laneHeightPx - 2, 'lane-bg');
@@ -89,6 +107,7 @@ function describeRole(span: RoleSpan): string {
 /** One lane's role bands at height y. */
 function drawLaneRoles(ctx: ReportContext, g: Selection, geometry: LaneGeometry, node: string, y: number, spans: readonly RoleSpan[]): void {
   let pending: MergedRoles | null = null;
+  const strip = { busyUntilPx: Number.NEGATIVE_INFINITY };
   const flushPending = (): void => {
     if (pending === null) return;
     const p = pending;
@@ -122,20 +141,32 @@ function drawLaneRoles(ctx: ReportContext, g: Selection, geometry: LaneGeometry,
     flushPending();
     const rect = appendRect(g, x0, y, x1 - x0, geometry.bandHeightPx, `r-${span.role}`);
     addTitle(rect, describeRole(span));
-    if (span.role === 'leader') drawTermLabel(g, geometry, span.term, x0, x1, y);
+    if (span.role === 'leader') drawTermLabel(g, geometry, span.term, x0, x1, y, strip);
   }
   flushPending();
 }
 
-/** The term on a leader band: inside a band tall enough for 10 px text, else above it in the lane's label strip. */
-function drawTermLabel(g: Selection, geometry: LaneGeometry, term: number, x0: number, x1: number, y: number): void {
+/**
+ * The term on a leader band: inside a band tall enough for 10 px text, else above it in the lane's label strip.
+ * A band too narrow for its number gets it above the band, centred, when the strip is free there (a short
+ * term keeps its label); `strip` tracks how far the lane's strip is taken.
+ */
+function drawTermLabel(g: Selection, geometry: LaneGeometry, term: number, x0: number, x1: number, y: number, strip: { busyUntilPx: number }): void {
   const width = x1 - x0;
   const long = `term ${term}`;
   const short = String(term);
   const text = width >= textWidthPx(long, 10) + 6 ? long : width >= textWidthPx(short, 10) + 4 ? short : '';
-  if (text === '') return;
-  if (geometry.bandHeightPx >= 14) appendText(g, (x0 + x1) / 2, y + geometry.bandHeightPx / 2 + 3.5, text, 'term');
-  else appendText(g, x0 + 2, y - 3, `leader, ${long}`, 'tiny halo leader-label');
+  if (text !== '' && geometry.bandHeightPx >= 14) {
+    appendText(g, (x0 + x1) / 2, y + geometry.bandHeightPx / 2 + 3.5, text, 'term');
+    return;
+  }
+  if (geometry.bandTopPx < 10) return;
+  const above = text !== '' ? `leader, ${long}` : short;
+  const labelWidth = textWidthPx(above, 9);
+  const left = text !== '' ? x0 + 2 : (x0 + x1) / 2 - labelWidth / 2;
+  if (left < strip.busyUntilPx) return;
+  strip.busyUntilPx = left + labelWidth + 3;
+  appendText(g, text !== '' ? left : (x0 + x1) / 2, y - 3, above, text !== '' ? 'tiny halo leader-label' : 'tiny halo leader-label mid short-term');
 }
 
 /** Down (hatched), paused (shaded) and slow (light hatch) periods. */

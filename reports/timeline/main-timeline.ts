@@ -6,7 +6,7 @@ import { addTitle, appendLine, appendRect, appendText, drawRunTag, drawTimeAxis,
 import { applyExtra, type RunTag } from '../theme.js';
 import { drawLaneFrames, drawNodeSpans, drawRoles, spanText, type LaneGeometry } from './lanes.js';
 import { drawMarks } from './marks.js';
-import { drawNetworkFaults } from './network-regions.js';
+import { FAULT_LABEL_ROW_PX, drawFaultLabels, drawNetworkFaultFills, drawNetworkFaults, faultLabelsHeight, layoutFaultLabels } from './network-regions.js';
 import { drawRunMarkers, windowIsWholeRun } from './run-markers.js';
 import { drawTrafficStrips } from './traffic.js';
 
@@ -38,8 +38,11 @@ export function drawMainTimeline(ctx: ReportContext, parent: Selection, topPx: n
   const g = parent.append('g').attr('class', 'timeline').attr('transform', translate(0, topPx));
   for (const [name, value] of Object.entries(options.dataAttributes ?? {})) g.attr(name, value);
   drawHeading(g, options);
-  // Rows: title (y 14), marker labels (y 30), axis labels (y 42), lanes from 52.
-  const lanesTop = 52;
+  // Rows: title (y 14), marker labels (y 30), axis labels (y 42) over the axis (y 48), the network faults'
+  // label rows, lanes.
+  const axisTop = 48;
+  const faultLabels = layoutFaultLabels(ctx, { x: ctx.x, fromUs: 0, toUs: model.endUs });
+  const lanesTop = axisTop + 4 + faultLabelsHeight(faultLabels);
   const geometry: LaneGeometry = {
     x: ctx.x,
     fromUs: 0,
@@ -50,14 +53,19 @@ export function drawMainTimeline(ctx: ReportContext, parent: Selection, topPx: n
     bandHeightPx: 18,
   };
   const lanesBottom = lanesTop + model.nodes.length * MAIN_LANE_PX;
-  drawTimeAxis(g, ctx.x, lanesTop - 4, { labels: 'above', gridTopPx: lanesTop, gridBottomPx: lanesBottom });
+  drawTimeAxis(g, ctx.x, axisTop, { labels: 'above', gridTopPx: lanesTop, gridBottomPx: lanesBottom });
   drawLaneFrames(ctx, g, geometry);
   // Grid lines go under the lane backgrounds otherwise; redraw them lightly on top of the backgrounds.
   const grid = g.append('g');
   for (const tick of ctx.x.ticks(Math.max(2, Math.round((ctx.plotRightPx - ctx.plotLeftPx) / 110)))) appendLine(grid, ctx.x(tick), lanesTop, ctx.x(tick), lanesBottom, 'grid');
+  drawNetworkFaultFills(ctx, g, geometry);
   drawRoles(ctx, g, geometry);
   drawNodeSpans(ctx, g, geometry);
   drawNetworkFaults(ctx, g, geometry);
+  drawFaultLabels(g, lanesTop, faultLabels);
+  if (faultLabels.hidden > 0) {
+    appendText(g, ctx.plotLeftPx - 6, axisTop + 4 + FAULT_LABEL_ROW_PX - 3, `+${formatCount(faultLabels.hidden)} faults`, 'tiny end').append('title').text(`${faultLabels.hidden} network fault labels did not fit in ${faultLabels.rows} rows; hover the regions`);
+  }
   drawMarks(ctx, g, geometry);
   drawWindowBand(ctx, g, lanesTop, lanesBottom);
 

@@ -1,9 +1,17 @@
-// Network faults over a timeline's lanes: partitions, clogs and degraded links as regions with labels.
+// Network faults over a timeline's lanes: partitions, clogs and degraded links as regions, and their labels
+// packed into rows above the lanes. A region's tint is drawn under the role bands and its outline over them,
+// so however many faults overlap, a leader band stays leader green.
 import type { Selection } from 'd3-node';
 import { textWidthPx } from '../format.js';
+import { packRows } from '../label-rows.js';
 import type { NetworkFault } from '../model.js';
-import { addTitle, appendRect, appendText, type ReportContext } from '../svg.js';
+import { addTitle, appendLine, appendRect, appendText, type ReportContext } from '../svg.js';
 import { clipX, laneTop, spanText, type LaneGeometry } from './lanes.js';
+
+export const FAULT_LABEL_FONT_PX = 9;
+export const FAULT_LABEL_ROW_PX = 11;
+/** At most this many label rows; labels beyond them are left to the regions' hover titles (and counted). */
+export const MAX_FAULT_LABEL_ROWS = 6;
 
 /** Groups lane indexes into runs of consecutive lanes, so a fault over adjacent lanes is one region. */
 function laneRuns(lanes: readonly number[]): [number, number][] {
@@ -17,39 +25,81 @@ function laneRuns(lanes: readonly number[]): [number, number][] {
   return runs;
 }
 
+function faultTitle(fault: NetworkFault): string {
+  return `${fault.label} · ${spanText(fault.fromUs, fault.toUs)}${fault.open ? ' (until the end of the trace)' : ''}`;
+}
+
+export interface FaultLabel {
+  readonly fault: NetworkFault;
+  /** Left edge, px; the region starts at regionX. */
+  readonly x: number;
+  readonly regionX: number;
+  readonly width: number;
+  /** Row above the lanes, 0 the lowest (nearest the lanes). */
+  readonly row: number;
+}
+
+export interface FaultLabelLayout {
+  readonly labels: readonly FaultLabel[];
+  readonly rows: number;
+  /** Labels that found no row (their regions still have hover titles). */
+  readonly hidden: number;
+}
+
 /**
- * Partitions, clogs and degraded links as translucent regions over the lanes they affect. Labels go in the
- * label strip at the top of an affected lane (the first one whose strip is free there), so they never cover
- * a role band; a label with no free strip is left out (the region's hover title still names the fault).
+ * One label per network fault, left-aligned at its region's start (pulled left at the plot's right edge),
+ * each in the first row where it overlaps no other label.
  */
+export function layoutFaultLabels(ctx: ReportContext, geometry: Pick<LaneGeometry, 'x' | 'fromUs' | 'toUs'>): FaultLabelLayout {
+  const candidates: { fault: NetworkFault; x: number; regionX: number; width: number }[] = [];
+  for (const fault of ctx.model.networkFaults) {
+    if (fault.toUs < geometry.fromUs || fault.fromUs > geometry.toUs) continue;
+    const regionX = geometry.x(Math.max(fault.fromUs, geometry.fromUs));
+    const width = textWidthPx(fault.label, FAULT_LABEL_FONT_PX);
+    const x = Math.max(ctx.plotLeftPx + 2, Math.min(regionX + 2, ctx.plotRightPx - width - 2));
+    candidates.push({ fault, x, regionX, width });
+  }
+  const rows = packRows(candidates.map((c) => ({ left: c.x, right: c.x + c.width })), 6, MAX_FAULT_LABEL_ROWS);
+  const labels: FaultLabel[] = [];
+  candidates.forEach((c, k) => {
+    if (rows[k]! >= 0) labels.push({ ...c, row: rows[k]! });
+  });
+  return { labels, rows: labels.length === 0 ? 0 : Math.max(...labels.map((l) => l.row)) + 1, hidden: candidates.length - labels.length };
+}
+
+/** Height of the label rows above the lanes (0 without network faults). */
+export function faultLabelsHeight(layout: FaultLabelLayout): number {
+  return layout.rows === 0 ? 0 : layout.rows * FAULT_LABEL_ROW_PX + 3;
+}
+
+/** Each region's tint, under the role bands. */
+export function drawNetworkFaultFills(ctx: ReportContext, g: Selection, geometry: LaneGeometry): void {
+  forEachRegion(ctx, geometry, (fault, x0, x1, top, height) => void appendRect(g, x0, top, Math.max(1.5, x1 - x0), height, `f-${fault.kind} ff`));
+}
+
+/** Each region's outline (with its hover title), over the role bands. */
 export function drawNetworkFaults(ctx: ReportContext, g: Selection, geometry: LaneGeometry): void {
+  forEachRegion(ctx, geometry, (fault, x0, x1, top, height) => void addTitle(appendRect(g, x0, top, Math.max(1.5, x1 - x0), height, `f-${fault.kind} fo`), faultTitle(fault)));
+}
+
+/** The labels in their rows above the lanes (lanesTop), each with a tick down to its region's start. */
+export function drawFaultLabels(g: Selection, lanesTop: number, layout: FaultLabelLayout): void {
+  for (const label of layout.labels) {
+    const baseline = lanesTop - 3 - label.row * FAULT_LABEL_ROW_PX;
+    // A tick from the label down to the lanes at the region's start.
+    appendLine(g, label.regionX, baseline + 1, label.regionX, lanesTop, `f-tick f-${label.fault.kind}`);
+    addTitle(appendText(g, label.x, baseline, label.fault.label, `tiny halo fault-label l-${label.fault.kind}`), faultTitle(label.fault));
+  }
+}
+
+function forEachRegion(ctx: ReportContext, geometry: LaneGeometry, draw: (fault: NetworkFault, x0: number, x1: number, top: number, height: number) => void): void {
   const lanes = new Map(ctx.model.nodes.map((node, lane) => [node, lane]));
-  /** Per lane, the x up to which its label strip is taken. */
-  const stripBusyUntilPx = ctx.model.nodes.map(() => Number.NEGATIVE_INFINITY);
-  const faults: readonly NetworkFault[] = ctx.model.networkFaults;
-  const labels: { lane: number; x: number; text: string; kind: string; title: string }[] = [];
-  for (const fault of faults) {
+  for (const fault of ctx.model.networkFaults) {
     const extent = clipX(geometry, fault.fromUs, fault.toUs);
     if (extent === null) continue;
-    const [x0, x1] = extent;
     const affected = fault.nodes.map((node) => lanes.get(node)).filter((lane): lane is number => lane !== undefined);
-    const title = `${fault.label} · ${spanText(fault.fromUs, fault.toUs)}${fault.open ? ' (until the end of the trace)' : ''}`;
     for (const [first, last] of laneRuns(affected)) {
-      const top = laneTop(geometry, first) + 1;
-      const rect = appendRect(g, x0, top, Math.max(1.5, x1 - x0), (last - first + 1) * geometry.laneHeightPx - 2, `f-${fault.kind}`);
-      addTitle(rect, title);
+      draw(fault, extent[0], extent[1], laneTop(geometry, first) + 1, (last - first + 1) * geometry.laneHeightPx - 2);
     }
-    // Left-aligned at the region start; pulled left when it would run past the plot's right edge.
-    const labelWidth = textWidthPx(fault.label, 9);
-    const labelX = Math.max(ctx.plotLeftPx + 2, Math.min(x0 + 2, ctx.plotRightPx - labelWidth - 2));
-    const lane = [...new Set(affected)].sort((a, b) => a - b).find((candidate) => stripBusyUntilPx[candidate]! < labelX);
-    if (lane === undefined) continue;
-    stripBusyUntilPx[lane] = labelX + labelWidth + 6;
-    labels.push({ lane, x: labelX, text: fault.label, kind: fault.kind, title });
-  }
-  // Labels after all regions, so a later region does not tint an earlier label.
-  for (const label of labels) {
-    const text = appendText(g, label.x, laneTop(geometry, label.lane) + geometry.bandTopPx - 3, label.text, `tiny halo l-${label.kind}`);
-    addTitle(text, label.title);
   }
 }

@@ -27,6 +27,7 @@ import {
   type Series,
 } from '../model.js';
 import { TraceFormatError } from './error.js';
+import type { RoundMember } from '../../contract/compaction-rounds.js';
 import { formatSeconds } from './text.js';
 
 /** Per-node state while scanning. */
@@ -101,7 +102,11 @@ export class ModelBuilder {
   readonly stallSpans: NodeSpan[] = [];
   readonly leaderLosses: LeaderLoss[] = [];
   readonly leaderless: LeaderlessSpan[] = [];
-  readonly counts = { snapshots: 0, snapshotStarts: 0, snapshotSkips: 0, snapshotInstalls: 0, compactions: 0, stalls: 0, leaderLost: 0 };
+  readonly counts = { snapshots: 0, snapshotStarts: 0, snapshotSkips: 0, snapshotInstalls: 0, compactions: 0, stalls: 0, leaderLost: 0, sends: 0, drops: 0 };
+  /** Time of every `drop` record (a dropped duplicate copy is a drop of its own). */
+  readonly dropTimesUs: number[] = [];
+  /** Snapshots and skipped windows with their round, for the compaction drift chart. */
+  readonly compactionRounds: RoundMember[] = [];
 
   /** Per node: the stall detected and not yet ended by a snapshot. */
   readonly openStalls = new Map<string, { fromUs: number; detail: string }>();
@@ -279,6 +284,8 @@ export class ModelBuilder {
       leaderLosses: this.leaderLosses,
       leaderless: this.leaderless,
       counts: this.counts,
+      dropTimesUs: this.dropTimesUs,
+      compactionRounds: this.compactionRounds,
       omitted: this.omitted,
     };
   }

@@ -26,6 +26,7 @@ export function onSnapshot(b: ModelBuilder, r: ReportRecordOf<'snapshot'>): void
   const detail = `snapshot taken: index ${r.index}, term ${r.term}, trigger ${r.trigger}${bytes}${round}${timing}`;
   b.push(b.marks, { node, tUs: t, kind: 'snapshot', label: '', detail }, 'marks');
   b.counts.snapshots++;
+  if (r.round !== undefined) b.push(b.compactionRounds, { node, round: r.round, index: r.index, completedUs: t }, 'compaction rounds');
   const stall = b.openStalls.get(node);
   if (stall !== undefined) {
     b.openStalls.delete(node);
@@ -36,6 +37,7 @@ export function onSnapshot(b: ModelBuilder, r: ReportRecordOf<'snapshot'>): void
 export function onSnapshotSkip(b: ModelBuilder, r: ReportRecordOf<'snapshot-skip'>): void {
   b.addNode(r.node);
   b.counts.snapshotSkips++;
+  b.push(b.compactionRounds, { node: r.node, round: r.round, index: r.index, completedUs: r.t }, 'compaction rounds');
   const intended = r.intendedUs !== undefined ? `; window intended at ${formatSeconds(r.intendedUs)}` : '';
   const detail = `snapshot window ${r.round} skipped: nothing applied since the last snapshot (stale applied index ${r.index})${intended}`;
   b.push(b.marks, { node: r.node, tUs: r.t, kind: 'snapshot-skip', label: '', detail }, 'marks');

@@ -1,4 +1,5 @@
 // Run framing: the meta record (seed, scenario, parameters, the lane order) and the end record (hash, verdict).
+import { laneOrder } from '../datacenters.js';
 import type { ModelBuilder } from './builder.js';
 import type { ReportRecordOf } from './records.js';
 
@@ -6,8 +7,9 @@ export function onMeta(b: ModelBuilder, r: ReportRecordOf<'meta'>): void {
   b.seed = r.seed;
   b.scenario = r.scenario;
   b.params = r.params;
-  // Lane order: meta.params.nodes first, then other ids in order of first appearance.
-  for (const id of r.params.nodes) b.addNode(id);
+  // Lane order: meta.params.nodes first (grouped by datacenter when the run has a topology), then other ids in
+  // order of first appearance.
+  for (const id of laneOrder(r.params, r.params.nodes)) b.addNode(id);
 }
 
 export function onEnd(b: ModelBuilder, r: ReportRecordOf<'end'>): void {

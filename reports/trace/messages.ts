@@ -15,6 +15,7 @@ function slotOf(b: ModelBuilder, r: MessageRecord): number {
 }
 
 export function onSend(b: ModelBuilder, r: ReportRecordOf<'send'>): void {
+  b.counts.sends++;
   const index = slotOf(b, r);
   if (index >= 0) b.messages.sendUs[index] = r.t;
 }
@@ -28,6 +29,8 @@ export function onDeliver(b: ModelBuilder, r: ReportRecordOf<'deliver'>): void {
 }
 
 export function onDrop(b: ModelBuilder, r: ReportRecordOf<'drop'>): void {
+  b.counts.drops++;
+  b.push(b.dropTimesUs, r.t, 'drops');
   const index = slotOf(b, r);
   if (index < 0) return;
   b.messages.dropUs[index] = r.t;

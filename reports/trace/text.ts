@@ -1,13 +1,15 @@
-// Number formats of the hover details the trace handlers write into the model.
+// Number formats of the hover details the trace handlers write into the model: the report's one set
+// (format.ts), so a duration reads the same in a hover title as on the page ("1.224 s", not "1224.4 ms").
+import { formatDurationUs, formatTimeUs } from '../format.js';
 
-/** A duration rounded to 0.1 ms: "12.3 ms". */
+/** A duration: "12.3 ms", "1.224 s" (formatDurationUs). */
 export function formatMs(us: number): string {
-  return `${Math.round(us / 100) / 10} ms`;
+  return formatDurationUs(us);
 }
 
 /** A true time for hover details: "12.345678 s". */
 export function formatSeconds(us: number): string {
-  return `${(us / 1_000_000).toFixed(6)} s`;
+  return formatTimeUs(us);
 }
 
 /** A group of node ids: "{n1,n2}". */
