@@ -4,7 +4,7 @@
  * struct-of-arrays message table. Every list has a bound; records beyond it are counted in `omitted` (and the
  * report says so) instead of growing memory without limit.
  */
-import type { TraceRole, TraceRunParams, TraceVerdict } from '../contract/trace.js';
+import type { TraceClientOp, TraceClientValue, TraceLinearizabilityVerdict, TraceRole, TraceRunParams, TraceVerdict } from '../contract/trace.js';
 import type { RoundMember } from '../contract/compaction-rounds.js';
 import type { MessageTable } from './message-table.js';
 import type { RunResultInfo } from './run-result.js';
@@ -100,6 +100,39 @@ export interface ClientOps {
   readonly outcome: Outcome[];
 }
 
+/** One client operation from its invoke record to its outcome (ok, fail, timeout), or open at the end. */
+export interface ClientOperation {
+  /** `client#id`, as the linearizability record names it. */
+  readonly ref: string;
+  readonly client: string;
+  readonly id: number;
+  readonly op: TraceClientOp;
+  readonly key: string;
+  readonly value: string | null;
+  readonly expected: string | null | undefined;
+  readonly callUs: number;
+  returnUs: number | null;
+  outcome: Outcome | 'open';
+  result: TraceClientValue;
+}
+
+/** The `linearizability` record: the end-of-run check of the client history. */
+export interface LinearizabilityRecord {
+  readonly tUs: number;
+  readonly verdict: TraceLinearizabilityVerdict;
+  readonly operations: number;
+  readonly keys: number;
+  readonly unknownOutcomes: number;
+  readonly notRecorded: number;
+  readonly stepsUsed: number;
+  readonly reason: string;
+  readonly key: string | null;
+  readonly stuck: string | null;
+  readonly subHistory: readonly string[];
+  /** The writes of values the sub-history read, drawn for context. */
+  readonly context: readonly string[];
+}
+
 export interface ElectionLatency {
   readonly tUs: number;
   readonly latencyUs: number;
@@ -180,6 +213,11 @@ export interface RunModel {
   /** Commit index minus last applied index per node, sampled at every commit and apply record. */
   readonly applyLag: ReadonlyMap<string, Series>;
   readonly clientOps: ClientOps;
+  /** Every client operation in invoke order (bounded by MAX_LIST_ITEMS), and the clients in order of first call. */
+  readonly clientHistory: readonly ClientOperation[];
+  readonly clients: readonly string[];
+  /** The linearizability verdict, or null for traces without one (unchecked runs, older traces). */
+  readonly linearizability: LinearizabilityRecord | null;
   readonly messages: MessageTable;
   /** From periodic `log` records (a later trace version): retained entries and applied − snapshotIndex. */
   readonly logEntries: ReadonlyMap<string, Series>;

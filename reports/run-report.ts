@@ -20,8 +20,10 @@ import { expectationLines, verdictBadge } from './outcome.js';
 import { at, num, parameterLines } from './header-params.js';
 import { parseTrace } from './trace/parse.js';
 import { addTitle, appendLine, appendRect, appendText, translate, type ReportContext } from './svg.js';
-import { MESSAGE_CATEGORY_LABELS, NODE_COLORS, ROLE_LABELS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
+import { MESSAGE_CATEGORY_LABELS, NODE_COLORS, ROLE_LABELS, VERDICT_COLORS, appendDefs, applyExtra, styleSheet, type ExtraStyle, type MessageCategory } from './theme.js';
+import { drawClientOps } from './timeline/client-ops.js';
 import { drawDetailPanel } from './timeline/detail.js';
+import { drawLinearizabilityPanel } from './timeline/lincheck-panel.js';
 import { drawMainTimeline } from './timeline/main-timeline.js';
 import { chooseDetailWindow } from './window.js';
 
@@ -105,6 +107,8 @@ export function renderModel(model: RunModel, options: RunReportOptions = {}): st
   const main = drawMainTimeline(ctx, root, y);
   y += main.heightPx + 6;
   y += drawDetailPanel(ctx, root, defs, y, main.lanesBottomPx) + 8;
+  y += drawClientOps(ctx, root, defs, y);
+  y += drawLinearizabilityPanel(ctx, root, y);
   for (const chart of [drawCommitChart, drawApplyLagChart, drawLatencyChart, drawElectionChart, drawNetworkChart, drawLogSizeChart, drawSnapshotLagChart, drawCompactionDriftChart, drawElectionLatencyChart]) {
     y += chart(ctx, root, y);
   }

@@ -2,6 +2,7 @@
 // report model (bounded memory: the file is never held whole), turning a malformed trace into a usage error
 // that names the file and the line, adapting sweep.json to the sweep report's input, and telling traces
 // from sweep.json files for `raftsim compare`.
+import { situations } from '../sim/coverage.js';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -263,7 +264,7 @@ export interface SweepLike {
     readonly seeds: string;
     readonly shard: { readonly index: number; readonly count: number } | null;
   };
-  readonly runs: readonly Pick<SeedSummary, 'seed' | 'outcome' | 'invariant' | 'message' | 'failedExpectations' | 'leaderChanges' | 'elections' | 'clientOk' | 'metrics'>[];
+  readonly runs: readonly (Pick<SeedSummary, 'seed' | 'outcome' | 'invariant' | 'message' | 'failedExpectations' | 'leaderChanges' | 'elections' | 'clientOk' | 'metrics'> & { readonly reached?: readonly string[] })[];
 }
 
 const verdictOf: Readonly<Record<Outcome, SweepVerdict>> = { passed: 'ok', safety: 'safety', liveness: 'liveness', expectations: 'expectation' };
@@ -303,7 +304,10 @@ export function sweepReportInput(file: SweepLike): SweepReportInput {
       metrics: { ...run.metrics, leaderChanges: run.leaderChanges, elections: run.elections, clientOk: run.clientOk },
     };
   });
-  return { scenario: sweep.scenario, seeds, parameters: sweepParameters(sweep) };
+  // Sweep files written before coverage existed have no `reached`: no panel rather than a wall of "never".
+  const hasCoverage = file.runs.some((run) => run.reached !== undefined);
+  const coverage = hasCoverage ? situations.map((situation) => ({ name: situation.name, seeds: file.runs.filter((run) => run.reached?.includes(situation.name) === true).length })) : [];
+  return { scenario: sweep.scenario, seeds, parameters: sweepParameters(sweep), coverage };
 }
 
 export function renderSweepFile(file: SweepLike): RenderedReport {

@@ -1,6 +1,7 @@
 // The sweep reports' input (one result per seed, as the CLI builds it from its sweep), its checks, and the
 // units and formats of metric values.
 import { formatBytes, formatCount, formatDurationUs, formatNumber } from '../format.js';
+import type { SweepCoverage } from './coverage.js';
 
 export type SweepVerdict = 'ok' | 'safety' | 'liveness' | 'expectation';
 
@@ -24,6 +25,8 @@ export interface SweepReportInput {
   readonly seeds: readonly SweepSeed[];
   /** The sweep's parameters, shown in the header (nested objects are flattened to dotted keys). */
   readonly parameters?: Readonly<Record<string, unknown>>;
+  /** Situations worth reaching with the seeds that reached each (drawn as the coverage panel; none: no panel). */
+  readonly coverage?: readonly SweepCoverage[];
 }
 
 export type MetricUnit = 'us' | 'bytes' | 'number';
