@@ -7,4 +7,4 @@ export class UsageError extends Error {
   }
 }
 
-export const exitCodes = { ok: 0, safety: 1, usage: 2, liveness: 3 } as const;
+export const exitCodes = { ok: 0, safety: 1, usage: 2, liveness: 3, interrupted: 130 } as const;

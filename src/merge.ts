@@ -19,7 +19,7 @@ const seedSchema = z
     traceHash: z.string().nullable(),
     events: z.number(),
     simulatedUs: z.number(),
-    wallMs: z.number(),
+    wallMs: z.number().optional(),
     leaderChanges: z.number(),
     elections: z.number(),
     convergedAfterUs: z.number().nullable(),
@@ -43,7 +43,7 @@ const sweepFileSchema = z.object({
       metricPaths: z.array(z.string()),
     })
     .passthrough(),
-  elapsedMs: z.number(),
+  partial: z.boolean().optional(),
   runs: z.array(seedSchema),
 });
 
@@ -85,6 +85,7 @@ export function mergeSweepFiles(paths: readonly string[]): MergeReport {
   const seen = new Map<number, string>();
   const runs: SeedSummary[] = [];
   for (const { path, data } of files) {
+    if (data.partial === true) throw new UsageError(`${path}: is the sweep.json of an interrupted sweep (partial: true); complete it first with \`npx raftsim sweep --resume ${path.replace(/[\\/]?sweep\.json$/, '') || '.'}\`.`);
     const a = first.data.sweep;
     const b = data.sweep;
     if (b.sourceDigest !== a.sourceDigest || b.scenario !== a.scenario) {
@@ -124,7 +125,9 @@ export function mergeSweepFiles(paths: readonly string[]): MergeReport {
       expectations: sweep.expectations,
       metricPaths: sweep.metricPaths,
     },
-    elapsedMs: files.reduce((sum, input) => sum + input.data.elapsedMs, 0),
+    partial: false,
+    done: sorted.length,
+    total: sorted.length,
     summary: summarizeSweep(identity, sorted, sweep.expectations),
     runs: sorted,
   };

@@ -5,6 +5,7 @@ import { ensureDirectory, writeFile } from '../files.js';
 import { mergeSweepFiles } from '../merge.js';
 import { renderSweepFile } from '../reports.js';
 import { sweepText } from '../summary.js';
+import { sweepJsonText } from '../sweep.js';
 import { defineCommand } from './command.js';
 import { fileIn, optionalString, sweepExitCode, writeReport } from './flags.js';
 
@@ -27,7 +28,7 @@ export const mergeCommand = defineCommand({
     let reportPath: string | null = null;
     if (out !== undefined) {
       ensureDirectory(out);
-      writeFile(join(out, 'sweep.json'), JSON.stringify(merged.file, null, 2) + '\n');
+      writeFile(join(out, 'sweep.json'), sweepJsonText(merged.file));
       if (args.report === true) {
         reportPath = join(out, 'sweep.svg');
         writeReport(io, reportPath, renderSweepFile(merged.file), '--out');
