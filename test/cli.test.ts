@@ -176,6 +176,15 @@ describe('bad input: exit 2 with a one-paragraph message naming what is wrong', 
     expect(out).toBe('');
   });
 
+  // mkdir's recursive mode spins forever on /proc (ENOENT for a directory whose parent exists)
+  it.skipIf(!existsSync('/proc/self'))('--out on /proc exits 2 at once, naming the directory that takes no new directories', async () => {
+    for (const out of ['/proc/raftsim-x', '/proc/raftsim-x/y']) {
+      const { code, err } = await cli('run', 'leader-crash', '--out', out, '--trace');
+      expect(code).toBe(2);
+      expect(err).toMatch(new RegExp(`^raftsim: --out ${out}: cannot be created: /proc takes no new directories \\(mkdir answers ENOENT`));
+    }
+  });
+
   it('a corrupt result.json or sweep.json names the file and the field', async () => {
     const dir = temp('corrupt');
     writeFileSync(join(dir, 'result.json'), '{"raftsim": {"resultVersion": 2}, "seed": "one"}');
