@@ -6,7 +6,7 @@ import { UsageError } from './errors.js';
 import type { SeedSummary } from './result.js';
 import { formatPath, problemsFromZod } from './scenario/errors.js';
 import { summarizeSweep, type SweepFile } from './sweep.js';
-import { raftsimVersion } from './version.js';
+import { raftsimVersion, versionMismatch } from './version.js';
 
 const seedSchema = z
   .object({
@@ -70,6 +70,8 @@ export function readSweepFile(path: string): SweepFileData {
 
 /** Validates parsed JSON as a sweep.json; problems are usage errors naming the file and the field. */
 export function checkSweepJson(path: string, json: unknown): SweepFileData {
+  const mismatch = versionMismatch(path, json, 'sweepVersion', 'sweep.json files');
+  if (mismatch !== null) throw new UsageError(`${mismatch}; run the sweep again with this raftsim (npx raftsim sweep ... --out DIR).`);
   const parsed = sweepFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const problem = problemsFromZod(parsed.error.issues, {})[0]!;

@@ -169,7 +169,8 @@ export function excerpts(a: string, b: string, width = 200): [string, string] {
 export function replayText(report: ReplayReport): string {
   const lines: string[] = [];
   const recorded = report.recorded;
-  const what = `${recorded.scenario} seed ${recorded.seed}${recorded.overrides.length > 0 ? ` ${recorded.overrides.join(' ')}` : ''}`;
+  const seed = recorded.options.seed === recorded.seed ? `seed ${recorded.seed}` : `seed ${recorded.options.seed} (result.json says seed ${recorded.seed})`;
+  const what = `${recorded.scenario} ${seed}${recorded.overrides.length > 0 ? ` ${recorded.overrides.join(' ')}` : ''}`;
   if (report.reproduced) {
     lines.push(`reproduced: ${what}: trace hash ${report.replayedHash} over ${report.replayedLines} lines, verdict ${report.result.verdict}${report.result.violation !== null ? ` (${report.result.violation.invariant} at t=${us(report.result.violation.timeUs)})` : ''}`);
   } else {

@@ -199,6 +199,36 @@ describe('bad input: exit 2 with a one-paragraph message naming what is wrong', 
 });
 
 describe('replay', () => {
+  it('says what is wrong with the file it is given: a trace, an edited seed, another version, edited options', async () => {
+    const dir = temp('replay-messages');
+    const run = await cli('run', 'flapping-links', '--seed', '2', '--duration', '2s', '--out', dir, '--trace');
+    expect(run.code).toBe(0);
+    const trace = await cli('replay', join(dir, 'trace.jsonl'));
+    expect(trace.code).toBe(2);
+    expect(trace.err).toContain(`trace.jsonl: is a trace (trace.jsonl: one event per line), not a result.json; replay wants the result.json that \`raftsim run --out DIR\` writes next to it (here: npx raftsim replay ${join(dir, 'result.json')})`);
+    const recorded = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
+    const edited = (name: string, edit: (json: typeof recorded) => void): string => {
+      const copy = JSON.parse(JSON.stringify(recorded));
+      edit(copy);
+      const file = join(dir, name);
+      writeFileSync(file, JSON.stringify(copy));
+      return file;
+    };
+    const seed = await cli('replay', edited('seed.json', (json) => (json.seed = 7)));
+    expect(seed.code).toBe(0);
+    expect(seed.out).toMatch(/^reproduced: flapping-links seed 2 \(result\.json says seed 7\) --duration 2s/);
+    expect(seed.out).toContain("note: result.json's seed 7 differs from the seed 2 its recorded options were drawn from (the seed was edited?)");
+    expect(seed.out).not.toContain('compiler');
+    const version = await cli('replay', edited('old.json', (json) => (json.raftsim = { resultVersion: 1, version: '0.0.9' })));
+    expect(version.code).toBe(2);
+    expect(version.err).toMatch(/old\.json: written by raftsim 0\.0\.9 \(resultVersion 1\); this is raftsim \d+\.\d+\.\d+\S*, which reads result\.json files of resultVersion 2; run it again with this raftsim \(.*run flapping-links --seed 2 --duration 2s --out DIR\)/);
+    const options = await cli('replay', edited('options.json', (json) => (json.options.cluster.raft.heartbeatIntervalUs = 40000)));
+    expect(options.out).toMatch(/note: the recorded scenario text compiles to different options with this raftsim \S+ \(first at options\.cluster\.raft\.heartbeatIntervalUs: recorded 40000, now 50000\)/);
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ raftsim: { sweepVersion: 0, version: '0.0.1' } }));
+    const merge = await cli('merge', join(dir, 'sweep.json'));
+    expect(merge.err).toMatch(/sweep\.json: written by raftsim 0\.0\.1 \(sweepVersion 0\); this is raftsim \S+, which reads sweep\.json files of sweepVersion 1/);
+  });
+
   it('reproduces a recorded run from result.json and exits as the run did', async () => {
     const dir = temp('replay');
     const run = await cli('run', 'flapping-links', '--seed', '2', '--duration', '4s', '--out', dir);
