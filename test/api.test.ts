@@ -9,6 +9,7 @@ import * as raftsim from 'raftsim';
 import * as reports from 'raftsim/reports';
 import type {
   BuiltinScenario,
+  ChaosInput,
   ChaosKind,
   ChaosOptions,
   ClusterOptions,
@@ -20,6 +21,7 @@ import type {
   ExpectationResult,
   FailureSignature,
   Fault,
+  FaultItemInput,
   FaultKind,
   LivenessOutcome,
   LoadedScenario,
@@ -35,6 +37,7 @@ import type {
   ScenarioRunResult,
   ScenarioSize,
   ScenarioSource,
+  ScenarioSourceInput,
   ScenarioSpec,
   ScheduledFault,
   ShrinkOptions,
@@ -43,6 +46,7 @@ import type {
   SimulationResult,
   TraceSink,
   TriggeredFault,
+  ValidatedScenarioSpec,
   Verdict,
   WorkloadOptions,
 } from 'raftsim';
@@ -50,6 +54,7 @@ import type {
 /** The documented types stay exported (typecheck fails otherwise). */
 export type DocumentedTypes = [
   BuiltinScenario,
+  ChaosInput,
   ChaosKind,
   ChaosOptions,
   ClusterOptions,
@@ -61,6 +66,7 @@ export type DocumentedTypes = [
   ExpectationResult,
   FailureSignature,
   Fault,
+  FaultItemInput,
   FaultKind,
   LivenessOutcome,
   LoadedScenario,
@@ -76,6 +82,7 @@ export type DocumentedTypes = [
   ScenarioRunResult,
   ScenarioSize,
   ScenarioSource,
+  ScenarioSourceInput,
   ScenarioSpec,
   ScheduledFault,
   ShrinkOptions,
@@ -84,12 +91,16 @@ export type DocumentedTypes = [
   SimulationResult,
   TraceSink,
   TriggeredFault,
+  ValidatedScenarioSpec,
   Verdict,
   WorkloadOptions,
 ];
 
 const exportedValues = [
   'FileSink',
+  'SeedFailure',
+  'assertSeedPasses',
+  'seedProperty',
   'RaftNode',
   'allBugs',
   'MemorySink',
@@ -180,12 +191,19 @@ describe('the package API', () => {
     expect(svg).toContain('seed 3');
   });
 
+  it('a failing seed through the package names its replay command', () => {
+    const spec: ScenarioSpec = { name: 'minority', question: 'caught?', bugs: ['commit-with-minority'], chaos: { kinds: ['crash', 'partition'], meanGap: '300ms' }, duration: '3s' };
+    expect(() => raftsim.assertSeedPasses(spec, 1)).toThrow(/replay: (npx )?raftsim run \S+minority-\w+\.json --seed 1/);
+    expect(raftsim.runScenarioSpec(spec, { seed: 1 }).replay).toMatch(/run minority\.json --seed 1$/);
+  });
+
   it('a scenario through the package; its errors are the package\'s error classes', () => {
     const run = raftsim.runScenarioFile('leader-crash', { seed: 7, overrides: { nodes: 3 } });
     expect(run.outcome).toBe('passed');
     expect(run.exitCode).toBe(raftsim.exitCodes.ok);
     expect(run.json().seed).toBe(7);
     expect(() => raftsim.loadScenario('leader-crsh')).toThrow(raftsim.UsageError);
+    // @ts-expect-error -- a typo the type catches, and the loader too
     expect(() => raftsim.runScenarioSpec({ question: 'bad?', faults: [{ at: '1s', crsh: 'n1' }] })).toThrow(raftsim.ScenarioError);
   });
 });
