@@ -50,4 +50,4 @@ export { readResultFile, replayResultFile } from './replay.js';
 export type { RecordedRun, ReplayReport, Divergence } from './replay.js';
 export type { ResultJson } from './result.js';
 export { shrinkScenario } from './shrink.js';
-export type { ShrinkReport, ShrinkOptions, ScenarioSize, FailureSignature } from './shrink.js';
+export type { ShrinkReport, ShrinkOptions, ScenarioSize, FailureSignature, FailureOfRun } from './shrink.js';

@@ -50,9 +50,20 @@ export interface ShrinkReport {
   readonly runs: number;
   readonly wallMs: number;
   /** The minimal scenario's run: its violation time and message, for the summary. */
-  readonly final: { readonly verdict: SimulationResult['verdict']; readonly invariant: string | null; readonly message: string | null; readonly timeUs: number | null };
+  readonly final: FailureOfRun;
+  /** The original run's failure, to compare with `final`: the same invariant, no later, no more events. */
+  readonly original: FailureOfRun;
   /** True when a budget ran out before no reduction was left to try. */
   readonly budgetExhausted: boolean;
+}
+
+export interface FailureOfRun {
+  readonly verdict: SimulationResult['verdict'];
+  readonly invariant: string | null;
+  readonly message: string | null;
+  readonly timeUs: number | null;
+  readonly events: number;
+  readonly faults: number;
 }
 
 export interface ShrinkOptions {
@@ -163,6 +174,17 @@ function finalMessage(target: FailureSignature, best: SimulationResult, bestExpe
   return best.violation?.message ?? best.liveness?.reason ?? null;
 }
 
+function failureOf(target: FailureSignature, result: SimulationResult, expectations: readonly ExpectationResult[], size: ScenarioSize): FailureOfRun {
+  return {
+    verdict: result.verdict,
+    invariant: result.violation?.invariant ?? null,
+    message: target.outcome === 'passed' ? null : finalMessage(target, result, expectations),
+    timeUs: result.violation?.timeUs ?? null,
+    events: result.events,
+    faults: size.faults,
+  };
+}
+
 export function shrinkScenario(scenario: LoadedScenario, seed: number, options: ShrinkOptions = {}): ShrinkReport {
   const startedMs = performance.now();
   const overrides = options.overrides ?? {};
@@ -170,11 +192,12 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
   const original = runOriginal(scenario, seed, overrides);
   const target = original.target;
   const before = sizeOf(original.spec, original.compiledOptions, original.result);
+  const originalFailure: FailureOfRun = failureOf(target, original.result, original.expectations, before);
   if (target.outcome === 'passed') {
-    const final = { verdict: original.result.verdict, invariant: null, message: null, timeUs: null };
-    return { signature: target, failed: false, before, after: before, spec: original.spec, yaml: '', runs: 1, wallMs: performance.now() - startedMs, final, budgetExhausted: false };
+    return { signature: target, failed: false, before, after: before, spec: original.spec, yaml: '', runs: 1, wallMs: performance.now() - startedMs, final: originalFailure, original: originalFailure, budgetExhausted: false };
   }
-  const candidates = new CandidateRuns(seed, target, { maxRuns: options.maxRuns ?? 400, budgetMs: options.budgetMs ?? 300_000, startedMs });
+  const bounds = { events: original.result.events, timeUs: target.outcome === 'safety' ? (original.result.violation?.timeUs ?? null) : null };
+  const candidates = new CandidateRuns(seed, target, { maxRuns: options.maxRuns ?? 400, budgetMs: options.budgetMs ?? 300_000, startedMs }, bounds);
   const start = materialize(original, scenario.name, candidates, progress);
   // Step 2: reduce.
   const reducer = new Reducer(candidates, seed, target, progress, start.spec, start.result, start.expectations);
@@ -191,7 +214,8 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
     yaml: minimalYaml(scenario, seed, overrides, minimal, { before, after, runs: candidates.runs, outFile: options.outFile, target }),
     runs: candidates.runs,
     wallMs: performance.now() - startedMs,
-    final: { verdict: best.verdict, invariant: best.violation?.invariant ?? null, message: finalMessage(target, best, reducer.bestExpectations), timeUs: best.violation?.timeUs ?? null },
+    final: failureOf(target, best, reducer.bestExpectations, after),
+    original: originalFailure,
     budgetExhausted: candidates.budgetExhausted,
   };
 }

@@ -198,6 +198,21 @@ export function replayText(report: ReplayReport): string {
   return lines.join('\n') + '\n';
 }
 
+/** Original against shrunk: the invariant (or failure), when it failed, events and faults. */
+function shrinkComparison(report: ShrinkReport): string[] {
+  const { original, final } = report;
+  const failure = (run: typeof original): string => run.invariant ?? (report.signature.outcome === 'expectations' ? `expectation ${report.signature.expectation ?? '?'}` : run.verdict);
+  const rows: [string, string, string][] = [
+    ['', 'original', 'shrunk'],
+    ['failure', failure(original), failure(final)],
+    ['at', original.timeUs === null ? '-' : `t=${us(original.timeUs)}`, final.timeUs === null ? '-' : `t=${us(final.timeUs)}`],
+    ['events', String(original.events), String(final.events)],
+    ['faults', String(original.faults), String(final.faults)],
+  ];
+  const width = Math.max(...rows.map((row) => row[1].length)) + 2;
+  return rows.map(([label, a, b]) => `    ${label.padEnd(8)}${a.padEnd(width)}${b}`.trimEnd());
+}
+
 export function shrinkText(report: ShrinkReport, ref: string, seed: number, outFile: string | null): string {
   const lines: string[] = [];
   if (!report.failed) {
@@ -207,6 +222,7 @@ export function shrinkText(report: ShrinkReport, ref: string, seed: number, outF
   lines.push(`raftsim shrink ${ref} seed ${seed}: kept ${describeSignature(report.signature)} through ${report.runs} runs in ${(report.wallMs / 1000).toFixed(1)} s${report.budgetExhausted ? ' (budget reached; the result may shrink further)' : ''}`);
   lines.push(`  before  ${describeSize(report.before)}`);
   lines.push(`  after   ${describeSize(report.after)}`);
+  lines.push(...shrinkComparison(report));
   if (report.final.invariant !== null) lines.push(`  failure ${report.final.invariant} at t=${us(report.final.timeUs)}: ${report.final.message ?? ''}`);
   else if (report.signature.outcome === 'expectations') lines.push(`  failure ${report.final.message ?? ''}`);
   else if (report.final.message !== null) lines.push(`  failure ${report.final.verdict}: ${report.final.message}`);
