@@ -101,7 +101,7 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
 function usageMessage(error: UsageError, argv: readonly string[]): string {
   const message = error.message.replace(/\s*\n\s*/g, ' ');
   const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
-  const hint = error instanceof ScenarioError ? ' See docs/scenarios.md for the format.' : ` Run \`raftsim ${commandOf(argv)}--help\` for usage.`;
+  const hint = error instanceof ScenarioError ? ' See docs/scenarios.md for the format.' : ` Run \`npx raftsim ${commandOf(argv)}--help\` for usage.`;
   return `raftsim: ${sentence}${hint}\n`;
 }
 

@@ -161,7 +161,7 @@ function minimalYaml(scenario: LoadedScenario, seed: number, overrides: Override
     `It still fails with ${describeSignature(lines.target)}.`,
     `Before: ${describeSize(lines.before)}.`,
     `After:  ${describeSize(lines.after)} (${lines.runs} runs).`,
-    `Replay: raftsim run ${lines.outFile ?? 'THIS-FILE.yaml'} --seed ${seed}`,
+    `Replay: npx raftsim run ${lines.outFile ?? 'THIS-FILE.yaml'} --seed ${seed}`,
   ].join('\n');
   const documentSpec = specToDocument(minimal);
   delete documentSpec.swarm;

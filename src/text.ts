@@ -26,3 +26,16 @@ export function abbreviate(text: string, max = 80): string {
   if (text.length <= max) return text;
   return `${text.slice(0, max)}... (${text.length} chars)`;
 }
+
+/** A message with every long value in it (a quoted string, or a run of text without spaces) abbreviated. */
+export function abbreviateValues(message: string, max = 80): string {
+  return message.replace(/"(?:[^"\\]|\\.)*"|\S+/g, (value) => abbreviate(value, max));
+}
+
+/** A scenario's question as it applies to this run: a node count it names ("a 5-node cluster", "5 nodes") is
+ *  the run's, and override flags are said (the question was written for the file's own values). */
+export function questionFor(question: string, nodes: number, flags: readonly string[]): string {
+  if (flags.length === 0) return question;
+  const counted = question.replace(/\b(\d+)-node\b/g, `${nodes}-node`).replace(/\b(\d+) nodes\b/g, plural(nodes, 'node'));
+  return `${counted} (with ${flags.join(' ')})`;
+}
