@@ -90,6 +90,24 @@ describe.skipIf(!existsSync(bin))('an interrupted sweep keeps its seeds and resu
     expect(readFileSync(join(dir, 'sweep.json'), 'utf8')).toBe(uninterrupted);
   });
 
+  it('a worker dying mid-seed fails the sweep without losing the seeds finished; --resume completes it byte for byte', async () => {
+    const module = join(process.cwd(), 'test', 'fixtures', 'raft-adapters', 'dies-in-worker.mjs');
+    const reference = join(root, 'worker-reference');
+    // in this thread (--workers 1) the module never dies: the reference sweep
+    expect((await cli([...args, '--raft', module, '--workers', '1', '--out', reference])).code).toBe(3);
+    const dir = join(root, 'worker-died');
+    const died = spawnSync(process.execPath, [bin, ...args, '--raft', module, '--workers', '2', '--out', dir], { encoding: 'utf8' });
+    expect(died.status).toBe(70);
+    const saved = lines(join(dir, 'seeds.jsonl'));
+    expect(saved).toBeGreaterThanOrEqual(3);
+    expect(saved).toBeLessThan(8);
+    expect(died.stderr).toContain(`raftsim sweep: the ${saved} seeds finished are saved in ${dir}; \`npx raftsim sweep --resume ${dir}\` runs the other ${8 - saved}.`);
+    expect(died.stderr).toMatch(/a sweep worker stopped \(exit code 9\) while running seed \d+/);
+    expect(JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8'))).toMatchObject({ partial: true, done: saved, total: 8 });
+    expect((await cli(['sweep', '--resume', dir, '--workers', '1'])).code).toBe(3);
+    expect(readFileSync(join(dir, 'sweep.json'), 'utf8')).toBe(readFileSync(join(reference, 'sweep.json'), 'utf8'));
+  });
+
   it('--resume refuses a scenario, seeds or overrides of its own', async () => {
     const again = await cli(['sweep', 'leader-crash', '--resume', join(root, 'whole')]);
     expect(again.code).toBe(2);
