@@ -4,7 +4,7 @@ import type { ResultJson } from './result.js';
 import { replayCommand } from './result.js';
 import type { ReplayReport } from './replay.js';
 import { formatActual, parseExpectation, quantityOf, type ExpectationResult } from './scenario/expectations.js';
-import { abbreviateValues, ms, plural, questionFor, us } from './text.js';
+import { abbreviateValues, ms, plural, questionFor, size, us } from './text.js';
 import { describeSignature, describeSize, type ShrinkReport } from './shrink.js';
 import type { Distribution } from './stats.js';
 import type { SweepSummary } from './sweep.js';
@@ -68,7 +68,7 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
     const latency = m.electionLatency;
     lines.push(`  leaderless  ${plural(latency.count, 'leader loss', 'leader losses')}; election latency p50 ${us(latency.p50)}, p99 ${us(latency.p99)}, max ${us(latency.max)}; ${us(m.elections.timeWithoutLeaderUs)} without a leader in all`);
     lines.push(`  latency     commit p50 ${us(m.commitLatency.p50)} p99 ${us(m.commitLatency.p99)}; client write p50 ${us(m.clientLatency.write.p50)} p99 ${us(m.clientLatency.write.p99)}; read p99 ${us(m.clientLatency.read.p99)}`);
-    lines.push(`  log         peak ${plural(m.logGrowth.peakEntries, 'entry')} (${plural(m.logGrowth.peakBytes, 'byte')} on disk), ${m.logGrowth.finalEntries} at the end, growth ${m.logGrowth.growthEntriesPerSecond.toFixed(1)} entries/s; apply lag max ${plural(m.applyLag.max, 'entry')}`);
+    lines.push(`  log         peak ${plural(m.logGrowth.peakEntries, 'entry')} (${size(m.logGrowth.peakBytes)} on disk), ${m.logGrowth.finalEntries} at the end, growth ${m.logGrowth.growthEntriesPerSecond.toFixed(1)} entries/s; apply lag max ${plural(m.applyLag.max, 'entry')}`);
     const drift = m.compaction.drift;
     lines.push(`  compaction  ${plural(m.compaction.snapshots, 'snapshot')}, ${m.compaction.snapshotsInstalled} installed from the leader, ${plural(m.compaction.stallCount, 'stall')}; drift over ${plural(drift.rounds, 'round')}: time spread max ${us(drift.maxTimeSpreadUs)}, index spread max ${drift.maxIndexSpread === null || drift.maxIndexSpread === undefined ? '-' : plural(drift.maxIndexSpread, 'entry')}`);
     for (const stall of m.compaction.stalls.slice(0, 3)) lines.push(`    stall     ${stall.node} from ${us(stall.beganAtUs)}: ${stall.reason}`);
@@ -101,11 +101,16 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
   return lines.join('\n') + '\n';
 }
 
+/** A figure across seeds with its unit: durations and sizes as in scenario files, ratios in %, rates per second. */
 function metricText(path: string, value: number | null): string {
   if (value === null) return '-';
   const known = quantityOf(path);
-  if (path.endsWith('Us') || ('quantity' in known && known.quantity === 'duration')) return us(value);
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  const quantity = 'quantity' in known ? known.quantity : null;
+  if (path.endsWith('Us') || quantity === 'duration') return us(value);
+  if (quantity === 'bytes' || /Bytes$/.test(path)) return size(value);
+  if (quantity === 'ratio') return `${Number((value * 100).toFixed(2))}%`;
+  const number = String(Number(value.toFixed(2)));
+  return /PerSecond$/.test(path) ? `${number}/s` : number;
 }
 
 function distributionRow(path: string, dist: Distribution): string {

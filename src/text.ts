@@ -39,3 +39,12 @@ export function questionFor(question: string, nodes: number, flags: readonly str
   const counted = question.replace(/\b(\d+)-node\b/g, `${nodes}-node`).replace(/\b(\d+) nodes\b/g, plural(nodes, 'node'));
   return `${counted} (with ${flags.join(' ')})`;
 }
+
+/** A size for people, in the units of scenario files: 512B, 159KiB, 1.5MiB (one decimal at most). */
+export function size(bytes: number): string {
+  const trim = (x: number): string => String(Number(x.toFixed(1)));
+  if (bytes >= 1_073_741_824) return `${trim(bytes / 1_073_741_824)}GiB`;
+  if (bytes >= 1_048_576) return `${trim(bytes / 1_048_576)}MiB`;
+  if (bytes >= 1_024) return `${trim(bytes / 1_024)}KiB`;
+  return `${Math.round(bytes)}B`;
+}

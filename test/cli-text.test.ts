@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { runScenarioFile } from '../src/index.js';
 import { runSummary } from '../src/summary.js';
-import { abbreviate, abbreviateValues, ms, plural, questionFor } from '../src/text.js';
+import { abbreviate, abbreviateValues, ms, plural, questionFor, size } from '../src/text.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -24,6 +24,8 @@ describe('CLI text', () => {
     expect(plural(1, 'leader loss', 'leader losses')).toBe('1 leader loss');
     expect(ms(133980.804)).toBe('133.981s');
     expect(ms(392)).toBe('392ms');
+    expect(size(162_807)).toBe('159KiB');
+    expect(size(512)).toBe('512B');
     const long = 'x'.repeat(5000);
     expect(abbreviate(long)).toBe(`${'x'.repeat(80)}... (5000 chars)`);
     expect(abbreviateValues(`value "${long}" at key k1`)).toBe(`value "${'x'.repeat(79)}... (5002 chars) at key k1`);
@@ -54,6 +56,13 @@ describe('CLI text', () => {
     expect(text).toMatch(/invariant {3}StateMachineSafety: n1 applied "v{79}\.\.\. \(4002 chars\) at index 7\n/);
     expect(text).toMatch(/ {2}replay {6}npx raftsim run leader-crash --seed 7 --nodes 3\n/);
     expect(json.violation.message).toHaveLength(4000 + 'n1 applied "" at index 7'.length);
+  });
+
+  it('the sweep text: every figure across seeds with its unit', async () => {
+    const { out } = await cli('sweep', 'leader-crash', '--seeds', '1..2', '--workers', '1', '--duration', '3s');
+    expect(out).toMatch(/^ {4}logGrowth\.peakBytes +(\d+(\.\d)?KiB +){5}\(2 seeds\)$/m);
+    expect(out).toMatch(/^ {4}logGrowth\.growthEntriesPerSecond +(\d+(\.\d\d?)?\/s +){5}\(2 seeds\)$/m);
+    expect(out).toMatch(/^ {2}simulated {3}\d+(\.\d+)?s in \d+(\.\d+)?m?s of simulation \(\d+(\.\d+)?m?s wall\)$/m);
   });
 
   it('check --print --nodes 3 asks its question of 3 nodes', async () => {
