@@ -22,6 +22,7 @@ import type { FaultItemSpec, ScenarioSpec } from './scenario/spec.js';
 import { formatDuration } from './scenario/units.js';
 import { CandidateRuns, Reducer, signatureOf, type FailureSignature } from './shrink-steps.js';
 import { setPath, settingPaths } from './spec-edit.js';
+import { plural } from './text.js';
 
 export type { FailureSignature } from './shrink-steps.js';
 
@@ -91,7 +92,7 @@ function sizeOf(spec: ScenarioSpec, options: SimulationOptions, result: Simulati
 }
 
 export function describeSize(size: ScenarioSize): string {
-  return `${size.faults} fault${size.faults === 1 ? '' : 's'}, ${size.nodes} node${size.nodes === 1 ? '' : 's'}, ${formatDuration(size.durationUs)} fault phase, ${size.clients} client${size.clients === 1 ? '' : 's'} at ${size.ratePerSecond}/s, ${size.settings} settings, ${size.events} events`;
+  return `${size.faults} fault${size.faults === 1 ? '' : 's'}, ${size.nodes} node${size.nodes === 1 ? '' : 's'}, ${formatDuration(size.durationUs)} fault phase, ${size.clients} client${size.clients === 1 ? '' : 's'} at ${size.ratePerSecond}/s, ${size.settings} settings, ${plural(size.events, 'event')}`;
 }
 
 export function describeSignature(signature: FailureSignature): string {

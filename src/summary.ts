@@ -114,7 +114,7 @@ function metricText(path: string, value: number | null): string {
 }
 
 function distributionRow(path: string, dist: Distribution): string {
-  return `    ${path.padEnd(34)} ${[dist.min, dist.p50, dist.p90, dist.p99, dist.max].map((value) => metricText(path, value).padStart(9)).join(' ')}   (${dist.count} seeds)`;
+  return `    ${path.padEnd(34)} ${[dist.min, dist.p50, dist.p90, dist.p99, dist.max].map((value) => metricText(path, value).padStart(9)).join(' ')}   (${plural(dist.count, 'seed')})`;
 }
 
 /** In how many seeds each situation worth reaching was reached; one never reached is flagged. */
@@ -132,7 +132,7 @@ export function sweepText(summary: SweepSummary, elapsedMs: number | null): stri
   const o = summary.outcomes;
   const flags = summary.overrides.length > 0 ? ` ${summary.overrides.join(' ')}` : '';
   lines.push(
-    `raftsim sweep ${summary.ref}${flags}: ${summary.seeds} seeds: ${o.passed} passed, ${plural(o.safety, 'safety violation')}, ${plural(o.liveness, 'liveness failure')}, ${o.expectations} with failed expectations`,
+    `raftsim sweep ${summary.ref}${flags}: ${plural(summary.seeds, 'seed')}: ${o.passed} passed, ${plural(o.safety, 'safety violation')}, ${plural(o.liveness, 'liveness failure')}, ${o.expectations} with failed expectations`,
   );
   // sweep.json keeps no wall-clock time: a merge of sweep.json files has no CPU time to show.
   const cpu = summary.cpuMs > 0 ? ` in ${ms(summary.cpuMs)} of simulation` : '';
@@ -172,9 +172,9 @@ export function replayText(report: ReplayReport): string {
   const seed = recorded.options.seed === recorded.seed ? `seed ${recorded.seed}` : `seed ${recorded.options.seed} (result.json says seed ${recorded.seed})`;
   const what = `${recorded.scenario} ${seed}${recorded.overrides.length > 0 ? ` ${recorded.overrides.join(' ')}` : ''}`;
   if (report.reproduced) {
-    lines.push(`reproduced: ${what}: trace hash ${report.replayedHash} over ${report.replayedLines} lines, verdict ${report.result.verdict}${report.result.violation !== null ? ` (${report.result.violation.invariant} at t=${us(report.result.violation.timeUs)})` : ''}`);
+    lines.push(`reproduced: ${what}: trace hash ${report.replayedHash} over ${plural(report.replayedLines, 'line')}, verdict ${report.result.verdict}${report.result.violation !== null ? ` (${report.result.violation.invariant} at t=${us(report.result.violation.timeUs)})` : ''}`);
   } else {
-    lines.push(`NOT reproduced: ${what}: recorded trace hash ${recorded.traceHash ?? '-'} (${recorded.traceLines} lines), replayed ${report.replayedHash} (${report.replayedLines} lines)`);
+    lines.push(`NOT reproduced: ${what}: recorded trace hash ${recorded.traceHash ?? '-'} (${plural(recorded.traceLines, 'line')}), replayed ${report.replayedHash} (${plural(report.replayedLines, 'line')})`);
     const d = report.divergence;
     if (d !== null && d.parametersDiffer) lines.push(`  the run's parameters differ from the recorded trace's (line 1, the meta record): result.json's options were changed, or raftsim records them differently`);
     if (d !== null && d.line !== null) {

@@ -65,6 +65,13 @@ describe('CLI text', () => {
     expect(out).toMatch(/^ {2}simulated {3}\d+(\.\d+)?s in \d+(\.\d+)?m?s of simulation \(\d+(\.\d+)?m?s wall\)$/m);
   });
 
+  it('one seed is "1 seed"', async () => {
+    const { out } = await cli('sweep', 'leader-crash', '--seeds', '4', '--workers', '1', '--duration', '3s');
+    expect(out).toMatch(/^raftsim sweep leader-crash --duration 3s: 1 seed: /);
+    expect(out).toMatch(/\(1 seed\)$/m);
+    expect(out).not.toMatch(/\b1 seeds\b/);
+  });
+
   it('check --print --nodes 3 asks its question of 3 nodes', async () => {
     const { code, out } = await cli('check', 'leader-crash', '--print', '--nodes', '3');
     expect(code).toBe(0);

@@ -6,7 +6,7 @@ import { openScenario } from '../run-scenario.js';
 import type { CompiledScenario } from '../scenario/compile.js';
 import { overridesToFlags, type Overrides } from '../scenario/overrides.js';
 import { fullToSpec, specToDocument, toYaml } from '../scenario/serialize.js';
-import { questionFor } from '../text.js';
+import { plural, questionFor } from '../text.js';
 import { defineCommand } from './command.js';
 import { addOverrideOptions, overridesFrom, parseSeed, single } from './flags.js';
 
@@ -41,7 +41,7 @@ export const checkCommand = defineCommand({
       if (args.print) io.out(printed(scenario.name, seed, overrides, compiled));
       else {
         const options = compiled.options;
-        io.out(`ok  ${ref}: ${scenario.name}: ${options.cluster.nodeIds.length} nodes, ${options.faults.length} scheduled faults, ${options.triggers.length} triggers, ${compiled.expectations.length} expectations\n`);
+        io.out(`ok  ${ref}: ${scenario.name}: ${plural(options.cluster.nodeIds.length, 'node')}, ${plural(options.faults.length, 'scheduled fault')}, ${plural(options.triggers.length, 'trigger')}, ${plural(compiled.expectations.length, 'expectation')}\n`);
       }
     }
     return exitCodes.ok;

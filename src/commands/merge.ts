@@ -8,6 +8,7 @@ import { sweepText } from '../summary.js';
 import { sweepJsonText } from '../sweep.js';
 import { defineCommand } from './command.js';
 import { fileIn, optionalString, sweepExitCode, writeReport } from './flags.js';
+import { plural } from '../text.js';
 
 export const mergeCommand = defineCommand({
   command: 'merge <files..>',
@@ -35,7 +36,7 @@ export const mergeCommand = defineCommand({
       }
     }
     const summary = merged.file.summary;
-    if (merged.missingShards.length > 0) io.err(`raftsim merge: shards ${merged.missingShards.join(', ')} are missing; the summary covers ${summary.seeds} seeds only.\n`);
+    if (merged.missingShards.length > 0) io.err(`raftsim merge: shards ${merged.missingShards.join(', ')} are missing; the summary covers ${plural(summary.seeds, 'seed')} only.\n`);
     io.out(args.json ? JSON.stringify(summary, null, 2) + '\n' : sweepText(summary, null) + (reportPath !== null ? `  report      ${reportPath}\n` : ''));
     return sweepExitCode(summary);
   },
