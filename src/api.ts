@@ -2,14 +2,19 @@
 // seed, and look at the verdict, the expectations and the metrics — e.g. inside a vitest suite.
 import type { RaftFactory } from '../raft/contract.js';
 import type { SimulationResult } from '../sim/simulate.js';
-import type { Trace } from '../sim/trace.js';
+import { FileSink, Trace } from '../sim/trace.js';
 import { UsageError } from './errors.js';
-import { toResultJson, type ResultJson } from './result.js';
+import { replayCommand, toResultJson, type ResultJson } from './result.js';
 import { loadScenario as load, runLoadedScenario, type Outcome, type ScenarioRun } from './run-scenario.js';
 import type { CompiledScenario } from './scenario/compile.js';
 import type { ExpectationResult } from './scenario/expectations.js';
+import type { ScenarioInput } from './scenario/input.js';
 import type { LoadedScenario } from './scenario/load.js';
-import { overrideFlags, parseOverrides, type Overrides } from './scenario/overrides.js';
+import { overrideFlags, overridesToFlags, parseOverrides, type Overrides } from './scenario/overrides.js';
+
+/** What the scenario functions take: a built-in name or a file path, a scenario object in the file's form
+ *  (ScenarioSpec: the keys and human units of a file), or a scenario already loaded. */
+export type ScenarioSourceInput = string | ScenarioInput | LoadedScenario;
 
 export type OverrideKey = (typeof overrideFlags)[number]['key'];
 
@@ -20,6 +25,8 @@ export interface ScenarioRunOptions {
   readonly overrides?: Partial<Record<OverrideKey, string | number | boolean | readonly string[]>>;
   /** A trace to write or hash (default: hashed, not kept). */
   readonly trace?: Trace;
+  /** Write the trace (trace.jsonl, docs/trace-format.md) to this file; the result's tracePath names it. */
+  readonly tracePath?: string;
   /** Your own Raft (raft/contract.ts) to run under the harness instead of raftsim's RaftNode. */
   readonly raft?: RaftFactory;
 }
@@ -40,6 +47,13 @@ export interface ScenarioRunResult {
   readonly compiled: CompiledScenario;
   readonly drawn: Readonly<Record<string, unknown>>;
   readonly run: ScenarioRun;
+  /** The exact command that runs this seed again from the command line (`npx raftsim run REF --seed N ...`).
+   *  For an inline scenario REF is NAME.json: save `scenarioText` there (assertSeedPasses does it for you). */
+  readonly replay: string;
+  /** The scenario's text as the run read it (YAML or JSON; for an inline scenario, its JSON). */
+  readonly scenarioText: string;
+  /** The trace file written (options.tracePath), else null. */
+  readonly tracePath: string | null;
   /** The result.json document (docs/results.md). */
   json(): ResultJson;
 }
@@ -56,18 +70,31 @@ function toOverrides(input: ScenarioRunOptions['overrides']): Overrides {
 }
 
 /** A scenario from a built-in name, a .yaml/.json path, or an inline object in the file's form. */
-export function loadScenario(source: string | Record<string, unknown> | LoadedScenario): LoadedScenario {
-  return load(source);
+export function loadScenario(source: ScenarioSourceInput): LoadedScenario {
+  return load(source as string | Record<string, unknown> | LoadedScenario);
 }
 
-export function runScenario(source: string | Record<string, unknown> | LoadedScenario, options: ScenarioRunOptions = {}): ScenarioRunResult {
-  const scenario = load(source);
+/** The command line's reference to a scenario: its name or path, or NAME.json for an inline one. */
+function commandRef(scenario: LoadedScenario): string {
+  return scenario.source.kind === 'inline' ? `${scenario.name}.json` : scenario.source.ref;
+}
+
+export function runScenario(source: ScenarioSourceInput, options: ScenarioRunOptions = {}): ScenarioRunResult {
+  const scenario = loadScenario(source);
   const seed = options.seed ?? 1;
-  const run = runLoadedScenario(scenario, seed, {
-    overrides: toOverrides(options.overrides),
-    ...(options.trace !== undefined ? { trace: options.trace } : {}),
-    ...(options.raft !== undefined ? { raft: { name: 'custom (API)', factory: options.raft } } : {}),
-  });
+  const overrides = toOverrides(options.overrides);
+  if (options.trace !== undefined && options.tracePath !== undefined) throw new UsageError('runScenario: give trace or tracePath, not both.');
+  const sink = options.tracePath !== undefined ? new FileSink(options.tracePath) : null;
+  let run: ScenarioRun;
+  try {
+    run = runLoadedScenario(scenario, seed, {
+      overrides,
+      ...(sink !== null ? { trace: new Trace({ sink }) } : options.trace !== undefined ? { trace: options.trace } : {}),
+      ...(options.raft !== undefined ? { raft: { name: 'custom (API)', factory: options.raft } } : {}),
+    });
+  } finally {
+    sink?.close();
+  }
   return {
     verdict: run.result.verdict,
     outcome: run.outcome,
@@ -80,6 +107,9 @@ export function runScenario(source: string | Record<string, unknown> | LoadedSce
     compiled: run.compiled,
     drawn: run.compiled.drawn,
     run,
+    replay: replayCommand(commandRef(scenario), seed, overridesToFlags(overrides)),
+    scenarioText: scenario.source.text,
+    tracePath: options.tracePath ?? null,
     json: () => toResultJson(run),
   };
 }
@@ -90,6 +120,6 @@ export function runScenarioFile(path: string, options: ScenarioRunOptions = {}):
 }
 
 /** Runs a scenario written inline as an object (same fields and units as a file). */
-export function runScenarioSpec(spec: Record<string, unknown>, options: ScenarioRunOptions = {}): ScenarioRunResult {
+export function runScenarioSpec(spec: ScenarioInput, options: ScenarioRunOptions = {}): ScenarioRunResult {
   return runScenario(spec, options);
 }

@@ -5,7 +5,7 @@ import yargs, { type Argv } from 'yargs';
 import type { Io } from './commands/command.js';
 import { commands } from './commands/index.js';
 import { UsageError, exitCodes } from './errors.js';
-import { ScenarioError } from './scenario/errors.js';
+import { ScenarioError, suggest } from './scenario/errors.js';
 import { raftsimVersion } from './version.js';
 
 export type { Io } from './commands/command.js';
@@ -50,21 +50,63 @@ function parserFor(argv: string[], io: Io, done: (exitCode: number) => void): Ar
     .strict()
     .help()
     .exitProcess(false)
-    .fail((message, error) => {
+    .fail((message, error, instance) => {
       if (error !== undefined && error !== null && !(error instanceof UsageError)) throw error;
-      throw error ?? new UsageError(message ?? 'invalid command line');
+      throw error ?? new UsageError(unknownFlagMessage(message, argv, instance) ?? message ?? 'invalid command line');
     });
+}
+
+/** yargs' "Unknown argument: sed" as "unknown flag --sed: did you mean --seed?", the nearest known flag of the
+ *  command (as commands and scenario names get a suggestion). */
+function unknownFlagMessage(message: string | undefined, argv: readonly string[], instance: unknown): string | null {
+  const match = /^Unknown arguments?: (.*)$/.exec(message ?? '');
+  if (match === null) return null;
+  const listed = match[1]!.split(', ');
+  // yargs lists --bogus-flag twice, also as bogusFlag.
+  const names = listed.filter((name) => !(/[A-Z]/.test(name) && listed.includes(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))));
+  // The usage instance yargs hands to fail(): its descriptions are keyed by the command's flags.
+  const descriptions = (instance as unknown as { getDescriptions(): Record<string, unknown> }).getDescriptions();
+  const known = Object.keys(descriptions).filter((key) => key.length > 1 && !/[A-Z]/.test(key));
+  const command = commandOf(argv).trim();
+  const where = command === '' ? 'raftsim' : `raftsim ${command}`;
+  const parts = names.map((name) => {
+    const given = argv.find((arg) => [name, `no-${name}`].includes(arg.replace(/^-+/, '').replace(/=.*$/, '')));
+    if ((given === undefined || !given.startsWith('-')) && command === '') return `unknown command "${name}": the commands are ${commandNames.join(', ')}`;
+    if (given === undefined || !given.startsWith('-')) return `unexpected argument "${name}" (${where} takes no further positional arguments)`;
+    const negated = given.startsWith('--no-') ? 'no-' : '';
+    const hint = suggest(name, known);
+    return `unknown flag --${negated}${name} for ${where}${hint !== null ? `: did you mean --${negated}${hint}?` : ''}`;
+  });
+  return parts.join('; ');
+}
+
+/** `--duration -5s` as `--duration=-5s`: a value flag followed by a negative-looking value (a minus sign and a
+ *  digit or a dot) takes it as its value, which the flag's validator then judges, instead of yargs reading it
+ *  as the short flags -5 and -s. */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k]!;
+    const next = argv[k + 1];
+    const flag = /^--([\w-]+)$/.exec(arg);
+    if (flag !== null && !booleanFlags.includes(flag[1]!.replace(/^no-/, '')) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      k++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** The one paragraph a usage error prints, with where to read more. */
 function usageMessage(error: UsageError, argv: readonly string[]): string {
   const message = error.message.replace(/\s*\n\s*/g, ' ');
   const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
-  const hint = error instanceof ScenarioError ? ' See docs/scenarios.md for the format.' : ` Run \`raftsim ${commandOf(argv)}--help\` for usage.`;
+  const hint = error instanceof ScenarioError ? ' See docs/scenarios.md for the format.' : ` Run \`npx raftsim ${commandOf(argv)}--help\` for usage.`;
   return `raftsim: ${sentence}${hint}\n`;
 }
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(givenArgv: string[], io: Io = processIo): Promise<number> {
+  const argv = joinNegativeValues(givenArgv);
   let exitCode: number = exitCodes.ok;
   const parser = parserFor(argv, io, (code) => {
     exitCode = code;

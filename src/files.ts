@@ -1,17 +1,41 @@
 // Output files of the command line: directories for --out, and files written whole or not at all.
 import { mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
-/** Creates `dir` (and its parents) or throws a usage error naming `flag`. */
+/** Creates `dir` (and its parents) or throws a usage error naming `flag`. The parents are created one at a time
+ *  from the nearest existing one (not with mkdir's recursive mode, which spins forever on a file system such as
+ *  /proc that answers ENOENT for a directory whose parent exists). */
 export function ensureDirectory(dir: string, flag = '--out'): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${flag} ${dir}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'is a file' : `cannot be created (${code ?? String(error)})`}; expected a directory to write into.`);
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    const kind = kindOf(at);
+    if (kind === 'directory') break;
+    if (kind === 'other') throw new UsageError(`${flag} ${dir}: ${at === resolve(dir) ? 'is a file' : `${at} is a file`}; expected a directory to write into.`);
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
   }
-  if (!statSync(dir).isDirectory()) throw new UsageError(`${flag} ${dir}: is a file; expected a directory to write into.`);
+  for (const path of missing) {
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && kindOf(path) === 'directory') continue;
+      const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'is a file' : code === 'ENOENT' ? `cannot be created: ${dirname(path)} takes no new directories (mkdir answers ENOENT, as on /proc)` : `cannot be created (${code ?? String(error)})`;
+      throw new UsageError(`${flag} ${dir}: ${why}; expected a directory to write into.`);
+    }
+  }
+}
+
+function kindOf(path: string): 'directory' | 'other' | 'missing' {
+  try {
+    return statSync(path).isDirectory() ? 'directory' : 'other';
+  } catch {
+    return 'missing';
+  }
 }
 
 export function writeFile(path: string, text: string, flag = '--out'): void {

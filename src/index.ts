@@ -34,11 +34,13 @@ export type { TraceSink, DeterminismReport } from '../sim/trace.js';
 
 // Scenarios: load (a built-in name, a file, or an object), compile, run.
 export { loadScenario, runScenario, runScenarioFile, runScenarioSpec } from './api.js';
-export type { ScenarioRunOptions, ScenarioRunResult, OverrideKey } from './api.js';
+export type { ScenarioRunOptions, ScenarioRunResult, OverrideKey, ScenarioSourceInput } from './api.js';
+export { assertSeedPasses, seedProperty, SeedFailure } from './seed-property.js';
 export { compileScenario } from './scenario/compile.js';
 export type { CompiledScenario, CompileOptions } from './scenario/compile.js';
 export type { LoadedScenario, ScenarioSource } from './scenario/load.js';
-export type { ScenarioSpec } from './scenario/spec.js';
+export type { ScenarioInput as ScenarioSpec, FaultItemInput, ChaosInput } from './scenario/input.js';
+export type { ScenarioSpec as ValidatedScenarioSpec } from './scenario/spec.js';
 export type { Overrides } from './scenario/overrides.js';
 export type { Expectation, ExpectationResult } from './scenario/expectations.js';
 export type { Outcome } from './run-scenario.js';
@@ -54,4 +56,4 @@ export { readResultFile, replayResultFile } from './replay.js';
 export type { RecordedRun, ReplayReport, Divergence } from './replay.js';
 export type { ResultJson } from './result.js';
 export { shrinkScenario } from './shrink.js';
-export type { ShrinkReport, ShrinkOptions, ScenarioSize, FailureSignature } from './shrink.js';
+export type { ShrinkReport, ShrinkOptions, ScenarioSize, FailureSignature, FailureOfRun } from './shrink.js';

@@ -6,7 +6,7 @@ import { UsageError } from './errors.js';
 import type { SeedSummary } from './result.js';
 import { formatPath, problemsFromZod } from './scenario/errors.js';
 import { summarizeSweep, type SweepFile } from './sweep.js';
-import { raftsimVersion } from './version.js';
+import { raftsimVersion, versionMismatch } from './version.js';
 
 const seedSchema = z
   .object({
@@ -19,7 +19,7 @@ const seedSchema = z
     traceHash: z.string().nullable(),
     events: z.number(),
     simulatedUs: z.number(),
-    wallMs: z.number(),
+    wallMs: z.number().optional(),
     leaderChanges: z.number(),
     elections: z.number(),
     convergedAfterUs: z.number().nullable(),
@@ -43,7 +43,7 @@ const sweepFileSchema = z.object({
       metricPaths: z.array(z.string()),
     })
     .passthrough(),
-  elapsedMs: z.number(),
+  partial: z.boolean().optional(),
   runs: z.array(seedSchema),
 });
 
@@ -70,6 +70,8 @@ export function readSweepFile(path: string): SweepFileData {
 
 /** Validates parsed JSON as a sweep.json; problems are usage errors naming the file and the field. */
 export function checkSweepJson(path: string, json: unknown): SweepFileData {
+  const mismatch = versionMismatch(path, json, 'sweepVersion', 'sweep.json files');
+  if (mismatch !== null) throw new UsageError(`${mismatch}; run the sweep again with this raftsim (npx raftsim sweep ... --out DIR).`);
   const parsed = sweepFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const problem = problemsFromZod(parsed.error.issues, {})[0]!;
@@ -85,6 +87,7 @@ export function mergeSweepFiles(paths: readonly string[]): MergeReport {
   const seen = new Map<number, string>();
   const runs: SeedSummary[] = [];
   for (const { path, data } of files) {
+    if (data.partial === true) throw new UsageError(`${path}: is the sweep.json of an interrupted sweep (partial: true); complete it first with \`npx raftsim sweep --resume ${path.replace(/[\\/]?sweep\.json$/, '') || '.'}\`.`);
     const a = first.data.sweep;
     const b = data.sweep;
     if (b.sourceDigest !== a.sourceDigest || b.scenario !== a.scenario) {
@@ -124,7 +127,9 @@ export function mergeSweepFiles(paths: readonly string[]): MergeReport {
       expectations: sweep.expectations,
       metricPaths: sweep.metricPaths,
     },
-    elapsedMs: files.reduce((sum, input) => sum + input.data.elapsedMs, 0),
+    partial: false,
+    done: sorted.length,
+    total: sorted.length,
     summary: summarizeSweep(identity, sorted, sweep.expectations),
     runs: sorted,
   };

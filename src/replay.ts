@@ -15,6 +15,9 @@ import { formatPath, problemsFromZod } from './scenario/errors.js';
 import type { ExpectationResult } from './scenario/expectations.js';
 import type { LoadedScenario } from './scenario/load.js';
 import { parseOverrides, overrideFlags, type Overrides } from './scenario/overrides.js';
+import { replayCommand } from './result.js';
+import { abbreviate } from './text.js';
+import { raftsimVersion, versionMismatch } from './version.js';
 
 const checkpointSchema = z.object({ line: z.number().int(), t: z.number(), digest: z.string() });
 
@@ -57,11 +60,18 @@ export function readResultFile(path: string): RecordedRun {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(error)})`}; expected the result.json written by \`raftsim run --out DIR\`.`);
   }
+  const trace = traceInstead(path, text);
+  if (trace !== null) throw new UsageError(trace);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`${path}: found text that is not JSON (${error instanceof Error ? error.message : String(error)}), expected the result.json written by \`raftsim run --out DIR\`.`);
+  }
+  const mismatch = versionMismatch(path, json, 'resultVersion', 'result.json files');
+  if (mismatch !== null) {
+    const rerun = recordedRunCommand(json);
+    throw new UsageError(`${mismatch}; run it again with this raftsim${rerun !== null ? ` (${rerun} --out DIR)` : ''} and replay the new DIR/result.json.`);
   }
   const parsed = recordedSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
@@ -69,6 +79,27 @@ export function readResultFile(path: string): RecordedRun {
     throw new UsageError(`${path}: ${problem.path.length === 0 ? 'the file' : `field ${formatPath(problem.path)}`}: found ${problem.found}, expected ${problem.expected} (is this a result.json from \`raftsim run --out\`?).`);
   }
   return parsed.data;
+}
+
+/** When `text` is a trace.jsonl (its first line a meta record): the message saying so, else null. */
+function traceInstead(path: string, text: string): string | null {
+  const first = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  try {
+    const record = JSON.parse(first) as { type?: unknown };
+    if (record === null || typeof record !== 'object' || record.type !== 'meta' || first.length === text.trimEnd().length) return null;
+  } catch {
+    return null;
+  }
+  const beside = join(dirname(path), 'result.json');
+  return `${path}: is a trace (trace.jsonl: one event per line), not a result.json; replay wants the result.json that \`raftsim run --out DIR\` writes next to it${existsSync(beside) ? ` (here: npx raftsim replay ${beside})` : ''}, and compares the trace itself with --trace ${path}.`;
+}
+
+/** `npx raftsim run SCENARIO --seed N FLAGS` from whatever a result.json of any version records, or null. */
+function recordedRunCommand(json: unknown): string | null {
+  const data = json as { source?: { ref?: unknown }; seed?: unknown; overrides?: unknown };
+  if (typeof data?.source?.ref !== 'string' || typeof data.seed !== 'number') return null;
+  const flags = Array.isArray(data.overrides) && data.overrides.every((flag) => typeof flag === 'string') ? (data.overrides as string[]) : [];
+  return replayCommand(data.source.ref, data.seed, flags);
 }
 
 export interface Divergence {
@@ -163,18 +194,35 @@ function recordedTrace(file: string, recorded: RecordedRun, given: string | unde
   }
 }
 
-/** The scenario as recorded (its exact text), compiled again: tells whether raftsim's compiler changed since. */
+/** The scenario as recorded (its exact text), compiled again: tells whether result.json was edited (its seed no
+ *  longer that of its options) or whether raftsim's compiler changed since (naming the first option that differs). */
 function recompile(recorded: RecordedRun): { scenario: LoadedScenario | null; overrides: Overrides; sourceNote: string | null } {
+  const seed = recorded.options.seed;
+  const seedNote = recorded.seed === seed ? null : `result.json's seed ${recorded.seed} differs from the seed ${seed} its recorded options were drawn from (the seed was edited?); replaying the recorded options, seed ${seed}; to run seed ${recorded.seed}: ${replayCommand(recorded.source.ref, recorded.seed, recorded.overrides)}`;
   try {
     const scenario = reopenScenario(recorded.source as never, recorded.scenario);
     const overrides = overridesFromFlags(recorded.overrides);
-    const compiled = scenario.compile(recorded.seed, overrides);
-    const same = JSON.stringify(compiled.options) === JSON.stringify(recorded.options);
-    return { scenario, overrides, sourceNote: same ? null : 'the recorded scenario text compiles to different options with this raftsim (defaults or the compiler changed); replaying the recorded options' };
+    const compiled = scenario.compile(seed, overrides);
+    const difference = firstDifference(recorded.options, compiled.options, 'options');
+    const compilerNote = difference === null ? null : `the recorded scenario text compiles to different options with this raftsim ${raftsimVersion} (first at ${difference}): its defaults or compiler changed, or result.json's options were edited; replaying the recorded options`;
+    return { scenario, overrides, sourceNote: seedNote ?? compilerNote };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return { scenario: null, overrides: {}, sourceNote: `the recorded scenario text no longer compiles (${error.message}); replaying the recorded options` };
+    return { scenario: null, overrides: {}, sourceNote: seedNote ?? `the recorded scenario text no longer compiles (${error.message}); replaying the recorded options` };
   }
+}
+
+/** The path of the first value that differs between two JSON values, with both values (shortened), or null. */
+function firstDifference(recorded: unknown, now: unknown, path: string): string | null {
+  if (JSON.stringify(recorded) === JSON.stringify(now)) return null;
+  if (recorded !== null && now !== null && typeof recorded === 'object' && typeof now === 'object' && Array.isArray(recorded) === Array.isArray(now)) {
+    const keys = new Set([...Object.keys(recorded), ...Object.keys(now)]);
+    for (const key of keys) {
+      const found = firstDifference((recorded as Record<string, unknown>)[key], (now as Record<string, unknown>)[key], Array.isArray(recorded) ? `${path}[${key}]` : `${path}.${key}`);
+      if (found !== null) return found;
+    }
+  }
+  return `${path}: recorded ${abbreviate(JSON.stringify(recorded) ?? 'nothing')}, now ${abbreviate(JSON.stringify(now) ?? 'nothing')}`;
 }
 
 /** Where a replay that did not reproduce first differs: the exact line when the recorded trace was compared, else
@@ -216,7 +264,7 @@ export function replayResultFile(file: string, options: { traceFile?: string } =
   const wallMs = performance.now() - started;
   const replayedHash = result.traceHash ?? '';
   const reproduced = recorded.traceHash === replayedHash;
-  const expectations = scenario === null ? [] : checkExpectations(scenario.compile(recorded.seed, overrides), result);
+  const expectations = scenario === null ? [] : checkExpectations(scenario.compile(recorded.options.seed, overrides), result);
   const outcome = outcomeOf(result.verdict, expectations);
   return {
     file,

@@ -59,9 +59,10 @@ export interface ResultJson {
   readonly finalState: SimulationResult['finalState'];
 }
 
+/** The command that runs a seed again, as typed after `npm ci` (`npx raftsim run REF --seed N FLAGS`). */
 export function replayCommand(ref: string, seed: number, flags: readonly string[]): string {
   const quoted = /^[\w./@:+=-]+$/.test(ref) ? ref : `'${ref.replace(/'/g, `'\\''`)}'`;
-  return ['raftsim', 'run', quoted, '--seed', String(seed), ...flags].join(' ');
+  return ['npx', 'raftsim', 'run', quoted, '--seed', String(seed), ...flags].join(' ');
 }
 
 export function toResultJson(run: ScenarioRun, checkpoints: Checkpoints | null = null, traceFile: string | null = null): ResultJson {

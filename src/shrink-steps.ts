@@ -36,7 +36,21 @@ export interface Attempt {
   readonly expectations: readonly ExpectationResult[];
 }
 
-/** Runs candidates for one seed within the budgets, and tells whether each fails like the target. */
+/** What a candidate may not exceed: the original run's events and, for a safety violation, its time. */
+export interface FailureBounds {
+  readonly events: number;
+  readonly timeUs: number | null;
+}
+
+/** True when `result` fails no later and with no more events than the original. */
+export function withinBounds(bounds: FailureBounds, result: SimulationResult): boolean {
+  if (result.events > bounds.events) return false;
+  if (bounds.timeUs === null) return true;
+  return result.violation !== null && result.violation.timeUs <= bounds.timeUs;
+}
+
+/** Runs candidates for one seed within the budgets, and tells whether each fails like the target: the same
+ *  failure (outcome, invariant or expectation), no later and with no more events than the original run. */
 export class CandidateRuns {
   runs = 1;
   budgetExhausted = false;
@@ -45,6 +59,7 @@ export class CandidateRuns {
     private readonly seed: number,
     private readonly target: FailureSignature,
     private readonly limits: { readonly maxRuns: number; readonly budgetMs: number; readonly startedMs: number },
+    private readonly bounds: FailureBounds,
   ) {}
 
   attempt(spec: ScenarioSpec): Attempt {
@@ -64,7 +79,7 @@ export class CandidateRuns {
     const expectations = checkExpectations(candidate, result);
     const outcome = outcomeOf(result.verdict, expectations);
     const failed = expectations.filter((e) => !e.passed).map((e) => e.expression);
-    return { matches: sameFailure(this.target, signatureOf(outcome, result, failed)), result, expectations };
+    return { matches: sameFailure(this.target, signatureOf(outcome, result, failed)) && withinBounds(this.bounds, result), result, expectations };
   }
 }
 

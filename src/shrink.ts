@@ -22,6 +22,7 @@ import type { FaultItemSpec, ScenarioSpec } from './scenario/spec.js';
 import { formatDuration } from './scenario/units.js';
 import { CandidateRuns, Reducer, signatureOf, type FailureSignature } from './shrink-steps.js';
 import { setPath, settingPaths } from './spec-edit.js';
+import { plural } from './text.js';
 
 export type { FailureSignature } from './shrink-steps.js';
 
@@ -50,9 +51,20 @@ export interface ShrinkReport {
   readonly runs: number;
   readonly wallMs: number;
   /** The minimal scenario's run: its violation time and message, for the summary. */
-  readonly final: { readonly verdict: SimulationResult['verdict']; readonly invariant: string | null; readonly message: string | null; readonly timeUs: number | null };
+  readonly final: FailureOfRun;
+  /** The original run's failure, to compare with `final`: the same invariant, no later, no more events. */
+  readonly original: FailureOfRun;
   /** True when a budget ran out before no reduction was left to try. */
   readonly budgetExhausted: boolean;
+}
+
+export interface FailureOfRun {
+  readonly verdict: SimulationResult['verdict'];
+  readonly invariant: string | null;
+  readonly message: string | null;
+  readonly timeUs: number | null;
+  readonly events: number;
+  readonly faults: number;
 }
 
 export interface ShrinkOptions {
@@ -80,7 +92,7 @@ function sizeOf(spec: ScenarioSpec, options: SimulationOptions, result: Simulati
 }
 
 export function describeSize(size: ScenarioSize): string {
-  return `${size.faults} fault${size.faults === 1 ? '' : 's'}, ${size.nodes} node${size.nodes === 1 ? '' : 's'}, ${formatDuration(size.durationUs)} fault phase, ${size.clients} client${size.clients === 1 ? '' : 's'} at ${size.ratePerSecond}/s, ${size.settings} settings, ${size.events} events`;
+  return `${size.faults} fault${size.faults === 1 ? '' : 's'}, ${size.nodes} node${size.nodes === 1 ? '' : 's'}, ${formatDuration(size.durationUs)} fault phase, ${size.clients} client${size.clients === 1 ? '' : 's'} at ${size.ratePerSecond}/s, ${size.settings} settings, ${plural(size.events, 'event')}`;
 }
 
 export function describeSignature(signature: FailureSignature): string {
@@ -150,7 +162,7 @@ function minimalYaml(scenario: LoadedScenario, seed: number, overrides: Override
     `It still fails with ${describeSignature(lines.target)}.`,
     `Before: ${describeSize(lines.before)}.`,
     `After:  ${describeSize(lines.after)} (${lines.runs} runs).`,
-    `Replay: raftsim run ${lines.outFile ?? 'THIS-FILE.yaml'} --seed ${seed}`,
+    `Replay: npx raftsim run ${lines.outFile ?? 'THIS-FILE.yaml'} --seed ${seed}`,
   ].join('\n');
   const documentSpec = specToDocument(minimal);
   delete documentSpec.swarm;
@@ -163,6 +175,17 @@ function finalMessage(target: FailureSignature, best: SimulationResult, bestExpe
   return best.violation?.message ?? best.liveness?.reason ?? null;
 }
 
+function failureOf(target: FailureSignature, result: SimulationResult, expectations: readonly ExpectationResult[], size: ScenarioSize): FailureOfRun {
+  return {
+    verdict: result.verdict,
+    invariant: result.violation?.invariant ?? null,
+    message: target.outcome === 'passed' ? null : finalMessage(target, result, expectations),
+    timeUs: result.violation?.timeUs ?? null,
+    events: result.events,
+    faults: size.faults,
+  };
+}
+
 export function shrinkScenario(scenario: LoadedScenario, seed: number, options: ShrinkOptions = {}): ShrinkReport {
   const startedMs = performance.now();
   const overrides = options.overrides ?? {};
@@ -170,11 +193,12 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
   const original = runOriginal(scenario, seed, overrides);
   const target = original.target;
   const before = sizeOf(original.spec, original.compiledOptions, original.result);
+  const originalFailure: FailureOfRun = failureOf(target, original.result, original.expectations, before);
   if (target.outcome === 'passed') {
-    const final = { verdict: original.result.verdict, invariant: null, message: null, timeUs: null };
-    return { signature: target, failed: false, before, after: before, spec: original.spec, yaml: '', runs: 1, wallMs: performance.now() - startedMs, final, budgetExhausted: false };
+    return { signature: target, failed: false, before, after: before, spec: original.spec, yaml: '', runs: 1, wallMs: performance.now() - startedMs, final: originalFailure, original: originalFailure, budgetExhausted: false };
   }
-  const candidates = new CandidateRuns(seed, target, { maxRuns: options.maxRuns ?? 400, budgetMs: options.budgetMs ?? 300_000, startedMs });
+  const bounds = { events: original.result.events, timeUs: target.outcome === 'safety' ? (original.result.violation?.timeUs ?? null) : null };
+  const candidates = new CandidateRuns(seed, target, { maxRuns: options.maxRuns ?? 400, budgetMs: options.budgetMs ?? 300_000, startedMs }, bounds);
   const start = materialize(original, scenario.name, candidates, progress);
   // Step 2: reduce.
   const reducer = new Reducer(candidates, seed, target, progress, start.spec, start.result, start.expectations);
@@ -191,7 +215,8 @@ export function shrinkScenario(scenario: LoadedScenario, seed: number, options: 
     yaml: minimalYaml(scenario, seed, overrides, minimal, { before, after, runs: candidates.runs, outFile: options.outFile, target }),
     runs: candidates.runs,
     wallMs: performance.now() - startedMs,
-    final: { verdict: best.verdict, invariant: best.violation?.invariant ?? null, message: finalMessage(target, best, reducer.bestExpectations), timeUs: best.violation?.timeUs ?? null },
+    final: failureOf(target, best, reducer.bestExpectations, after),
+    original: originalFailure,
     budgetExhausted: candidates.budgetExhausted,
   };
 }

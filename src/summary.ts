@@ -4,20 +4,13 @@ import type { ResultJson } from './result.js';
 import { replayCommand } from './result.js';
 import type { ReplayReport } from './replay.js';
 import { formatActual, parseExpectation, quantityOf, type ExpectationResult } from './scenario/expectations.js';
-import { formatUs } from '../sim/random.js';
+import { abbreviateValues, ms, plural, questionFor, size, us } from './text.js';
 import { describeSignature, describeSize, type ShrinkReport } from './shrink.js';
 import type { Distribution } from './stats.js';
 import type { SweepSummary } from './sweep.js';
 
 const outcomeText = { passed: 'PASSED', safety: 'SAFETY VIOLATION', liveness: 'LIVENESS FAILURE', expectations: 'FAILED EXPECTATIONS' } as const;
 
-function us(value: number | null | undefined): string {
-  return value === null || value === undefined ? '-' : formatUs(Math.round(value));
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 interface NodeState {
   status: string;
@@ -49,9 +42,9 @@ function valueText(value: unknown): string {
 export function runSummary(result: ResultJson, files: readonly string[] = []): string {
   const lines: string[] = [];
   lines.push(`raftsim ${result.scenario} seed ${result.seed}: ${outcomeText[result.outcome]}`);
-  lines.push(`  question    ${result.question}`);
+  lines.push(`  question    ${questionFor(result.question, result.options.cluster.nodeIds.length, result.overrides)}`);
   if (result.violation !== null) {
-    lines.push(`  invariant   ${result.violation.invariant}: ${result.violation.message}`);
+    lines.push(`  invariant   ${result.violation.invariant}: ${abbreviateValues(result.violation.message)}`);
     lines.push(`  at          t=${us(result.violation.timeUs)} during ${result.violation.event}`);
     const states = (result.violation.state ?? {}) as Record<string, NodeState | null>;
     for (const node of result.violation.nodes ?? []) {
@@ -70,21 +63,21 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
   }
   const cluster = result.cluster;
   const m = result.metrics;
-  lines.push(`  elections   ${cluster.elections} elections, ${cluster.preVoteRounds} pre-vote rounds, ${cluster.leaderChanges} leaders elected, ${cluster.checkQuorumStepDowns} check-quorum step-downs${m !== null ? `, ${m.elections.splitVotes} split votes, first leader at ${us(m.elections.firstLeaderUs)}` : ''}`);
+  lines.push(`  elections   ${plural(cluster.elections, 'election')}, ${plural(cluster.preVoteRounds, 'pre-vote round')}, ${plural(cluster.leaderChanges, 'leader')} elected, ${plural(cluster.checkQuorumStepDowns, 'check-quorum step-down')}${m !== null ? `, ${plural(m.elections.splitVotes, 'split vote')}, first leader at ${us(m.elections.firstLeaderUs)}` : ''}`);
   if (m !== null) {
     const latency = m.electionLatency;
-    lines.push(`  leaderless  ${latency.count} leader losses; election latency p50 ${us(latency.p50)}, p99 ${us(latency.p99)}, max ${us(latency.max)}; ${us(m.elections.timeWithoutLeaderUs)} without a leader in all`);
+    lines.push(`  leaderless  ${plural(latency.count, 'leader loss', 'leader losses')}; election latency p50 ${us(latency.p50)}, p99 ${us(latency.p99)}, max ${us(latency.max)}; ${us(m.elections.timeWithoutLeaderUs)} without a leader in all`);
     lines.push(`  latency     commit p50 ${us(m.commitLatency.p50)} p99 ${us(m.commitLatency.p99)}; client write p50 ${us(m.clientLatency.write.p50)} p99 ${us(m.clientLatency.write.p99)}; read p99 ${us(m.clientLatency.read.p99)}`);
-    lines.push(`  log         peak ${m.logGrowth.peakEntries} entries (${m.logGrowth.peakBytes} bytes on disk), ${m.logGrowth.finalEntries} at the end, growth ${m.logGrowth.growthEntriesPerSecond.toFixed(1)} entries/s; apply lag max ${m.applyLag.max}`);
+    lines.push(`  log         peak ${plural(m.logGrowth.peakEntries, 'entry')} (${size(m.logGrowth.peakBytes)} on disk), ${m.logGrowth.finalEntries} at the end, growth ${m.logGrowth.growthEntriesPerSecond.toFixed(1)} entries/s; apply lag max ${plural(m.applyLag.max, 'entry')}`);
     const drift = m.compaction.drift;
-    lines.push(`  compaction  ${plural(m.compaction.snapshots, 'snapshot')}, ${m.compaction.snapshotsInstalled} installed from the leader, ${plural(m.compaction.stallCount, 'stall')}; drift over ${drift.rounds} rounds: time spread max ${us(drift.maxTimeSpreadUs)}, index spread max ${drift.maxIndexSpread ?? '-'}`);
+    lines.push(`  compaction  ${plural(m.compaction.snapshots, 'snapshot')}, ${m.compaction.snapshotsInstalled} installed from the leader, ${plural(m.compaction.stallCount, 'stall')}; drift over ${plural(drift.rounds, 'round')}: time spread max ${us(drift.maxTimeSpreadUs)}, index spread max ${drift.maxIndexSpread === null || drift.maxIndexSpread === undefined ? '-' : plural(drift.maxIndexSpread, 'entry')}`);
     for (const stall of m.compaction.stalls.slice(0, 3)) lines.push(`    stall     ${stall.node} from ${us(stall.beganAtUs)}: ${stall.reason}`);
   }
-  lines.push(`  faults      ${cluster.crashes} crashes, ${cluster.restarts} restarts, ${cluster.pauses} pauses, ${result.faults.length} scheduled faults, ${result.options.triggers.length} triggers`);
-  lines.push(`  clients     ${result.workload.invoked} operations: ${result.workload.ok} ok, ${result.workload.failed} failed, ${result.workload.timedOut} unknown (timed out), ${result.workload.retries} retries`);
+  lines.push(`  faults      ${plural(cluster.crashes, 'crash')}, ${plural(cluster.restarts, 'restart')}, ${plural(cluster.pauses, 'pause')}, ${plural(result.faults.length, 'scheduled fault')}, ${plural(result.options.triggers.length, 'trigger')}`);
+  lines.push(`  clients     ${plural(result.workload.invoked, 'operation')}: ${result.workload.ok} ok, ${result.workload.failed} failed, ${result.workload.timedOut} unknown (timed out), ${plural(result.workload.retries, 'retry')}`);
   if (result.linearizability !== undefined) lines.push(linearizabilityLine(result.linearizability));
   const dropped = Object.values(result.network.dropped).reduce((a, b) => a + b, 0);
-  lines.push(`  messages    ${result.network.sent} sent, ${result.network.delivered} delivered, ${dropped} dropped`);
+  lines.push(`  messages    ${plural(result.network.sent, 'message')} sent, ${result.network.delivered} delivered, ${dropped} dropped`);
   if (result.expectations.length > 0) {
     const failed = result.expectations.filter((expectation) => !expectation.passed).length;
     lines.push(`  expectations ${failed === 0 ? 'all passed' : `${failed} of ${result.expectations.length} FAILED`}`);
@@ -96,16 +89,16 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
   }
   const drawn = Object.entries(result.drawn);
   if (drawn.length > 0) {
-    lines.push(`  drawn       ${drawn.length} values drawn from the seed${result.swarm ? ' (swarm)' : ''}:`);
+    lines.push(`  drawn       ${plural(drawn.length, 'value')} drawn from the seed${result.swarm ? ' (swarm)' : ''}:`);
     for (const [path, value] of drawn) lines.push(`    ${path} = ${valueText(value)}`);
   }
   for (const note of result.notes) lines.push(`  note        ${note}`);
   const speed = result.wallMs > 0 ? `, ${Math.round(result.simulatedUs / 1000 / result.wallMs)}x real time` : '';
-  lines.push(`  run         ${us(result.simulatedUs)} simulated in ${result.wallMs} ms${speed}, ${result.events} events, ${result.invariantChecks} invariant checks`);
+  lines.push(`  run         ${us(result.simulatedUs)} simulated in ${ms(result.wallMs)}${speed}, ${plural(result.events, 'event')}, ${plural(result.invariantChecks, 'invariant check')}`);
   lines.push(`  trace hash  ${result.traceHash ?? '-'}`);
   if (files.length > 0) lines.push(`  written     ${files.join(', ')}`);
   lines.push(`  replay      ${replayCommand(result.source.ref, result.seed, result.overrides)}`);
-  if (result.outcome !== 'passed') lines.push(`  shrink      ${replayCommand(result.source.ref, result.seed, result.overrides).replace(/^raftsim run /, 'raftsim shrink ')}`);
+  if (result.outcome !== 'passed') lines.push(`  shrink      ${replayCommand(result.source.ref, result.seed, result.overrides).replace(/^npx raftsim run /, 'npx raftsim shrink ')}`);
   return lines.join('\n') + '\n';
 }
 
@@ -129,15 +122,20 @@ function linearizabilityLine(verdict: ResultJson['linearizability']): string {
   }
 }
 
+/** A figure across seeds with its unit: durations and sizes as in scenario files, ratios in %, rates per second. */
 function metricText(path: string, value: number | null): string {
   if (value === null) return '-';
   const known = quantityOf(path);
-  if (path.endsWith('Us') || ('quantity' in known && known.quantity === 'duration')) return us(value);
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  const quantity = 'quantity' in known ? known.quantity : null;
+  if (path.endsWith('Us') || quantity === 'duration') return us(value);
+  if (quantity === 'bytes' || /Bytes$/.test(path)) return size(value);
+  if (quantity === 'ratio') return `${Number((value * 100).toFixed(2))}%`;
+  const number = String(Number(value.toFixed(2)));
+  return /PerSecond$/.test(path) ? `${number}/s` : number;
 }
 
 function distributionRow(path: string, dist: Distribution): string {
-  return `    ${path.padEnd(34)} ${[dist.min, dist.p50, dist.p90, dist.p99, dist.max].map((value) => metricText(path, value).padStart(9)).join(' ')}   (${dist.count} seeds)`;
+  return `    ${path.padEnd(34)} ${[dist.min, dist.p50, dist.p90, dist.p99, dist.max].map((value) => metricText(path, value).padStart(9)).join(' ')}   (${plural(dist.count, 'seed')})`;
 }
 
 /** In how many seeds each situation worth reaching was reached; one never reached is flagged. */
@@ -155,9 +153,11 @@ export function sweepText(summary: SweepSummary, elapsedMs: number | null): stri
   const o = summary.outcomes;
   const flags = summary.overrides.length > 0 ? ` ${summary.overrides.join(' ')}` : '';
   lines.push(
-    `raftsim sweep ${summary.ref}${flags}: ${summary.seeds} seeds: ${o.passed} passed, ${plural(o.safety, 'safety violation')}, ${plural(o.liveness, 'liveness failure')}, ${o.expectations} with failed expectations`,
+    `raftsim sweep ${summary.ref}${flags}: ${plural(summary.seeds, 'seed')}: ${o.passed} passed, ${plural(o.safety, 'safety violation')}, ${plural(o.liveness, 'liveness failure')}, ${o.expectations} with failed expectations`,
   );
-  lines.push(`  simulated   ${us(summary.simulatedUs)} in ${(summary.cpuMs / 1000).toFixed(1)} s of simulation${elapsedMs !== null ? ` (${(elapsedMs / 1000).toFixed(1)} s wall)` : ''}`);
+  // sweep.json keeps no wall-clock time: a merge of sweep.json files has no CPU time to show.
+  const cpu = summary.cpuMs > 0 ? ` in ${ms(summary.cpuMs)} of simulation` : '';
+  lines.push(`  simulated   ${us(summary.simulatedUs)}${cpu}${elapsedMs !== null ? ` (${ms(elapsedMs)} wall)` : ''}`);
   for (const expectation of summary.expectations) {
     lines.push(`  expect      ${expectation.failedSeeds === 0 ? 'held on every seed' : `FAILED on ${plural(expectation.failedSeeds, 'seed')}`}: ${expectation.expression}`);
   }
@@ -172,12 +172,12 @@ export function sweepText(summary: SweepSummary, elapsedMs: number | null): stri
     lines.push(`  linearizable ${lin.ok} seeds yes, ${lin.violation} NO, ${lin.unknown} UNKNOWN (undecided)${lin.off > 0 ? `, ${lin.off} not checked (invariants off)` : ''}`);
   }
   for (const failing of summary.failing.slice(0, 50)) {
-    const what = failing.outcome === 'expectations' ? `failed expectations: ${failing.failedExpectations.join('; ')}` : `${failing.verdict} ${failing.invariant ?? ''} ${failing.message ?? ''}`.trimEnd();
+    const what = failing.outcome === 'expectations' ? `failed expectations: ${failing.failedExpectations.join('; ')}` : `${failing.verdict} ${failing.invariant ?? ''} ${abbreviateValues(failing.message ?? '')}`.trimEnd();
     lines.push(`  FAIL seed ${failing.seed}: ${what}`);
     lines.push(`       replay: ${failing.replay}`);
   }
   if (summary.failing.length > 50) lines.push(`  ... and ${summary.failing.length - 50} more failing seeds (see sweep.json)`);
-  if (summary.failing.length > 0) lines.push(`  shrink one: ${summary.failing[0]!.replay.replace(/^raftsim run /, 'raftsim shrink ')}`);
+  if (summary.failing.length > 0) lines.push(`  shrink one: ${summary.failing[0]!.replay.replace(/^npx raftsim run /, 'npx raftsim shrink ')}`);
   return lines.join('\n') + '\n';
 }
 
@@ -194,11 +194,12 @@ export function excerpts(a: string, b: string, width = 200): [string, string] {
 export function replayText(report: ReplayReport): string {
   const lines: string[] = [];
   const recorded = report.recorded;
-  const what = `${recorded.scenario} seed ${recorded.seed}${recorded.overrides.length > 0 ? ` ${recorded.overrides.join(' ')}` : ''}`;
+  const seed = recorded.options.seed === recorded.seed ? `seed ${recorded.seed}` : `seed ${recorded.options.seed} (result.json says seed ${recorded.seed})`;
+  const what = `${recorded.scenario} ${seed}${recorded.overrides.length > 0 ? ` ${recorded.overrides.join(' ')}` : ''}`;
   if (report.reproduced) {
-    lines.push(`reproduced: ${what}: trace hash ${report.replayedHash} over ${report.replayedLines} lines, verdict ${report.result.verdict}${report.result.violation !== null ? ` (${report.result.violation.invariant} at t=${us(report.result.violation.timeUs)})` : ''}`);
+    lines.push(`reproduced: ${what}: trace hash ${report.replayedHash} over ${plural(report.replayedLines, 'line')}, verdict ${report.result.verdict}${report.result.violation !== null ? ` (${report.result.violation.invariant} at t=${us(report.result.violation.timeUs)})` : ''}`);
   } else {
-    lines.push(`NOT reproduced: ${what}: recorded trace hash ${recorded.traceHash ?? '-'} (${recorded.traceLines} lines), replayed ${report.replayedHash} (${report.replayedLines} lines)`);
+    lines.push(`NOT reproduced: ${what}: recorded trace hash ${recorded.traceHash ?? '-'} (${plural(recorded.traceLines, 'line')}), replayed ${report.replayedHash} (${plural(report.replayedLines, 'line')})`);
     const d = report.divergence;
     if (d !== null && d.parametersDiffer) lines.push(`  the run's parameters differ from the recorded trace's (line 1, the meta record): result.json's options were changed, or raftsim records them differently`);
     if (d !== null && d.line !== null) {
@@ -218,8 +219,23 @@ export function replayText(report: ReplayReport): string {
   }
   if (report.sourceNote !== null) lines.push(`  note: ${report.sourceNote}`);
   for (const expectation of report.expectations) lines.push(expectationLine(expectation));
-  lines.push(`  replayed in ${Math.round(report.wallMs)} ms`);
+  lines.push(`  replayed in ${ms(report.wallMs)}`);
   return lines.join('\n') + '\n';
+}
+
+/** Original against shrunk: the invariant (or failure), when it failed, events and faults. */
+function shrinkComparison(report: ShrinkReport): string[] {
+  const { original, final } = report;
+  const failure = (run: typeof original): string => run.invariant ?? (report.signature.outcome === 'expectations' ? `expectation ${report.signature.expectation ?? '?'}` : run.verdict);
+  const rows: [string, string, string][] = [
+    ['', 'original', 'shrunk'],
+    ['failure', failure(original), failure(final)],
+    ['at', original.timeUs === null ? '-' : `t=${us(original.timeUs)}`, final.timeUs === null ? '-' : `t=${us(final.timeUs)}`],
+    ['events', String(original.events), String(final.events)],
+    ['faults', String(original.faults), String(final.faults)],
+  ];
+  const width = Math.max(...rows.map((row) => row[1].length)) + 2;
+  return rows.map(([label, a, b]) => `    ${label.padEnd(8)}${a.padEnd(width)}${b}`.trimEnd());
 }
 
 export function shrinkText(report: ShrinkReport, ref: string, seed: number, outFile: string | null): string {
@@ -228,15 +244,16 @@ export function shrinkText(report: ShrinkReport, ref: string, seed: number, outF
     lines.push(`raftsim shrink ${ref} seed ${seed}: the run passes; nothing to shrink.`);
     return lines.join('\n') + '\n';
   }
-  lines.push(`raftsim shrink ${ref} seed ${seed}: kept ${describeSignature(report.signature)} through ${report.runs} runs in ${(report.wallMs / 1000).toFixed(1)} s${report.budgetExhausted ? ' (budget reached; the result may shrink further)' : ''}`);
+  lines.push(`raftsim shrink ${ref} seed ${seed}: kept ${describeSignature(report.signature)} through ${plural(report.runs, 'run')} in ${ms(report.wallMs)}${report.budgetExhausted ? ' (budget reached; the result may shrink further)' : ''}`);
   lines.push(`  before  ${describeSize(report.before)}`);
   lines.push(`  after   ${describeSize(report.after)}`);
-  if (report.final.invariant !== null) lines.push(`  failure ${report.final.invariant} at t=${us(report.final.timeUs)}: ${report.final.message ?? ''}`);
+  lines.push(...shrinkComparison(report));
+  if (report.final.invariant !== null) lines.push(`  failure ${report.final.invariant} at t=${us(report.final.timeUs)}: ${abbreviateValues(report.final.message ?? '')}`);
   else if (report.signature.outcome === 'expectations') lines.push(`  failure ${report.final.message ?? ''}`);
   else if (report.final.message !== null) lines.push(`  failure ${report.final.verdict}: ${report.final.message}`);
   if (outFile !== null) {
     lines.push(`  written ${outFile}`);
-    lines.push(`  replay  raftsim run ${outFile} --seed ${seed}`);
+    lines.push(`  replay  npx raftsim run ${outFile} --seed ${seed}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -91,7 +91,7 @@ export function summarizeSweep(identity: SweepIdentity, runs: readonly SeedSumma
     verdicts[run.verdict]++;
     outcomes[run.outcome]++;
     simulatedUs += run.simulatedUs;
-    cpuMs += run.wallMs;
+    cpuMs += run.wallMs ?? 0;
   }
   const metrics: Record<string, Distribution> = {
     eventsPerRun: distributionOf(sorted.map((run) => run.events)),
@@ -145,9 +145,22 @@ export interface SweepFile {
     readonly expectations: readonly string[];
     readonly metricPaths: readonly string[];
   };
-  readonly elapsedMs: number;
+  /** True while seeds are missing (an interrupted or still running sweep; `sweep --resume DIR` completes it). */
+  readonly partial: boolean;
+  /** Seeds finished, of the seeds this sweep (or shard) runs. */
+  readonly done: number;
+  readonly total: number;
   readonly summary: SweepSummary;
   readonly runs: readonly SeedSummary[];
+}
+
+/** Fields of real (wall-clock) time: kept in memory and in seeds.jsonl, left out of sweep.json so that the same
+ *  sweep always writes the same bytes (interrupted and resumed, sharded and merged, on any machine). */
+const wallClockFields = new Set(['wallMs', 'cpuMs', 'elapsedMs']);
+
+/** The text of sweep.json: deterministic, without wall-clock fields. */
+export function sweepJsonText(file: SweepFile): string {
+  return JSON.stringify(file, (key, value: unknown) => (wallClockFields.has(key) ? undefined : value), 2) + '\n';
 }
 
 export interface SweepOptions {
@@ -156,6 +169,8 @@ export interface SweepOptions {
   readonly seeds: readonly number[];
   readonly workers: number;
   readonly onResult?: (summary: SeedSummary, done: number, total: number) => void;
+  /** Stops the sweep: no new seed starts; runSweep returns the seeds finished so far. */
+  readonly signal?: AbortSignal;
 }
 
 export function defaultWorkerCount(): number {
@@ -181,62 +196,83 @@ export function runSeed(setup: WorkerSetup, scenario: LoadedScenario, seed: numb
 }
 
 /** Runs the seeds; with workers <= 1 in this thread (no worker startup cost), else over worker threads that
- *  pull seeds one at a time so that slow seeds do not hold up a fixed share. */
+ *  pull seeds one at a time so that slow seeds do not hold up a fixed share. When `signal` aborts, no new seed
+ *  starts, seeds in flight are abandoned and the seeds finished so far are returned. A worker that dies while
+ *  running a seed fails the sweep (the seeds finished before were already handed to onResult). */
 export async function runSweep(options: SweepOptions): Promise<SeedSummary[]> {
   const { scenario, seeds } = options;
   const setup: WorkerSetup = { source: scenario.source, name: scenario.name, overrides: options.overrides, metricPaths: metricPathsFor(scenario) };
   // Compile once up front so a bad scenario or override fails before any worker starts.
   scenario.compile(seeds[0] ?? 1, options.overrides);
   const results: SeedSummary[] = [];
-  const workerUrl = new URL('./sweep-worker.js', import.meta.url);
   // From TypeScript sources (vitest, tsx) there is no compiled worker file: run in this thread.
   const inProcess = options.workers <= 1 || seeds.length <= 1 || import.meta.url.endsWith('.ts');
   if (inProcess) {
     for (const seed of seeds) {
+      // Back to the event loop between seeds, so that Ctrl-C (and timers) are seen.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted === true) break;
       const summary = runSeed(setup, scenario, seed);
       results.push(summary);
       options.onResult?.(summary, results.length, seeds.length);
     }
     return results;
   }
+  await runOnWorkers(setup, options, results);
+  return results;
+}
+
+async function runOnWorkers(setup: WorkerSetup, options: SweepOptions, results: SeedSummary[]): Promise<void> {
+  const { seeds, signal } = options;
+  const workerUrl = new URL('./sweep-worker.js', import.meta.url);
   const workerCount = Math.min(options.workers, seeds.length);
   let next = 0;
   await new Promise<void>((resolve, reject) => {
     let finished = 0;
-    let failed = false;
+    let stopped = false;
     const workers: Worker[] = [];
+    const stop = (error: Error | null): void => {
+      if (stopped) return;
+      stopped = true;
+      signal?.removeEventListener('abort', onAbort);
+      for (const other of workers) void other.terminate();
+      if (error === null) resolve();
+      else reject(error);
+    };
+    const onAbort = (): void => stop(null);
+    signal?.addEventListener('abort', onAbort);
     for (let k = 0; k < workerCount; k++) {
       const worker = new Worker(workerUrl, { workerData: setup });
       workers.push(worker);
+      let running: number | null = null;
       const feed = (): void => {
-        if (next < seeds.length && !failed) worker.postMessage(seeds[next++]);
-        else worker.postMessage(null);
+        running = next < seeds.length && !stopped ? seeds[next++]! : null;
+        worker.postMessage(running);
       };
       worker.on('message', (message: { summary?: SeedSummary; error?: string; usage?: boolean; seed?: number }) => {
+        if (stopped) return;
         if (message.error !== undefined) {
-          failed = true;
-          for (const other of workers) void other.terminate();
           // A scenario that does not compile for one seed (e.g. a draw conflicts with a given value) is bad input.
-          reject(message.usage === true ? new UsageError(`seed ${message.seed}: ${message.error}`) : new Error(`seed ${message.seed}: ${message.error}`));
+          stop(message.usage === true ? new UsageError(`seed ${message.seed}: ${message.error}`) : new Error(`seed ${message.seed}: ${message.error}`));
           return;
         }
         results.push(message.summary!);
         options.onResult?.(message.summary!, results.length, seeds.length);
         feed();
       });
-      worker.on('error', (error) => {
-        failed = true;
-        for (const other of workers) void other.terminate();
-        reject(error);
+      worker.on('error', (error) => stop(error));
+      worker.on('exit', (code) => {
+        if (stopped) return;
+        if (running !== null) {
+          stop(new Error(`a sweep worker stopped (exit code ${code}) while running seed ${running}; the ${results.length} seeds finished before are kept`));
+          return;
+        }
+        if (++finished === workerCount) stop(null);
       });
-      worker.on('exit', () => {
-        finished++;
-        if (finished === workerCount && !failed) resolve();
-      });
-      feed();
+      if (signal?.aborted === true) stop(null);
+      else feed();
     }
   });
-  return results;
 }
 
 export function sweepFileOf(
@@ -245,7 +281,7 @@ export function sweepFileOf(
   seedsText: string,
   shard: { index: number; count: number } | null,
   runs: readonly SeedSummary[],
-  elapsedMs: number,
+  total: number = runs.length,
 ): SweepFile {
   const identity: SweepIdentity = { scenario: scenario.name, ref: scenario.source.ref, overrides: overridesToFlags(overrides) };
   const expectations = (scenario.spec.expectations ?? []).map((expectation) => expectation.expression);
@@ -260,7 +296,9 @@ export function sweepFileOf(
       expectations,
       metricPaths: metricPathsFor(scenario),
     },
-    elapsedMs: Math.round(elapsedMs),
+    partial: runs.length < total,
+    done: runs.length,
+    total,
     summary: summarizeSweep(identity, runs, expectations),
     runs: [...runs].sort((a, b) => a.seed - b.seed),
   };

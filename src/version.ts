@@ -17,3 +17,18 @@ function readVersion(): string {
 }
 
 export const raftsimVersion = readVersion();
+
+/** The file format versions this raftsim reads. */
+export const fileVersions = { resultVersion: 2, sweepVersion: 1 } as const;
+
+/** When `json` was written by a raftsim with another file format version: the message naming both raftsim
+ *  versions and both format versions; else null. */
+export function versionMismatch(path: string, json: unknown, field: keyof typeof fileVersions, what: string): string | null {
+  const raftsim = json !== null && typeof json === 'object' ? (json as { raftsim?: unknown }).raftsim : undefined;
+  if (raftsim === null || typeof raftsim !== 'object' || !(field in raftsim)) return null;
+  const found = (raftsim as Record<string, unknown>)[field];
+  if (found === fileVersions[field]) return null;
+  const writer = (raftsim as Record<string, unknown>).version;
+  const by = typeof writer === 'string' ? `raftsim ${writer}` : 'a raftsim that records no version';
+  return `${path}: written by ${by} (${field} ${JSON.stringify(found)}); this is raftsim ${raftsimVersion}, which reads ${what} of ${field} ${fileVersions[field]}`;
+}

@@ -9,6 +9,7 @@ import * as raftsim from 'raftsim';
 import * as reports from 'raftsim/reports';
 import type {
   BuiltinScenario,
+  ChaosInput,
   ChaosKind,
   ChaosOptions,
   CheckOptions,
@@ -20,8 +21,10 @@ import type {
   Divergence,
   Expectation,
   ExpectationResult,
+  FailureOfRun,
   FailureSignature,
   Fault,
+  FaultItemInput,
   FaultKind,
   History,
   HistoryOperationSummary,
@@ -47,6 +50,7 @@ import type {
   ScenarioRunResult,
   ScenarioSize,
   ScenarioSource,
+  ScenarioSourceInput,
   ScenarioSpec,
   ScheduledFault,
   ShrinkOptions,
@@ -55,6 +59,7 @@ import type {
   SimulationResult,
   TraceSink,
   TriggeredFault,
+  ValidatedScenarioSpec,
   Verdict,
   WorkloadOptions,
 } from 'raftsim';
@@ -62,6 +67,7 @@ import type {
 /** The documented types stay exported (typecheck fails otherwise). */
 export type DocumentedTypes = [
   BuiltinScenario,
+  ChaosInput,
   ChaosKind,
   ChaosOptions,
   CheckOptions,
@@ -73,8 +79,10 @@ export type DocumentedTypes = [
   Divergence,
   Expectation,
   ExpectationResult,
+  FailureOfRun,
   FailureSignature,
   Fault,
+  FaultItemInput,
   FaultKind,
   History<unknown, unknown>,
   HistoryOperationSummary,
@@ -100,6 +108,7 @@ export type DocumentedTypes = [
   ScenarioRunResult,
   ScenarioSize,
   ScenarioSource,
+  ScenarioSourceInput,
   ScenarioSpec,
   ScheduledFault,
   ShrinkOptions,
@@ -108,12 +117,16 @@ export type DocumentedTypes = [
   SimulationResult,
   TraceSink,
   TriggeredFault,
+  ValidatedScenarioSpec,
   Verdict,
   WorkloadOptions,
 ];
 
 const exportedValues = [
   'FileSink',
+  'SeedFailure',
+  'assertSeedPasses',
+  'seedProperty',
   'RaftNode',
   'allBugs',
   'MemorySink',
@@ -208,12 +221,19 @@ describe('the package API', () => {
     expect(svg).toContain('seed 3');
   });
 
+  it('a failing seed through the package names its replay command', () => {
+    const spec: ScenarioSpec = { name: 'minority', question: 'caught?', bugs: ['commit-with-minority'], chaos: { kinds: ['crash', 'partition'], meanGap: '300ms' }, duration: '3s' };
+    expect(() => raftsim.assertSeedPasses(spec, 1)).toThrow(/replay: (npx )?raftsim run \S+minority-\w+\.json --seed 1/);
+    expect(raftsim.runScenarioSpec(spec, { seed: 1 }).replay).toMatch(/run minority\.json --seed 1$/);
+  });
+
   it('a scenario through the package; its errors are the package\'s error classes', () => {
     const run = raftsim.runScenarioFile('leader-crash', { seed: 7, overrides: { nodes: 3 } });
     expect(run.outcome).toBe('passed');
     expect(run.exitCode).toBe(raftsim.exitCodes.ok);
     expect(run.json().seed).toBe(7);
     expect(() => raftsim.loadScenario('leader-crsh')).toThrow(raftsim.UsageError);
+    // @ts-expect-error -- a typo the type catches, and the loader too
     expect(() => raftsim.runScenarioSpec({ question: 'bad?', faults: [{ at: '1s', crsh: 'n1' }] })).toThrow(raftsim.ScenarioError);
   });
 });

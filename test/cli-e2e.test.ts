@@ -44,7 +44,7 @@ describe('a broken commit rule: sweep finds it, replay reproduces it, shrink min
     expect(match).not.toBeNull();
     failingSeed = Number(match[1]);
     invariant = match[2]!;
-    expect(match[3]).toBe(`raftsim run ${scenario} --seed ${failingSeed} --drop 0.5%`);
+    expect(match[3]).toBe(`npx raftsim run ${scenario} --seed ${failingSeed} --drop 0.5%`);
     const sweep = JSON.parse(readFileSync(join(dir, 'sweep', 'sweep.json'), 'utf8'));
     expect(sweep.summary.failing[0]).toMatchObject({ seed: failingSeed, verdict: 'safety', invariant, replay: match[3] });
   });

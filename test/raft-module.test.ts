@@ -50,7 +50,7 @@ describe('your own Raft under the harness', () => {
     const run = raftsim('run', 'leader-crash', '--seed', '1', '--raft', buggy, '--out', out);
     expect(run.code).toBe(1);
     expect(run.out).toMatch(/invariant {3}DurableBeforeSend: n\d sent RequestVote of term 1/);
-    expect(run.out).toContain(`replay      raftsim run leader-crash --seed 1 --raft ${buggy}`);
+    expect(run.out).toContain(`replay      npx raftsim run leader-crash --seed 1 --raft ${buggy}`);
     expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).overrides).toEqual(['--raft', buggy]);
     const replay = raftsim('replay', join(out, 'result.json'));
     expect(replay.out).toMatch(/^reproduced/);

@@ -176,7 +176,7 @@ describe('raftsim sweep --report, merge --report and compare', () => {
     const rows = Array.from(doc.querySelectorAll('g.failing-seed'), (row) => Array.from(row.getElementsByTagName('text'), (text) => text.textContent ?? ''));
     expect(rows.map((row) => row[0])).toEqual(failing.map((seed) => `seed ${seed.seed}`));
     for (const seed of failing) {
-      expect(seed.replay).toBe(`raftsim run ${brokenCommit} --seed ${seed.seed} --drop 0.5%`);
+      expect(seed.replay).toBe(`npx raftsim run ${brokenCommit} --seed ${seed.seed} --drop 0.5%`);
       expect(out).toContain(`replay: ${seed.replay}`);
       expect(all).toContain(`$ ${seed.replay}`);
     }

@@ -6,6 +6,7 @@ import { openScenario } from '../run-scenario.js';
 import type { CompiledScenario } from '../scenario/compile.js';
 import { overridesToFlags, type Overrides } from '../scenario/overrides.js';
 import { fullToSpec, specToDocument, toYaml } from '../scenario/serialize.js';
+import { plural, questionFor } from '../text.js';
 import { defineCommand } from './command.js';
 import { addOverrideOptions, overridesFrom, parseSeed, single } from './flags.js';
 
@@ -14,7 +15,8 @@ function printed(name: string, seed: number, overrides: Overrides, compiled: Com
   const flags = overridesToFlags(overrides);
   const header = [`${name} seed ${seed}${flags.length > 0 ? ` ${flags.join(' ')}` : ''}: every parameter of the run.`, `Filled from defaults: ${compiled.defaults.join(', ') || 'none'}.`];
   for (const [path, value] of Object.entries(compiled.drawn)) header.push(`Drawn from the seed: ${path} = ${typeof value === 'string' ? value : JSON.stringify(value)}`);
-  return toYaml(specToDocument(fullToSpec(compiled.full)), header.join('\n'));
+  const spec = fullToSpec(compiled.full);
+  return toYaml(specToDocument({ ...spec, question: questionFor(spec.question, compiled.options.cluster.nodeIds.length, flags) }), header.join('\n'));
 }
 
 export const checkCommand = defineCommand({
@@ -39,7 +41,7 @@ export const checkCommand = defineCommand({
       if (args.print) io.out(printed(scenario.name, seed, overrides, compiled));
       else {
         const options = compiled.options;
-        io.out(`ok  ${ref}: ${scenario.name}: ${options.cluster.nodeIds.length} nodes, ${options.faults.length} scheduled faults, ${options.triggers.length} triggers, ${compiled.expectations.length} expectations\n`);
+        io.out(`ok  ${ref}: ${scenario.name}: ${plural(options.cluster.nodeIds.length, 'node')}, ${plural(options.faults.length, 'scheduled fault')}, ${plural(options.triggers.length, 'trigger')}, ${plural(compiled.expectations.length, 'expectation')}\n`);
       }
     }
     return exitCodes.ok;

@@ -8,6 +8,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   isTerminal: boolean;
+  /** Where progress bars draw when isTerminal (default: process.stderr). */
+  terminal?: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
 export interface CommandSpec<A> {

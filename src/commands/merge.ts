@@ -5,8 +5,10 @@ import { ensureDirectory, writeFile } from '../files.js';
 import { mergeSweepFiles } from '../merge.js';
 import { renderSweepFile } from '../reports.js';
 import { sweepText } from '../summary.js';
+import { sweepJsonText } from '../sweep.js';
 import { defineCommand } from './command.js';
 import { fileIn, optionalString, sweepExitCode, writeReport } from './flags.js';
+import { plural } from '../text.js';
 
 export const mergeCommand = defineCommand({
   command: 'merge <files..>',
@@ -27,14 +29,14 @@ export const mergeCommand = defineCommand({
     let reportPath: string | null = null;
     if (out !== undefined) {
       ensureDirectory(out);
-      writeFile(join(out, 'sweep.json'), JSON.stringify(merged.file, null, 2) + '\n');
+      writeFile(join(out, 'sweep.json'), sweepJsonText(merged.file));
       if (args.report === true) {
         reportPath = join(out, 'sweep.svg');
         writeReport(io, reportPath, renderSweepFile(merged.file), '--out');
       }
     }
     const summary = merged.file.summary;
-    if (merged.missingShards.length > 0) io.err(`raftsim merge: shards ${merged.missingShards.join(', ')} are missing; the summary covers ${summary.seeds} seeds only.\n`);
+    if (merged.missingShards.length > 0) io.err(`raftsim merge: shards ${merged.missingShards.join(', ')} are missing; the summary covers ${plural(summary.seeds, 'seed')} only.\n`);
     io.out(args.json ? JSON.stringify(summary, null, 2) + '\n' : sweepText(summary, null) + (reportPath !== null ? `  report      ${reportPath}\n` : ''));
     return sweepExitCode(summary);
   },

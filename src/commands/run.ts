@@ -15,13 +15,14 @@ import type { Overrides } from '../scenario/overrides.js';
 import { runSummary } from '../summary.js';
 import { defineCommand, type Io } from './command.js';
 import { addOverrideOptions, optionalString, overridesFrom, parseSeed, single, writeReport } from './flags.js';
+import { plural } from '../text.js';
 
 /** Runs the scenario twice and compares the traces; false (after saying where they diverge) when they differ. */
 function deterministic(io: Io, scenario: LoadedScenario, seed: number, overrides: Overrides): boolean {
   const options = scenario.compile(seed, overrides).options;
   const report = checkDeterminism((s, trace) => void simulate({ ...options, seed: s }, trace), seed);
   if (report.identical) {
-    io.out(`deterministic: two runs of ${scenario.name} seed ${seed} gave the same trace hash ${report.hashA} over ${report.lines} lines\n`);
+    io.out(`deterministic: two runs of ${scenario.name} seed ${seed} gave the same trace hash ${report.hashA} over ${plural(report.lines, 'line')}\n`);
     return true;
   }
   io.out(`NOT deterministic: hashes ${report.hashA} and ${report.hashB}; first divergence at line ${report.firstDivergence?.line}:\n  run 1: ${report.firstDivergence?.a}\n  run 2: ${report.firstDivergence?.b}\n`);

@@ -1,6 +1,7 @@
 // Expectations: one-line checks written in a scenario ("electionLatency.p99 < 1s", "verdict == ok"), parsed and
 // type-checked when the scenario loads, evaluated against the run's result and metrics after the run.
-import { UnitError, formatDuration, formatProbability, formatSize, parseDuration, parsePpm, parseProbability, parseSize } from './units.js';
+import { UnitError, formatProbability, formatSize, parseDuration, parsePpm, parseProbability, parseSize } from './units.js';
+import { formatUs } from '../../sim/random.js';
 
 export type Comparison = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
@@ -250,7 +251,7 @@ export function formatActual(expectation: Pick<Expectation, 'quantity'>, actual:
   if (typeof actual === 'string') return actual;
   switch (expectation.quantity) {
     case 'duration':
-      return formatDuration(Math.round(actual));
+      return formatUs(Math.round(actual));
     case 'bytes':
       return formatSize(Math.round(actual));
     case 'ratio':
