@@ -42,6 +42,20 @@ const documented: ScenarioSpec[] = [
   },
   { question: 'Chaos with every kind?', chaos: { kinds: 'all', meanGap: '700ms', maxFaultDuration: '3s', maxClockOffset: '200ms', maxDrift: '20000ppm', maxClockStep: '500ms' }, duration: '3s' },
   { question: 'The catalogued bug fails every seed?', bugs: ['commit-with-minority'], chaos: 'on', duration: '2s' },
+  {
+    question: 'The exploration aimed at the protocol?',
+    workload: { pinnedReaders: 2, recentKeyReads: '50%' },
+    buggify: { sites: ['fsync-stall', 'delay-message'], chance: '1%', maxDelay: '600ms' },
+    faults: [
+      { at: '1s', bounce: { node: 'leader', down: '20ms' } },
+      { at: '1.5s', 'power-loss': { nodes: 'all', down: '100ms' } },
+      { at: '2s', filter: { messages: 'append', action: 'hold', from: 'leader', to: 'all' }, for: '300ms' },
+      { at: '2.5s', 'clear-filters': null },
+      { at: '3s', arm: { on: 'vote-granted', within: '2s', do: { bounce: { node: 'event-node', down: '5ms' } } } },
+      { after: 'entries-written', times: 1, pause: { node: 'event-node', for: '200ms' } },
+    ],
+    duration: '6s',
+  },
 ];
 
 // @ts-expect-error -- a bare number is not a duration (the loader refuses it too: "a duration such as 150ms")
@@ -54,6 +68,8 @@ const typo: ScenarioSpec = { question: 'q?', durration: '2s' };
 const noQuestion: ScenarioSpec = { duration: '2s' };
 // @ts-expect-error -- a fault timing is a duration
 const badTiming: ScenarioSpec = { question: 'q?', faults: [{ at: 'soon', crash: 'n1' }] };
+// @ts-expect-error -- a filter names a message class
+const badClass: ScenarioSpec = { question: 'q?', faults: [{ at: '1s', filter: { messages: 'everything', action: 'drop' } }] };
 // @ts-expect-error -- chaos kinds come from the list of chaos kinds
 const badKind: ScenarioSpec = { question: 'q?', chaos: { kinds: ['meteor'] } };
 
@@ -64,6 +80,6 @@ describe('ScenarioSpec', () => {
   });
 
   it('what the type refuses, the loader refuses', () => {
-    for (const spec of [bareDuration, wordProbability, typo, noQuestion, badTiming, badKind]) expect(() => loadScenario(spec)).toThrow();
+    for (const spec of [bareDuration, wordProbability, typo, noQuestion, badTiming, badKind, badClass]) expect(() => loadScenario(spec)).toThrow();
   });
 });

@@ -2,7 +2,9 @@
 // human units of docs/scenarios.md ('2s', '1%', '64KiB', '150ms..300ms'). This is the public ScenarioSpec type;
 // what the file is validated into (units converted to microseconds, bytes, [0, 1]) is spec.ts.
 import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
-import type { ChaosKind } from '../../sim/nemesis.js';
+import type { BuggifySite } from '../../sim/buggify.js';
+import type { ChaosKind, FilterAction, MessageClass } from '../../sim/nemesis.js';
+import type { ArmEventKind } from '../../sim/protocol-events.js';
 import type { UnsafeKnobs } from '../../raft/config.js';
 
 type DurationUnit = 'us' | 'µs' | 'ms' | 's' | 'min' | 'h';
@@ -28,7 +30,7 @@ export type DistributionText =
   | { exponential: { mean: DurationText } }
   | { tail: { base: DurationText; jitter: DurationText; chance: ProbabilityText; mean: DurationText } };
 type Off = 'off' | false | null;
-/** A node by id (`n2`) or chosen when the fault fires: `leader`, `follower`, `random`, `last-crashed`. */
+/** A node by id (`n2`) or chosen when the fault fires: `leader`, `follower`, `random`, `last-crashed`, `event-node`. */
 export type NodeTargetText = string;
 type NodesText = readonly NodeTargetText[] | 'all';
 
@@ -85,9 +87,12 @@ export interface ScenarioInput {
     timeout?: DurationText;
     backoff?: RangeText;
     maxAttempts?: number;
+    pinnedReaders?: number;
+    recentKeyReads?: ProbabilityText;
   };
   faults?: readonly FaultItemInput[];
   chaos?: ChaosInput | 'on' | true | Off;
+  buggify?: BuggifyInput | 'on' | true | Off;
   duration?: DurationText;
   livenessBound?: DurationText;
   checkInvariants?: boolean;
@@ -105,6 +110,12 @@ export interface ChaosInput {
   maxClockOffset?: DurationText;
   maxDrift?: DriftText;
   maxClockStep?: DurationText;
+}
+
+export interface BuggifyInput {
+  sites?: readonly BuggifySite[] | 'all';
+  chance?: ProbabilityText;
+  maxDelay?: DurationText;
 }
 
 /** One timing (at, every, between or after), one fault, optionally `for` and `note` (docs/scenarios.md). */
@@ -135,4 +146,9 @@ export interface FaultItemInput {
   unclog?: { from: NodeTargetText; to: NodeTargetText };
   slow?: { node: NodeTargetText; delay: DurationText };
   'transfer-leadership'?: NodeTargetText;
+  bounce?: { node: NodeTargetText; down: DurationText };
+  'power-loss'?: { nodes: NodeTargetText | NodesText; down: DurationText };
+  filter?: { messages: MessageClass; action: FilterAction; from?: NodeTargetText | NodesText; to?: NodeTargetText | NodesText; delay?: DurationText };
+  'clear-filters'?: null | '' | Record<string, never>;
+  arm?: { on: ArmEventKind; within: DurationText; delay?: DurationText; do: Omit<FaultItemInput, 'at' | 'every' | 'from' | 'until' | 'between' | 'after' | 'delay' | 'times' | 'for' | 'note' | 'arm'> };
 }
