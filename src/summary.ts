@@ -77,7 +77,7 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
   lines.push(`  clients     ${plural(result.workload.invoked, 'operation')}: ${result.workload.ok} ok, ${result.workload.failed} failed, ${result.workload.timedOut} unknown (timed out), ${plural(result.workload.retries, 'retry')}`);
   if (result.linearizability !== undefined) lines.push(linearizabilityLine(result.linearizability));
   const dropped = Object.values(result.network.dropped).reduce((a, b) => a + b, 0);
-  lines.push(`  messages    ${plural(result.network.sent, 'message')} sent, ${result.network.delivered} delivered, ${dropped} dropped`);
+  lines.push(`  messages    ${result.network.sent} sent, ${result.network.delivered} delivered, ${dropped} dropped`);
   if (result.expectations.length > 0) {
     const failed = result.expectations.filter((expectation) => !expectation.passed).length;
     lines.push(`  expectations ${failed === 0 ? 'all passed' : `${failed} of ${result.expectations.length} FAILED`}`);
@@ -169,7 +169,7 @@ export function sweepText(summary: SweepSummary, elapsedMs: number | null): stri
   lines.push(...coverageLines(summary));
   const lin = summary.linearizability;
   if (lin !== undefined && lin !== null) {
-    lines.push(`  linearizable ${lin.ok} seeds yes, ${lin.violation} NO, ${lin.unknown} UNKNOWN (undecided)${lin.off > 0 ? `, ${lin.off} not checked (invariants off)` : ''}`);
+    lines.push(`  linearizable ${plural(lin.ok, 'seed')} yes, ${lin.violation} NO, ${lin.unknown} UNKNOWN (undecided)${lin.off > 0 ? `, ${lin.off} not checked (invariants off)` : ''}`);
   }
   for (const failing of summary.failing.slice(0, 50)) {
     const what = failing.outcome === 'expectations' ? `failed expectations: ${failing.failedExpectations.join('; ')}` : `${failing.verdict} ${failing.invariant ?? ''} ${abbreviateValues(failing.message ?? '')}`.trimEnd();
