@@ -469,6 +469,13 @@ export class SafetyChecker {
     return slot < 0 ? undefined : this.committed.first(slot);
   }
 
+  /** The term of the node that first saw `index` committed (the committing leader's term, as a follower learns
+   *  it in that leader's term); undefined when unknown or pruned, Infinity when first seen applied. */
+  committedInTermAt(index: number): number | undefined {
+    const slot = this.committed.slot(index);
+    return slot < 0 ? undefined : this.committed.second(slot);
+  }
+
   /** Bounds memory: nothing below `index` is needed any more (every node has it durably applied or snapshotted). */
   pruneBelow(index: number): void {
     this.committed.pruneBelow(index);

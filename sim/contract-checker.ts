@@ -20,8 +20,9 @@
 //   vote from its disk), that quorum could elect it and the committed entry would be lost. In a correct Raft this
 //   cannot hold (the Leader Completeness argument of 5.4.3); a mistake in the commit rule, the vote rule or
 //   durability makes it hold long before a schedule actually elects such a leader.
-// - CommittedTruncated: no durable log ever loses a committed entry it held (only uncommitted, conflicting
-//   suffixes are truncated: paper 5.3 and the Log Matching argument).
+// - CommittedTruncated: no durable log loses a committed entry to a write of the term it was committed in or
+//   later (only uncommitted, conflicting suffixes are truncated: paper 5.3 and the Log Matching argument; a node
+//   still behind that term may hold a stale copy that a stale leader overwrites, and the next leader repairs).
 import type { Message, NodeId } from '../raft/types.js';
 import { raiseViolation, type CheckerContext, type LogView } from './checker.js';
 import type { Coverage } from './coverage.js';
@@ -80,6 +81,8 @@ export class ContractChecker {
     /** The term committed at `index` as far as the safety checker knows, or undefined. */
     private readonly committedTermAt: (index: number) => number | undefined,
     private readonly coverage: Coverage | null = null,
+    /** The term in which `index` was first seen committed (checker.ts committedInTermAt), or undefined. */
+    private readonly committedInTermAt: ((index: number) => number | undefined) | null = null,
   ) {
     for (const node of nodes) node.durable.onTruncate = (index, oldTerm, newTerm) => this.onDurableTruncation(node.id, index, oldTerm, newTerm);
   }
@@ -88,6 +91,16 @@ export class ContractChecker {
   private onDurableTruncation(id: NodeId, index: number, oldTerm: number, newTerm: number | undefined): void {
     this.coverage?.reach('conflicting-suffix-truncated');
     if (this.committedTermAt(index) !== oldTerm) return;
+    // What replaced it was written by a leader of at least its own term. An entry older than the term in which the
+    // committed one was committed, taken by a node whose disk was still behind that term, comes from a stale
+    // leader elected before that commit, to a node that had not heard of the newer term yet: the node held the committed entry only as an earlier leader's copy, was not
+    // counted, and the next leader repairs it (random-chaos seed 3607: a node paused for 3 s working through its
+    // backlog). A leader of the commit's term or later writing over it lacks a committed entry: a lost commit
+    // (that leader's election is LeaderCompleteness's to catch, this write is ours).
+    const durable = this.view(id).durable;
+    const committedIn = this.committedInTermAt?.(index) ?? 0;
+    const writtenInTerm = newTerm ?? durable.lastTerm();
+    if (writtenInTerm < committedIn && durable.termBeforeSync < committedIn) return;
     raiseViolation(this.context, 'CommittedTruncated', `${id}'s disk ${newTerm === undefined ? 'dropped' : `overwrote (with term ${newTerm})`} the committed entry at index ${index} (term ${oldTerm})`, [id]);
   }
 

@@ -25,6 +25,9 @@ export class DurableLog {
   /** Set by the contract checker: a committed entry must never be truncated from a durable log. */
   onTruncate: TruncationObserver | null = null;
   term = 0;
+  /** The durable term before the records of the fsync being read (what the node had persisted before the Ready
+   *  that wrote them): a truncation is judged by what the node knew when it took the write. */
+  termBeforeSync = 0;
   vote: NodeId | null = null;
   commit = 0;
   snapshotIndex = 0;
@@ -112,6 +115,7 @@ export class DurableLog {
    *  read, and reading stops at it: recovery cuts the log there, and records written after a restart take its place. */
   catchUp(disk: DurableRecords): void {
     const durable = disk.durableRecordCount;
+    this.termBeforeSync = this.term;
     while (this.appliedRecords < durable) {
       if (disk.isTorn(this.appliedRecords)) return;
       this.apply(disk.recordAt(this.appliedRecords));

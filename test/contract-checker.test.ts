@@ -24,13 +24,14 @@ interface FakeNode extends ContractNodeView {
   leads: number | null;
 }
 
-function cluster(ids: readonly NodeId[], committed: ReadonlyMap<number, number> = new Map()) {
+/** `committed`: index -> the entry's term; `committedIn`: index -> the term in which it was committed. */
+function cluster(ids: readonly NodeId[], committed: ReadonlyMap<number, number> = new Map(), committedIn: ReadonlyMap<number, number> = new Map()) {
   const nodes: FakeNode[] = ids.map((id) => {
     const node: FakeNode = { id, durable: new DurableLog(), live: null, leads: null, liveLog: () => node.live, leaderTerm: () => node.leads };
     return node;
   });
   const majority: VotingConfiguration = { voters: ids, isQuorum: (members) => members.length >= Math.floor(ids.length / 2) + 1 };
-  const checker = new ContractChecker(context, nodes, () => majority, (index) => committed.get(index));
+  const checker = new ContractChecker(context, nodes, () => majority, (index) => committed.get(index), null, (index) => committedIn.get(index));
   const node = (id: NodeId): FakeNode => nodes.find((n) => n.id === id)!;
   /** Gives `id` the durable and in-memory log `terms`, at durable term/vote. */
   const give = (id: NodeId, terms: number[], term = terms.at(-1) ?? 0, vote: NodeId | null = null): void => {
@@ -224,5 +225,24 @@ describe('RestartFromDurable, AppliedBeyondCommit, CommittedTruncated', () => {
     expect(violation(() => node('n2').durable.apply({ kind: 'entries', entries: [{ index: 2, term: 1, kind: 'normal', data: null, bytes: 1 }] }))).toMatch(/^CommittedTruncated: n2's disk dropped the committed entry at index 3 \(term 1\)/);
     give('n3', [1, 5, 5]);
     expect(violation(() => node('n3').durable.apply({ kind: 'entries', entries: entries(1, 1) }))).toBe('none');
+  });
+
+  it('a stale leader\'s older entry may replace a committed one on a node that had not heard of the commit\'s term; an entry of that term or later may not', () => {
+    // Index 3 (term 25) was committed in term 34. n2 led term 25 and wrote it; paused, it learns of term 33 from
+    // that term's leader (elected before the commit) and takes its entry at 3: not a lost commit.
+    const { node, give } = cluster(['n1', 'n2', 'n3'], new Map([[3, 25]]), new Map([[3, 34]]));
+    const stale = [{ index: 3, term: 33, kind: 'normal' as const, data: null, bytes: 1 }];
+    give('n2', [1, 1, 25], 25);
+    node('n2').durable.termBeforeSync = 25;
+    node('n2').durable.apply({ kind: 'hardState', hardState: { term: 35, vote: null, commit: 0 } });
+    expect(violation(() => node('n2').durable.apply({ kind: 'entries', entries: stale }))).toBe('none');
+    // The same stale entry taken by a node whose disk already held term 34 (it accepted a stale leader's append).
+    give('n1', [1, 1, 25], 34);
+    node('n1').durable.termBeforeSync = 34;
+    expect(violation(() => node('n1').durable.apply({ kind: 'entries', entries: stale }))).toMatch(/^CommittedTruncated: n1's disk overwrote \(with term 33\)/);
+    // An entry of the commit's term or later there can only come from a leader that lacks the commit.
+    give('n3', [1, 1, 25], 34);
+    const late = [{ index: 3, term: 34, kind: 'normal' as const, data: null, bytes: 1 }];
+    expect(violation(() => node('n3').durable.apply({ kind: 'entries', entries: late }))).toMatch(/^CommittedTruncated: n3's disk overwrote \(with term 34\) the committed entry at index 3 \(term 25\)/);
   });
 });

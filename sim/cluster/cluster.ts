@@ -132,7 +132,7 @@ export class Cluster {
     const quorum = quorumSize(voters.length);
     const configuration: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
     const context = { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
-    return new ContractChecker(context, views, () => configuration, (index) => checker.committedTermAt(index), this.coverage);
+    return new ContractChecker(context, views, () => configuration, (index) => checker.committedTermAt(index), this.coverage, (index) => checker.committedInTermAt(index));
   }
 
   private raftNetwork(): Network<Message> {

@@ -1,0 +1,89 @@
+import type { NodeId } from './types.js';
+/** Every knob of a Raft node. Times are in the node's LOCAL clock, microseconds. */
+export interface RaftConfig {
+    readonly id: NodeId;
+    /** Voting members, this node included. A value: membership changes replace it whole. */
+    readonly voters: readonly NodeId[];
+    /** Election timeouts are drawn uniformly from [min, max] (Raft paper 5.2). min == max gives a fixed timeout,
+     *  which is how the split-vote storms of un-jittered clusters are reproduced. */
+    readonly electionTimeoutMinUs: number;
+    readonly electionTimeoutMaxUs: number;
+    readonly heartbeatIntervalUs: number;
+    /** PreVote (Raft thesis 9.6): a node first asks whether it could win before bumping its term. */
+    readonly preVote: boolean;
+    /** CheckQuorum (thesis 6.2): a leader that has not heard from a quorum for an election timeout steps down. */
+    readonly checkQuorum: boolean;
+    /** Leader stickiness (thesis 4.2.3): a node that heard from a live leader within the minimum election
+     *  timeout ignores vote requests, so a partitioned node rejoining cannot depose a working leader. */
+    readonly leaderStickiness: boolean;
+    /** On rejection the follower returns a conflict hint so the leader skips a whole term per round trip
+     *  (paper 5.3). Off: the leader backs off one index per round trip, to measure the difference. */
+    readonly fastBackoff: boolean;
+    /** Flow control (etcd's MaxSizePerMsg, MaxInflightMsgs, MaxInflightBytes). */
+    readonly maxEntriesBytesPerMessage: number;
+    readonly maxInflightMessages: number;
+    readonly maxInflightBytes: number;
+    /** Bound on bytes proposed but not committed; proposals beyond it are refused (etcd's MaxUncommittedEntriesSize). */
+    readonly maxUncommittedBytes: number;
+    /** Bound on pending ReadIndex requests. */
+    readonly maxPendingReads: number;
+    /** Lease reads: a leader serves reads locally while a quorum acknowledged it within
+     *  electionTimeoutMin x (1 - leaseDriftBoundPpm / 1e6). Relies on CheckQuorum and stickiness. */
+    readonly leaseReads: boolean;
+    readonly leaseDriftBoundPpm: number;
+    /** Snapshot chunk size for InstallSnapshot; must stay below the network's message size limit. */
+    readonly snapshotChunkBytes: number;
+    /** Deliberately broken variants, off by default (raft/bugs.ts is the catalogue), to prove the checker can fail. */
+    readonly unsafe: UnsafeKnobs;
+}
+/** Deliberately broken variants of Raft, one switch per mistake, each placed where a real implementer makes it.
+ *  raft/bugs.ts documents every switch (what goes wrong, where it comes from, which property it breaks);
+ *  the scenario schema reads them as `raft.unsafe.<name>`. All are off by default (`safeKnobs`). */
+export interface UnsafeKnobs {
+    /** Grant votes without checking that the candidate's log is at least as up-to-date (breaks paper 5.4.1). */
+    readonly skipUpToDateCheck: boolean;
+    /** The up-to-date check compares last indexes only, ignoring last terms (RaftLog.isUpToDate). */
+    readonly upToDateByIndexOnly: boolean;
+    /** A candidate counts granted responses with a counter instead of once per voter. */
+    readonly countDuplicateVotes: boolean;
+    /** A candidate counts late PreVoteResponse grants of its pre-vote phase as votes. */
+    readonly stalePreVoteCountedAsVote: boolean;
+    /** The node computes its quorum as ceil(n/2), which is a majority only for odd n. */
+    readonly quorumCeilHalf: boolean;
+    /** A follower processes AppendEntries/Heartbeat of a term below its own instead of rejecting it. */
+    readonly acceptStaleTermAppend: boolean;
+    /** A leader processes an AppendEntriesResponse of an earlier term as if it answered this term's request. */
+    readonly acceptStaleResponses: boolean;
+    /** The consistency check only asks for an entry at prevLogIndex, not for its term. */
+    readonly prevLogIndexOnly: boolean;
+    /** The follower deletes everything after prevLogIndex before appending, even when the entries match. */
+    readonly truncateOnEveryAppend: boolean;
+    /** The leader sends its whole commit index in heartbeats instead of min(commit, the follower's matchIndex). */
+    readonly heartbeatCommitBeyondMatch: boolean;
+    /** Commit entries of earlier terms by counting replicas: the Figure 8 bug (paper 5.4.2). */
+    readonly commitOldTermByCounting: boolean;
+    /** Commit once one replica short of a majority holds an entry (a broken commit rule, paper 5.3). */
+    readonly commitWithMinority: boolean;
+    /** The leader counts a follower's nextIndex - 1 (what it sent) instead of matchIndex (what it acknowledged). */
+    readonly commitByNextIndex: boolean;
+    /** Ready.mustSync ignores a changed term or vote, so the host need not fsync before sending the vote. */
+    readonly noSyncOnVoteChange: boolean;
+    /** ReadIndex answers at once, without the heartbeat round that confirms leadership. */
+    readonly readIndexWithoutConfirmation: boolean;
+    /** The lease lasts the whole minimum election timeout, ignoring leaseDriftBoundPpm. */
+    readonly leaseWithoutDriftMargin: boolean;
+    /** The lease is timed from when acknowledgements arrive instead of when the acknowledged message was sent. */
+    readonly leaseFromReceiveTime: boolean;
+    /** Reads are served before the leader has committed an entry of its own term. */
+    readonly readBeforeCurrentTermCommit: boolean;
+    /** A compaction mistake: when a follower needs entries the leader compacted away, send AppendEntries from the
+     *  first retained index anyway instead of falling back to InstallSnapshot; the follower never catches up. */
+    readonly noSnapshotFallback: boolean;
+    /** On InstallSnapshot the follower keeps its log whenever it has an entry at the snapshot's index, whatever its term. */
+    readonly installSnapshotKeepsConflictingLog: boolean;
+    /** On InstallSnapshot the follower discards its whole log even when it holds the snapshot's last entry and more. */
+    readonly installSnapshotDiscardsMatchingSuffix: boolean;
+}
+export declare const safeKnobs: UnsafeKnobs;
+export declare function defaultRaftConfig(id: NodeId, voters: readonly NodeId[]): RaftConfig;
+export declare function validateRaftConfig(config: RaftConfig): void;

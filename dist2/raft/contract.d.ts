@@ -1,0 +1,70 @@
+import type { RaftConfig } from './config.js';
+import type { Entry, HardState, Message, NodeId, ProposeResult, RaftEvent, ReadResult, Ready, Role, Snapshot } from './types.js';
+/** What the harness reads of a node's log (RaftLog implements it). Indexes are 1-based; index 0 has term 0. */
+export interface RaftLogView {
+    firstIndex(): number;
+    lastIndex(): number;
+    /** The term at `index`, undefined when compacted away (except the compacted index itself) or not yet there. */
+    term(index: number): number | undefined;
+    entry(index: number): Entry | undefined;
+    /** The highest index known committed. */
+    readonly committed: number;
+    /** The highest index the host reported applied (appliedTo). */
+    readonly applied: number;
+    /** The last index the host has persisted (advance acknowledged). */
+    persistedLastIndex(): number;
+    /** The last index dropped by compaction or covered by an installed snapshot, and its term. */
+    readonly compacted: {
+        readonly index: number;
+        readonly term: number;
+    };
+    /** The latest durable snapshot, or null. */
+    snapshot(): Snapshot | null;
+}
+/** One Raft node as the harness drives it. */
+export interface RaftUnderTest {
+    readonly id: NodeId;
+    readonly config: RaftConfig;
+    readonly currentTerm: number;
+    readonly votedFor: NodeId | null;
+    readonly role: Role;
+    /** The leader this node knows of (itself when leading), or null. */
+    readonly leader: NodeId | null;
+    readonly log: RaftLogView;
+    tick(nowUs: number): void;
+    step(message: Message, nowUs: number): void;
+    propose(data: unknown, bytes: number, nowUs: number): ProposeResult;
+    read(requestId: number, nowUs: number): ReadResult;
+    transferLeadership(target: NodeId, nowUs: number): boolean;
+    /** Local time at which tick() must be called next. */
+    nextDeadlineUs(): number;
+    hasReady(): boolean;
+    ready(): Ready;
+    advance(ready: Ready): void;
+    appliedTo(index: number): void;
+    /** The host took (and made durable) a snapshot; entries up to compactIndex may be dropped. */
+    compact(snapshot: Snapshot, compactIndex: number): void;
+    /** Drains the events reported since the last call. */
+    takeEvents(): readonly RaftEvent[];
+}
+export interface RaftNodeOptions {
+    readonly config: RaftConfig;
+    /** Uniform [0,1) source for election timeouts; the harness hands each node its own seeded stream. Use it,
+     *  and nothing else, for randomness: the run must replay bit for bit from its seed. */
+    readonly random: () => number;
+    readonly nowUs: number;
+}
+/** What a node's disk kept, for restart(). */
+export interface DurableState {
+    readonly hardState: HardState;
+    readonly snapshot: Snapshot | null;
+    readonly entries: readonly Entry[];
+}
+/** How the harness builds nodes: a module given to `--raft` exports these two functions (or a default object
+ *  with them). */
+export interface RaftFactory {
+    /** A brand-new node with an empty log. */
+    create(options: RaftNodeOptions): RaftUnderTest;
+    /** A node recovering after a crash from what its disk kept. */
+    restart(options: RaftNodeOptions, durable: DurableState): RaftUnderTest;
+}

@@ -1,0 +1,1030 @@
+// A Raft node as a pure, synchronous state machine (etcd-io/raft raft.go + rawnode.go are the model).
+//
+// Contract with the caller (the simulator, or any host):
+//   1. Feed input: tick(localNowUs), step(message, localNowUs), propose(...), read(...), transferLeadership(...).
+//      Times are the node's LOCAL clock in microseconds; the node never reads a clock itself.
+//   2. When hasReady(), take ready() and:
+//        a. persist ready.snapshot, ready.hardState and ready.entries (truncating the stored log where the first
+//           entry overwrites it) and fsync when ready.mustSync;
+//        b. only then send ready.messages (a vote or acknowledgement must never precede its durable record);
+//        c. apply ready.committedEntries in order (they are durable here), reporting progress with appliedTo();
+//        d. call advance(ready). No new Ready is handed out until then.
+//   3. Call nextDeadlineUs() and tick the node when its local clock reaches that time.
+// After a crash, build a new node from what was durable (RaftNode.restart).
+import { defaultRaftConfig, validateRaftConfig } from './config.js';
+import { RaftLog } from './log.js';
+import { Progress } from './progress.js';
+import { committedIndex, hasQuorum, quorumSize, quorumTime, voteOutcome } from './quorum.js';
+/** Fixed per-message overhead in bytes (headers), added to entry and chunk sizes. */
+export const messageHeaderBytes = 64;
+/** Bound on committed entry bytes handed out per Ready. */
+const maxCommittedBytesPerReady = 1024 * 1024;
+export function messageBytes(message) {
+    switch (message.type) {
+        case 'AppendEntries': {
+            let bytes = messageHeaderBytes;
+            for (const entry of message.entries)
+                bytes += entry.bytes + 16;
+            return bytes;
+        }
+        case 'InstallSnapshot':
+            return messageHeaderBytes + message.chunkBytes;
+        default:
+            return messageHeaderBytes;
+    }
+}
+/** The reference implementation of the host contract (contract.ts). */
+export class RaftNode {
+    id;
+    config;
+    random;
+    /** Voters in force: a value replaced whole on membership change. */
+    voters;
+    term = 0;
+    vote = null;
+    state = { kind: 'follower', leader: null };
+    log;
+    nowUs;
+    electionDeadlineUs = 0;
+    /** Last local time this node heard from (or, as leader, confirmed) a live leader: leader stickiness. */
+    lastLeaderContactUs = Number.NEGATIVE_INFINITY;
+    incomingSnapshot = null;
+    messages = [];
+    readStates = [];
+    events = [];
+    persistedHardState;
+    outstandingReady = null;
+    constructor(options, log, hardState) {
+        validateRaftConfig(options.config);
+        this.id = options.config.id;
+        this.config = options.config;
+        this.random = options.random;
+        this.voters = options.config.voters;
+        this.nowUs = options.nowUs;
+        this.log = log;
+        this.term = hardState.term;
+        this.vote = hardState.vote;
+        this.persistedHardState = hardState;
+        const snapshotVoters = log.snapshot()?.meta.voters;
+        if (snapshotVoters !== undefined && snapshotVoters.length > 0)
+            this.voters = snapshotVoters;
+        this.resetElectionDeadline();
+    }
+    /** A brand-new node with an empty log. */
+    static create(options) {
+        return new RaftNode(options, new RaftLog(), { term: 0, vote: null, commit: 0 });
+    }
+    /** A node recovering after a crash from what its disk kept. Volatile state (role, leader, progress) starts over. */
+    static restart(options, durable) {
+        const log = RaftLog.restore(durable.snapshot, durable.entries, durable.hardState.commit);
+        return new RaftNode(options, log, { ...durable.hardState, commit: log.committed });
+    }
+    static defaultConfig = defaultRaftConfig;
+    // ---------------------------------------------------------------- observers
+    get currentTerm() {
+        return this.term;
+    }
+    get votedFor() {
+        return this.vote;
+    }
+    get role() {
+        return this.state.kind;
+    }
+    get leader() {
+        switch (this.state.kind) {
+            case 'follower':
+                return this.state.leader;
+            case 'leader':
+                return this.id;
+            case 'precandidate':
+            case 'candidate':
+                return null;
+            default:
+                return unreachable(this.state);
+        }
+    }
+    get voterIds() {
+        return this.voters;
+    }
+    get transferee() {
+        return this.state.kind === 'leader' ? this.state.transferee : null;
+    }
+    progressOf(peer) {
+        return this.state.kind === 'leader' ? this.state.progress.get(peer) : undefined;
+    }
+    /** Drains the events reported since the last call (an empty, shared array when there are none: this is
+     *  called after every input, and allocating there showed up in profiles). */
+    takeEvents() {
+        if (this.events.length === 0)
+            return noEvents;
+        const events = this.events;
+        this.events = [];
+        return events;
+    }
+    /** Local time at which tick() must be called next. */
+    nextDeadlineUs() {
+        switch (this.state.kind) {
+            case 'leader': {
+                let deadline = this.state.heartbeatDeadlineUs;
+                if (this.config.checkQuorum)
+                    deadline = Math.min(deadline, this.state.checkQuorumDeadlineUs);
+                if (this.state.transferee !== null)
+                    deadline = Math.min(deadline, this.state.transferDeadlineUs);
+                return deadline;
+            }
+            case 'follower':
+            case 'precandidate':
+            case 'candidate':
+                return this.electionDeadlineUs;
+            default:
+                return unreachable(this.state);
+        }
+    }
+    // ---------------------------------------------------------------- input
+    tick(nowUs) {
+        this.nowUs = nowUs;
+        const state = this.state;
+        switch (state.kind) {
+            case 'leader':
+                this.tickLeader(state);
+                return;
+            case 'follower':
+            case 'precandidate':
+            case 'candidate':
+                if (nowUs >= this.electionDeadlineUs)
+                    this.startElection(false);
+                return;
+            default:
+                unreachable(state);
+        }
+    }
+    /** Proposes a command. Only a leader accepts; others report the leader they know of (for redirects). */
+    propose(data, bytes, nowUs) {
+        this.nowUs = nowUs;
+        const state = this.state;
+        if (state.kind !== 'leader')
+            return { ok: false, reason: 'not-leader', leader: this.leader };
+        // Thesis 3.10: stop accepting proposals while leadership moves, or they may be lost to the new term.
+        if (state.transferee !== null)
+            return { ok: false, reason: 'transferring', leader: this.id };
+        if (state.uncommittedBytes + bytes > this.config.maxUncommittedBytes && state.uncommittedBytes > 0) {
+            return { ok: false, reason: 'uncommitted-limit', leader: this.id };
+        }
+        const index = this.log.lastIndex() + 1;
+        this.log.append([{ index, term: this.term, kind: 'normal', data, bytes }]);
+        state.uncommittedBytes += bytes;
+        state.broadcastPending = true;
+        if (this.voters.length === 1)
+            this.maybeCommit(state);
+        return { ok: true, index, term: this.term };
+    }
+    /** Starts a linearizable read. The result arrives later in Ready.readStates (ReadIndex, thesis 6.4),
+     *  or at once when a valid lease allows it (thesis 6.4.1). */
+    read(requestId, nowUs) {
+        this.nowUs = nowUs;
+        const state = this.state;
+        if (state.kind !== 'leader')
+            return { ok: false, reason: 'not-leader', leader: this.leader };
+        if (state.pendingReads.length + state.readsAwaitingCommit.length >= this.config.maxPendingReads) {
+            return { ok: false, reason: 'too-many-reads', leader: this.id };
+        }
+        // Thesis 6.4 step 1: until an entry of this term commits, our commit index may lag the cluster's. The broken
+        // variant (unsafe.readBeforeCurrentTermCommit) skips the wait and reads at whatever it has.
+        if (!this.committedInCurrentTerm() && !this.config.unsafe.readBeforeCurrentTermCommit) {
+            state.readsAwaitingCommit.push(requestId);
+            return { ok: true, mode: 'read-index' };
+        }
+        if (this.config.leaseReads && this.leaseValid(state)) {
+            this.readStates.push({ requestId, index: this.log.committed });
+            return { ok: true, mode: 'lease' };
+        }
+        this.queueReadIndex(state, requestId);
+        return { ok: true, mode: 'read-index' };
+    }
+    /** Leadership transfer (thesis 3.10): bring the target up to date, then tell it to campaign at once. */
+    transferLeadership(target, nowUs) {
+        this.nowUs = nowUs;
+        const state = this.state;
+        if (state.kind !== 'leader' || target === this.id || !this.voters.includes(target))
+            return false;
+        if (state.transferee === target)
+            return true;
+        state.transferee = target;
+        state.transferDeadlineUs = nowUs + this.config.electionTimeoutMinUs;
+        this.events.push({ kind: 'transfer-start', to: target, term: this.term });
+        const progress = state.progress.get(target);
+        if (progress.match === this.log.lastIndex())
+            this.send({ type: 'TimeoutNow', from: this.id, to: target, term: this.term });
+        else
+            this.sendAppend(state, target, true);
+        return true;
+    }
+    step(message, nowUs) {
+        this.nowUs = nowUs;
+        if (message.to !== this.id)
+            throw new Error(`${this.id}: message for ${message.to} stepped into ${this.id}`);
+        if (!this.stepTerm(message))
+            return;
+        switch (message.type) {
+            case 'PreVote':
+            case 'RequestVote':
+                this.handleVoteRequest(message);
+                return;
+            default:
+                break;
+        }
+        const state = this.state;
+        switch (state.kind) {
+            case 'leader':
+                this.stepLeader(state, message);
+                return;
+            case 'precandidate':
+            case 'candidate':
+                this.stepCandidate(state, message);
+                return;
+            case 'follower':
+                this.stepFollower(message);
+                return;
+            default:
+                unreachable(state);
+        }
+    }
+    // ---------------------------------------------------------------- Ready / advance
+    hasReady() {
+        if (this.outstandingReady !== null)
+            return false;
+        if (this.state.kind === 'leader' && (this.state.broadcastPending || this.state.readRoundPending))
+            return true;
+        return (this.messages.length > 0 ||
+            this.readStates.length > 0 ||
+            this.log.unstableEntries().length > 0 ||
+            this.log.pendingSnapshotToPersist() !== null ||
+            this.hardStateChanged() ||
+            this.log.hasNextCommittedEntries());
+    }
+    ready() {
+        if (this.outstandingReady !== null)
+            throw new Error(`${this.id}: ready() called before advance() of the previous Ready`);
+        const state = this.state;
+        if (state.kind === 'leader') {
+            // Batching: every proposal since the last Ready goes out in one AppendEntries per follower.
+            if (state.broadcastPending)
+                this.broadcastAppend(state);
+            if (state.readRoundPending)
+                this.broadcastHeartbeat(state, state.readContext);
+        }
+        const hardState = this.hardStateChanged() ? this.currentHardState() : null;
+        // Most Readies carry nothing in some of these fields: hand out shared empty arrays then instead of
+        // allocating fresh ones (a Ready is built after nearly every input, and the garbage showed up in profiles).
+        const unstable = this.log.unstableEntries();
+        const entries = unstable.length === 0 ? noEntries : unstable.slice();
+        const snapshot = this.log.pendingSnapshotToPersist();
+        const committedEntries = this.log.hasNextCommittedEntries() ? this.log.nextCommittedEntries(maxCommittedBytesPerReady) : noEntries;
+        if (committedEntries.length > 0)
+            this.log.markApplying(committedEntries[committedEntries.length - 1].index);
+        // etcd's MustSync: a changed term or vote must be on disk before the vote (or anything after it) is sent. The
+        // broken variant (unsafe.noSyncOnVoteChange) leaves them to the page cache, so a crash can forget a vote.
+        const mustSync = entries.length > 0 ||
+            snapshot !== null ||
+            (hardState !== null &&
+                !this.config.unsafe.noSyncOnVoteChange &&
+                (hardState.term !== this.persistedHardState.term || hardState.vote !== this.persistedHardState.vote));
+        const ready = {
+            hardState,
+            entries,
+            snapshot,
+            messages: this.messages.length === 0 ? noMessages : this.messages,
+            committedEntries,
+            readStates: this.readStates.length === 0 ? noReadStates : this.readStates,
+            mustSync,
+        };
+        if (this.messages.length > 0)
+            this.messages = [];
+        if (this.readStates.length > 0)
+            this.readStates = [];
+        this.outstandingReady = ready;
+        return ready;
+    }
+    /** The caller has persisted and sent everything in `ready`. */
+    advance(ready) {
+        if (ready !== this.outstandingReady)
+            throw new Error(`${this.id}: advance() with a Ready that is not the outstanding one`);
+        this.outstandingReady = null;
+        if (ready.hardState !== null)
+            this.persistedHardState = ready.hardState;
+        if (ready.snapshot !== null)
+            this.log.stableSnapshotTo(ready.snapshot.meta.index);
+        if (ready.entries.length > 0) {
+            const last = ready.entries[ready.entries.length - 1];
+            this.log.stableTo(last.index, last.term);
+        }
+        // The leader counts itself toward a quorum only for entries on its own disk.
+        const state = this.state;
+        if (state.kind === 'leader' && this.maybeCommit(state))
+            this.broadcastAppend(state);
+    }
+    /** The caller applied committed entries up to `index`. */
+    appliedTo(index) {
+        this.log.appliedTo(index);
+    }
+    /** The caller took a snapshot of its state machine at `snapshot.meta.index` (<= applied) and made it durable;
+     *  log entries up to `compactIndex` may now be dropped (compactIndex <= snapshot index; the gap is the
+     *  catch-up entries kept for slightly-behind followers). */
+    compact(snapshot, compactIndex) {
+        this.log.setLatestSnapshot(snapshot);
+        this.log.compactTo(compactIndex);
+    }
+    // ---------------------------------------------------------------- term handling common to all roles
+    /** Returns false when the message must be dropped. Raft paper 5.1: a higher term makes us a follower,
+     *  a lower-term message is stale. */
+    stepTerm(message) {
+        if (message.term > this.term) {
+            if (message.type === 'PreVote' || (message.type === 'RequestVote' && !message.transfer)) {
+                if (this.inLease())
+                    return false; // Leader stickiness (thesis 4.2.3): ignore, do not even answer.
+            }
+            if (message.type === 'PreVote')
+                return true; // Never change our term for a PreVote (thesis 9.6).
+            if (message.type === 'PreVoteResponse' && !message.reject)
+                return true; // Its term is our own future term.
+            const fromLeader = message.type === 'AppendEntries' || message.type === 'Heartbeat' || message.type === 'InstallSnapshot';
+            this.becomeFollower(message.term, fromLeader ? message.from : null);
+            return true;
+        }
+        if (message.term < this.term) {
+            const unsafe = this.config.unsafe;
+            // Broken variants that skip Figure 2's "reply false if term < currentTerm" (receiver rule 1), or the
+            // 6.5840 guide's "term confusion" check on replies: the stale message is handled as if it were current.
+            if (unsafe.acceptStaleTermAppend && (message.type === 'AppendEntries' || message.type === 'Heartbeat'))
+                return true;
+            if (unsafe.acceptStaleResponses && message.type === 'AppendEntriesResponse')
+                return true;
+            if ((this.config.checkQuorum || this.config.preVote) && (message.type === 'AppendEntries' || message.type === 'Heartbeat')) {
+                // A stale leader (e.g. after a partition heals) learns our term and steps down; without this, with
+                // PreVote/CheckQuorum on, it could keep a follower from ever electing (etcd raft.go does the same).
+                this.send({ type: 'AppendEntriesResponse', from: this.id, to: message.from, term: this.term, reject: true, index: 0, hintIndex: 0, hintTerm: 0, sentAtUs: 0 });
+            }
+            else if (message.type === 'PreVote') {
+                this.send({ type: 'PreVoteResponse', from: this.id, to: message.from, term: this.term, reject: true });
+            }
+            return false;
+        }
+        return true;
+    }
+    inLease() {
+        if (!this.config.leaderStickiness)
+            return false;
+        if (this.leader === null)
+            return false;
+        return this.nowUs - this.lastLeaderContactUs < this.config.electionTimeoutMinUs;
+    }
+    /** Paper 5.2 and 5.4.1: grant at most one vote per term, only to a candidate whose log is at least as up-to-date. */
+    handleVoteRequest(message) {
+        const isPreVote = message.type === 'PreVote';
+        const canVote = this.vote === message.from ||
+            (this.vote === null && this.leader === null) ||
+            (isPreVote && message.term > this.term);
+        const unsafe = this.config.unsafe;
+        const upToDate = unsafe.skipUpToDateCheck || this.log.isUpToDate(message.lastLogIndex, message.lastLogTerm, unsafe.upToDateByIndexOnly);
+        const responseType = isPreVote ? 'PreVoteResponse' : 'RequestVoteResponse';
+        if (canVote && upToDate) {
+            // A granted response carries the request's term, so a pre-candidate can count it for its future term.
+            this.send({ type: responseType, from: this.id, to: message.from, term: message.term, reject: false });
+            if (!isPreVote) {
+                this.vote = message.from;
+                this.resetElectionDeadline();
+            }
+        }
+        else {
+            this.send({ type: responseType, from: this.id, to: message.from, term: this.term, reject: true });
+        }
+    }
+    // ---------------------------------------------------------------- roles
+    becomeFollower(term, leader) {
+        if (term < this.term)
+            throw new Error(`${this.id}: becomeFollower to term ${term} below current ${this.term}`);
+        if (term > this.term) {
+            this.term = term;
+            this.vote = null;
+        }
+        this.state = { kind: 'follower', leader };
+        if (leader !== null)
+            this.lastLeaderContactUs = this.nowUs;
+        this.resetElectionDeadline();
+        this.events.push({ kind: 'role', role: 'follower', term: this.term, leader });
+    }
+    becomePreCandidate() {
+        if (this.state.kind === 'leader')
+            throw new Error(`${this.id}: illegal transition leader -> precandidate`);
+        // PreVote does not touch term or vote: a node that cannot win must not disrupt the cluster (thesis 9.6).
+        this.state = { kind: 'precandidate', votes: new Map([[this.id, true]]), grantsReceived: 1 };
+        this.resetElectionDeadline();
+        this.events.push({ kind: 'role', role: 'precandidate', term: this.term, leader: null });
+    }
+    becomeCandidate(transfer) {
+        if (this.state.kind === 'leader')
+            throw new Error(`${this.id}: illegal transition leader -> candidate`);
+        this.term += 1;
+        this.vote = this.id;
+        this.state = { kind: 'candidate', votes: new Map([[this.id, true]]), grantsReceived: 1, transfer };
+        this.resetElectionDeadline();
+        this.events.push({ kind: 'role', role: 'candidate', term: this.term, leader: null });
+    }
+    becomeLeader() {
+        if (this.state.kind !== 'candidate')
+            throw new Error(`${this.id}: illegal transition ${this.state.kind} -> leader`);
+        const progress = new Map();
+        const next = this.log.lastIndex() + 1;
+        for (const peer of this.voters) {
+            if (peer === this.id)
+                continue;
+            progress.set(peer, new Progress(next, this.config.maxInflightMessages, this.config.maxInflightBytes));
+        }
+        const leaderState = {
+            kind: 'leader',
+            progress,
+            transferee: null,
+            transferDeadlineUs: 0,
+            heartbeatDeadlineUs: this.nowUs + this.config.heartbeatIntervalUs,
+            checkQuorumDeadlineUs: this.nowUs + this.config.electionTimeoutMinUs,
+            broadcastPending: true,
+            uncommittedBytes: 0,
+            pendingReads: [],
+            readsAwaitingCommit: [],
+            readContext: 0,
+            readRoundPending: false,
+            readAcks: new Map(),
+        };
+        this.state = leaderState;
+        this.lastLeaderContactUs = this.nowUs;
+        this.events.push({ kind: 'role', role: 'leader', term: this.term, leader: this.id });
+        // Paper 8 / 5.4.2: a new leader commits an entry of its own term so that earlier entries become committed.
+        this.log.append([{ index: next, term: this.term, kind: 'noop', data: null, bytes: 0 }]);
+        if (this.voters.length === 1)
+            this.maybeCommit(leaderState);
+    }
+    startElection(transfer) {
+        if (this.state.kind === 'leader')
+            return;
+        if (!this.voters.includes(this.id))
+            return;
+        if (this.config.preVote && !transfer) {
+            this.becomePreCandidate();
+            this.events.push({ kind: 'election-start', preVote: true, term: this.term + 1, transfer: false });
+            this.requestVotes('PreVote', this.term + 1, false);
+        }
+        else {
+            this.becomeCandidate(transfer);
+            this.events.push({ kind: 'election-start', preVote: false, term: this.term, transfer });
+            this.requestVotes('RequestVote', this.term, transfer);
+        }
+    }
+    requestVotes(type, term, transfer) {
+        const state = this.state;
+        if (state.kind !== 'precandidate' && state.kind !== 'candidate')
+            throw new Error(`${this.id}: requestVotes as ${state.kind}`);
+        if (voteOutcome(this.voters, state.votes, this.quorum()) === 'won') {
+            this.winElection(state);
+            return;
+        }
+        const lastLogIndex = this.log.lastIndex();
+        const lastLogTerm = this.log.lastTerm();
+        for (const peer of this.voters) {
+            if (peer === this.id)
+                continue;
+            if (type === 'PreVote')
+                this.send({ type, from: this.id, to: peer, term, lastLogIndex, lastLogTerm });
+            else
+                this.send({ type, from: this.id, to: peer, term, lastLogIndex, lastLogTerm, transfer });
+        }
+    }
+    winElection(state) {
+        if (state.kind === 'precandidate') {
+            this.becomeCandidate(false);
+            this.events.push({ kind: 'election-start', preVote: false, term: this.term, transfer: false });
+            this.requestVotes('RequestVote', this.term, false);
+        }
+        else {
+            this.becomeLeader();
+        }
+    }
+    stepCandidate(state, message) {
+        switch (message.type) {
+            case 'AppendEntries':
+            case 'Heartbeat':
+            case 'InstallSnapshot':
+                // Paper 5.2: a candidate that hears from a leader of its term returns to follower (a later term has already
+                // made it one in stepTerm; an earlier one reaches here only with unsafe.acceptStaleTermAppend).
+                this.becomeFollower(this.term, message.from);
+                this.stepFollower(message);
+                return;
+            case 'PreVoteResponse':
+            case 'RequestVoteResponse': {
+                const wanted = state.kind === 'precandidate' ? 'PreVoteResponse' : 'RequestVoteResponse';
+                // A granted PreVoteResponse carries the term the candidate now has, so only its type tells it apart; the
+                // broken variant (unsafe.stalePreVoteCountedAsVote) lets a late one count as a vote (canonical/raft#196).
+                if (message.type !== wanted && !(state.kind === 'candidate' && this.config.unsafe.stalePreVoteCountedAsVote))
+                    return;
+                state.votes.set(message.from, !message.reject);
+                if (!message.reject)
+                    state.grantsReceived++;
+                const quorum = this.quorum();
+                // Votes are recorded per voter, so a duplicated grant counts once; the broken variant
+                // (unsafe.countDuplicateVotes) wins on a running count of grants instead (xnnyygn/xraft#27).
+                const outcome = this.config.unsafe.countDuplicateVotes && state.grantsReceived >= quorum ? 'won' : voteOutcome(this.voters, state.votes, quorum);
+                if (outcome === 'won')
+                    this.winElection(state);
+                else if (outcome === 'lost') {
+                    let votesFor = 0;
+                    for (const granted of state.votes.values())
+                        if (granted)
+                            votesFor++;
+                    this.events.push({ kind: 'election-lost', preVote: state.kind === 'precandidate', term: this.term, votesFor, votesAgainst: state.votes.size - votesFor });
+                    this.becomeFollower(this.term, null);
+                }
+                return;
+            }
+            case 'TimeoutNow':
+            case 'AppendEntriesResponse':
+            case 'HeartbeatResponse':
+            case 'InstallSnapshotResponse':
+            case 'PreVote':
+            case 'RequestVote':
+                return;
+            default:
+                unreachable(message);
+        }
+    }
+    stepFollower(message) {
+        switch (message.type) {
+            case 'AppendEntries':
+                this.noteLeader(message.from);
+                this.handleAppendEntries(message);
+                return;
+            case 'Heartbeat':
+                this.noteLeader(message.from);
+                this.handleHeartbeat(message);
+                return;
+            case 'InstallSnapshot':
+                this.noteLeader(message.from);
+                this.handleInstallSnapshot(message);
+                return;
+            case 'TimeoutNow':
+                // Thesis 3.10: campaign at once, skipping PreVote, with a flag that lets voters bypass stickiness.
+                this.startElection(true);
+                return;
+            case 'PreVote':
+            case 'RequestVote':
+            case 'PreVoteResponse':
+            case 'RequestVoteResponse':
+            case 'AppendEntriesResponse':
+            case 'HeartbeatResponse':
+            case 'InstallSnapshotResponse':
+                return;
+            default:
+                unreachable(message);
+        }
+    }
+    noteLeader(leader) {
+        if (this.state.kind === 'follower' && this.state.leader !== leader) {
+            this.state = { kind: 'follower', leader };
+            this.events.push({ kind: 'role', role: 'follower', term: this.term, leader });
+        }
+        this.lastLeaderContactUs = this.nowUs;
+        this.resetElectionDeadline();
+    }
+    // ---------------------------------------------------------------- follower: replication
+    /** Paper Figure 2, AppendEntries receiver rules 2-5. */
+    handleAppendEntries(message) {
+        if (message.prevLogIndex < this.log.committed) {
+            // Everything up to commit already matches the leader (Log Matching); acknowledge what we have.
+            this.respondToAppend(message, false, this.log.committed, 0, 0);
+            return;
+        }
+        const unsafe = this.config.unsafe;
+        // Rule 2. The broken variant (unsafe.prevLogIndexOnly) asks only for an entry at prevLogIndex, of any term.
+        const prevMatches = unsafe.prevLogIndexOnly ? this.log.term(message.prevLogIndex) !== undefined : this.log.matchTerm(message.prevLogIndex, message.prevLogTerm);
+        if (prevMatches) {
+            const lastNewIndex = this.log.appendFromLeader(message.prevLogIndex, message.entries, unsafe.truncateOnEveryAppend);
+            // Rule 5: commit no further than the last entry this message proved we share with the leader.
+            this.commitTo(Math.min(message.commit, lastNewIndex));
+            this.respondToAppend(message, false, lastNewIndex, 0, 0);
+            return;
+        }
+        // Rule 2: reject, with a hint that lets the leader skip a whole term (paper 5.3).
+        const hint = this.log.findConflictByTerm(Math.min(message.prevLogIndex, this.log.lastIndex()), message.prevLogTerm);
+        this.respondToAppend(message, true, message.prevLogIndex, hint.index, hint.term);
+    }
+    /** A method rather than a closure in handleAppendEntries: this runs for every AppendEntries received. */
+    respondToAppend(message, reject, index, hintIndex, hintTerm) {
+        this.send({ type: 'AppendEntriesResponse', from: this.id, to: message.from, term: this.term, reject, index, hintIndex, hintTerm, sentAtUs: message.sentAtUs });
+    }
+    handleHeartbeat(message) {
+        // The leader sends min(commit, our match), so every index up to it is known to match.
+        if (message.commit <= this.log.lastIndex())
+            this.commitTo(message.commit);
+        this.send({ type: 'HeartbeatResponse', from: this.id, to: message.from, term: this.term, readContext: message.readContext, sentAtUs: message.sentAtUs });
+    }
+    /** Paper 7: InstallSnapshot, received in chunks of at most snapshotChunkBytes. */
+    handleInstallSnapshot(message) {
+        const meta = message.meta;
+        const respond = (receivedBytes, done, snapshotIndex) => this.send({ type: 'InstallSnapshotResponse', from: this.id, to: message.from, term: this.term, snapshotIndex, receivedBytes, done });
+        if (meta.index <= this.log.committed) {
+            // We already hold (and committed) what the snapshot covers: tell the leader to replicate from our commit.
+            this.incomingSnapshot = null;
+            respond(message.totalBytes, true, this.log.committed);
+            return;
+        }
+        let incoming = this.incomingSnapshot;
+        if (incoming === null || incoming.index !== meta.index || incoming.term !== meta.term) {
+            if (message.offsetBytes !== 0) {
+                respond(0, false, meta.index);
+                return;
+            }
+            incoming = { index: meta.index, term: meta.term, receivedBytes: 0 };
+            this.incomingSnapshot = incoming;
+        }
+        if (message.offsetBytes === incoming.receivedBytes)
+            incoming.receivedBytes += message.chunkBytes;
+        if (!message.done || incoming.receivedBytes < message.totalBytes) {
+            respond(incoming.receivedBytes, false, meta.index);
+            return;
+        }
+        this.incomingSnapshot = null;
+        if (this.keepsLogAfterSnapshot(meta.index, meta.term)) {
+            // Receiver rule 6: our log already has the snapshot's last entry; keep the entries after it.
+            this.commitTo(meta.index);
+        }
+        else {
+            this.log.restoreSnapshot({ meta, data: message.data, bytes: message.totalBytes });
+            if (meta.voters.length > 0)
+                this.voters = meta.voters;
+            this.events.push({ kind: 'snapshot-installed', index: meta.index, term: meta.term });
+        }
+        respond(incoming.receivedBytes, true, meta.index);
+    }
+    /** Paper Figure 13, InstallSnapshot receiver rule 6: "If existing log entry has same index and term as snapshot's
+     *  last included entry, retain log entries following it". Two broken variants: keep the log whenever there is an
+     *  entry at that index (unsafe.installSnapshotKeepsConflictingLog), or never keep it
+     *  (unsafe.installSnapshotDiscardsMatchingSuffix). */
+    keepsLogAfterSnapshot(index, term) {
+        const unsafe = this.config.unsafe;
+        if (unsafe.installSnapshotDiscardsMatchingSuffix)
+            return false;
+        if (unsafe.installSnapshotKeepsConflictingLog)
+            return this.log.term(index) !== undefined;
+        return this.log.matchTerm(index, term);
+    }
+    commitTo(index) {
+        if (this.log.commitTo(index))
+            this.events.push({ kind: 'commit', index, term: this.log.term(index) ?? this.term });
+    }
+    // ---------------------------------------------------------------- leader
+    tickLeader(state) {
+        const now = this.nowUs;
+        if (this.config.checkQuorum && now >= state.checkQuorumDeadlineUs) {
+            state.checkQuorumDeadlineUs = now + this.config.electionTimeoutMinUs;
+            const active = hasQuorum(this.voters, (id) => id === this.id || state.progress.get(id).recentActive, this.quorum());
+            for (const progress of state.progress.values())
+                progress.recentActive = false;
+            if (!active) {
+                // Thesis 6.2: a leader cut off from a quorum steps down, so clients go elsewhere.
+                this.events.push({ kind: 'check-quorum-step-down', term: this.term });
+                this.becomeFollower(this.term, null);
+                return;
+            }
+            this.lastLeaderContactUs = now;
+        }
+        if (state.transferee !== null && now >= state.transferDeadlineUs) {
+            this.events.push({ kind: 'transfer-abort', to: state.transferee, term: this.term });
+            state.transferee = null;
+        }
+        if (now >= state.heartbeatDeadlineUs) {
+            state.heartbeatDeadlineUs = now + this.config.heartbeatIntervalUs;
+            this.broadcastHeartbeat(state, 0);
+        }
+    }
+    stepLeader(state, message) {
+        switch (message.type) {
+            case 'AppendEntriesResponse':
+                this.handleAppendResponse(state, message);
+                return;
+            case 'HeartbeatResponse':
+                this.handleHeartbeatResponse(state, message);
+                return;
+            case 'InstallSnapshotResponse':
+                this.handleSnapshotResponse(state, message);
+                return;
+            case 'AppendEntries':
+            case 'Heartbeat':
+            case 'InstallSnapshot':
+            case 'TimeoutNow':
+            case 'PreVote':
+            case 'RequestVote':
+            case 'PreVoteResponse':
+            case 'RequestVoteResponse':
+                // Another leader in our own term would break Election Safety; the simulator's checker reports it.
+                return;
+            default:
+                unreachable(message);
+        }
+    }
+    handleAppendResponse(state, message) {
+        const progress = state.progress.get(message.from);
+        if (progress === undefined)
+            return;
+        progress.recentActive = true;
+        this.noteAcknowledged(progress, message.sentAtUs);
+        if (message.reject) {
+            let hintNext = message.index;
+            if (this.config.fastBackoff && message.hintTerm > 0) {
+                hintNext = this.log.findConflictByTerm(message.hintIndex, message.hintTerm).index + 1;
+            }
+            else if (this.config.fastBackoff) {
+                hintNext = message.hintIndex + 1;
+            }
+            if (progress.maybeDecrease(message.index, hintNext)) {
+                if (progress.state.kind === 'replicate') {
+                    progress.becomeProbe();
+                    this.events.push({ kind: 'progress', peer: message.from, state: 'probe' });
+                }
+                this.sendAppend(state, message.from, true);
+            }
+            return;
+        }
+        const wasPaused = progress.isPaused();
+        const updated = progress.maybeUpdate(message.index);
+        if (!updated && !(progress.state.kind === 'probe' && progress.match === message.index))
+            return;
+        switch (progress.state.kind) {
+            case 'probe':
+                progress.becomeReplicate();
+                this.events.push({ kind: 'progress', peer: message.from, state: 'replicate' });
+                break;
+            case 'snapshot':
+                if (progress.match >= progress.state.pendingIndex) {
+                    progress.becomeProbe();
+                    progress.becomeReplicate();
+                    this.events.push({ kind: 'progress', peer: message.from, state: 'replicate' });
+                }
+                break;
+            case 'replicate':
+                progress.inflights.freeLE(message.index);
+                break;
+            default:
+                unreachable(progress.state);
+        }
+        if (this.maybeCommit(state))
+            this.broadcastAppend(state);
+        else if (wasPaused)
+            this.sendAppend(state, message.from, false);
+        // Pipelining: keep the window full.
+        while (this.sendAppend(state, message.from, false)) {
+            /* each call sends one more message until paused or caught up */
+        }
+        if (state.transferee === message.from && progress.match === this.log.lastIndex()) {
+            this.send({ type: 'TimeoutNow', from: this.id, to: message.from, term: this.term });
+        }
+    }
+    handleHeartbeatResponse(state, message) {
+        const progress = state.progress.get(message.from);
+        if (progress === undefined)
+            return;
+        progress.recentActive = true;
+        this.noteAcknowledged(progress, message.sentAtUs);
+        if (progress.state.kind === 'probe')
+            progress.state.probeSent = false;
+        // A full window whose messages were lost would never drain: free one slot per heartbeat reply so the
+        // next AppendEntries goes out, reveals the gap, and the follower's rejection moves it to probe (etcd does this).
+        if (progress.state.kind === 'replicate' && progress.inflights.isFull())
+            progress.inflights.freeFirst();
+        if (progress.state.kind === 'snapshot')
+            this.sendSnapshotChunk(state, message.from, progress);
+        else if (progress.match < this.log.lastIndex())
+            this.sendAppend(state, message.from, true);
+        if (message.readContext > 0) {
+            const acked = state.readAcks.get(message.from) ?? 0;
+            if (message.readContext > acked)
+                state.readAcks.set(message.from, message.readContext);
+            this.releaseReads(state);
+        }
+    }
+    handleSnapshotResponse(state, message) {
+        const progress = state.progress.get(message.from);
+        if (progress === undefined)
+            return;
+        progress.recentActive = true;
+        if (progress.state.kind !== 'snapshot')
+            return;
+        if (message.done) {
+            progress.maybeUpdate(message.snapshotIndex);
+            progress.becomeProbe();
+            this.events.push({ kind: 'progress', peer: message.from, state: 'probe' });
+            this.sendAppend(state, message.from, true);
+            return;
+        }
+        if (message.snapshotIndex !== progress.state.pendingIndex)
+            return;
+        progress.state.ackedBytes = Math.max(progress.state.ackedBytes, message.receivedBytes);
+        this.sendSnapshotChunk(state, message.from, progress);
+    }
+    /** Paper 5.3 and 5.4.2: commit the highest index a majority holds, but only by counting replicas of an entry
+     *  from the leader's own term (Figure 8); earlier entries become committed with it. */
+    maybeCommit(state) {
+        const persisted = this.log.persistedLastIndex();
+        const unsafe = this.config.unsafe;
+        // The broken variant counts one replica short of a majority, so a minority can "commit".
+        const quorum = this.quorum() - (unsafe.commitWithMinority ? 1 : 0);
+        // matchIndex is what a follower acknowledged; nextIndex - 1 is only what was sent to it, optimistically in
+        // replicate state. The broken variant (unsafe.commitByNextIndex) counts the latter (6.5840 guide).
+        const byNext = unsafe.commitByNextIndex;
+        const index = committedIndex(this.voters, (id) => (id === this.id ? persisted : byNext ? state.progress.get(id).next - 1 : state.progress.get(id).match), quorum);
+        if (index <= this.log.committed)
+            return false;
+        if (this.log.term(index) !== this.term && !unsafe.commitOldTermByCounting)
+            return false;
+        for (let k = this.log.committed + 1; k <= index; k++)
+            state.uncommittedBytes -= this.log.entry(k)?.bytes ?? 0;
+        if (state.uncommittedBytes < 0)
+            state.uncommittedBytes = 0;
+        this.commitTo(index);
+        if (state.readsAwaitingCommit.length > 0 && this.committedInCurrentTerm()) {
+            const waiting = state.readsAwaitingCommit;
+            state.readsAwaitingCommit = [];
+            for (const requestId of waiting)
+                this.queueReadIndex(state, requestId);
+        }
+        return true;
+    }
+    committedInCurrentTerm() {
+        return this.log.term(this.log.committed) === this.term;
+    }
+    leaseValid(state) {
+        const now = this.nowUs;
+        const since = quorumTime(this.voters, (id) => (id === this.id ? now : state.progress.get(id).ackedSentAtUs), this.quorum());
+        // Thesis 6.4.1: the lease must end before any follower's clock could let it elect a new leader, so it is
+        // shortened by the drift bound. The broken variant (unsafe.leaseWithoutDriftMargin) uses the full timeout.
+        const driftBoundPpm = this.config.unsafe.leaseWithoutDriftMargin ? 0 : this.config.leaseDriftBoundPpm;
+        const leaseUs = Math.floor((this.config.electionTimeoutMinUs * (1_000_000 - driftBoundPpm)) / 1_000_000);
+        return now < since + leaseUs;
+    }
+    /** Lease bookkeeping (thesis 6.4.1): a follower's reply to a message sent at `sentAtUs` proves we were leader
+     *  then, not when the reply arrived. The broken variant (unsafe.leaseFromReceiveTime) times it from arrival. */
+    noteAcknowledged(progress, sentAtUs) {
+        const at = this.config.unsafe.leaseFromReceiveTime ? this.nowUs : sentAtUs;
+        progress.ackedSentAtUs = Math.max(progress.ackedSentAtUs, at);
+    }
+    queueReadIndex(state, requestId) {
+        // Thesis 6.4 step 3: the read index is answered once a heartbeat round confirms we are still leader. The
+        // broken variant (unsafe.readIndexWithoutConfirmation) answers at once, as a deposed leader would.
+        if (this.voters.length === 1 || this.config.unsafe.readIndexWithoutConfirmation) {
+            this.readStates.push({ requestId, index: this.log.committed });
+            return;
+        }
+        if (!state.readRoundPending) {
+            state.readContext += 1;
+            state.readRoundPending = true;
+        }
+        state.pendingReads.push({ requestId, index: this.log.committed, context: state.readContext });
+    }
+    releaseReads(state) {
+        const confirmed = quorumTime(this.voters, (id) => (id === this.id ? Number.POSITIVE_INFINITY : state.readAcks.get(id) ?? 0), this.quorum());
+        let released = 0;
+        while (released < state.pendingReads.length && state.pendingReads[released].context <= confirmed) {
+            const read = state.pendingReads[released];
+            this.readStates.push({ requestId: read.requestId, index: read.index });
+            released++;
+        }
+        if (released > 0)
+            state.pendingReads = state.pendingReads.slice(released);
+    }
+    broadcastAppend(state) {
+        state.broadcastPending = false;
+        for (const [peer, progress] of state.progress) {
+            this.sendAppend(state, peer, true);
+            // Pipelining: a follower in replicate state gets as many messages as its inflight window allows.
+            if (progress.state.kind === 'replicate')
+                while (this.sendAppend(state, peer, false))
+                    continue;
+        }
+    }
+    broadcastHeartbeat(state, readContext) {
+        if (readContext > 0)
+            state.readRoundPending = false;
+        // etcd raft.go sendHeartbeat: a follower may lack our committed entries or hold others in their place, so a
+        // heartbeat forwards the commit index no further than the follower is known to match (the AppendEntries
+        // rule 5 bound, for a message without entries). The broken variant (unsafe.heartbeatCommitBeyondMatch)
+        // sends our whole commit index.
+        const unbounded = this.config.unsafe.heartbeatCommitBeyondMatch;
+        for (const [peer, progress] of state.progress) {
+            const commit = unbounded ? this.log.committed : Math.min(progress.match, this.log.committed);
+            progress.lastSendUs = this.nowUs;
+            this.send({ type: 'Heartbeat', from: this.id, to: peer, term: this.term, commit, readContext, sentAtUs: this.nowUs });
+        }
+    }
+    /** Sends AppendEntries to one follower if its progress allows (etcd maybeSendAppend). Returns whether it sent. */
+    sendAppend(state, peer, sendIfEmpty) {
+        const progress = state.progress.get(peer);
+        if (progress.isPaused())
+            return false;
+        const prevLogIndex = progress.next - 1;
+        const prevLogTerm = this.log.term(prevLogIndex);
+        if (prevLogTerm === undefined || progress.next < this.log.firstIndex()) {
+            if (this.config.unsafe.noSnapshotFallback)
+                return this.sendFromFirstIndex(progress, peer);
+            this.startSnapshot(state, peer, progress);
+            return false;
+        }
+        const lastIndex = this.log.lastIndex();
+        const entries = progress.next <= lastIndex ? this.log.slice(progress.next, lastIndex, this.config.maxEntriesBytesPerMessage) : [];
+        if (entries.length === 0 && !sendIfEmpty)
+            return false;
+        let bytes = 0;
+        for (const entry of entries)
+            bytes += entry.bytes;
+        const last = entries.length > 0 ? entries[entries.length - 1].index : prevLogIndex;
+        progress.sentEntries(last, entries.length, bytes);
+        progress.lastSendUs = this.nowUs;
+        this.send({ type: 'AppendEntries', from: this.id, to: peer, term: this.term, prevLogIndex, prevLogTerm, entries, commit: this.log.committed, sentAtUs: this.nowUs });
+        return true;
+    }
+    /** The broken variant: replicate from the first retained index as if the follower had the compacted prefix. */
+    sendFromFirstIndex(progress, peer) {
+        const compacted = this.log.compacted;
+        const entries = this.log.lastIndex() > compacted.index ? this.log.slice(compacted.index + 1, this.log.lastIndex(), this.config.maxEntriesBytesPerMessage) : [];
+        let bytes = 0;
+        for (const entry of entries)
+            bytes += entry.bytes;
+        progress.sentEntries(entries.length > 0 ? entries[entries.length - 1].index : compacted.index, entries.length, bytes);
+        progress.lastSendUs = this.nowUs;
+        this.send({ type: 'AppendEntries', from: this.id, to: peer, term: this.term, prevLogIndex: compacted.index, prevLogTerm: compacted.term, entries, commit: this.log.committed, sentAtUs: this.nowUs });
+        return true;
+    }
+    startSnapshot(state, peer, progress) {
+        const snapshot = this.log.snapshot();
+        if (snapshot === null)
+            throw new Error(`${this.id}: follower ${peer} needs index ${progress.next} but the log is compacted and no snapshot exists`);
+        progress.becomeSnapshot(snapshot.meta.index, snapshot.bytes);
+        this.events.push({ kind: 'progress', peer, state: 'snapshot' });
+        this.sendSnapshotChunk(state, peer, progress);
+    }
+    /** One chunk at a time from the last acknowledged byte: a lost chunk is resent on the next heartbeat reply. */
+    sendSnapshotChunk(state, peer, progress) {
+        if (progress.state.kind !== 'snapshot')
+            return;
+        const snapshot = this.log.snapshot();
+        if (snapshot === null || snapshot.meta.index !== progress.state.pendingIndex) {
+            // The snapshot was replaced by a newer one: start over with it.
+            progress.becomeProbe();
+            this.sendAppend(state, peer, true);
+            return;
+        }
+        const offsetBytes = progress.state.ackedBytes;
+        const chunkBytes = Math.min(this.config.snapshotChunkBytes, snapshot.bytes - offsetBytes);
+        const done = offsetBytes + chunkBytes >= snapshot.bytes;
+        progress.state.sentBytes = offsetBytes + chunkBytes;
+        progress.lastSendUs = this.nowUs;
+        this.send({
+            type: 'InstallSnapshot',
+            from: this.id,
+            to: peer,
+            term: this.term,
+            meta: snapshot.meta,
+            offsetBytes,
+            chunkBytes,
+            totalBytes: snapshot.bytes,
+            done,
+            data: done ? snapshot.data : null,
+        });
+    }
+    // ---------------------------------------------------------------- helpers
+    send(message) {
+        this.messages.push(message);
+    }
+    /** How many voters make a quorum: every vote count, commit, CheckQuorum round, read confirmation and lease asks
+     *  this. The broken variant (unsafe.quorumCeilHalf) says ceil(n/2), a majority only for odd n. */
+    quorum() {
+        const count = this.voters.length;
+        return this.config.unsafe.quorumCeilHalf ? Math.ceil(count / 2) : quorumSize(count);
+    }
+    resetElectionDeadline() {
+        const min = this.config.electionTimeoutMinUs;
+        const span = this.config.electionTimeoutMaxUs - min;
+        this.electionDeadlineUs = this.nowUs + min + Math.floor(this.random() * (span + 1));
+    }
+    currentHardState() {
+        return { term: this.term, vote: this.vote, commit: this.log.committed };
+    }
+    hardStateChanged() {
+        const persisted = this.persistedHardState;
+        return persisted.term !== this.term || persisted.vote !== this.vote || persisted.commit !== this.log.committed;
+    }
+}
+const noEvents = Object.freeze([]);
+const noEntries = Object.freeze([]);
+const noMessages = Object.freeze([]);
+const noReadStates = Object.freeze([]);
+function unreachable(value) {
+    throw new Error(`unreachable: ${JSON.stringify(value)}`);
+}
+//# sourceMappingURL=node.js.map

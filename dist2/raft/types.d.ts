@@ -1,0 +1,194 @@
+export type NodeId = string;
+/** Kinds of log entry. `noop` is the entry a new leader appends on taking office (Raft paper 8, 5.4.2). */
+export type EntryKind = 'normal' | 'noop';
+export interface Entry {
+    readonly index: number;
+    readonly term: number;
+    readonly kind: EntryKind;
+    /** Opaque command for the replicated state machine; null for a noop. */
+    readonly data: unknown;
+    /** Encoded size, used for message-size limits, inflight byte limits and disk accounting. */
+    readonly bytes: number;
+}
+/** What must be durable before the node may send anything that depends on it (Raft paper Figure 2, "Persistent state"). */
+export interface HardState {
+    readonly term: number;
+    readonly vote: NodeId | null;
+    readonly commit: number;
+}
+export interface SnapshotMeta {
+    readonly index: number;
+    readonly term: number;
+    /** The voters at that index: configurations are values, so a snapshot carries its own. */
+    readonly voters: readonly NodeId[];
+}
+export interface Snapshot {
+    readonly meta: SnapshotMeta;
+    /** Opaque state-machine image. */
+    readonly data: unknown;
+    readonly bytes: number;
+}
+export type Role = 'follower' | 'precandidate' | 'candidate' | 'leader';
+interface MessageBase {
+    readonly from: NodeId;
+    readonly to: NodeId;
+    readonly term: number;
+}
+export interface PreVoteMessage extends MessageBase {
+    readonly type: 'PreVote';
+    readonly lastLogIndex: number;
+    readonly lastLogTerm: number;
+}
+export interface PreVoteResponseMessage extends MessageBase {
+    readonly type: 'PreVoteResponse';
+    readonly reject: boolean;
+}
+export interface RequestVoteMessage extends MessageBase {
+    readonly type: 'RequestVote';
+    readonly lastLogIndex: number;
+    readonly lastLogTerm: number;
+    /** Set when the campaign was started by TimeoutNow: voters skip the leader-stickiness check (Raft thesis 3.10). */
+    readonly transfer: boolean;
+}
+export interface RequestVoteResponseMessage extends MessageBase {
+    readonly type: 'RequestVoteResponse';
+    readonly reject: boolean;
+}
+export interface AppendEntriesMessage extends MessageBase {
+    readonly type: 'AppendEntries';
+    readonly prevLogIndex: number;
+    readonly prevLogTerm: number;
+    readonly entries: readonly Entry[];
+    readonly commit: number;
+    /** Leader's local time when sent; echoed back so the leader can time its lease. */
+    readonly sentAtUs: number;
+}
+export interface AppendEntriesResponseMessage extends MessageBase {
+    readonly type: 'AppendEntriesResponse';
+    readonly reject: boolean;
+    /** On success: the index the follower now matches up to. On reject: the prevLogIndex that was rejected. */
+    readonly index: number;
+    /** On reject: the follower's hint (index, term) for the leader to skip a whole term (Raft paper 5.3, last paragraphs). */
+    readonly hintIndex: number;
+    readonly hintTerm: number;
+    readonly sentAtUs: number;
+}
+export interface HeartbeatMessage extends MessageBase {
+    readonly type: 'Heartbeat';
+    /** min(leader commit, follower match): a follower may only commit what it is known to hold. */
+    readonly commit: number;
+    /** ReadIndex round this heartbeat confirms leadership for, 0 for none. */
+    readonly readContext: number;
+    readonly sentAtUs: number;
+}
+export interface HeartbeatResponseMessage extends MessageBase {
+    readonly type: 'HeartbeatResponse';
+    readonly readContext: number;
+    readonly sentAtUs: number;
+}
+export interface TimeoutNowMessage extends MessageBase {
+    readonly type: 'TimeoutNow';
+}
+export interface InstallSnapshotMessage extends MessageBase {
+    readonly type: 'InstallSnapshot';
+    readonly meta: SnapshotMeta;
+    /** Chunking: byte offset of this chunk, its size, and whether it is the last one. */
+    readonly offsetBytes: number;
+    readonly chunkBytes: number;
+    readonly totalBytes: number;
+    readonly done: boolean;
+    /** The state-machine image, carried on the final chunk only. */
+    readonly data: unknown;
+}
+export interface InstallSnapshotResponseMessage extends MessageBase {
+    readonly type: 'InstallSnapshotResponse';
+    readonly snapshotIndex: number;
+    /** Bytes received so far in order; the leader sends the next chunk from here. */
+    readonly receivedBytes: number;
+    readonly done: boolean;
+}
+export type Message = PreVoteMessage | PreVoteResponseMessage | RequestVoteMessage | RequestVoteResponseMessage | AppendEntriesMessage | AppendEntriesResponseMessage | HeartbeatMessage | HeartbeatResponseMessage | TimeoutNowMessage | InstallSnapshotMessage | InstallSnapshotResponseMessage;
+export type MessageType = Message['type'];
+export declare const requestMessageTypes: readonly MessageType[];
+/** A linearizable read that may be served once the state machine has applied `index`. */
+export interface ReadState {
+    readonly requestId: number;
+    readonly index: number;
+}
+export type ProposeResult = {
+    readonly ok: true;
+    readonly index: number;
+    readonly term: number;
+} | {
+    readonly ok: false;
+    readonly reason: 'not-leader' | 'transferring' | 'uncommitted-limit';
+    readonly leader: NodeId | null;
+};
+export type ReadResult = {
+    readonly ok: true;
+    readonly mode: 'read-index' | 'lease';
+} | {
+    readonly ok: false;
+    readonly reason: 'not-leader' | 'too-many-reads';
+    readonly leader: NodeId | null;
+};
+/** Everything the caller must do after feeding the node input. See raft/README-contract in docs/raft.md. */
+export interface Ready {
+    /** Non-null when term, vote or commit changed: persist it (fsync) before sending `messages`. */
+    readonly hardState: HardState | null;
+    /** Entries to append to stable storage before sending `messages`. If the first one's index is at or below
+     *  the last persisted index, the stored log is truncated there first (a conflict was resolved). */
+    readonly entries: readonly Entry[];
+    /** A snapshot received from the leader to persist before anything else in this Ready. */
+    readonly snapshot: Snapshot | null;
+    /** Send only after hardState, entries and snapshot are durable. */
+    readonly messages: readonly Message[];
+    /** Committed entries that are durable here and may be applied, in order. */
+    readonly committedEntries: readonly Entry[];
+    /** ReadIndex results: serve each once the state machine has applied its index. */
+    readonly readStates: readonly ReadState[];
+    /** True when hardState, entries or snapshot must be fsynced. */
+    readonly mustSync: boolean;
+}
+/** Events the node reports for tracing and metrics; they carry no obligations. */
+export type RaftEvent = {
+    readonly kind: 'role';
+    readonly role: Role;
+    readonly term: number;
+    readonly leader: NodeId | null;
+} | {
+    readonly kind: 'election-start';
+    readonly preVote: boolean;
+    readonly term: number;
+    readonly transfer: boolean;
+} | {
+    readonly kind: 'election-lost';
+    readonly preVote: boolean;
+    readonly term: number;
+    readonly votesFor: number;
+    readonly votesAgainst: number;
+} | {
+    readonly kind: 'commit';
+    readonly index: number;
+    readonly term: number;
+} | {
+    readonly kind: 'check-quorum-step-down';
+    readonly term: number;
+} | {
+    readonly kind: 'transfer-start';
+    readonly to: NodeId;
+    readonly term: number;
+} | {
+    readonly kind: 'transfer-abort';
+    readonly to: NodeId;
+    readonly term: number;
+} | {
+    readonly kind: 'progress';
+    readonly peer: NodeId;
+    readonly state: 'probe' | 'replicate' | 'snapshot';
+} | {
+    readonly kind: 'snapshot-installed';
+    readonly index: number;
+    readonly term: number;
+};
+export {};

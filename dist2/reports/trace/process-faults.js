@@ -1,0 +1,57 @@
+import { formatMs, formatSeconds } from './text.js';
+export function onCrash(b, r) {
+    const { node, t } = r;
+    const s = b.state(node);
+    if (!s.up)
+        return;
+    b.closeRole(node, s, t);
+    b.closePause(node, s, t, false);
+    b.closeSlow(node, s, t, false);
+    s.up = false;
+    s.downSinceUs = t;
+    s.downDetail = `crashed (${r.lostRecords} unsynced disk records lost, ${r.tornRecords} torn)`;
+    const pending = b.pendingSnapshots.get(node);
+    if (pending !== undefined) {
+        b.pendingSnapshots.delete(node);
+        const detail = `snapshot of index ${pending.index} (trigger ${pending.trigger}, round ${pending.round}) started ${formatSeconds(pending.tUs)}, lost in the crash before it was durable`;
+        b.push(b.marks, { node, tUs: t, kind: 'snapshot-incomplete', label: '', detail }, 'marks');
+    }
+}
+export function onRestart(b, r) {
+    const { node, term, commit, t } = r;
+    const s = b.state(node);
+    if (!s.up) {
+        const detail = `${s.downDetail}; restarted with term ${term}, commit ${commit}, last index ${r.lastIndex}`;
+        b.push(b.downSpans, { node, fromUs: s.downSinceUs, toUs: t, detail, open: false }, 'down spans');
+    }
+    else {
+        b.closeRole(node, s, t);
+    }
+    // A restarted node is a follower of its durable term (the simulator also writes a role record for that).
+    s.up = true;
+    s.role = 'follower';
+    s.term = term;
+    s.leader = null;
+    s.roleSinceUs = t;
+    s.commit = commit;
+    s.applied = null; // unknown until the first apply after the restart
+    b.sample(b.commit, node, t, commit, 'commit samples');
+}
+export function onPause(b, r) {
+    const s = b.state(r.node);
+    b.closePause(r.node, s, r.t, false);
+    s.pausedSinceUs = r.t;
+    s.pauseDetail = `paused (stop-the-world) for ${formatMs(r.durationUs)}`;
+}
+export function onResume(b, r) {
+    b.closePause(r.node, b.state(r.node), r.t, false);
+}
+export function onSlow(b, r) {
+    const s = b.state(r.node);
+    b.closeSlow(r.node, s, r.t, false);
+    if (r.delayUs > 0) {
+        s.slowSinceUs = r.t;
+        s.slowDetail = `slow: messages handled ${formatMs(r.delayUs)} late`;
+    }
+}
+//# sourceMappingURL=process-faults.js.map

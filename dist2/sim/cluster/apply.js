@@ -1,0 +1,162 @@
+import { KvStore } from '../kv.js';
+/** Bytes of a reply on the client network. */
+const replyBytes = 128;
+/** Stable identity of an entry's command, for the checker and the trace. */
+export function entryDigest(entry) {
+    if (entry.kind === 'noop')
+        return 'noop';
+    return entry.data.digest;
+}
+export class ApplyPipeline {
+    context;
+    compaction;
+    scheduler;
+    trace;
+    checker;
+    contract;
+    stats;
+    clientNetwork;
+    event;
+    applyCostUs;
+    constructor(context, compaction) {
+        this.context = context;
+        this.compaction = compaction;
+        this.scheduler = context.scheduler;
+        this.trace = context.trace;
+        this.checker = context.checker;
+        this.contract = context.contract;
+        this.stats = context.stats;
+        this.clientNetwork = context.clientNetwork;
+        this.event = context.event;
+        this.applyCostUs = context.options.compaction.applyCostUs;
+    }
+    /** Hands committed entries to the state machine: at once when applying is free, else one entry per
+     *  applyCostUs, so a slow state machine lets the backlog between commit and apply grow. */
+    applyCommitted(node, handedOut) {
+        // Entries at or below Raft's applied index were covered by a snapshot from the leader that Raft accepted
+        // while they were in flight; the state machine gets that snapshot instead.
+        const applied = node.raft.log.applied;
+        const entries = handedOut.length > 0 && handedOut[0].index <= applied ? handedOut.filter((entry) => entry.index > applied) : handedOut;
+        const queue = node.apply.queue;
+        if (this.applyCostUs === 0 && queue.length === 0) {
+            for (let k = 0; k < entries.length; k++)
+                this.applyEntry(node, entries[k]);
+            if (entries.length > 0) {
+                node.raft.appliedTo(entries[entries.length - 1].index);
+                this.afterApply(node);
+            }
+            else {
+                this.serveReads(node);
+            }
+            return;
+        }
+        for (let k = 0; k < entries.length; k++)
+            queue.push(entries[k]);
+        this.serveReads(node);
+        this.scheduleApply(node);
+    }
+    scheduleApply(node) {
+        const apply = node.apply;
+        if (apply.scheduled || apply.queue.length === 0 || node.process.status === 'down')
+            return;
+        apply.scheduled = true;
+        const atUs = Math.max(this.scheduler.nowUs, apply.busyUntilUs) + this.applyCostUs;
+        apply.busyUntilUs = atUs;
+        const event = { node, incarnation: node.process.incarnation };
+        this.scheduler.at(atUs, this.onApplyTick, event);
+    }
+    /** The tick is spent even if the node is paused: resuming schedules the next one. */
+    tickSpent = (event) => {
+        event.node.apply.scheduled = false;
+        return true;
+    };
+    applyResumed = (event) => {
+        this.scheduleApply(event.node);
+    };
+    onApplyTick = (event) => {
+        const node = event.node;
+        if (!node.admit(event, this.tickSpent, this.applyResumed))
+            return;
+        const entry = node.apply.queue.shift();
+        if (entry === undefined)
+            return;
+        if (entry.index <= node.raft.log.applied) {
+            // Covered by a leader's snapshot that Raft accepted meanwhile (see applyCommitted).
+            node.apply.queue = node.apply.queue.filter((queued) => queued.index > node.raft.log.applied);
+            this.scheduleApply(node);
+            return;
+        }
+        this.event.apply(node, entry.index);
+        this.applyEntry(node, entry);
+        node.raft.appliedTo(entry.index);
+        this.afterApply(node);
+        this.scheduleApply(node);
+    };
+    afterApply(node) {
+        this.serveReads(node);
+        this.compaction.maybeSnapshotByCount(node);
+    }
+    /** A snapshot from the leader replaces the state machine; entries still queued for applying are covered by it. */
+    installSnapshot(node, snapshot) {
+        node.apply.queue = [];
+        node.compaction.lastSnapshotIndex = Math.max(node.compaction.lastSnapshotIndex, snapshot.meta.index);
+        node.kv = KvStore.fromImage(snapshot.data);
+        this.stats.snapshotsInstalled++;
+        if (this.context.network.hasCuts())
+            this.context.coverage.reach('snapshot-installed-during-partition');
+        this.checker?.onSnapshot(node.id, snapshot.meta.index, snapshot.meta.term, 'installed');
+        this.checker?.onSnapshotApplied(node.id, snapshot.meta.index);
+        if (this.trace.enabled)
+            this.trace.emit({ t: this.scheduler.nowUs, type: 'snapshot-install', node: node.id, index: snapshot.meta.index, term: snapshot.meta.term });
+    }
+    applyEntry(node, entry) {
+        if (entry.index <= node.apply.skipThrough) {
+            node.kv.skip(entry.index);
+            return;
+        }
+        this.checker?.onApply(node.id, entry);
+        this.contract?.onApply(node.id, entry.index, node.raft.log.committed);
+        if (this.trace.enabled)
+            this.trace.emitApply(this.scheduler.nowUs, node.id, entry.index, entry.term, entryDigest(entry));
+        if (entry.kind === 'noop') {
+            node.kv.skip(entry.index);
+            return;
+        }
+        const command = entry.data;
+        const result = node.kv.apply(entry.index, command);
+        const pendingWrites = node.clients.pendingWrites;
+        const pending = pendingWrites.get(entry.index);
+        if (pending !== undefined) {
+            pendingWrites.delete(entry.index);
+            if (pending.digest === command.digest) {
+                this.checker?.onAcknowledged(node.id, entry.index, command.digest);
+                this.reply(node, { type: 'reply', client: pending.client, seq: pending.seq, result, index: node.kv.lastEffectIndex });
+            }
+        }
+    }
+    serveReads(node) {
+        const clients = node.clients;
+        if (clients.readyReads.length === 0)
+            return;
+        const applied = node.raft.log.applied;
+        const waiting = [];
+        for (const read of clients.readyReads) {
+            if (read.index > applied) {
+                waiting.push(read);
+                continue;
+            }
+            const request = clients.pendingReads.get(read.requestId);
+            if (request === undefined)
+                continue;
+            clients.pendingReads.delete(read.requestId);
+            const value = node.kv.read(request.key);
+            this.reply(node, { type: 'reply', client: request.client, seq: request.seq, result: { kind: 'get', value }, index: read.index });
+        }
+        clients.readyReads = waiting;
+    }
+    /** Sends a reply, redirect or busy answer from `node` to the client it names. */
+    reply(node, message) {
+        this.clientNetwork.send(node.id, message.client, message, replyBytes);
+    }
+}
+//# sourceMappingURL=apply.js.map

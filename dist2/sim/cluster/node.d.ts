@@ -1,0 +1,145 @@
+import type { RaftUnderTest } from '../../raft/contract.js';
+import type { Entry, HardState, ReadState, Role, Snapshot } from '../../raft/types.js';
+import type { NodeClock } from '../clock.js';
+import type { Disk } from '../disk.js';
+import { DurableLog } from '../durable-log.js';
+import { KvStore } from '../kv.js';
+import type { NodeId } from '../network.js';
+import { ProposalTimes } from '../proposal-times.js';
+import type { Random } from '../random.js';
+import type { NodeStatus } from './types.js';
+import type { WalRecord } from './wal.js';
+/** An event a node scheduled for itself (or a delivery parked while it was paused), stamped with the
+ *  incarnation it belongs to. */
+export interface NodeEvent {
+    readonly node: SimNode;
+    readonly incarnation: number;
+}
+/** An event parked while the node was paused, and what to do with it on resume. */
+interface Parked {
+    readonly resume: (event: never) => void;
+    readonly event: NodeEvent;
+}
+/** The process itself (faults.ts): whether it runs, which life it is in, what waits for it while paused. */
+export interface ProcessState {
+    status: NodeStatus;
+    /** Bumped on every crash: events scheduled by an earlier incarnation are ignored. */
+    incarnation: number;
+    /** Events that arrived while paused, handled in order on resume. */
+    backlog: Parked[];
+    /** A slow handler (the `slow` fault): each message waits this long, one after another, until busyUntilUs. */
+    slowDelayUs: number;
+    busyUntilUs: number;
+}
+/** The Ready loop (ready-loop.ts). */
+export interface ReadyState {
+    /** A Ready is being persisted (its fsync is pending): the next one waits. */
+    inFlight: boolean;
+    /** True time of the one pending wake-up (infinity when none is armed). */
+    armedWakeUs: number;
+    /** The hard state last written to the WAL (what a compaction rewrite carries over). */
+    lastHardState: HardState;
+}
+/** The apply pipeline (apply.ts). */
+export interface ApplyState {
+    /** Committed entries handed out by Raft, waiting for the (possibly slow) state machine. */
+    queue: Entry[];
+    scheduled: boolean;
+    busyUntilUs: number;
+    /** The host bug restart-skips-replay: entries up to here are reported applied without being applied. */
+    skipThrough: number;
+}
+export interface PendingCompaction {
+    readonly snapshot: Snapshot;
+    readonly trigger: 'count' | 'time';
+    readonly round: string;
+    readonly startedUs: number;
+    readonly intendedUs: number | null;
+}
+/** Snapshots and compaction (compaction.ts). */
+export interface CompactionState {
+    /** Index of the node's latest durable snapshot (its own or one installed from the leader). */
+    lastSnapshotIndex: number;
+    inProgress: boolean;
+    /** A durable snapshot waiting to drop the log prefix: deferred while a Ready is being persisted, because the
+     *  WAL rewrite must not race an unfinished append. */
+    pending: PendingCompaction | null;
+    countRounds: number;
+    /** Last local-clock window the time trigger fired for; and a token that invalidates armed window timers. */
+    lastWindow: number;
+    windowToken: number;
+}
+export interface PendingWrite {
+    readonly client: string;
+    readonly seq: number;
+    readonly digest: string;
+}
+export interface PendingRead {
+    readonly client: string;
+    readonly seq: number;
+    readonly key: string;
+}
+/** Client requests this node accepted as leader (server.ts), answered by the apply pipeline. */
+export interface ClientState {
+    /** Client commands proposed here, by log index, to answer once applied. */
+    readonly pendingWrites: Map<number, PendingWrite>;
+    /** ReadIndex requests by request id, and reads whose index is known, waiting for apply. */
+    readonly pendingReads: Map<number, PendingRead>;
+    readyReads: ReadState[];
+}
+/** Commit and replication latency (latency.ts). */
+export interface MeasurementState {
+    lastCommitSeen: number;
+    /** Leader: true time each index was proposed here, in index order. */
+    readonly proposedAtUs: ProposalTimes;
+    /** Leader: the highest index each follower acknowledged durable. */
+    readonly replicationAcked: Map<NodeId, number>;
+}
+/** Raft's role and term as the observers last reported them (observers.ts). */
+export interface ObservedState {
+    role: Role;
+    term: number;
+}
+export declare class SimNode {
+    readonly id: NodeId;
+    readonly clock: NodeClock;
+    readonly disk: Disk<WalRecord>;
+    readonly timerRandom: Random;
+    raft: RaftUnderTest;
+    kv: KvStore;
+    readonly process: ProcessState;
+    readonly ready: ReadyState;
+    readonly apply: ApplyState;
+    readonly compaction: CompactionState;
+    readonly clients: ClientState;
+    readonly measurement: MeasurementState;
+    readonly observed: ObservedState;
+    /** What the disk would give back after a crash now, for the host-contract checks (read only when they run). */
+    readonly durable: DurableLog;
+    constructor(id: NodeId, clock: NodeClock, disk: Disk<WalRecord>, timerRandom: Random, raft: RaftUnderTest);
+    /** Whether an event stamped with `incarnation` belongs to the node's current life. */
+    isCurrent(incarnation: number): boolean;
+    /**
+     * The one gate for an event the node scheduled for itself, in this order:
+     * 1. an event of an earlier incarnation is ignored (the process that scheduled it crashed; a node schedules
+     *    events only while it is not down, and a crash bumps the incarnation, so a current event never finds it
+     *    down);
+     * 2. `whenCurrent`, if given, does what the event does whether or not the node is paused (the disk finishing
+     *    a sync, the wake-up being disarmed) and may drop the event by returning false;
+     * 3. a paused node parks the event: `whenResumed(event)` runs on resume;
+     * 4. otherwise it returns true and the caller handles the event now.
+     * Both functions are created once (class fields), so admitting an event allocates nothing unless it parks.
+     */
+    admit<E extends NodeEvent>(event: E, whenCurrent: ((event: E) => boolean) | null, whenResumed: (event: E) => void): boolean;
+    /** Parks an event of the current incarnation until the node resumes (admit, and deliveries while paused). */
+    park<E extends NodeEvent>(whenResumed: (event: E) => void, event: E): void;
+    /** On resume: hands each parked event of the current incarnation to its handler, in arrival order. Should the
+     *  node stop running meanwhile, the rest stay parked. */
+    runBacklog(): void;
+    /** The process dies: it starts a new incarnation and loses everything it held in memory. What it had on disk
+     *  stays (the disk's own crash decides what of it survives); recovery rebuilds the rest on restart. */
+    loseVolatileState(): void;
+    /** Drops the client requests waiting here (crash, or lost leadership); clients time out and retry. */
+    dropClientRequests(): void;
+}
+export {};

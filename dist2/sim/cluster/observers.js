@@ -1,0 +1,181 @@
+export class Observers {
+    latency;
+    scheduler;
+    trace;
+    checker;
+    contract;
+    metrics;
+    coverage;
+    nodes;
+    stats;
+    notify;
+    protocolTap;
+    constructor(context, latency) {
+        this.latency = latency;
+        this.scheduler = context.scheduler;
+        this.trace = context.trace;
+        this.checker = context.checker;
+        this.contract = context.contract;
+        this.metrics = context.metrics;
+        this.coverage = context.coverage;
+        this.nodes = context.nodes;
+        this.stats = context.stats;
+        this.notify = (event) => context.notify(event);
+        this.protocolTap = context.protocolTap;
+    }
+    /** Reports Raft events to trace and stats, and runs the per-event invariant checks for this node. */
+    observe(node) {
+        const events = node.raft.takeEvents();
+        for (let k = 0; k < events.length; k++)
+            this.onRaftEvent(node, events[k]);
+        const checker = this.checker;
+        if (checker !== null) {
+            checker.onTerm(node.id, node.raft.currentTerm);
+            if (node.raft.role === 'leader')
+                checker.onLeaderEvent(node.id, node.raft.currentTerm, node.raft.log);
+        }
+    }
+    onRaftEvent(node, event) {
+        const now = this.scheduler.nowUs;
+        switch (event.kind) {
+            case 'role':
+                this.onRole(node, event);
+                return;
+            case 'election-start':
+                if (event.preVote)
+                    this.stats.preVoteRounds++;
+                else
+                    this.stats.elections++;
+                this.metrics.onElectionStarted(event.term, event.preVote);
+                if (this.trace.enabled)
+                    this.trace.emit({ t: now, type: 'election', node: node.id, preVote: event.preVote, term: event.term, transfer: event.transfer });
+                if (!event.preVote && this.protocolTap.on)
+                    this.notify({ kind: 'candidate', node: node.id });
+                return;
+            case 'election-lost':
+                this.stats.electionsLost++;
+                if (!event.preVote)
+                    this.coverage.reach('split-vote');
+                if (this.trace.enabled)
+                    this.trace.emit({ t: now, type: 'election-lost', node: node.id, preVote: event.preVote, term: event.term, votesFor: event.votesFor, votesAgainst: event.votesAgainst });
+                return;
+            case 'commit':
+                this.checker?.onCommit(node.id, event.index, node.raft.log, node.raft.currentTerm);
+                this.contract?.onCommit(node.id, event.index, event.term);
+                this.metrics.onApplyLag(event.index - node.raft.log.applied);
+                this.noteCommitCoverage(node, event.index);
+                this.latency.onCommit(node, event.index);
+                if (this.trace.enabled)
+                    this.trace.emitCommit(now, node.id, event.index, event.term);
+                if (this.protocolTap.on && node.raft.role === 'leader')
+                    this.notify({ kind: 'commit-advanced', node: node.id });
+                return;
+            case 'check-quorum-step-down':
+                this.stats.checkQuorumStepDowns++;
+                if (this.trace.enabled)
+                    this.trace.emit({ t: now, type: 'step-down', node: node.id, term: event.term, reason: 'check-quorum' });
+                return;
+            case 'transfer-start':
+            case 'transfer-abort':
+                if (this.trace.enabled)
+                    this.trace.emit({ t: now, type: event.kind, node: node.id, to: event.to, term: event.term });
+                return;
+            case 'progress':
+                if (this.trace.enabled)
+                    this.trace.emit({ t: now, type: 'progress', node: node.id, peer: event.peer, state: event.state });
+                return;
+            case 'snapshot-installed':
+                if (this.protocolTap.on)
+                    this.notify({ kind: 'snapshot-installed', node: node.id });
+                return;
+            default: {
+                const unreachable = event;
+                throw new Error(`unknown raft event ${JSON.stringify(unreachable)}`);
+            }
+        }
+    }
+    /** A leader committing past entries of earlier terms commits them through one of its own (paper 5.4.2). */
+    noteCommitCoverage(node, index) {
+        if (node.raft.role !== 'leader')
+            return;
+        const previous = node.measurement.lastCommitSeen;
+        const log = node.raft.log;
+        if (previous + 1 < index && previous + 1 >= log.firstIndex() && (log.term(previous + 1) ?? node.raft.currentTerm) < node.raft.currentTerm) {
+            this.coverage.reach('earlier-term-entries-committed-by-own-term');
+        }
+    }
+    noteRoleCoverage(node, event) {
+        const observed = node.observed;
+        if (observed.role === 'leader' && event.role !== 'leader') {
+            if (event.term > observed.term)
+                this.coverage.reach('leader-deposed-by-higher-term');
+            if (node.clients.pendingReads.size > 0 || node.clients.readyReads.length > 0)
+                this.coverage.reach('read-pending-at-leader-change');
+        }
+        if (event.role !== 'leader')
+            return;
+        const log = node.raft.log;
+        const beforeNoop = log.lastIndex() - 1;
+        if (beforeNoop > log.committed && (log.term(beforeNoop) ?? event.term) < event.term)
+            this.coverage.reach('leader-with-uncommitted-earlier-term-entries');
+        for (const other of this.nodes.values()) {
+            if (other !== node && other.process.status !== 'down' && other.raft.role === 'leader') {
+                this.coverage.reach('two-leaders-in-different-terms');
+                return;
+            }
+        }
+    }
+    onRole(node, event) {
+        this.noteRoleCoverage(node, event);
+        const observed = node.observed;
+        if (observed.role === 'leader' && event.role !== 'leader') {
+            this.checker?.onLeaderLost(node.id);
+            this.notify({ kind: 'leader-lost', node: node.id, term: observed.term, why: 'step-down' });
+        }
+        if (event.role === 'leader') {
+            this.contract?.onElected(node.id, event.term, node.raft.votedFor);
+            this.stats.leaderChanges++;
+            this.checker?.onLeader(node.id, event.term, node.raft.log);
+            this.metrics.onLeaderElected(event.term);
+            this.latency.onLeadership(node);
+            this.notify({ kind: 'leader-elected', node: node.id, term: event.term });
+        }
+        if (observed.role !== event.role || observed.term !== event.term) {
+            observed.role = event.role;
+            observed.term = event.term;
+            const now = this.scheduler.nowUs;
+            if (this.trace.enabled)
+                this.trace.emit({ t: now, type: 'role', node: node.id, role: event.role, term: event.term, leader: event.leader });
+        }
+        // A node that lost leadership drops its pending client requests; clients time out and retry.
+        if (event.role !== 'leader')
+            node.dropClientRequests();
+    }
+    /** A message left the network undelivered (or a paused node's backlog was full). */
+    onDropped(from, to, message, id, reason) {
+        this.countMessage(message.type, 'dropped');
+        this.stats.droppedByReason[reason] = (this.stats.droppedByReason[reason] ?? 0) + 1;
+        if (this.trace.enabled)
+            this.trace.emit({ t: this.scheduler.nowUs, type: 'drop', from, to, msg: message.type, id, reason });
+    }
+    countMessage(type, what) {
+        let counts = this.stats.messagesByType[type];
+        if (counts === undefined) {
+            counts = { sent: 0, delivered: 0, dropped: 0 };
+            this.stats.messagesByType[type] = counts;
+        }
+        // A switch, not counts[what]++: a store keyed by a variable name is a generic (slow) property access.
+        switch (what) {
+            case 'sent':
+                counts.sent++;
+                return;
+            case 'delivered':
+                counts.delivered++;
+                return;
+            case 'dropped':
+                counts.dropped++;
+                return;
+        }
+    }
+}
+//# sourceMappingURL=observers.js.map

@@ -1,0 +1,300 @@
+// The host side of raft/'s contract (raft/node.ts): wake the node when its local clock reaches Raft's deadline,
+// step delivered messages into it, then run its Ready loop: persist (append + fsync on the simulated disk),
+// then send, install a snapshot, hand committed entries to the apply pipeline, and advance.
+import { messageBytes } from '../../raft/node.js';
+export class ReadyLoop {
+    scheduler;
+    options;
+    trace;
+    checker;
+    contract;
+    metrics;
+    coverage;
+    network;
+    nodes;
+    event;
+    observers;
+    latency;
+    apply;
+    compaction;
+    context;
+    buggify;
+    constructor(context, layers) {
+        this.context = context;
+        this.buggify = context.buggify;
+        this.scheduler = context.scheduler;
+        this.options = context.options;
+        this.trace = context.trace;
+        this.checker = context.checker;
+        this.contract = context.contract;
+        this.metrics = context.metrics;
+        this.coverage = context.coverage;
+        this.network = context.network;
+        this.nodes = context.nodes;
+        this.event = context.event;
+        this.observers = layers.observers;
+        this.latency = layers.latency;
+        this.apply = layers.apply;
+        this.compaction = layers.compaction;
+    }
+    // ------------------------------------------------------------------ wake-ups
+    /** Arms the node's wake-up at the true time its local clock reaches the Raft deadline. One pending wake per
+     *  node; a later deadline lets the armed wake fire early and re-arm. */
+    armWake(node) {
+        if (node.process.status === 'down')
+            return;
+        const deadlineLocal = node.raft.nextDeadlineUs();
+        const atUs = node.clock.trueWhenLocal(deadlineLocal, this.scheduler.nowUs);
+        if (atUs < node.ready.armedWakeUs) {
+            node.ready.armedWakeUs = atUs;
+            const event = { node, incarnation: node.process.incarnation, atUs };
+            this.scheduler.at(atUs, this.onWake, event);
+        }
+    }
+    /** Only the latest armed wake counts; it is disarmed when it fires, paused or not. */
+    wakeCurrent = (event) => {
+        const ready = event.node.ready;
+        if (event.atUs !== ready.armedWakeUs)
+            return false;
+        ready.armedWakeUs = Number.POSITIVE_INFINITY;
+        return true;
+    };
+    wakeResumed = (event) => {
+        this.armWake(event.node);
+    };
+    onWake = (event) => {
+        const node = event.node;
+        if (!node.admit(event, this.wakeCurrent, this.wakeResumed))
+            return;
+        this.event.timer(node);
+        const local = node.clock.localAt(this.scheduler.nowUs);
+        if (local >= node.raft.nextDeadlineUs())
+            node.raft.tick(local);
+        this.afterInput(node);
+    };
+    // ------------------------------------------------------------------ deliveries
+    /** The network delivered a Raft message to `to`. */
+    onDeliver(from, to, message, id) {
+        const node = this.nodes.get(to);
+        this.observers.countMessage(message.type, 'delivered');
+        if (this.trace.enabled)
+            this.trace.emitMessage(this.scheduler.nowUs, 'deliver', from, to, message.type, id);
+        this.handleMessage(node, message, id);
+    }
+    handleMessage(node, message, id) {
+        const process = node.process;
+        if (process.status === 'down')
+            return;
+        if (process.status === 'paused') {
+            if (process.backlog.length >= this.options.maxPausedBacklog) {
+                this.observers.onDropped(message.from, node.id, message, id, 'node-down');
+                return;
+            }
+            const event = { node, message, id, incarnation: process.incarnation };
+            node.park(this.messageResumed, event);
+            return;
+        }
+        if (process.slowDelayUs > 0) {
+            // A slow handler: messages are processed one after another, each after the added delay.
+            const atUs = Math.max(this.scheduler.nowUs, process.busyUntilUs) + process.slowDelayUs;
+            process.busyUntilUs = atUs;
+            const event = { node, message, id, incarnation: process.incarnation };
+            this.scheduler.at(atUs, this.onSlowMessage, event);
+            return;
+        }
+        this.stepMessage(node, message, id);
+    }
+    /** A delivery parked while paused is handled afresh on resume (the node may have turned slow meanwhile). */
+    messageResumed = (event) => {
+        this.handleMessage(event.node, event.message, event.id);
+    };
+    stepSlowMessage = (event) => {
+        this.stepMessage(event.node, event.message, event.id);
+    };
+    onSlowMessage = (event) => {
+        if (!event.node.admit(event, null, this.stepSlowMessage))
+            return;
+        this.stepSlowMessage(event);
+    };
+    stepMessage(node, message, id) {
+        this.event.deliver(node, message, id);
+        if ((message.type === 'AppendEntries' || message.type === 'Heartbeat') && message.term < node.raft.currentTerm)
+            this.coverage.reach('stale-leader-message-rejected');
+        node.raft.step(message, node.clock.localAt(this.scheduler.nowUs));
+        const raft = node.raft;
+        if ((message.type === 'AppendEntries' || message.type === 'Heartbeat') && raft.currentTerm === message.term && raft.leader === message.from) {
+            // Messages still in flight from a leader that crashed, paused or stepped down do not re-establish it.
+            const sender = this.nodes.get(message.from);
+            if (sender.process.status === 'up' && sender.raft.role === 'leader' && sender.raft.currentTerm === message.term) {
+                this.metrics.onLeaderContact(this.scheduler.nowUs, message.from, message.term, node.id);
+            }
+        }
+        else if (message.type === 'AppendEntriesResponse' && !message.reject && raft.role === 'leader' && message.term === raft.currentTerm) {
+            this.latency.onAcknowledged(node, message.from, message.index);
+        }
+        this.afterInput(node);
+    }
+    // ------------------------------------------------------------------ the Ready loop
+    /** After any input: report events, check invariants, process Ready, re-arm the timer. */
+    afterInput(node) {
+        this.observers.observe(node);
+        this.processReady(node);
+        this.armWake(node);
+    }
+    walScratch = [];
+    processReady(node) {
+        if (node.ready.inFlight || node.process.status !== 'up')
+            return;
+        if (!node.raft.hasReady())
+            return;
+        const ready = node.raft.ready();
+        this.observers.observe(node);
+        if (this.checker !== null && ready.entries.length > 0)
+            this.checker.onEntriesAppended(node.id, ready.entries, node.raft.log);
+        const count = this.walRecords(node, ready);
+        const now = this.scheduler.nowUs;
+        if (count > 0)
+            node.disk.append(now, this.walScratch);
+        if (ready.mustSync) {
+            // Paper Figure 2: persistent state is updated on stable storage before responding to RPCs. The host bug
+            // send-before-fsync (host-bugs.ts) sends first, to hide the disk's latency.
+            const messagesSent = this.options.hostBugs.sendBeforeFsync;
+            if (messagesSent)
+                this.sendMessages(node, ready);
+            const { doneUs, token } = node.disk.fsync(now);
+            node.ready.inFlight = true;
+            const event = { node, ready, token, incarnation: node.process.incarnation, messagesSent };
+            // BUGGIFY: an fsync that stalls (a busy disk); the records stay unsynced, and lost to a crash, until then.
+            const buggify = this.buggify;
+            const stallUs = buggify.enabled && buggify.fires('fsync-stall') ? buggify.delayUs('fsync-stall') : 0;
+            this.scheduler.at(doneUs + stallUs, this.onReadyDurable, event);
+            // Written, not yet durable: the window a crash makes visible.
+            if (ready.entries.length > 0 && this.context.protocolTap.on)
+                this.context.notify({ kind: 'entries-written', node: node.id });
+            return;
+        }
+        this.completeReady(node, ready, false);
+    }
+    /** Fills walScratch with the WAL records of a Ready and returns their count. One scratch array for every
+     *  Ready: Disk.append copies the records out and keeps no reference to it. Its length is set only when the
+     *  record count differs from the last Ready's (setting an array's length is a runtime call, and showed up in
+     *  profiles when done on every Ready). */
+    walRecords(node, ready) {
+        const records = this.walScratch;
+        let count = 0;
+        if (ready.snapshot !== null)
+            records[count++] = { record: { kind: 'snapshot', snapshot: ready.snapshot }, bytes: ready.snapshot.bytes + 64 };
+        if (ready.hardState !== null) {
+            records[count++] = { record: { kind: 'hardState', hardState: ready.hardState }, bytes: 32 };
+            node.ready.lastHardState = ready.hardState;
+        }
+        if (ready.entries.length > 0) {
+            let bytes = 16;
+            const entries = ready.entries;
+            for (let k = 0; k < entries.length; k++)
+                bytes += entries[k].bytes + 16;
+            records[count++] = { record: { kind: 'entries', entries: ready.entries }, bytes };
+        }
+        if (records.length !== count)
+            records.length = count;
+        return count;
+    }
+    /** The disk synced the Ready even if the node is paused now: only completing it waits for resume. */
+    readySynced = (event) => {
+        event.node.disk.completeSync(event.token);
+        if (this.contract !== null)
+            event.node.durable.catchUp(event.node.disk);
+        return true;
+    };
+    finishReady = (event) => {
+        const node = event.node;
+        node.ready.inFlight = false;
+        this.completeReady(node, event.ready, event.messagesSent);
+        this.armWake(node);
+    };
+    onReadyDurable = (event) => {
+        if (!event.node.admit(event, this.readySynced, this.finishReady))
+            return;
+        this.event.fsync(event.node);
+        this.finishReady(event);
+    };
+    completeReady(node, ready, messagesSent) {
+        if (!messagesSent)
+            this.sendMessages(node, ready);
+        if (ready.snapshot !== null)
+            this.apply.installSnapshot(node, ready.snapshot);
+        const readStates = ready.readStates;
+        const readyReads = node.clients.readyReads;
+        for (let k = 0; k < readStates.length; k++)
+            readyReads.push(readStates[k]);
+        this.apply.applyCommitted(node, ready.committedEntries);
+        node.raft.advance(ready);
+        this.observers.observe(node);
+        this.processReady(node);
+        if (!node.ready.inFlight)
+            this.compaction.tryCompact(node);
+    }
+    /** Hands a Ready's messages to the network (after its fsync, unless the host bug send-before-fsync is on).
+     *  Indexed loops in the Ready loop: for-of over the shared, frozen empty arrays of a Ready allocated an
+     *  iterator result per loop (seen in allocation profiles). */
+    sendMessages(node, ready) {
+        const now = this.scheduler.nowUs;
+        const messages = ready.messages;
+        const contract = this.contract;
+        for (let k = 0; k < messages.length; k++) {
+            const message = messages[k];
+            if (contract !== null)
+                contract.onSend(node.id, message);
+            this.observers.countMessage(message.type, 'sent');
+            if (this.buggify.enabled && this.buggified(node, message))
+                continue;
+            const id = this.network.send(node.id, message.to, message, messageBytes(message));
+            if (this.trace.enabled)
+                this.trace.emitMessage(now, 'send', node.id, message.to, message.type, id);
+        }
+        if (this.context.protocolTap.on)
+            this.notifySent(node, messages);
+    }
+    /** BUGGIFY at a send: a response may go out twice, any message may sit in a buffer first (and arrive in a
+     *  later term). True when the message was taken over (it leaves later). */
+    buggified(node, message) {
+        const buggify = this.buggify;
+        if (message.type.endsWith('Response') && buggify.fires('duplicate-response')) {
+            const id = this.network.send(node.id, message.to, message, messageBytes(message));
+            if (this.trace.enabled)
+                this.trace.emitMessage(this.scheduler.nowUs, 'send', node.id, message.to, message.type, id);
+        }
+        if (!buggify.fires('delay-message'))
+            return false;
+        this.scheduler.after(buggify.delayUs('delay-message'), this.sendLate, { from: node.id, message });
+        return true;
+    }
+    /** A message out of a buffer: it was written before the sender crashed, if it did, so it still leaves. */
+    sendLate = (late) => {
+        const id = this.network.send(late.from, late.message.to, late.message, messageBytes(late.message));
+        if (this.trace.enabled)
+            this.trace.emitMessage(this.scheduler.nowUs, 'send', late.from, late.message.to, late.message.type, id);
+    };
+    /** The protocol events a Ready's messages show: a vote granted, entries acknowledged, a snapshot sent. */
+    notifySent(node, messages) {
+        let granted = false;
+        let acked = false;
+        let snapshot = false;
+        for (let k = 0; k < messages.length; k++) {
+            const message = messages[k];
+            if (message.type === 'RequestVoteResponse' && !message.reject)
+                granted = true;
+            else if (message.type === 'AppendEntriesResponse' && !message.reject)
+                acked = true;
+            else if (message.type === 'InstallSnapshot' && message.offsetBytes === 0)
+                snapshot = true;
+        }
+        if (granted)
+            this.context.notify({ kind: 'vote-granted', node: node.id });
+        if (acked)
+            this.context.notify({ kind: 'append-acked', node: node.id });
+        if (snapshot)
+            this.context.notify({ kind: 'snapshot-sent', node: node.id });
+    }
+}
+//# sourceMappingURL=ready-loop.js.map

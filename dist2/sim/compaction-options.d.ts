@@ -1,0 +1,35 @@
+export interface CompactionOptions {
+    /** Count trigger (etcd --snapshot-count): snapshot when applied - lastSnapshotIndex >= this. Null: off. */
+    readonly snapshotCount: number | null;
+    /** Time trigger: snapshot at every multiple of this interval on the node's LOCAL clock (a wall-clock
+     *  window, which is where skew and drift bite). Null: off. */
+    readonly snapshotIntervalUs: number | null;
+    /** Entries kept behind the snapshot index so slightly-behind followers need no snapshot
+     *  (etcd SnapshotCatchUpEntries). */
+    readonly catchUpEntries: number;
+    /** Cost of applying one committed entry: a slow state machine makes the apply backlog grow. */
+    readonly applyCostUs: number;
+    /** Snapshot write throughput; the snapshot's write takes bytes / rate, then an fsync. */
+    readonly snapshotBytesPerSecond: number;
+    readonly mistakes: CompactionMistakes;
+}
+/** Real mistakes, off by default, one line each in a scenario. */
+export interface CompactionMistakes {
+    /** The incident's stall: the snapshot trigger also requires raft index - applied index <= applyLagTolerance,
+     *  which stays false under load while apply lags. */
+    readonly triggerOnApplyLag: boolean;
+    readonly applyLagTolerance: number;
+    /** Compaction drops entries a lagging follower still needs, and the leader never falls back to
+     *  InstallSnapshot: the follower can never catch up. */
+    readonly noSnapshotFallback: boolean;
+}
+export declare const defaultCompactionOptions: CompactionOptions;
+/** Settings of the metrics collector. */
+export interface MetricsOptions {
+    /** Period of log/compaction samples (trace `log` records and time series). */
+    readonly sampleIntervalUs: number;
+    /** A compaction stall: no snapshot on a node for longer than this while its retained log exceeds stallEntries. */
+    readonly stallBoundUs: number;
+    readonly stallEntries: number;
+}
+export declare const defaultMetricsOptions: MetricsOptions;

@@ -1,0 +1,213 @@
+// Faults, as values: a schedule of (time, fault) pairs, scripted by a scenario or drawn from the seed.
+import { armEventKinds } from './protocol-events.js';
+/** The messages a filter picks (a fault on one kind of traffic only: hold only AppendEntries, drop only votes). */
+export const messageClasses = ['append', 'append-responses', 'heartbeat', 'vote', 'pre-vote', 'snapshot', 'responses', 'requests'];
+/** What a chaos section uses when it names no kinds: the time-keyed faults. */
+export const classicChaosKinds = ['crash', 'pause', 'partition', 'isolate', 'one-way', 'bridge', 'clock', 'link', 'clog', 'transfer'];
+/** Every kind (`kinds: all`, and what swarm mode draws its subset from): the classic ones, fast restarts,
+ *  correlated power loss, message-class filters and faults armed on protocol events. */
+export const allChaosKinds = [...classicChaosKinds, 'bounce', 'power-loss', 'filter', 'arm'];
+export const defaultChaosOptions = {
+    meanGapUs: 1_000_000,
+    maxFaultDurationUs: 3_000_000,
+    kinds: classicChaosKinds,
+    maxClockOffsetUs: 200_000,
+    maxDriftPpm: 20_000,
+    maxClockStepUs: 500_000,
+};
+/**
+ * Draws a fault schedule over [0, durationUs). Crashes are kept to a minority at any moment, so the cluster
+ * can still make progress; every fault that has an undo (restart, heal, unclog, reset) gets one within
+ * maxFaultDurationUs. Draws come only from `random` (the `nemesis` stream).
+ */
+export function randomFaultSchedule(random, nodes, durationUs, options, timing = defaultChaosTiming) {
+    const schedule = [];
+    if (options.kinds.length === 0 || durationUs <= 0)
+        return schedule;
+    const state = { minority: Math.floor((nodes.length - 1) / 2), crashEnds: [], networkBusyUntilUs: 0, timing };
+    const maxFaults = 10_000;
+    let timeUs = Math.round(random.exponential(options.meanGapUs));
+    for (let count = 0; timeUs < durationUs && count < maxFaults; count++) {
+        const kind = random.pick(options.kinds);
+        const lengthUs = random.int(Math.min(100_000, options.maxFaultDurationUs), options.maxFaultDurationUs);
+        const node = random.pick(nodes);
+        const other = random.pick(nodes.filter((id) => id !== node));
+        const draw = { kind, timeUs, lengthUs, endUs: timeUs + lengthUs, node, other };
+        drawFault(random, draw, state, nodes, options, schedule);
+        timeUs += 1 + Math.round(random.exponential(options.meanGapUs));
+    }
+    // Undo events may fall after the fault phase; the liveness phase heals everything anyway.
+    schedule.sort((a, b) => a.atUs - b.atUs);
+    return schedule.filter((item) => item.atUs < durationUs);
+}
+export const defaultChaosTiming = { electionTimeoutMinUs: 150_000, electionTimeoutMaxUs: 300_000 };
+/** Adds the fault of one draw and its undo (if it has one) to the schedule. */
+function drawFault(random, draw, state, nodes, options, schedule) {
+    const { kind, timeUs, endUs, node, other } = draw;
+    const at = (fault, when = timeUs) => {
+        schedule.push({ atUs: when, fault });
+    };
+    switch (kind) {
+        case 'crash': {
+            state.crashEnds = state.crashEnds.filter((end) => end > timeUs);
+            if (state.crashEnds.length >= state.minority)
+                return;
+            const target = random.chance(1, 3) ? 'leader' : node;
+            at({ kind: 'crash', node: target });
+            at({ kind: 'restart-all' }, endUs);
+            state.crashEnds.push(endUs);
+            return;
+        }
+        case 'pause':
+            at({ kind: 'pause', node: random.chance(1, 3) ? 'leader' : node, durationUs: draw.lengthUs });
+            return;
+        case 'partition':
+        case 'isolate':
+        case 'one-way':
+        case 'bridge':
+            if (timeUs < state.networkBusyUntilUs)
+                return;
+            state.networkBusyUntilUs = endUs;
+            if (drawNetworkFault(random, kind, node, nodes, at))
+                at({ kind: 'heal' }, endUs);
+            return;
+        case 'clock': {
+            const which = random.int(0, 2);
+            if (which === 0)
+                at({ kind: 'clock-offset', node, offsetUs: random.int(-options.maxClockOffsetUs, options.maxClockOffsetUs) });
+            else if (which === 1)
+                at({ kind: 'clock-drift', node, driftPpm: random.int(-options.maxDriftPpm, options.maxDriftPpm) });
+            else
+                at({ kind: 'clock-step', node, deltaUs: random.int(-options.maxClockStepUs, options.maxClockStepUs) });
+            return;
+        }
+        case 'link':
+            at({
+                kind: 'link',
+                from: node,
+                to: other,
+                bothWays: random.chance(1, 2),
+                patch: { dropChance: random.int(10, 50) / 100, latency: { kind: 'uniform', minUs: 5_000, maxUs: random.int(10_000, 100_000) } },
+            });
+            at({ kind: 'reset-links' }, endUs);
+            return;
+        case 'clog':
+            at({ kind: 'clog', from: node, to: other });
+            at({ kind: 'unclog', from: node, to: other }, endUs);
+            return;
+        case 'transfer':
+            at({ kind: 'transfer-leadership', to: 'follower' });
+            return;
+        case 'bounce':
+        case 'power-loss':
+        case 'filter':
+        case 'arm':
+            return drawProtocolFault(random, kind, draw, state, nodes, options, at);
+        default: {
+            const unreachable = kind;
+            throw new Error(`unknown chaos kind ${String(unreachable)}`);
+        }
+    }
+}
+/** A network fault; false when the cluster is too small for it (a bridge needs three nodes). */
+function drawNetworkFault(random, kind, node, nodes, at) {
+    switch (kind) {
+        case 'partition': {
+            const shuffled = random.shuffle(nodes.slice());
+            const cut = random.int(1, nodes.length - 1);
+            at({ kind: 'partition', groups: [shuffled.slice(0, cut), shuffled.slice(cut)] });
+            return true;
+        }
+        case 'isolate':
+            at({ kind: 'isolate', node: random.chance(1, 2) ? 'leader' : node });
+            return true;
+        case 'one-way':
+            at({ kind: 'cut-one-way', from: [random.chance(1, 2) ? 'leader' : node], to: nodes.filter((id) => id !== node) });
+            return true;
+        case 'bridge': {
+            if (nodes.length < 3)
+                return false;
+            const shuffled = random.shuffle(nodes.slice());
+            const bridge = shuffled[0];
+            const rest = shuffled.slice(1);
+            const cut = random.int(1, rest.length - 1);
+            at({ kind: 'bridge', sideA: rest.slice(0, cut), sideB: rest.slice(cut), bridge });
+            return true;
+        }
+    }
+}
+/** The kinds aimed at the protocol: fast restarts, power loss, message-class filters, armed faults. */
+function drawProtocolFault(random, kind, draw, state, nodes, options, at) {
+    const { timeUs, endUs, node } = draw;
+    switch (kind) {
+        case 'bounce': {
+            state.crashEnds = state.crashEnds.filter((end) => end > timeUs);
+            if (state.crashEnds.length >= state.minority)
+                return;
+            const downUs = drawDownUs(random, state.timing, options);
+            at({ kind: 'bounce', node: random.chance(1, 3) ? 'leader' : node, downUs });
+            state.crashEnds.push(timeUs + downUs);
+            return;
+        }
+        case 'power-loss': {
+            // Correlated: two nodes up to all of them at once; the cluster stops until they are back.
+            const hit = random.shuffle(nodes.slice()).slice(0, random.int(Math.min(2, nodes.length), nodes.length));
+            at({ kind: 'power-loss', nodes: hit, downUs: random.int(1_000, Math.max(1_000, Math.min(draw.lengthUs, 2 * state.timing.electionTimeoutMaxUs))) });
+            return;
+        }
+        case 'filter':
+            at(drawFilter(random, node, nodes, state.timing));
+            at({ kind: 'clear-filters' }, endUs);
+            return;
+        case 'arm':
+            at(drawArm(random, draw, nodes, state.timing, options));
+            return;
+    }
+}
+/** How long a bounced node stays down: half the time within one election timeout (it restarts into the term it
+ *  voted in), else up to the longest fault. */
+function drawDownUs(random, timing, options) {
+    if (random.chance(1, 2))
+        return random.int(1_000, Math.max(1_000, timing.electionTimeoutMinUs));
+    return random.int(timing.electionTimeoutMinUs, Math.max(timing.electionTimeoutMinUs, options.maxFaultDurationUs));
+}
+/** A filter on one class of messages: from the leader, to the leader, or around one node. */
+function drawFilter(random, node, nodes, timing) {
+    const messages = random.pick(messageClasses);
+    const action = random.pick(['drop', 'delay', 'hold']);
+    const delayUs = action === 'delay' ? random.int(1_000, 2 * timing.electionTimeoutMaxUs) : 0;
+    const others = nodes.filter((id) => id !== node);
+    switch (random.int(0, 3)) {
+        case 0:
+            return { kind: 'filter', from: ['leader'], to: [...nodes], messages, action, delayUs };
+        case 1:
+            return { kind: 'filter', from: [...nodes], to: ['leader'], messages, action, delayUs };
+        case 2:
+            return { kind: 'filter', from: [node], to: others, messages, action, delayUs };
+        default:
+            return { kind: 'filter', from: others, to: [node], messages, action, delayUs };
+    }
+}
+/** A fault armed on a protocol event: the node of the event (or the leader) is bounced, paused, or loses power
+ *  with others, right then or a moment later. */
+function drawArm(random, draw, nodes, timing, options) {
+    const after = random.pick(armEventKinds);
+    const target = random.chance(1, 4) ? 'leader' : 'event-node';
+    const delayUs = random.chance(1, 2) ? 0 : random.int(1, Math.max(1, Math.floor(timing.electionTimeoutMinUs / 10)));
+    let fault;
+    switch (random.int(0, 3)) {
+        case 0:
+        case 1:
+            fault = { kind: 'bounce', node: target, downUs: drawDownUs(random, timing, options) };
+            break;
+        case 2:
+            fault = { kind: 'pause', node: target, durationUs: random.int(timing.electionTimeoutMinUs, Math.max(timing.electionTimeoutMinUs, 3 * timing.electionTimeoutMaxUs)) };
+            break;
+        default: {
+            const others = random.shuffle(nodes.slice()).slice(0, random.int(1, Math.max(1, nodes.length - 1)));
+            fault = { kind: 'power-loss', nodes: [target, ...others], downUs: random.int(1_000, Math.max(1_000, 2 * timing.electionTimeoutMaxUs)) };
+        }
+    }
+    return { kind: 'arm', after, withinUs: draw.lengthUs, delayUs, fault };
+}
+//# sourceMappingURL=nemesis.js.map

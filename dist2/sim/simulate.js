@@ -1,0 +1,280 @@
+import { RaftNode } from '../raft/node.js';
+import { ClientHistory } from './client-history.js';
+import { Cluster, defaultClusterOptions, protocolEventKinds } from './cluster/cluster.js';
+import { SafetyViolation } from './checker.js';
+import { checkClientHistory } from './linearizable.js';
+import { defaultChaosOptions, randomFaultSchedule } from './nemesis.js';
+import { Random } from './random.js';
+import { Scheduler } from './scheduler.js';
+import { Trace } from './trace.js';
+import { Workload, defaultWorkloadOptions } from './workload.js';
+export function nodeIdsFor(count) {
+    return Array.from({ length: count }, (_, k) => `n${k + 1}`);
+}
+export function defaultSimulationOptions(overrides = {}) {
+    const { nodes, ...rest } = overrides;
+    const cluster = rest.cluster ?? defaultClusterOptions(nodeIdsFor(nodes ?? 5));
+    return {
+        scenario: 'default',
+        seed: 1,
+        cluster,
+        workload: defaultWorkloadOptions,
+        faults: [],
+        triggers: [],
+        chaos: null,
+        durationUs: 10_000_000,
+        livenessBoundUs: 10_000_000,
+        checkInvariants: true,
+        maxEvents: 200_000_000,
+        ...rest,
+    };
+}
+const livenessCheckIntervalUs = 50_000;
+export function simulate(options, trace = new Trace(), hooks = null) {
+    const run = setUp(options, trace);
+    scheduleFaults(run);
+    const liveness = new LivenessCheck(run);
+    if (hooks !== null)
+        scheduleHooks(run, hooks);
+    const outcome = execute(run, liveness);
+    return assembleResult(run, outcome);
+}
+/** Draws the random faults, writes the trace's meta record, and builds the workload and the cluster. */
+function setUp(options, trace) {
+    const scheduler = new Scheduler();
+    const root = Random.fromSeed(options.seed);
+    const nodeIds = options.cluster.nodeIds;
+    const drawnFaults = options.chaos === null ? [] : randomFaultSchedule(root.child('nemesis'), nodeIds, options.durationUs, options.chaos, {
+        electionTimeoutMinUs: options.cluster.raft.electionTimeoutMinUs,
+        electionTimeoutMaxUs: options.cluster.raft.electionTimeoutMaxUs,
+    });
+    const faults = [...options.faults, ...drawnFaults].sort((a, b) => a.atUs - b.atUs);
+    trace.emit({ t: 0, type: 'meta', seed: options.seed, scenario: options.scenario, params: serializableParams(options, faults) });
+    const workload = new Workload(scheduler, root.child('workload'), options.workload, trace, nodeIds);
+    const cluster = new Cluster(scheduler, root, options.cluster, trace, options.seed, options.checkInvariants, {
+        clientMessage: (to, message, from) => workload.receive(to, message, from),
+    }, Workload.clientIds(options.workload), options.raftImplementation?.factory ?? RaftNode);
+    workload.attach(cluster);
+    workload.clientHistory = new ClientHistory(options.linearizability?.maxOperations);
+    if (cluster.checker !== null && options.linearizability?.readCheck !== false) {
+        const checker = cluster.checker;
+        workload.onStaleRead = (_client, _key, message, servedBy) => checker.onStaleRead(servedBy, message);
+    }
+    const faultRandom = root.child('nemesis/targets');
+    const healAtUs = options.durationUs;
+    return { options, trace, scheduler, faults, workload, cluster, faultRandom, healAtUs, endUs: options.durationUs + options.livenessBoundUs };
+}
+/** Schedules the scripted and drawn faults, and arms the event triggers (they act in the fault phase only). */
+function scheduleFaults(run) {
+    const { scheduler, cluster, faultRandom, healAtUs } = run;
+    for (const item of run.faults) {
+        scheduler.at(item.atUs, (fault) => cluster.applyFault(fault.fault, faultRandom), item);
+    }
+    const triggers = run.options.triggers;
+    if (triggers.length === 0)
+        return;
+    const firings = triggers.map(() => 0);
+    const fire = (arg) => {
+        if (scheduler.nowUs < healAtUs)
+            cluster.applyFault(arg.fault, faultRandom, arg.node);
+    };
+    const protocol = triggers.some((trigger) => protocolEventKinds.includes(trigger.after));
+    cluster.addObserver((event) => {
+        for (let position = 0; position < triggers.length; position++) {
+            const trigger = triggers[position];
+            // Triggers act in the fault phase only; the liveness phase heals.
+            if (trigger.after !== event.kind || firings[position] >= trigger.times || scheduler.nowUs >= healAtUs)
+                continue;
+            if (scheduler.nowUs < (trigger.fromUs ?? 0) || scheduler.nowUs >= (trigger.untilUs ?? healAtUs))
+                continue;
+            firings[position]++;
+            // The event's node is what the target event-node means.
+            scheduler.after(trigger.delayUs, fire, { fault: trigger.fault, node: 'node' in event ? event.node : null });
+        }
+    }, protocol);
+}
+/** The liveness phase: at healAtUs the workload stops and everything heals; then the cluster must converge,
+ *  checked every livenessCheckIntervalUs, before endUs. */
+class LivenessCheck {
+    run;
+    outcome = null;
+    /** Why the last check failed ('not checked' before the first). */
+    lastReason = 'not checked';
+    constructor(run) {
+        this.run = run;
+        run.scheduler.at(run.healAtUs, () => {
+            run.workload.stop();
+            run.cluster.healAll();
+            run.scheduler.after(0, this.check);
+        });
+    }
+    check = () => {
+        const { cluster, scheduler, healAtUs, endUs } = this.run;
+        cluster.currentEvent = 'liveness check';
+        const state = cluster.converged();
+        this.lastReason = state.reason;
+        if (state.ok) {
+            for (const node of cluster.nodes.values())
+                cluster.checker?.checkAcknowledgedIn(node.id, node.raft.log);
+            this.outcome = { healedAtUs: healAtUs, convergedAfterUs: scheduler.nowUs - healAtUs, reason: 'converged' };
+            scheduler.stop();
+            return;
+        }
+        if (scheduler.nowUs + livenessCheckIntervalUs <= endUs)
+            scheduler.after(livenessCheckIntervalUs, this.check);
+    };
+}
+function scheduleHooks(run, hooks) {
+    const { scheduler, endUs } = run;
+    const tick = () => {
+        hooks.onTick(scheduler.nowUs);
+        if (scheduler.nowUs + hooks.everyUs <= endUs)
+            scheduler.after(hooks.everyUs, tick);
+    };
+    scheduler.at(hooks.everyUs, tick);
+}
+/** Runs both phases; a safety violation or an assertion inside the simulation ends the run with verdict safety. */
+function execute(run, liveness) {
+    const { options, scheduler, cluster } = run;
+    try {
+        cluster.start();
+        run.workload.start();
+        const stopped = scheduler.runUntil(run.endUs, options.maxEvents);
+        if (stopped === 'maxEvents')
+            throw new Error(`run exceeded the bound of ${options.maxEvents} events (maxEvents) at t=${scheduler.nowUs}us`);
+        if (liveness.outcome === null) {
+            return { verdict: 'liveness', violation: null, liveness: { healedAtUs: run.healAtUs, convergedAfterUs: null, reason: liveness.lastReason } };
+        }
+        return { verdict: 'ok', violation: null, liveness: liveness.outcome };
+    }
+    catch (error) {
+        if (error instanceof SafetyViolation)
+            return { verdict: 'safety', violation: error.violation, liveness: liveness.outcome };
+        if (error instanceof Error && !(error instanceof RangeError)) {
+            // An assertion inside the Raft node or the simulator: the run reached a state that must not exist.
+            const nodeIds = options.cluster.nodeIds;
+            const violation = {
+                invariant: 'Assertion',
+                message: error.message,
+                timeUs: scheduler.nowUs,
+                event: cluster.currentEvent,
+                seed: options.seed,
+                nodes: [...nodeIds],
+                state: Object.fromEntries(nodeIds.map((id) => [id, cluster.describeNode(id)])),
+            };
+            return { verdict: 'safety', violation, liveness: liveness.outcome };
+        }
+        throw error;
+    }
+}
+/** Collects the metrics, closes the trace with its end record, and builds the result. */
+function assembleResult(run, outcome) {
+    const { options, trace, scheduler, workload, cluster } = run;
+    const nodeIds = options.cluster.nodeIds;
+    workload.finish();
+    const { verdict, violation, linearizability } = checkHistory(run, outcome);
+    const metrics = cluster.metrics.result({
+        leaderChanges: cluster.stats.leaderChanges,
+        preVoteRounds: cluster.stats.preVoteRounds,
+        electionsStarted: cluster.stats.elections,
+        snapshotsInstalled: cluster.stats.snapshotsInstalled,
+        writeLatenciesUs: workload.stats.writeLatenciesUs.view,
+        readLatenciesUs: workload.stats.readLatenciesUs.view,
+        messagesByType: cluster.stats.messagesByType,
+        droppedByReason: cluster.stats.droppedByReason,
+        endUs: scheduler.nowUs,
+    });
+    cluster.coverage.add('client-outcome-unknown', workload.stats.timedOut);
+    if (linearizability !== null)
+        emitVerdict(trace, scheduler.nowUs, linearizability);
+    const traceHash = trace.hashing ? trace.digest() : null;
+    trace.emit({ t: scheduler.nowUs, type: 'end', hash: traceHash, verdict, ...(violation !== null ? { invariant: violation.invariant, message: violation.message } : {}) });
+    trace.close();
+    const { writeLatenciesUs: _w, readLatenciesUs: _r, ...workloadStats } = workload.stats;
+    return {
+        scenario: options.scenario,
+        seed: options.seed,
+        verdict,
+        violation,
+        liveness: outcome.liveness,
+        traceHash,
+        traceLines: trace.lines,
+        simulatedUs: scheduler.nowUs,
+        events: scheduler.eventsProcessed,
+        invariantChecks: cluster.checker?.checks ?? 0,
+        faults: run.faults,
+        cluster: cluster.stats,
+        network: { ...cluster.network.stats, dropped: { ...cluster.network.stats.dropped } },
+        workload: { ...workloadStats },
+        finalState: Object.fromEntries(nodeIds.map((id) => [id, cluster.describeNode(id)])),
+        metrics,
+        coverage: cluster.coverage.result(),
+        linearizability,
+        internals: { cluster, workload, scheduler },
+    };
+}
+/** The end-of-run linearizability check (checked runs only): a violation fails a run that had not failed yet,
+ *  with invariant 'Linearizable'; after an earlier violation the verdict is kept alongside it. */
+function checkHistory(run, outcome) {
+    const { options, scheduler } = run;
+    if (!options.checkInvariants)
+        return { ...outcome, linearizability: null };
+    const linearizability = checkClientHistory(run.workload.clientHistory, options.seed, options.linearizability);
+    if (linearizability.verdict !== 'violation' || outcome.verdict === 'safety')
+        return { ...outcome, linearizability };
+    const violation = {
+        invariant: 'Linearizable',
+        message: linearizability.reason,
+        timeUs: linearizability.stuck?.returnUs ?? scheduler.nowUs,
+        event: 'the linearizability check of the client history at the end of the run',
+        seed: options.seed,
+        nodes: [],
+        state: {},
+    };
+    return { verdict: 'safety', violation, liveness: outcome.liveness, linearizability };
+}
+function emitVerdict(trace, nowUs, verdict) {
+    if (!trace.enabled)
+        return;
+    const { operations, keys, unknownOutcomes, notRecorded, stepsUsed, reason } = verdict;
+    trace.emit({
+        t: nowUs,
+        type: 'linearizability',
+        verdict: verdict.verdict,
+        operations,
+        keys,
+        unknownOutcomes,
+        notRecorded,
+        stepsUsed,
+        reason,
+        ...(verdict.key !== null ? { key: verdict.key } : {}),
+        ...(verdict.stuck !== null ? { stuck: verdict.stuck.ref, subHistory: verdict.subHistory.map((op) => op.ref), context: verdict.context.map((op) => op.ref) } : {}),
+    });
+}
+/** Every parameter of the run, given or drawn, for the trace's meta record and result.json. */
+export function serializableParams(options, faults) {
+    return {
+        nodes: options.cluster.nodeIds,
+        durationUs: options.durationUs,
+        livenessBoundUs: options.livenessBoundUs,
+        checkInvariants: options.checkInvariants,
+        raft: options.cluster.raft,
+        link: options.cluster.link,
+        topology: options.cluster.topology,
+        maxMessageBytes: options.cluster.maxMessageBytes,
+        clocks: options.cluster.clocks,
+        disk: options.cluster.disk,
+        tearOnCrash: options.cluster.tearOnCrash,
+        hostBugs: options.cluster.hostBugs,
+        compaction: options.cluster.compaction,
+        metrics: options.cluster.metrics,
+        workload: options.workload,
+        triggers: options.triggers,
+        chaos: options.chaos,
+        ...(options.cluster.buggify !== undefined && options.cluster.buggify !== null ? { buggify: options.cluster.buggify } : {}),
+        faults,
+        ...(options.raftImplementation !== undefined && options.raftImplementation !== null ? { raftImplementation: options.raftImplementation.name } : {}),
+    };
+}
+export { defaultChaosOptions };
+//# sourceMappingURL=simulate.js.map

@@ -1,0 +1,1 @@
+export declare const bugsCommand: import("./command.js").RaftsimCommand;

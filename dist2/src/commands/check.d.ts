@@ -1,0 +1,1 @@
+export declare const checkCommand: import("./command.js").RaftsimCommand;

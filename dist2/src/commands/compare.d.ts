@@ -1,0 +1,1 @@
+export declare const compareCommand: import("./command.js").RaftsimCommand;

@@ -1,0 +1,1 @@
+export declare const exportCommand: import("./command.js").RaftsimCommand;

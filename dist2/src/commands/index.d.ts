@@ -1,0 +1,2 @@
+import type { RaftsimCommand } from './command.js';
+export declare const commands: readonly RaftsimCommand[];

@@ -1,0 +1,1 @@
+export declare const listCommand: import("./command.js").RaftsimCommand;

@@ -1,0 +1,1 @@
+export declare const mergeCommand: import("./command.js").RaftsimCommand;

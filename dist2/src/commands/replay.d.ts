@@ -1,0 +1,1 @@
+export declare const replayCommand: import("./command.js").RaftsimCommand;

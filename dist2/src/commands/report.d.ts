@@ -1,0 +1,1 @@
+export declare const reportCommand: import("./command.js").RaftsimCommand;

@@ -1,0 +1,1 @@
+export declare const runCommand: import("./command.js").RaftsimCommand;

@@ -1,0 +1,1 @@
+export declare const shrinkCommand: import("./command.js").RaftsimCommand;

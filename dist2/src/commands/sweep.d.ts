@@ -1,0 +1,1 @@
+export declare const sweepCommand: import("./command.js").RaftsimCommand;

@@ -1,0 +1,141 @@
+// The checks that need the whole scenario (after overrides, defaults and draws): node ids named anywhere exist
+// in the cluster, the datacenter placement and latency matrix are complete, Raft's timing and sizes fit
+// together, fault times fall inside the run, and expectations name existing nodes and datacenters.
+import { messageHeaderBytes } from '../../raft/node.js';
+import { nodeIdsOf } from './cluster-options.js';
+import { describeFound } from './errors.js';
+import { checkFault, faultKey } from './faults/index.js';
+import { dynamicTargets } from './node-ids.js';
+import { formatDuration } from './units.js';
+class Checker {
+    nodeIds;
+    context;
+    problems = [];
+    constructor(nodeIds, context) {
+        this.nodeIds = nodeIds;
+        this.context = context;
+    }
+    add(path, found, expected) {
+        this.problems.push({ path, found, expected: `${expected}${this.context}` });
+    }
+    node(path, id, allowDynamic) {
+        if (allowDynamic && dynamicTargets.has(id))
+            return;
+        if (!this.nodeIds.includes(id)) {
+            this.add(path, describeFound(id), `${allowDynamic ? 'leader, follower, random, last-crashed or ' : ''}a node of the cluster (${this.nodeIds.join(', ')})`);
+        }
+    }
+    /** The view of this checker a fault entry checks its nodes with. */
+    forFault(item, index) {
+        return {
+            path: ['faults', index, faultKey(item.fault)],
+            forUs: item.forUs,
+            node: (path, id, allowDynamic) => this.node(path, id, allowDynamic),
+            add: (path, found, expected) => this.add(path, found, expected),
+        };
+    }
+}
+function checkDatacenters(full, check) {
+    const c = full.cluster;
+    if (c.datacenters === null) {
+        if (c.latency.intra !== null || Object.keys(c.latency.inter).length > 0) {
+            check.add(['cluster', 'latency'], 'a datacenter latency matrix', 'cluster.datacenters to place the nodes (or network.latency for one latency between all nodes)');
+        }
+        return;
+    }
+    const placed = new Map();
+    for (const [dc, ids] of Object.entries(c.datacenters)) {
+        ids.forEach((id, k) => {
+            check.node(['cluster', 'datacenters', dc, k], id, false);
+            if (placed.has(id))
+                check.add(['cluster', 'datacenters', dc, k], describeFound(id), `each node in one datacenter only (${id} is also in ${placed.get(id)})`);
+            placed.set(id, dc);
+        });
+    }
+    const unplaced = check.nodeIds.filter((id) => !placed.has(id));
+    if (unplaced.length > 0)
+        check.add(['cluster', 'datacenters'], `no datacenter for ${unplaced.join(', ')}`, 'every node placed in a datacenter');
+    const names = Object.keys(c.datacenters);
+    const covered = new Set();
+    for (const key of Object.keys(c.latency.inter)) {
+        const match = /^([A-Za-z][\w-]*?)\s*(<->|->)\s*([A-Za-z][\w-]*)$/.exec(key);
+        if (match === null || !names.includes(match[1]) || !names.includes(match[3]) || match[1] === match[3]) {
+            check.add(['cluster', 'latency', 'inter', key], `the key ${JSON.stringify(key)}`, `"A<->B" (both ways) or "A->B" with two different datacenters from ${names.join(', ')}`);
+            continue;
+        }
+        covered.add(`${match[1]}->${match[3]}`);
+        covered.add(`${match[3]}->${match[1]}`);
+    }
+    const missing = [];
+    for (let a = 0; a < names.length; a++)
+        for (let b = a + 1; b < names.length; b++)
+            if (!covered.has(`${names[a]}->${names[b]}`))
+                missing.push(`${names[a]}<->${names[b]}`);
+    if (missing.length > 0)
+        check.add(['cluster', 'latency', 'inter'], `no latency for ${missing.join(', ')}`, 'a latency between every two datacenters, e.g. inter: {east<->west: 30ms..40ms}');
+}
+function checkRaft(full, overridden, check) {
+    const r = full.raft;
+    if (!(r.electionTimeout.minUs > r.heartbeat)) {
+        const onHeartbeat = overridden.has('raft.heartbeat') || !overridden.has('raft.electionTimeout');
+        check.add(onHeartbeat ? ['raft', 'heartbeat'] : ['raft', 'electionTimeout'], onHeartbeat ? formatDuration(r.heartbeat) : `${formatDuration(r.electionTimeout.minUs)}..${formatDuration(r.electionTimeout.maxUs)}`, `a heartbeat shorter than the minimum election timeout (${formatDuration(r.electionTimeout.minUs)}; heartbeat ${formatDuration(r.heartbeat)})`);
+    }
+    if (r.leaseReads && !r.checkQuorum)
+        check.add(['raft', 'leaseReads'], 'true', 'leaseReads only with checkQuorum: true (a lease is only safe while the leader checks its quorum)');
+    const maxMessage = full.network.maxMessageBytes;
+    if (r.snapshotChunk + messageHeaderBytes > maxMessage)
+        check.add(['raft', 'snapshotChunk'], String(r.snapshotChunk), `a chunk that fits in network.maxMessageBytes (${maxMessage} bytes, ${messageHeaderBytes} of them header)`);
+    if (r.flowControl.maxEntriesPerMessage + messageHeaderBytes > maxMessage) {
+        check.add(['raft', 'flowControl', 'maxEntriesPerMessage'], String(r.flowControl.maxEntriesPerMessage), `a size that fits in network.maxMessageBytes (${maxMessage} bytes)`);
+    }
+    if (full.workload.valueBytes + 256 > Math.min(maxMessage, r.flowControl.maxUncommittedBytes)) {
+        check.add(['workload', 'valueBytes'], String(full.workload.valueBytes), 'values that fit in one message and in raft.flowControl.maxUncommittedBytes');
+    }
+}
+/** Fault times must fall inside the fault phase when the file sets both (an override may cut faults off). */
+function checkFaults(full, durationFromFile, check) {
+    full.faults.forEach((item, index) => {
+        checkFault(item.fault, check.forFault(item, index));
+        const when = item.when;
+        const latest = when.kind === 'at' ? when.atUs : when.kind === 'between' ? when.toUs : when.kind === 'every' ? (when.fromUs ?? when.everyUs) : -1;
+        const key = when.kind === 'between' ? 'between' : when.kind === 'every' ? (when.fromUs !== undefined ? 'from' : 'every') : 'at';
+        if (durationFromFile && latest >= full.duration) {
+            check.add(['faults', index, key], formatDuration(latest), `a time before the end of the fault phase (duration: ${formatDuration(full.duration)})`);
+        }
+        if (when.kind === 'every') {
+            const from = when.fromUs ?? when.everyUs;
+            const until = Math.min(when.untilUs ?? full.duration, full.duration);
+            if (until > from && (until - from) / when.everyUs > 100_000)
+                check.add(['faults', index, 'every'], formatDuration(when.everyUs), 'at most 100000 repetitions over the run');
+        }
+    });
+}
+/** Expectations on per-node or per-datacenter metrics must name a node or datacenter of this scenario. */
+function checkExpectationKeys(full, check) {
+    const datacenters = full.cluster.datacenters;
+    full.expectations.forEach((expectation, index) => {
+        const parts = expectation.path.replace(/^metrics\./, '').split('.');
+        const keyed = {
+            'logGrowth.perNode': check.nodeIds,
+            'compaction.snapshotsPerNode': check.nodeIds,
+            'replicationLatency.byDatacenter': datacenters === null ? [] : Object.keys(datacenters),
+        };
+        const owner = `${parts[0]}.${parts[1]}`;
+        const known = keyed[owner];
+        if (known !== undefined && parts[2] !== undefined && !known.includes(parts[2])) {
+            check.add(['expectations', index], describeFound(expectation.expression), `a ${owner === 'replicationLatency.byDatacenter' ? 'datacenter' : 'node'} of this scenario in ${owner}.<key> (${known.join(', ') || 'none: no datacenters'})`);
+        }
+    });
+}
+/** Every problem of the complete scenario. `context` ends each expected text (e.g. " (with --nodes 3)"). */
+export function checkFull(full, overridden, context, drawnDuration) {
+    const check = new Checker(nodeIdsOf(full), context);
+    checkDatacenters(full, check);
+    for (const id of Object.keys(full.cluster.clocks))
+        check.node(['cluster', 'clocks', id], id, false);
+    checkRaft(full, overridden, check);
+    checkFaults(full, !overridden.has('duration') && !drawnDuration, check);
+    checkExpectationKeys(full, check);
+    return check.problems;
+}
+//# sourceMappingURL=check.js.map

@@ -1,0 +1,138 @@
+// The simulator's ClusterOptions from a complete scenario: node ids, Raft settings, links and the datacenter
+// latency matrix, clocks, disks, compaction and metrics. Also the configured settings of one link or clock,
+// which the undo of a link or clock fault restores.
+import { safeKnobs } from '../../raft/config.js';
+import { findBug } from '../../sim/bugs.js';
+import { safeHostBugs } from '../../sim/host-bugs.js';
+/** Offsets spread evenly over [-skew, +skew]: the first node at -skew, the last at +skew. */
+export function skewOffsetUs(skewUs, position, count) {
+    if (count <= 1 || skewUs === 0)
+        return 0;
+    return Math.round(-skewUs + (2 * skewUs * position) / (count - 1));
+}
+export function nodeIdsOf(full) {
+    const nodes = full.cluster.nodes;
+    return typeof nodes === 'number' ? Array.from({ length: nodes }, (_, k) => `n${k + 1}`) : [...nodes];
+}
+/** A link's configured settings (the network's, with the datacenter latency matrix applied). */
+export function baseLink(full, from, to) {
+    const n = full.network;
+    let latency = n.latency;
+    const placement = full.cluster.datacenters;
+    if (placement !== null) {
+        const dcOf = (id) => Object.entries(placement).find(([, ids]) => ids.includes(id))?.[0];
+        const a = dcOf(from);
+        const b = dcOf(to);
+        if (a !== undefined && b !== undefined) {
+            if (a === b)
+                latency = full.cluster.latency.intra ?? n.latency;
+            else {
+                const inter = full.cluster.latency.inter;
+                latency = inter[`${a}->${b}`] ?? inter[`${a}<->${b}`] ?? inter[`${b}<->${a}`] ?? inter[`${b}->${a}`] ?? n.latency;
+            }
+        }
+    }
+    return { dropChance: n.drop, duplicateChance: n.duplicate, reorderChance: n.reorder, latency };
+}
+/** A node's configured clock: its own offset and drift, else its place in the skew spread and no drift. */
+export function configuredClock(full, nodeIds, id) {
+    const given = full.cluster.clocks[id] ?? {};
+    return { offsetUs: given.offset ?? skewOffsetUs(full.cluster.skew, Math.max(0, nodeIds.indexOf(id)), nodeIds.length), driftPpm: given.drift ?? 0 };
+}
+function topologyOf(full) {
+    const c = full.cluster;
+    if (c.datacenters === null)
+        return null;
+    const datacenterOf = {};
+    for (const [dc, ids] of Object.entries(c.datacenters))
+        for (const id of ids)
+            datacenterOf[id] = dc;
+    const interLatency = {};
+    for (const [key, dist] of Object.entries(c.latency.inter)) {
+        const [a, arrow, b] = /^(.+?)\s*(<->|->)\s*(.+)$/.exec(key).slice(1);
+        interLatency[`${a}->${b}`] = dist;
+        if (arrow === '<->')
+            interLatency[`${b}->${a}`] = dist;
+    }
+    return { datacenterOf, intraLatency: c.latency.intra ?? full.network.latency, interLatency };
+}
+function raftOptionsOf(full) {
+    const r = full.raft;
+    return {
+        electionTimeoutMinUs: r.electionTimeout.minUs,
+        electionTimeoutMaxUs: r.electionTimeout.maxUs,
+        heartbeatIntervalUs: r.heartbeat,
+        preVote: r.preVote,
+        checkQuorum: r.checkQuorum,
+        leaderStickiness: r.leaderStickiness,
+        fastBackoff: r.fastBackoff,
+        maxEntriesBytesPerMessage: r.flowControl.maxEntriesPerMessage,
+        maxInflightMessages: r.flowControl.maxInflightMessages,
+        maxInflightBytes: r.flowControl.maxInflightBytes,
+        maxUncommittedBytes: r.flowControl.maxUncommittedBytes,
+        maxPendingReads: r.maxPendingReads,
+        leaseReads: r.leaseReads,
+        leaseDriftBoundPpm: r.leaseDriftBound,
+        snapshotChunkBytes: r.snapshotChunk,
+        // raft.unsafe switches, and the raft/ bugs named in `bugs:`; noSnapshotFallback may also be written as
+        // compaction.mistakes.noSnapshotFallback (the cluster honours either switch).
+        unsafe: raftUnsafeKnobs(r.unsafe, full.bugs),
+    };
+}
+export function clusterOptionsOf(full) {
+    const nodeIds = nodeIdsOf(full);
+    const n = full.network;
+    const clocks = {};
+    for (const id of nodeIds)
+        clocks[id] = configuredClock(full, nodeIds, id);
+    return {
+        nodeIds,
+        raft: raftOptionsOf(full),
+        link: { latency: n.latency, dropChance: n.drop, duplicateChance: n.duplicate, reorderChance: n.reorder, reorderDelay: n.reorderDelay },
+        topology: topologyOf(full),
+        maxMessageBytes: n.maxMessageBytes,
+        clientLatency: n.clientLatency,
+        clocks,
+        disk: { appendLatency: full.disk.appendLatency, fsyncLatency: full.disk.fsyncLatency },
+        tearOnCrash: full.disk.tearOnCrash,
+        maxPausedBacklog: 100_000,
+        hostBugs: hostBugsOf(full.bugs),
+        compaction: {
+            snapshotCount: full.compaction.snapshotCount,
+            snapshotIntervalUs: full.compaction.snapshotInterval,
+            catchUpEntries: full.compaction.catchUpEntries,
+            applyCostUs: full.compaction.applyCost,
+            snapshotBytesPerSecond: full.compaction.snapshotBytesPerSecond,
+            mistakes: { ...full.compaction.mistakes, ...(full.bugs.includes('trigger-on-apply-lag') ? { triggerOnApplyLag: true } : {}) },
+        },
+        metrics: { sampleIntervalUs: full.metrics.sampleInterval, stallBoundUs: full.metrics.stallBound, stallEntries: full.metrics.stallEntries },
+        ...(full.buggify !== null ? { buggify: { sites: [...full.buggify.sites], chance: full.buggify.chance, maxDelayUs: full.buggify.maxDelay } } : {}),
+    };
+}
+/** The raft/ switches of a filled raft.unsafe (raft/bugs.ts is their catalogue). */
+function raftUnsafeKnobs(given, bugs) {
+    const knobs = { ...safeKnobs };
+    for (const name of Object.keys(safeKnobs))
+        knobs[name] = given[name];
+    for (const bug of catalogued(bugs))
+        if (bug.switch.layer === 'raft')
+            knobs[bug.switch.key] = true;
+    return knobs;
+}
+/** The host bugs named in `bugs:`. */
+function hostBugsOf(bugs) {
+    const switches = { ...safeHostBugs };
+    for (const bug of catalogued(bugs))
+        if (bug.switch.layer === 'host')
+            switches[bug.switch.key] = true;
+    return switches;
+}
+function catalogued(bugs) {
+    return bugs.map((name) => {
+        const bug = findBug(name);
+        if (bug === undefined)
+            throw new Error(`unknown bug ${name} (the schema admits catalogued names only)`);
+        return bug;
+    });
+}
+//# sourceMappingURL=cluster-options.js.map

@@ -1,0 +1,247 @@
+import type { UnsafeKnobs } from '../../raft/config.js';
+import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
+import type { ArmEventKind } from '../../sim/protocol-events.js';
+import type { ChaosKind, FilterAction, MessageClass, NodeTarget } from '../../sim/nemesis.js';
+import type { BuggifySite } from '../../sim/buggify.js';
+import type { Distribution } from '../../sim/random.js';
+import type { Expectation } from './expectations.js';
+import type { DurationRange } from './units.js';
+export interface ScenarioSpec {
+    name?: string;
+    question: string;
+    swarm?: boolean;
+    cluster?: ClusterSpec;
+    raft?: RaftSpec;
+    compaction?: CompactionSpec;
+    metrics?: MetricsSpec;
+    network?: NetworkSpec;
+    disk?: DiskSpec;
+    workload?: WorkloadSpec;
+    faults?: FaultItemSpec[];
+    /** null: explicitly off. */
+    chaos?: ChaosSpec | null;
+    /** Rare branches at the host's decision points (sim/buggify.ts); off unless given, drawn in swarm mode. */
+    buggify?: BuggifySpec | null;
+    duration?: number;
+    livenessBound?: number;
+    checkInvariants?: boolean;
+    maxEvents?: number;
+    expectations?: Expectation[];
+    /** Catalogued bugs switched on (sim/bugs.ts names: raft/, host and compaction mistakes alike). */
+    bugs?: string[];
+}
+export interface ClusterSpec {
+    /** A count (ids n1..nN) or the ids themselves. */
+    nodes?: number | string[];
+    /** Datacenter name -> the nodes placed there. */
+    datacenters?: Record<string, string[]>;
+    latency?: {
+        intra?: Distribution;
+        inter?: Record<string, Distribution>;
+    };
+    /** Clock offsets spread evenly over [-skew, +skew] across the nodes (first node -skew, last +skew). */
+    skew?: number;
+    clocks?: Record<string, {
+        offset?: number;
+        drift?: number;
+    }>;
+}
+export interface RaftSpec {
+    electionTimeout?: DurationRange;
+    heartbeat?: number;
+    preVote?: boolean;
+    checkQuorum?: boolean;
+    leaderStickiness?: boolean;
+    fastBackoff?: boolean;
+    flowControl?: {
+        maxEntriesPerMessage?: number;
+        maxInflightMessages?: number;
+        maxInflightBytes?: number;
+        maxUncommittedBytes?: number;
+    };
+    maxPendingReads?: number;
+    leaseReads?: boolean;
+    leaseDriftBound?: number;
+    snapshotChunk?: number;
+    /** raft/'s broken variants by switch name (raft/bugs.ts); `bugs:` names them (and the host's) by catalogue name. */
+    unsafe?: {
+        [K in keyof UnsafeKnobs]?: boolean;
+    };
+}
+export interface CompactionSpec {
+    snapshotCount?: number | null;
+    snapshotInterval?: number | null;
+    catchUpEntries?: number;
+    applyCost?: number;
+    snapshotBytesPerSecond?: number;
+    mistakes?: {
+        triggerOnApplyLag?: boolean;
+        applyLagTolerance?: number;
+        noSnapshotFallback?: boolean;
+    };
+}
+export interface MetricsSpec {
+    sampleInterval?: number;
+    stallBound?: number;
+    stallEntries?: number;
+}
+export interface NetworkSpec {
+    latency?: Distribution;
+    drop?: number;
+    duplicate?: number;
+    reorder?: number;
+    reorderDelay?: Distribution;
+    maxMessageBytes?: number;
+    clientLatency?: Distribution;
+}
+export interface DiskSpec {
+    appendLatency?: Distribution;
+    fsyncLatency?: Distribution;
+    tearOnCrash?: boolean;
+}
+export interface WorkloadSpec {
+    clients?: number;
+    rate?: number;
+    keys?: number;
+    mix?: {
+        put?: number;
+        get?: number;
+        cas?: number;
+    };
+    valueBytes?: number;
+    timeout?: number;
+    backoff?: DurationRange;
+    maxAttempts?: number;
+    pinnedReaders?: number;
+    recentKeyReads?: number;
+}
+export interface ChaosSpec {
+    kinds?: ChaosKind[];
+    meanGap?: number;
+    maxFaultDuration?: number;
+    maxClockOffset?: number;
+    maxDrift?: number;
+    maxClockStep?: number;
+}
+export interface BuggifySpec {
+    sites?: BuggifySite[];
+    chance?: number;
+    maxDelay?: number;
+}
+export type When = {
+    readonly kind: 'at';
+    readonly atUs: number;
+} | {
+    readonly kind: 'every';
+    readonly everyUs: number;
+    readonly fromUs?: number;
+    readonly untilUs?: number;
+} | {
+    readonly kind: 'after';
+    readonly event: ClusterEventKind;
+    readonly delayUs: number;
+    readonly times: number;
+} | {
+    readonly kind: 'between';
+    readonly fromUs: number;
+    readonly toUs: number;
+};
+/** Nodes on one side of a one-way cut: targets, or every node ('all'). */
+export type TargetList = readonly NodeTarget[] | 'all';
+export type FaultSpec = {
+    readonly kind: 'crash';
+    readonly node: NodeTarget;
+} | {
+    readonly kind: 'restart';
+    readonly node: NodeTarget;
+} | {
+    readonly kind: 'restart-all';
+} | {
+    readonly kind: 'pause';
+    readonly node: NodeTarget;
+    readonly durationUs?: number;
+} | {
+    readonly kind: 'slow';
+    readonly node: NodeTarget;
+    readonly delayUs: number;
+} | {
+    readonly kind: 'partition';
+    readonly groups: readonly (readonly string[])[];
+} | {
+    readonly kind: 'isolate';
+    readonly node: NodeTarget;
+} | {
+    readonly kind: 'cut-one-way';
+    readonly from: TargetList;
+    readonly to: TargetList;
+} | {
+    readonly kind: 'bridge';
+    readonly sideA: readonly string[];
+    readonly sideB: readonly string[];
+    readonly bridge: string;
+} | {
+    readonly kind: 'heal';
+} | {
+    readonly kind: 'clock-offset';
+    readonly node: NodeTarget;
+    readonly offsetUs: number;
+} | {
+    readonly kind: 'clock-drift';
+    readonly node: NodeTarget;
+    readonly driftPpm: number;
+} | {
+    readonly kind: 'clock-step';
+    readonly node: NodeTarget;
+    readonly deltaUs: number;
+} | {
+    readonly kind: 'link';
+    readonly from: NodeTarget;
+    readonly to: NodeTarget;
+    readonly bothWays: boolean;
+    readonly drop?: number;
+    readonly duplicate?: number;
+    readonly reorder?: number;
+    readonly latency?: Distribution;
+} | {
+    readonly kind: 'reset-links';
+} | {
+    readonly kind: 'clog';
+    readonly from: NodeTarget;
+    readonly to: NodeTarget;
+} | {
+    readonly kind: 'unclog';
+    readonly from: NodeTarget;
+    readonly to: NodeTarget;
+} | {
+    readonly kind: 'transfer-leadership';
+    readonly to: NodeTarget;
+} | {
+    readonly kind: 'bounce';
+    readonly node: NodeTarget;
+    readonly downUs: number;
+} | {
+    readonly kind: 'power-loss';
+    readonly nodes: TargetList;
+    readonly downUs: number;
+} | {
+    readonly kind: 'filter';
+    readonly from: TargetList;
+    readonly to: TargetList;
+    readonly messages: MessageClass;
+    readonly action: FilterAction;
+    readonly delayUs: number;
+} | {
+    readonly kind: 'clear-filters';
+} | {
+    readonly kind: 'arm';
+    readonly after: ArmEventKind;
+    readonly withinUs: number;
+    readonly delayUs: number;
+    readonly fault: FaultSpec;
+};
+export interface FaultItemSpec {
+    readonly when: When;
+    readonly fault: FaultSpec;
+    /** For paired faults: the undo is scheduled this long after the fault. */
+    readonly forUs?: number;
+}

@@ -1,0 +1,87 @@
+// Editing a scenario spec the way `raftsim shrink` does: set or remove one setting by its dotted path, list the
+// settings a spec writes, and cut the cluster down to its first nodes. Every edit returns a copy.
+import { dynamicTargets } from './scenario/node-ids.js';
+import { restrictFault } from './scenario/faults/index.js';
+/** Sets a dotted spec path (creating objects on the way) in a copy of the spec. */
+export function setPath(spec, path, value) {
+    const parts = path.split('.');
+    const root = { ...spec };
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+        const existing = node[part];
+        const copy = typeof existing === 'object' && existing !== null && !Array.isArray(existing) ? { ...existing } : {};
+        node[part] = copy;
+        node = copy;
+    }
+    node[parts[parts.length - 1]] = value;
+    return root;
+}
+/** Removes a dotted spec path from a copy of the spec (objects left empty are removed too). */
+export function deletePath(spec, path) {
+    const parts = path.split('.');
+    const root = { ...spec };
+    const chain = [root];
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+        const existing = node[part];
+        if (typeof existing !== 'object' || existing === null || Array.isArray(existing))
+            return spec;
+        const copy = { ...existing };
+        node[part] = copy;
+        node = copy;
+        chain.push(copy);
+    }
+    delete node[parts[parts.length - 1]];
+    for (let depth = parts.length - 1; depth >= 1; depth--) {
+        if (Object.keys(chain[depth]).length === 0)
+            delete chain[depth - 1][parts[depth - 1]];
+    }
+    return root;
+}
+/** The leaves set in a spec (dotted paths), except the ones shrinking handles itself. */
+export function settingPaths(spec) {
+    const skip = new Set(['name', 'question', 'faults', 'expectations', 'swarm', 'chaos', 'cluster.nodes', 'duration']);
+    const paths = [];
+    const walk = (value, path) => {
+        if (skip.has(path))
+            return;
+        if (typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value) && !('minUs' in value) && !path.endsWith('.mix') && !path.endsWith('.clocks') && !path.endsWith('.inter')) {
+            for (const [key, inner] of Object.entries(value))
+                walk(inner, path === '' ? key : `${path}.${key}`);
+            return;
+        }
+        if (value !== undefined)
+            paths.push(path);
+    };
+    walk(spec, '');
+    return paths;
+}
+export function specNodeIds(spec) {
+    const nodes = spec.cluster?.nodes ?? 5;
+    return typeof nodes === 'number' ? Array.from({ length: nodes }, (_, k) => `n${k + 1}`) : [...nodes];
+}
+/** The spec with only the first `count` nodes (faults, placement and clocks of the others removed). */
+export function withNodes(spec, count) {
+    const keepIds = specNodeIds(spec).slice(0, count);
+    const keep = new Set(keepIds);
+    const kept = { keeps: (id) => keep.has(id), keepsTarget: (id) => dynamicTargets.has(id) || keep.has(id) };
+    const cluster = { ...(spec.cluster ?? {}) };
+    cluster.nodes = typeof spec.cluster?.nodes === 'object' ? keepIds : count;
+    if (cluster.clocks !== undefined)
+        cluster.clocks = Object.fromEntries(Object.entries(cluster.clocks).filter(([id]) => keep.has(id)));
+    if (cluster.datacenters !== undefined) {
+        const placement = Object.fromEntries(Object.entries(cluster.datacenters).map(([dc, nodes]) => [dc, nodes.filter((id) => keep.has(id))]).filter(([, nodes]) => nodes.length > 0));
+        const names = Object.keys(placement);
+        cluster.datacenters = placement;
+        if (cluster.latency?.inter !== undefined) {
+            const inter = Object.fromEntries(Object.entries(cluster.latency.inter).filter(([key]) => key.split(/<->|->/).every((dc) => names.includes(dc.trim()))));
+            cluster.latency = { ...cluster.latency, inter };
+        }
+    }
+    const faults = (spec.faults ?? []).flatMap((item) => {
+        const fault = restrictFault(item.fault, kept);
+        return fault === null ? [] : [{ ...item, fault }];
+    });
+    return { ...spec, cluster, faults };
+}
+//# sourceMappingURL=spec-edit.js.map

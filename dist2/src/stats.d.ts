@@ -1,0 +1,1 @@
+export { distributionOf, percentile, type Distribution } from '../sim/metrics.js';
