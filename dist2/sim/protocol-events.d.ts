@@ -1,9 +1,0 @@
-/** Protocol events, seen by the host at the Ready loop for any Raft under test (raft/contract.ts): they key
- *  faults to the moments where the classic mistakes live (a crash right after a vote is granted, after entries
- *  are written but before their fsync, after a leader commits but before it tells anyone, ...). */
-export declare const protocolEventKinds: readonly ["candidate", "vote-granted", "entries-written", "append-acked", "commit-advanced", "snapshot-sent", "snapshot-installed", "read-received"];
-export type ProtocolEventKind = (typeof protocolEventKinds)[number];
-/** What a fault can be armed on (`arm: {on: ...}`): the protocol events, and a leader just elected (before its
- *  first entry of the term has reached anyone: where Figure 8 begins). */
-export declare const armEventKinds: readonly ["candidate", "vote-granted", "entries-written", "append-acked", "commit-advanced", "snapshot-sent", "snapshot-installed", "read-received", "leader-elected"];
-export type ArmEventKind = (typeof armEventKinds)[number];

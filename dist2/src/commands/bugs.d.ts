@@ -1,1 +1,0 @@
-export declare const bugsCommand: import("./command.js").RaftsimCommand;

@@ -1,1 +1,0 @@
-export declare const checkCommand: import("./command.js").RaftsimCommand;

@@ -1,1 +1,0 @@
-export declare const compareCommand: import("./command.js").RaftsimCommand;

@@ -1,1 +1,0 @@
-export declare const exportCommand: import("./command.js").RaftsimCommand;

@@ -1,2 +1,0 @@
-import type { RaftsimCommand } from './command.js';
-export declare const commands: readonly RaftsimCommand[];

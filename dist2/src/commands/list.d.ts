@@ -1,1 +1,0 @@
-export declare const listCommand: import("./command.js").RaftsimCommand;

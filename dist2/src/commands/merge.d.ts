@@ -1,1 +1,0 @@
-export declare const mergeCommand: import("./command.js").RaftsimCommand;

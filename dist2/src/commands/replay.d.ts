@@ -1,1 +1,0 @@
-export declare const replayCommand: import("./command.js").RaftsimCommand;

@@ -1,1 +1,0 @@
-export declare const reportCommand: import("./command.js").RaftsimCommand;

@@ -1,1 +1,0 @@
-export declare const runCommand: import("./command.js").RaftsimCommand;

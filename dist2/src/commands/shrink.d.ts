@@ -1,1 +1,0 @@
-export declare const shrinkCommand: import("./command.js").RaftsimCommand;

@@ -1,1 +1,0 @@
-export declare const sweepCommand: import("./command.js").RaftsimCommand;

@@ -1,1 +1,0 @@
-export { distributionOf, percentile, type Distribution } from '../sim/metrics.js';
