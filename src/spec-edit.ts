@@ -69,7 +69,8 @@ export function withNodes(spec: ScenarioSpec, count: number): ScenarioSpec {
   const cluster = { ...(spec.cluster ?? {}) };
   cluster.nodes = typeof spec.cluster?.nodes === 'object' ? keepIds : count;
   if (cluster.clocks !== undefined) cluster.clocks = Object.fromEntries(Object.entries(cluster.clocks).filter(([id]) => keep.has(id)));
-  if (cluster.datacenters !== undefined) {
+  // A drawn 'none' is pinned as null: nothing to narrow.
+  if (cluster.datacenters !== undefined && cluster.datacenters !== null) {
     const placement = Object.fromEntries(Object.entries(cluster.datacenters).map(([dc, nodes]) => [dc, nodes.filter((id) => keep.has(id))]).filter(([, nodes]) => nodes!.length > 0));
     const names = Object.keys(placement);
     cluster.datacenters = placement;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { loadScenario, runScenarioFile, shrinkScenario } from '../src/index.js';
+import { withNodes } from '../src/spec-edit.js';
 
 describe('shrink keeps the failure', () => {
   it('figure-8-broken seed 1: the same invariant, no later, no more events, no more faults; the file reproduces it', () => {
@@ -47,5 +48,13 @@ describe('shrink keeps the failure', () => {
     expect(t1).toMatch(/^t=\d/);
     expect(Number(row('faults')[1])).toBeLessThanOrEqual(Number(row('faults')[0]));
     expect(readFileSync(file, 'utf8')).toMatch(/^# Shrunk by `raftsim shrink`/);
+  });
+
+  it('narrows a swarm run whose drawn placement was none (pinned as null) to fewer nodes', () => {
+    // random-chaos seed 3 with count-duplicate-votes: shrink pins the drawn values, datacenters: null among them.
+    const spec = { ...loadScenario('random-chaos').spec, cluster: { nodes: 5, datacenters: null, clocks: {} } };
+    const narrowed = withNodes(spec as never, 3);
+    expect(narrowed.cluster?.nodes).toBe(3);
+    expect(narrowed.cluster?.datacenters).toBeNull();
   });
 });
