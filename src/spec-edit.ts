@@ -65,19 +65,21 @@ export function specNodeIds(spec: ScenarioSpec): string[] {
 export function withNodes(spec: ScenarioSpec, count: number): ScenarioSpec {
   const keepIds = specNodeIds(spec).slice(0, count);
   const keep = new Set(keepIds);
-  const kept: KeptNodes = { keeps: (id) => keep.has(id), keepsTarget: (id) => dynamicTargets.has(id) || keep.has(id) };
   const cluster = { ...(spec.cluster ?? {}) };
   cluster.nodes = typeof spec.cluster?.nodes === 'object' ? keepIds : count;
-  if (cluster.clocks !== undefined) cluster.clocks = Object.fromEntries(Object.entries(cluster.clocks).filter(([id]) => keep.has(id)));
+  let datacenters: string[] = [];
   if (cluster.datacenters !== undefined) {
     const placement = Object.fromEntries(Object.entries(cluster.datacenters).map(([dc, nodes]) => [dc, nodes.filter((id) => keep.has(id))]).filter(([, nodes]) => nodes!.length > 0));
-    const names = Object.keys(placement);
+    datacenters = Object.keys(placement);
     cluster.datacenters = placement;
     if (cluster.latency?.inter !== undefined) {
-      const inter = Object.fromEntries(Object.entries(cluster.latency.inter).filter(([key]) => key.split(/<->|->/).every((dc) => names.includes(dc.trim()))));
+      const inter = Object.fromEntries(Object.entries(cluster.latency.inter).filter(([key]) => key.split(/<->|->/).every((dc) => datacenters.includes(dc.trim()))));
       cluster.latency = { ...cluster.latency, inter };
     }
   }
+  // A clock setting may name a node or a datacenter.
+  if (cluster.clocks !== undefined) cluster.clocks = Object.fromEntries(Object.entries(cluster.clocks).filter(([id]) => keep.has(id) || datacenters.includes(id)));
+  const kept: KeptNodes = { keeps: (id) => keep.has(id), keepsTarget: (id) => dynamicTargets.has(id) || keep.has(id), keepsDatacenter: (dc) => datacenters.includes(dc) };
   const faults = (spec.faults ?? []).flatMap((item) => {
     const fault = restrictFault(item.fault, kept);
     return fault === null ? [] : [{ ...item, fault }];

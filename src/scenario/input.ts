@@ -134,7 +134,8 @@ export interface FaultItemInput {
   restart?: NodeTargetText;
   'restart-all'?: null | '' | Record<string, never>;
   pause?: NodeTargetText | { node: NodeTargetText; for?: DurationText };
-  partition?: readonly (readonly string[])[];
+  /** Groups of node ids, or `{datacenters: [east, west]}`: one side per listed datacenter. */
+  partition?: readonly (readonly string[])[] | { datacenters: readonly string[] };
   isolate?: NodeTargetText;
   'cut-one-way'?: { from: NodeTargetText | NodesText; to: NodeTargetText | NodesText };
   bridge?: { sideA: readonly string[]; sideB: readonly string[]; bridge: string };

@@ -1,0 +1,91 @@
+// Datacenters as first-class (issue #14): clock settings per datacenter, the partition by datacenter, and
+// clients placed in datacenters.
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../src/index.js';
+import { parseScenarioText, scenarioFromObject } from '../src/scenario/load.js';
+import { specToDocument, toYaml } from '../src/scenario/serialize.js';
+import { withNodes } from '../src/spec-edit.js';
+
+const twoDcs = `name: dc-test
+question: does the datacenter form compile?
+cluster:
+  nodes: 5
+  datacenters:
+    eu: [n1, n2]
+    us: [n3, n4]
+    ap: [n5]
+  latency:
+    intra: 1ms
+    inter:
+      eu<->us: 40ms
+      eu<->ap: 90ms
+      us<->ap: 70ms
+  clocks:
+    eu: {offset: +30ms, drift: 50ppm}
+    n2: {drift: -20ppm}
+faults:
+  - at: 2s
+    for: 2s
+    partition: {datacenters: [eu, us]}
+duration: 6s
+`;
+
+const load = (text: string) => parseScenarioText(text, { kind: 'file', ref: 'dc.yaml', path: null }, 'dc');
+
+describe('clock settings per datacenter', () => {
+  it('applies a datacenter setting to each of its nodes; a node entry overrides it field by field', () => {
+    const clocks = load(twoDcs).compile(1).options.cluster.clocks;
+    expect(clocks).toEqual({
+      n1: { offsetUs: 30_000, driftPpm: 50 },
+      n2: { offsetUs: 30_000, driftPpm: -20 },
+      n3: { offsetUs: 0, driftPpm: 0 },
+      n4: { offsetUs: 0, driftPpm: 0 },
+      n5: { offsetUs: 0, driftPpm: 0 },
+    });
+  });
+
+  it('refuses an unknown name with the path, the known nodes and datacenters and a suggestion', () => {
+    const loaded = load(twoDcs.replace('    eu: {offset', '    euu: {offset'));
+    expect(() => loaded.compile(1)).toThrow(/cluster\.clocks\.euu: found "euu", expected "eu" \(did you mean it\?\), or a node of the cluster \(n1, n2, n3, n4, n5\), or a datacenter \(eu, us, ap\)/);
+  });
+
+  it('shrinking to fewer nodes keeps the datacenter clock settings of the datacenters left', () => {
+    const spec = withNodes(load(twoDcs).spec, 2);
+    expect(Object.keys(spec.cluster?.clocks ?? {})).toEqual(['eu', 'n2']);
+  });
+});
+
+describe('partition by datacenter', () => {
+  it('compiles to groups: one per listed datacenter, then the unlisted datacenters together', () => {
+    const faults = load(twoDcs).compile(1).options.faults;
+    expect(faults.map((f) => f.fault)).toEqual([
+      { kind: 'partition', groups: [['n1', 'n2'], ['n3', 'n4'], ['n5']] },
+      { kind: 'heal' },
+    ]);
+    const three = load(twoDcs.replace('[eu, us]}', '[eu, us, ap]}')).compile(1).options.faults[0]!.fault;
+    expect(three).toEqual({ kind: 'partition', groups: [['n1', 'n2'], ['n3', 'n4'], ['n5']] });
+  });
+
+  it('refuses an unknown datacenter with the path and the known ones', () => {
+    expect(() => load(twoDcs.replace('[eu, us]}', '[eu, usa]}')).compile(1)).toThrow(/faults\[0\]\.partition\.datacenters\[1\]: found "usa", expected "us" \(did you mean it\?\), or a datacenter of the cluster \(eu, us, ap\)/);
+    const bare = scenarioFromObject({ question: 'q', cluster: { nodes: 3 }, faults: [{ at: '1s', partition: { datacenters: ['eu'] } }] });
+    expect(() => bare.compile(1)).toThrow(/places no nodes in datacenters/);
+  });
+
+  it('writes the datacenters form back, and shrink narrows it to the datacenters left', () => {
+    const spec = load(twoDcs).spec;
+    const yaml = toYaml(specToDocument(spec));
+    expect(yaml).toContain("partition: {datacenters: [eu, us]}");
+    expect(load(yaml).compile(1).options.faults).toEqual(load(twoDcs).compile(1).options.faults);
+    expect(withNodes(spec, 2).faults?.[0]?.fault).toEqual({ kind: 'partition', datacenters: ['eu'] });
+  });
+
+  it('runs deterministically and heals', () => {
+    const scenario = load(`${twoDcs}workload: {clients: 2, rate: 20/s}\n`);
+    const a = runScenario(scenario, { seed: 3 });
+    const b = runScenario(scenario, { seed: 3 });
+    expect(a.verdict).toBe('ok');
+    expect(a.result.traceHash).not.toBeNull();
+    expect(a.result.traceHash).toBe(b.result.traceHash);
+  });
+});
