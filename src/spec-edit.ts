@@ -46,7 +46,7 @@ export function settingPaths(spec: ScenarioSpec): string[] {
   const paths: string[] = [];
   const walk = (value: unknown, path: string): void => {
     if (skip.has(path)) return;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value) && !('minUs' in value) && !path.endsWith('.mix') && !path.endsWith('.clocks') && !path.endsWith('.inter')) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value) && !('minUs' in value) && !path.endsWith('.mix') && !path.endsWith('.clocks') && !path.endsWith('.inter') && !path.endsWith('.placement')) {
       for (const [key, inner] of Object.entries(value)) walk(inner, path === '' ? key : `${path}.${key}`);
       return;
     }
@@ -84,5 +84,11 @@ export function withNodes(spec: ScenarioSpec, count: number): ScenarioSpec {
     const fault = restrictFault(item.fault, kept);
     return fault === null ? [] : [{ ...item, fault }];
   });
-  return { ...spec, cluster, faults };
+  // Clients placed in a datacenter left without nodes go with it.
+  const placement = spec.workload?.placement;
+  if (placement === undefined || cluster.datacenters === undefined) return { ...spec, cluster, faults };
+  const kept2 = Object.fromEntries(Object.entries(placement).filter(([dc]) => datacenters.includes(dc)));
+  const clients = Object.values(kept2).reduce((a, b) => a + b, 0);
+  const { placement: _dropped, ...workload } = spec.workload!;
+  return { ...spec, cluster, faults, workload: clients > 0 ? { ...workload, clients, placement: kept2 } : workload };
 }

@@ -5,6 +5,10 @@ import { runScenario } from '../src/index.js';
 import { parseScenarioText, scenarioFromObject } from '../src/scenario/load.js';
 import { specToDocument, toYaml } from '../src/scenario/serialize.js';
 import { withNodes } from '../src/spec-edit.js';
+import { Random } from '../sim/random.js';
+import { Scheduler } from '../sim/scheduler.js';
+import { Trace } from '../sim/trace.js';
+import { Workload } from '../sim/workload.js';
 
 const twoDcs = `name: dc-test
 question: does the datacenter form compile?
@@ -87,5 +91,46 @@ describe('partition by datacenter', () => {
     expect(a.verdict).toBe('ok');
     expect(a.result.traceHash).not.toBeNull();
     expect(a.result.traceHash).toBe(b.result.traceHash);
+  });
+});
+
+describe('clients placed in datacenters', () => {
+  const placed = `${twoDcs}workload: {clients: 4, rate: 20/s, placement: {eu: 3, us: 1}}\n`;
+
+  it('gives each client a home datacenter: intra latency to its own nodes, inter to the others', () => {
+    const options = load(placed).compile(1).options;
+    expect(options.cluster.clientPlacement).toEqual({ c1: 'eu', c2: 'eu', c3: 'eu', c4: 'us' });
+    expect(options.workload.homeNodes).toEqual([['n1', 'n2'], ['n1', 'n2'], ['n1', 'n2'], ['n3', 'n4']]);
+    const run = runScenario(load(placed), { seed: 2 });
+    const network = run.result.internals.cluster.clientNetwork;
+    expect(network.linkConfig('c1', 'n1').latency).toEqual({ kind: 'constant', valueUs: 1_000 });
+    expect(network.linkConfig('c1', 'n3').latency).toEqual({ kind: 'constant', valueUs: 40_000 });
+    expect(network.linkConfig('c4', 'n5').latency).toEqual({ kind: 'constant', valueUs: 70_000 });
+  });
+
+  it("draws a client's first leader guess from its own datacenter's nodes", () => {
+    const options = load(placed).compile(1).options;
+    for (let seed = 1; seed <= 20; seed++) {
+      const workload = new Workload(new Scheduler(), Random.fromSeed(seed), options.workload, new Trace({ hash: false }), options.cluster.nodeIds);
+      expect(workload.clients.map((c) => c.leaderGuess).map((id) => options.cluster.topology!.datacenterOf[id])).toEqual(['eu', 'eu', 'eu', 'us']);
+    }
+  });
+
+  it('counts the clients from the placement when clients is left out, and writes the placement back', () => {
+    const spec = load(`${twoDcs}workload: {placement: {eu: 2, ap: 1}}\n`).spec;
+    const full = load(`${twoDcs}workload: {placement: {eu: 2, ap: 1}}\n`).compile(1);
+    expect(full.options.workload.clients).toBe(3);
+    expect(toYaml(specToDocument(spec))).toContain('placement: {eu: 2, ap: 1}');
+  });
+
+  it('refuses an unknown datacenter or counts that do not add up', () => {
+    expect(() => load(placed.replace('eu: 3', 'euu: 3')).compile(1)).toThrow(/workload\.placement\.euu: found "euu", expected "eu" \(did you mean it\?\), or a datacenter of the cluster \(eu, us, ap\)/);
+    expect(() => load(placed.replace('eu: 3', 'eu: 2')).compile(1)).toThrow(/workload\.placement: found 3 clients placed, expected counts that add up to workload\.clients \(4\)/);
+  });
+
+  it('without placement, the options carry no new field', () => {
+    const options = load(twoDcs).compile(1).options;
+    expect('clientPlacement' in options.cluster).toBe(false);
+    expect('homeNodes' in options.workload).toBe(false);
   });
 });

@@ -143,11 +143,27 @@ function checkClockNames(full: FullSpec, check: Checker): void {
   }
 }
 
+/** workload.placement names datacenters and places exactly workload.clients clients. */
+function checkClientPlacement(full: FullSpec, check: Checker): void {
+  const placement = full.workload.placement;
+  if (placement === null) return;
+  const known = check.datacenters;
+  for (const dc of Object.keys(placement)) {
+    if (known.includes(dc)) continue;
+    const hint = suggest(dc, known);
+    const expected = known.length === 0 ? 'a datacenter of cluster.datacenters (this cluster places no nodes in datacenters)' : `${hint !== null ? `"${hint}" (did you mean it?), or ` : ''}a datacenter of the cluster (${known.join(', ')})`;
+    check.add(['workload', 'placement', dc], describeFound(dc), expected);
+  }
+  const placed = Object.values(placement).reduce((a, b) => a + b, 0);
+  if (placed !== full.workload.clients) check.add(['workload', 'placement'], `${placed} clients placed`, `counts that add up to workload.clients (${full.workload.clients})`);
+}
+
 /** Every problem of the complete scenario. `context` ends each expected text (e.g. " (with --nodes 3)"). */
 export function checkFull(full: FullSpec, overridden: ReadonlySet<string>, context: string, drawnDuration: boolean): Problem[] {
   const check = new Checker(nodeIdsOf(full), full.cluster.datacenters === null ? [] : Object.keys(full.cluster.datacenters), context);
   checkDatacenters(full, check);
   checkClockNames(full, check);
+  checkClientPlacement(full, check);
   checkRaft(full, overridden, check);
   checkFaults(full, !overridden.has('duration') && !drawnDuration, check);
   checkExpectationKeys(full, check);

@@ -53,6 +53,13 @@ export function configuredClock(full: FullSpec, nodeIds: readonly string[], id: 
   return { offsetUs: given.offset ?? skewOffsetUs(full.cluster.skew, Math.max(0, nodeIds.indexOf(id)), nodeIds.length), driftPpm: given.drift ?? 0 };
 }
 
+/** With workload.placement: each client's home datacenter, c1 first (in the placement's order). */
+export function clientHomes(full: FullSpec): string[] {
+  const placement = full.workload.placement;
+  if (placement === null) return [];
+  return Object.entries(placement).flatMap(([dc, count]) => Array.from({ length: count }, () => dc));
+}
+
 function topologyOf(full: FullSpec): ClusterOptions['topology'] {
   const c = full.cluster;
   if (c.datacenters === null) return null;
@@ -103,6 +110,8 @@ export function clusterOptionsOf(full: FullSpec): ClusterOptions {
     topology: topologyOf(full),
     maxMessageBytes: n.maxMessageBytes,
     clientLatency: n.clientLatency,
+    // Written only when set, so that the meta record (and every golden hash) of a run without it is unchanged.
+    ...(full.workload.placement !== null && full.cluster.datacenters !== null ? { clientPlacement: Object.fromEntries(clientHomes(full).map((dc, k) => [`c${k + 1}`, dc])) } : {}),
     clocks,
     disk: { appendLatency: full.disk.appendLatency, fsyncLatency: full.disk.fsyncLatency },
     tearOnCrash: full.disk.tearOnCrash,

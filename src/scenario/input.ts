@@ -89,6 +89,8 @@ export interface ScenarioInput {
     maxAttempts?: number;
     pinnedReaders?: number;
     recentKeyReads?: ProbabilityText;
+    /** Clients per home datacenter, e.g. `{eu: 3, us: 1}` (c1-c3 in eu, c4 in us); adds up to `clients`. */
+    placement?: Record<string, number>;
   };
   faults?: readonly FaultItemInput[];
   chaos?: ChaosInput | 'on' | true | Off;

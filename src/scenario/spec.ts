@@ -104,6 +104,8 @@ export interface WorkloadSpec {
   maxAttempts?: number;
   pinnedReaders?: number;
   recentKeyReads?: number;
+  /** Home datacenter -> how many clients live there (c1.. in this order); the counts add up to `clients`. */
+  placement?: Record<string, number>;
 }
 
 export interface ChaosSpec {
