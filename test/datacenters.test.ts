@@ -2,7 +2,7 @@
 // clients placed in datacenters.
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../src/index.js';
-import { parseScenarioText, scenarioFromObject } from '../src/scenario/load.js';
+import { loadScenarioFile, parseScenarioText, scenarioFromObject } from '../src/scenario/load.js';
 import { specToDocument, toYaml } from '../src/scenario/serialize.js';
 import { withNodes } from '../src/spec-edit.js';
 import { Random } from '../sim/random.js';
@@ -132,5 +132,17 @@ describe('clients placed in datacenters', () => {
     const options = load(twoDcs).compile(1).options;
     expect('clientPlacement' in options.cluster).toBe(false);
     expect('homeNodes' in options.workload).toBe(false);
+  });
+});
+
+describe('docs/examples/datacenter-partition.yaml', () => {
+  it('loads, runs with every datacenter feature, passes and is deterministic', () => {
+    const file = loadScenarioFile('docs/examples/datacenter-partition.yaml');
+    const compiled = file.compile(5);
+    expect(compiled.options.faults[0]!.fault).toEqual({ kind: 'partition', groups: [['n1', 'n2'], ['n3', 'n4'], ['n5']] });
+    expect(compiled.options.workload.clients).toBe(4);
+    const a = runScenario(file, { seed: 5 });
+    expect(a.passed).toBe(true);
+    expect(runScenario(file, { seed: 5 }).result.traceHash).toBe(a.result.traceHash);
   });
 });
