@@ -7,7 +7,7 @@ import { specToDocument, toYaml } from '../src/scenario/serialize.js';
 import { withNodes } from '../src/spec-edit.js';
 import { Random } from '../sim/random.js';
 import { Scheduler } from '../sim/scheduler.js';
-import { Trace } from '../sim/trace.js';
+import { MemorySink, Trace } from '../sim/trace.js';
 import { Workload } from '../sim/workload.js';
 
 const twoDcs = `name: dc-test
@@ -144,5 +144,17 @@ describe('docs/examples/datacenter-partition.yaml', () => {
     const a = runScenario(file, { seed: 5 });
     expect(a.passed).toBe(true);
     expect(runScenario(file, { seed: 5 }).result.traceHash).toBe(a.result.traceHash);
+  });
+});
+
+describe('the trace meta record', () => {
+  it('records the client placement (only when set)', () => {
+    const meta = (text: string): Record<string, unknown> => {
+      const sink = new MemorySink();
+      runScenario(load(text), { seed: 1, trace: new Trace({ sink }) });
+      return (JSON.parse(sink.lines[0]!) as { params: Record<string, unknown> }).params;
+    };
+    expect(meta(`${twoDcs}workload: {clients: 2, placement: {us: 2}}\n`).clientPlacement).toEqual({ c1: 'us', c2: 'us' });
+    expect('clientPlacement' in meta(twoDcs)).toBe(false);
   });
 });
