@@ -387,6 +387,8 @@ export function serializableParams(options: SimulationOptions, faults: readonly 
     hostBugs: options.cluster.hostBugs,
     compaction: options.cluster.compaction,
     metrics: options.cluster.metrics,
+    // Only when set, so that the meta record (and every golden hash) of a run without it is unchanged.
+    ...(options.cluster.clientPlacement !== undefined ? { clientPlacement: options.cluster.clientPlacement } : {}),
     workload: options.workload,
     triggers: options.triggers,
     chaos: options.chaos,

@@ -33,6 +33,9 @@ export interface WorkloadOptions {
   /** The chance that a get reads the key written most recently (by any client) rather than a random key: a read
    *  of a key just written is the one that can see a lost or stale write. Absent: 0. */
   readonly recentKeyReads?: number;
+  /** Per client (c1 first), the nodes its first leader guess is drawn from (its home datacenter's); an empty or
+   *  missing entry draws from every node. Absent: every client draws from every node. */
+  readonly homeNodes?: readonly (readonly NodeId[])[];
 }
 
 export const defaultWorkloadOptions: WorkloadOptions = {
@@ -110,7 +113,8 @@ export class Workload {
     this.keyNames = Array.from({ length: options.keys }, (_, k) => `k${k + 1}`);
     const pinned = options.pinnedReaders ?? 0;
     for (let k = 1; k <= options.clients; k++) {
-      const leaderGuess = random.pick(nodeIds);
+      const home = options.homeNodes?.[k - 1];
+      const leaderGuess = random.pick(home !== undefined && home.length > 0 ? home : nodeIds);
       const pinnedTo = k <= pinned ? nodeIds[(k - 1) % nodeIds.length]! : null;
       this.clients.push({ id: `c${k}`, seq: 0, leaderGuess: pinnedTo ?? leaderGuess, inflight: null, pinnedTo });
     }

@@ -46,7 +46,7 @@ export function settingPaths(spec: ScenarioSpec): string[] {
   const paths: string[] = [];
   const walk = (value: unknown, path: string): void => {
     if (skip.has(path)) return;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value) && !('minUs' in value) && !path.endsWith('.mix') && !path.endsWith('.clocks') && !path.endsWith('.inter')) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value) && !('minUs' in value) && !path.endsWith('.mix') && !path.endsWith('.clocks') && !path.endsWith('.inter') && !path.endsWith('.placement')) {
       for (const [key, inner] of Object.entries(value)) walk(inner, path === '' ? key : `${path}.${key}`);
       return;
     }
@@ -65,23 +65,31 @@ export function specNodeIds(spec: ScenarioSpec): string[] {
 export function withNodes(spec: ScenarioSpec, count: number): ScenarioSpec {
   const keepIds = specNodeIds(spec).slice(0, count);
   const keep = new Set(keepIds);
-  const kept: KeptNodes = { keeps: (id) => keep.has(id), keepsTarget: (id) => dynamicTargets.has(id) || keep.has(id) };
   const cluster = { ...(spec.cluster ?? {}) };
   cluster.nodes = typeof spec.cluster?.nodes === 'object' ? keepIds : count;
-  if (cluster.clocks !== undefined) cluster.clocks = Object.fromEntries(Object.entries(cluster.clocks).filter(([id]) => keep.has(id)));
+  let datacenters: string[] = [];
   // A drawn 'none' is pinned as null: nothing to narrow.
   if (cluster.datacenters !== undefined && cluster.datacenters !== null) {
     const placement = Object.fromEntries(Object.entries(cluster.datacenters).map(([dc, nodes]) => [dc, nodes.filter((id) => keep.has(id))]).filter(([, nodes]) => nodes!.length > 0));
-    const names = Object.keys(placement);
+    datacenters = Object.keys(placement);
     cluster.datacenters = placement;
     if (cluster.latency?.inter !== undefined) {
-      const inter = Object.fromEntries(Object.entries(cluster.latency.inter).filter(([key]) => key.split(/<->|->/).every((dc) => names.includes(dc.trim()))));
+      const inter = Object.fromEntries(Object.entries(cluster.latency.inter).filter(([key]) => key.split(/<->|->/).every((dc) => datacenters.includes(dc.trim()))));
       cluster.latency = { ...cluster.latency, inter };
     }
   }
+  // A clock setting may name a node or a datacenter.
+  if (cluster.clocks !== undefined) cluster.clocks = Object.fromEntries(Object.entries(cluster.clocks).filter(([id]) => keep.has(id) || datacenters.includes(id)));
+  const kept: KeptNodes = { keeps: (id) => keep.has(id), keepsTarget: (id) => dynamicTargets.has(id) || keep.has(id), keepsDatacenter: (dc) => datacenters.includes(dc) };
   const faults = (spec.faults ?? []).flatMap((item) => {
     const fault = restrictFault(item.fault, kept);
     return fault === null ? [] : [{ ...item, fault }];
   });
-  return { ...spec, cluster, faults };
+  // Clients placed in a datacenter left without nodes go with it.
+  const placement = spec.workload?.placement;
+  if (placement === undefined || cluster.datacenters === undefined || cluster.datacenters === null) return { ...spec, cluster, faults };
+  const kept2 = Object.fromEntries(Object.entries(placement).filter(([dc]) => datacenters.includes(dc)));
+  const clients = Object.values(kept2).reduce((a, b) => a + b, 0);
+  const { placement: _dropped, ...workload } = spec.workload!;
+  return { ...spec, cluster, faults, workload: clients > 0 ? { ...workload, clients, placement: kept2 } : workload };
 }

@@ -24,7 +24,7 @@ import { Disk } from '../disk.js';
 import type { KvCommand } from '../kv.js';
 import { MetricsCollector } from '../metrics.js';
 import type { Fault } from '../nemesis.js';
-import { Network, type NodeId } from '../network.js';
+import { Network, type NodeId, type Topology } from '../network.js';
 import type { Random } from '../random.js';
 import type { Scheduler } from '../scheduler.js';
 import type { Trace } from '../trace.js';
@@ -164,6 +164,7 @@ export class Cluster {
         nodes: [...options.nodeIds, ...clientIds],
         defaultLink: { latency: options.clientLatency, dropChance: 0, duplicateChance: 0, reorderChance: 0, reorderDelay: { kind: 'constant', valueUs: 0 } },
         maxMessageBytes: options.maxMessageBytes,
+        ...this.clientTopology(),
       },
       {
         deliver: (from, to, message) => {
@@ -173,6 +174,13 @@ export class Cluster {
         isUp: (id) => this.nodes.get(id)?.process.status !== 'down',
       },
     );
+  }
+
+  /** With clients placed in datacenters: the raft topology with each client in its home datacenter. */
+  private clientTopology(): { topology?: Topology } {
+    const { topology, clientPlacement } = this.options;
+    if (topology === null || clientPlacement === undefined) return {};
+    return { topology: { ...topology, datacenterOf: { ...topology.datacenterOf, ...clientPlacement } } };
   }
 
   private createNode(id: NodeId): SimNode {

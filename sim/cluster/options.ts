@@ -19,6 +19,9 @@ export interface ClusterOptions {
   readonly topology: Topology | null;
   readonly maxMessageBytes: number;
   readonly clientLatency: Distribution;
+  /** A home datacenter per client id (with a topology): a client reaches the nodes of its own datacenter with
+   *  the topology's intra latency and the others with the inter latency, instead of clientLatency. Absent: none. */
+  readonly clientPlacement?: Readonly<Record<string, string>>;
   readonly clocks: Readonly<Record<NodeId, ClockSetting>>;
   readonly disk: DiskOptions;
   /** On a crash, keep the first unsynced record as a torn write that recovery must discard. */

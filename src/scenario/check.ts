@@ -3,7 +3,7 @@
 // together, fault times fall inside the run, and expectations name existing nodes and datacenters.
 import { messageHeaderBytes } from '../../raft/node.js';
 import { nodeIdsOf } from './cluster-options.js';
-import { describeFound, type Problem, type SpecPath } from './errors.js';
+import { describeFound, suggest, type Problem, type SpecPath } from './errors.js';
 import { checkFault, faultKey, type FaultCheck } from './faults/index.js';
 import type { FullSpec } from './fill.js';
 import { dynamicTargets } from './node-ids.js';
@@ -14,6 +14,7 @@ class Checker {
   readonly problems: Problem[] = [];
   constructor(
     readonly nodeIds: readonly string[],
+    readonly datacenters: readonly string[],
     private readonly context: string,
   ) {}
 
@@ -35,6 +36,7 @@ class Checker {
       forUs: item.forUs,
       node: (path, id, allowDynamic) => this.node(path, id, allowDynamic),
       add: (path, found, expected) => this.add(path, found, expected),
+      datacenters: this.datacenters,
     };
   }
 }
@@ -130,11 +132,38 @@ function checkExpectationKeys(full: FullSpec, check: Checker): void {
   });
 }
 
+/** cluster.clocks keys name a node, or a datacenter (whose setting applies to each of its nodes). */
+function checkClockNames(full: FullSpec, check: Checker): void {
+  const datacenters = check.datacenters;
+  for (const name of Object.keys(full.cluster.clocks)) {
+    if (check.nodeIds.includes(name) || datacenters.includes(name)) continue;
+    const hint = suggest(name, [...check.nodeIds, ...datacenters]);
+    const dcs = datacenters.length > 0 ? `, or a datacenter (${datacenters.join(', ')})` : ' (no datacenters: cluster.datacenters places none)';
+    check.add(['cluster', 'clocks', name], describeFound(name), `${hint !== null ? `"${hint}" (did you mean it?), or ` : ''}a node of the cluster (${check.nodeIds.join(', ')})${dcs}`);
+  }
+}
+
+/** workload.placement names datacenters and places exactly workload.clients clients. */
+function checkClientPlacement(full: FullSpec, check: Checker): void {
+  const placement = full.workload.placement;
+  if (placement === null) return;
+  const known = check.datacenters;
+  for (const dc of Object.keys(placement)) {
+    if (known.includes(dc)) continue;
+    const hint = suggest(dc, known);
+    const expected = known.length === 0 ? 'a datacenter of cluster.datacenters (this cluster places no nodes in datacenters)' : `${hint !== null ? `"${hint}" (did you mean it?), or ` : ''}a datacenter of the cluster (${known.join(', ')})`;
+    check.add(['workload', 'placement', dc], describeFound(dc), expected);
+  }
+  const placed = Object.values(placement).reduce((a, b) => a + b, 0);
+  if (placed !== full.workload.clients) check.add(['workload', 'placement'], `${placed} clients placed`, `counts that add up to workload.clients (${full.workload.clients})`);
+}
+
 /** Every problem of the complete scenario. `context` ends each expected text (e.g. " (with --nodes 3)"). */
 export function checkFull(full: FullSpec, overridden: ReadonlySet<string>, context: string, drawnDuration: boolean): Problem[] {
-  const check = new Checker(nodeIdsOf(full), context);
+  const check = new Checker(nodeIdsOf(full), full.cluster.datacenters === null ? [] : Object.keys(full.cluster.datacenters), context);
   checkDatacenters(full, check);
-  for (const id of Object.keys(full.cluster.clocks)) check.node(['cluster', 'clocks', id], id, false);
+  checkClockNames(full, check);
+  checkClientPlacement(full, check);
   checkRaft(full, overridden, check);
   checkFaults(full, !overridden.has('duration') && !drawnDuration, check);
   checkExpectationKeys(full, check);

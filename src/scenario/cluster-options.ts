@@ -23,11 +23,9 @@ export function nodeIdsOf(full: FullSpec): string[] {
 export function baseLink(full: FullSpec, from: string, to: string): { dropChance: number; duplicateChance: number; reorderChance: number; latency: Distribution } {
   const n = full.network;
   let latency = n.latency;
-  const placement = full.cluster.datacenters;
-  if (placement !== null) {
-    const dcOf = (id: string): string | undefined => Object.entries(placement).find(([, ids]) => ids.includes(id))?.[0];
-    const a = dcOf(from);
-    const b = dcOf(to);
+  if (full.cluster.datacenters !== null) {
+    const a = datacenterOf(full, from);
+    const b = datacenterOf(full, to);
     if (a !== undefined && b !== undefined) {
       if (a === b) latency = full.cluster.latency.intra ?? n.latency;
       else {
@@ -39,10 +37,27 @@ export function baseLink(full: FullSpec, from: string, to: string): { dropChance
   return { dropChance: n.drop, duplicateChance: n.duplicate, reorderChance: n.reorder, latency };
 }
 
-/** A node's configured clock: its own offset and drift, else its place in the skew spread and no drift. */
+/** The datacenter a node is placed in, if any. */
+export function datacenterOf(full: FullSpec, id: string): string | undefined {
+  const placement = full.cluster.datacenters;
+  return placement === null ? undefined : Object.entries(placement).find(([, ids]) => ids.includes(id))?.[0];
+}
+
+/** A node's configured clock: its own offset and drift, else its datacenter's (cluster.clocks may name a
+ *  datacenter; the node's own entry overrides it field by field), else its place in the skew spread and no drift. */
 export function configuredClock(full: FullSpec, nodeIds: readonly string[], id: string): { offsetUs: number; driftPpm: number } {
-  const given = full.cluster.clocks[id] ?? {};
+  const dc = datacenterOf(full, id);
+  const own = Object.hasOwn(full.cluster.clocks, id) ? full.cluster.clocks[id] : undefined;
+  const ofDc = dc !== undefined && Object.hasOwn(full.cluster.clocks, dc) ? full.cluster.clocks[dc] : undefined;
+  const given = { ...ofDc, ...own };
   return { offsetUs: given.offset ?? skewOffsetUs(full.cluster.skew, Math.max(0, nodeIds.indexOf(id)), nodeIds.length), driftPpm: given.drift ?? 0 };
+}
+
+/** With workload.placement: each client's home datacenter, c1 first (in the placement's order). */
+export function clientHomes(full: FullSpec): string[] {
+  const placement = full.workload.placement;
+  if (placement === null) return [];
+  return Object.entries(placement).flatMap(([dc, count]) => Array.from({ length: count }, () => dc));
 }
 
 function topologyOf(full: FullSpec): ClusterOptions['topology'] {
@@ -95,6 +110,8 @@ export function clusterOptionsOf(full: FullSpec): ClusterOptions {
     topology: topologyOf(full),
     maxMessageBytes: n.maxMessageBytes,
     clientLatency: n.clientLatency,
+    // Written only when set, so that the meta record (and every golden hash) of a run without it is unchanged.
+    ...(full.workload.placement !== null && full.cluster.datacenters !== null ? { clientPlacement: Object.fromEntries(clientHomes(full).map((dc, k) => [`c${k + 1}`, dc])) } : {}),
     clocks,
     disk: { appendLatency: full.disk.appendLatency, fsyncLatency: full.disk.fsyncLatency },
     tearOnCrash: full.disk.tearOnCrash,

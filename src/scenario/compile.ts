@@ -6,7 +6,7 @@ import type { Fault, ScheduledFault } from '../../sim/nemesis.js';
 import { Random } from '../../sim/random.js';
 import type { SimulationOptions, TriggeredFault } from '../../sim/simulate.js';
 import { checkFull } from './check.js';
-import { clusterOptionsOf, nodeIdsOf } from './cluster-options.js';
+import { clientHomes, clusterOptionsOf, nodeIdsOf } from './cluster-options.js';
 import { SpecError } from './errors.js';
 import type { Expectation } from './expectations.js';
 import { toSimFaults, undoOf } from './faults/index.js';
@@ -126,6 +126,7 @@ function simulationOptionsOf(full: FullSpec, seed: number, schedule: Schedule): 
       // Written only when on, so that the meta record (and every golden hash) of a run without them is unchanged.
       ...(w.pinnedReaders > 0 ? { pinnedReaders: w.pinnedReaders } : {}),
       ...(w.recentKeyReads > 0 ? { recentKeyReads: w.recentKeyReads } : {}),
+      ...(w.placement !== null ? { homeNodes: clientHomes(full).map((dc) => [...(full.cluster.datacenters?.[dc] ?? [])]) } : {}),
     },
     faults: schedule.faults,
     triggers: schedule.triggers,

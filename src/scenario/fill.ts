@@ -40,7 +40,7 @@ export interface FullSpec {
   metrics: Filled<MetricsSpec>;
   network: Filled<NetworkSpec>;
   disk: Filled<DiskSpec>;
-  workload: Omit<Filled<WorkloadSpec>, 'mix'> & { mix: { put: number; get: number; cas: number } };
+  workload: Omit<Filled<WorkloadSpec>, 'mix' | 'placement'> & { mix: { put: number; get: number; cas: number }; placement: Record<string, number> | null };
   faults: FaultItemSpec[];
   chaos: Filled<ChaosSpec> | null;
   buggify: Filled<BuggifySpec> | null;
@@ -320,9 +320,11 @@ function fillDisk(f: Filler, spec: ScenarioSpec): FullSpec['disk'] {
 function fillWorkload(f: Filler, spec: ScenarioSpec, maxUncommittedBytes: number): FullSpec['workload'] {
   const w: WorkloadSpec = spec.workload ?? {};
   const dw = defaultWorkloadOptions;
-  const clients = f.take('workload.clients', w.clients, () => dw.clients, (random) => random.int(1, 8), same);
+  const placed = w.placement === undefined ? undefined : Object.values(w.placement).reduce((a, b) => a + b, 0);
+  const clients = f.take('workload.clients', w.clients ?? placed, () => dw.clients, (random) => random.int(1, 8), same);
   return {
     clients,
+    placement: w.placement ?? null,
     rate: f.take('workload.rate', w.rate, () => dw.ratePerSecond, (random) => random.pick([20, 100, 200, 500]), (v) => `${v}/s`),
     keys: f.take('workload.keys', w.keys, () => dw.keys, (random) => random.pick([1, 4, 16, 256]), same),
     mix: f.take(

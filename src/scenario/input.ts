@@ -89,6 +89,8 @@ export interface ScenarioInput {
     maxAttempts?: number;
     pinnedReaders?: number;
     recentKeyReads?: ProbabilityText;
+    /** Clients per home datacenter, e.g. `{eu: 3, us: 1}` (c1-c3 in eu, c4 in us); adds up to `clients`. */
+    placement?: Record<string, number>;
   };
   faults?: readonly FaultItemInput[];
   chaos?: ChaosInput | 'on' | true | Off;
@@ -134,7 +136,8 @@ export interface FaultItemInput {
   restart?: NodeTargetText;
   'restart-all'?: null | '' | Record<string, never>;
   pause?: NodeTargetText | { node: NodeTargetText; for?: DurationText };
-  partition?: readonly (readonly string[])[];
+  /** Groups of node ids, or `{datacenters: [east, west]}`: one side per listed datacenter. */
+  partition?: readonly (readonly string[])[] | { datacenters: readonly string[] };
   isolate?: NodeTargetText;
   'cut-one-way'?: { from: NodeTargetText | NodesText; to: NodeTargetText | NodesText };
   bridge?: { sideA: readonly string[]; sideB: readonly string[]; bridge: string };

@@ -138,6 +138,7 @@ const workloadSchema = z.strictObject({
   maxAttempts: positiveCount,
   pinnedReaders: count,
   recentKeyReads: probability,
+  placement: z.record(z.string(), positiveCount).optional(),
 });
 
 const chaosKindText = `a list of fault kinds from: ${allChaosKinds.join(', ')} (or all)`;

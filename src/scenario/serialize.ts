@@ -114,6 +114,7 @@ function workloadDocument(w: NonNullable<ScenarioSpec['workload']>): Doc | undef
     maxAttempts: w.maxAttempts,
     pinnedReaders: w.pinnedReaders,
     recentKeyReads: opt(w.recentKeyReads, formatProbability),
+    placement: w.placement,
   });
 }
 
@@ -183,7 +184,7 @@ export function fullToSpec(full: FullSpec): ScenarioSpec {
     metrics: full.metrics,
     network: full.network,
     disk: full.disk,
-    workload: full.workload,
+    workload: (({ placement, ...rest }) => (placement === null ? rest : { ...rest, placement }))(full.workload),
     faults: full.faults,
     chaos: full.chaos,
     duration: full.duration,

@@ -104,6 +104,8 @@ export interface WorkloadSpec {
   maxAttempts?: number;
   pinnedReaders?: number;
   recentKeyReads?: number;
+  /** Home datacenter -> how many clients live there (c1.. in this order); the counts add up to `clients`. */
+  placement?: Record<string, number>;
 }
 
 export interface ChaosSpec {
@@ -136,7 +138,9 @@ export type FaultSpec =
   | { readonly kind: 'restart-all' }
   | { readonly kind: 'pause'; readonly node: NodeTarget; readonly durationUs?: number }
   | { readonly kind: 'slow'; readonly node: NodeTarget; readonly delayUs: number }
-  | { readonly kind: 'partition'; readonly groups: readonly (readonly string[])[] }
+  | { readonly kind: 'partition'; readonly groups: readonly (readonly string[])[]; readonly datacenters?: undefined }
+  /** One side per listed datacenter (the nodes of unlisted datacenters form one more side); compiled to groups. */
+  | { readonly kind: 'partition'; readonly datacenters: readonly string[]; readonly groups?: undefined }
   | { readonly kind: 'isolate'; readonly node: NodeTarget }
   | { readonly kind: 'cut-one-way'; readonly from: TargetList; readonly to: TargetList }
   | { readonly kind: 'bridge'; readonly sideA: readonly string[]; readonly sideB: readonly string[]; readonly bridge: string }

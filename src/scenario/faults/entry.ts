@@ -34,6 +34,8 @@ export interface FaultCheck {
   /** A node id of the cluster, or (when allowDynamic) one of leader, follower, random, last-crashed. */
   node(path: SpecPath, id: string, allowDynamic: boolean): void;
   add(path: SpecPath, found: string, expected: string): void;
+  /** The cluster's datacenters (empty without cluster.datacenters). */
+  readonly datacenters: readonly string[];
 }
 
 /** The nodes a shrink keeps. */
@@ -42,6 +44,8 @@ export interface KeptNodes {
   keeps(id: string): boolean;
   /** A target that still means something: a dynamic target, or a kept node. */
   keepsTarget(id: string): boolean;
+  /** A datacenter that still holds a kept node. */
+  keepsDatacenter(dc: string): boolean;
 }
 
 /** What a `for:` on the item means for this kind. */

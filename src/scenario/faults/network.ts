@@ -1,21 +1,56 @@
 // Network faults: partitions into groups, isolating one node, one-way cuts, the bridge (two sides that reach
 // each other only through one node), and heal, which ends every one of them.
 import type { Fault, FaultKind } from '../../../sim/nemesis.js';
-import { describeFound } from '../errors.js';
+import { describeFound, suggest } from '../errors.js';
 import { parseNodeId, parseTarget } from '../node-ids.js';
 import type { TargetList } from '../spec.js';
 import { UnitError } from '../units.js';
 import { noArgumentParser, nodeless, parseTargetList, targetsOf, writeTargetList } from './common.js';
-import type { FaultKindEntry, FaultParser } from './entry.js';
+import type { FaultCheck, FaultKindEntry, FaultParser } from './entry.js';
 
 type NetworkKind = Extract<FaultKind, 'partition' | 'isolate' | 'cut-one-way' | 'bridge' | 'heal'>;
 
 /** Every cut of any shape is undone by heal. */
 const healed = { kind: 'undone', undo: (): Fault => ({ kind: 'heal' }) } as const;
 
+/** `partition: {datacenters: [east, west]}`. */
+const parseDatacenterPartition: FaultParser = (value, reader, path) => {
+  const body = reader.mapping(value, path, ['datacenters'], [], '{datacenters: [east, west]}');
+  if (body === undefined) return undefined;
+  const datacenters = reader.read(body.datacenters, [...path, 'datacenters'], (v) => {
+    if (!Array.isArray(v) || v.length === 0) throw new UnitError('a list of datacenter names such as [east, west]');
+    return Array.from(v, (name) => {
+      if (typeof name !== 'string' || !/^[A-Za-z][\w-]*$/.test(name)) throw new UnitError(`a list of datacenter names such as [east, west] (names are words, found ${describeFound(name)})`);
+      return name;
+    });
+  });
+  return datacenters === undefined ? undefined : { kind: 'partition', datacenters };
+};
+
+/** The groups a datacenter partition compiles to: each listed datacenter's nodes, then the nodes of the others. */
+export function datacenterGroups(placement: Readonly<Record<string, readonly string[]>> | null, listed: readonly string[], nodeIds: readonly string[]): string[][] {
+  const groups = listed.map((dc) => [...(placement?.[dc] ?? [])]);
+  const rest = nodeIds.filter((id) => !groups.some((group) => group.includes(id)));
+  return rest.length > 0 ? [...groups, rest] : groups;
+}
+
+function checkDatacenterPartition(listed: readonly string[], check: FaultCheck): void {
+  const known = check.datacenters;
+  listed.forEach((dc, k) => {
+    const path = [...check.path, 'datacenters', k];
+    if (known.length === 0) check.add(path, describeFound(dc), 'a datacenter of cluster.datacenters (this cluster places no nodes in datacenters)');
+    else if (!known.includes(dc)) {
+      const hint = suggest(dc, known);
+      check.add(path, describeFound(dc), `${hint !== null ? `"${hint}" (did you mean it?), or ` : ''}a datacenter of the cluster (${known.join(', ')})`);
+    }
+    if (listed.indexOf(dc) !== k) check.add(path, describeFound(dc), 'each datacenter listed once');
+  });
+}
+
 const parsePartition: FaultParser = (value, reader, path) => {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return parseDatacenterPartition(value, reader, path);
   if (!Array.isArray(value) || value.length === 0) {
-    reader.fail(path, value, 'a list of groups such as [[n1, n2], [n3, n4, n5]]');
+    reader.fail(path, value, 'a list of groups such as [[n1, n2], [n3, n4, n5]], or {datacenters: [east, west]}');
     return undefined;
   }
   const groups: string[][] = [];
@@ -51,6 +86,7 @@ export const networkFaults: { readonly [K in NetworkKind]: FaultKindEntry<K> } =
     parse: parsePartition,
     lasting: healed,
     check: (fault, check) => {
+      if (fault.datacenters !== undefined) return checkDatacenterPartition(fault.datacenters, check);
       const seen = new Set<string>();
       fault.groups.forEach((group, g) =>
         group.forEach((id, k) => {
@@ -60,10 +96,19 @@ export const networkFaults: { readonly [K in NetworkKind]: FaultKindEntry<K> } =
         }),
       );
     },
-    toSim: (fault) => [{ kind: 'partition', groups: fault.groups.map((group) => [...group]) }],
+    toSim: (fault, context) => [
+      {
+        kind: 'partition',
+        groups: fault.datacenters !== undefined ? datacenterGroups(context.full.cluster.datacenters, fault.datacenters, context.nodeIds) : fault.groups.map((group) => [...group]),
+      },
+    ],
     fromSim: (fault) => ({ kind: 'partition', groups: fault.groups.map((group) => [...group]) }),
-    write: (fault) => fault.groups.map((group) => [...group]),
+    write: (fault) => (fault.datacenters !== undefined ? { datacenters: [...fault.datacenters] } : fault.groups.map((group) => [...group])),
     restrict: (fault, kept) => {
+      if (fault.datacenters !== undefined) {
+        const datacenters = fault.datacenters.filter((dc) => kept.keepsDatacenter(dc));
+        return datacenters.length === 0 ? null : { kind: 'partition', datacenters };
+      }
       const groups = fault.groups.map((group) => group.filter((id) => kept.keeps(id))).filter((group) => group.length > 0);
       return groups.length === 0 ? null : { kind: 'partition', groups };
     },
