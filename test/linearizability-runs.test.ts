@@ -89,7 +89,7 @@ describe('the verdict in result.json, the run summary and the sweep summary', ()
     expect(runSummary(toResultJson(passing))).toContain('linearizable yes');
     const sweep = summarizeSweep({ scenario: scenario.name, ref: readIndexScenario, overrides: [] }, [summarizeSeed(failing), summarizeSeed(passing)]);
     expect(sweep.linearizability).toEqual({ ok: 1, violation: 1, unknown: 0, off: 0 });
-    expect(sweepText(sweep, null)).toContain('linearizable 1 seeds yes, 1 NO, 0 UNKNOWN (undecided)');
+    expect(sweepText(sweep, null)).toContain('linearizable 1 seed yes, 1 NO, 0 UNKNOWN (undecided)');
   });
 });
 
