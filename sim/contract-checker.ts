@@ -180,8 +180,9 @@ export class ContractChecker {
     // reference; the recipient's is, while the recipient is up and still has the entry.)
     // Only a leader of the acknowledgement's term counts it; one that is not (it stepped down, or moved on) does
     // not, and a mistaken count shows when it commits (CommitDurable).
-    if (this.view(message.to).leaderTerm() !== message.term) return;
-    const recipient = this.view(message.to).liveLog();
+    const to = this.view(message.to);
+    if (to.leaderTerm() !== message.term) return;
+    const recipient = to.liveLog();
     const counted = recipient !== null && index >= recipient.firstIndex() ? recipient.term(index) : undefined;
     if (counted !== undefined && durable.termAt(index) === counted) return;
     const live = this.view(from).liveLog();

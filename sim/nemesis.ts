@@ -138,6 +138,12 @@ export interface ChaosTiming {
 
 export const defaultChaosTiming: ChaosTiming = { electionTimeoutMinUs: 150_000, electionTimeoutMaxUs: 300_000 };
 
+/** Whether one more node may go down at timeUs and crashes stay a minority (forgetting the ones over by then). */
+function crashSlotFree(state: ScheduleState, timeUs: number): boolean {
+  state.crashEnds = state.crashEnds.filter((end) => end > timeUs);
+  return state.crashEnds.length < state.minority;
+}
+
 /** Adds the fault of one draw and its undo (if it has one) to the schedule. */
 function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: readonly NodeId[], options: ChaosOptions, schedule: ScheduledFault[]): void {
   const { kind, timeUs, endUs, node, other } = draw;
@@ -146,8 +152,7 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
   };
   switch (kind) {
     case 'crash': {
-      state.crashEnds = state.crashEnds.filter((end) => end > timeUs);
-      if (state.crashEnds.length >= state.minority) return;
+      if (!crashSlotFree(state, timeUs)) return;
       const target: NodeTarget = random.chance(1, 3) ? 'leader' : node;
       at({ kind: 'crash', node: target });
       at({ kind: 'restart-all' }, endUs);
@@ -233,8 +238,7 @@ function drawProtocolFault(random: Random, kind: 'bounce' | 'power-loss' | 'filt
   const { timeUs, endUs, node } = draw;
   switch (kind) {
     case 'bounce': {
-      state.crashEnds = state.crashEnds.filter((end) => end > timeUs);
-      if (state.crashEnds.length >= state.minority) return;
+      if (!crashSlotFree(state, timeUs)) return;
       const downUs = drawDownUs(random, state.timing, options);
       at({ kind: 'bounce', node: random.chance(1, 3) ? 'leader' : node, downUs });
       state.crashEnds.push(timeUs + downUs);

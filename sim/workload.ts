@@ -174,11 +174,12 @@ export class Workload {
 
   private drawOperation(client: ClientState): KvOperation {
     const mix = this.options.mix;
-    const pick = client.pinnedTo === null ? this.random.int(1, mix.put + mix.get + mix.cas) : mix.put + 1;
+    // A pinned reader only reads: it draws no operation kind.
+    const pick = client.pinnedTo === null ? this.random.int(1, mix.put + mix.get + mix.cas) : null;
     const key = this.keyNames[this.random.int(1, this.options.keys) - 1]!;
     const value = `${client.id}-${client.seq}`.padEnd(this.options.valueBytes, '.');
-    if (pick <= mix.put) return this.noteWritten({ op: 'put', key, value });
-    if (pick <= mix.put + mix.get || client.pinnedTo !== null) {
+    if (pick !== null && pick <= mix.put) return this.noteWritten({ op: 'put', key, value });
+    if (pick === null || pick <= mix.put + mix.get) {
       const recent = this.options.recentKeyReads ?? 0;
       if (recent > 0 && this.lastWrittenKey !== null && this.random.next() < recent) return { op: 'get', key: this.lastWrittenKey };
       return { op: 'get', key };

@@ -280,7 +280,6 @@ export class ReadyLoop {
    *  Indexed loops in the Ready loop: for-of over the shared, frozen empty arrays of a Ready allocated an
    *  iterator result per loop (seen in allocation profiles). */
   private sendMessages(node: SimNode, ready: Ready): void {
-    const now = this.scheduler.nowUs;
     const messages = ready.messages;
     const contract = this.contract;
     for (let k = 0; k < messages.length; k++) {
@@ -288,8 +287,7 @@ export class ReadyLoop {
       if (contract !== null) contract.onSend(node.id, message);
       this.observers.countMessage(message.type, 'sent');
       if (this.buggify.enabled && this.buggified(node, message)) continue;
-      const id = this.network.send(node.id, message.to, message, messageBytes(message));
-      if (this.trace.enabled) this.trace.emitMessage(now, 'send', node.id, message.to, message.type, id);
+      this.send(node.id, message);
     }
     if (this.context.protocolTap.on) this.notifySent(node, messages);
   }
@@ -298,10 +296,7 @@ export class ReadyLoop {
    *  later term). True when the message was taken over (it leaves later). */
   private buggified(node: SimNode, message: Message): boolean {
     const buggify = this.buggify;
-    if (message.type.endsWith('Response') && buggify.fires('duplicate-response')) {
-      const id = this.network.send(node.id, message.to, message, messageBytes(message));
-      if (this.trace.enabled) this.trace.emitMessage(this.scheduler.nowUs, 'send', node.id, message.to, message.type, id);
-    }
+    if (message.type.endsWith('Response') && buggify.fires('duplicate-response')) this.send(node.id, message);
     if (!buggify.fires('delay-message')) return false;
     this.scheduler.after(buggify.delayUs('delay-message'), this.sendLate, { from: node.id, message });
     return true;
@@ -309,9 +304,14 @@ export class ReadyLoop {
 
   /** A message out of a buffer: it was written before the sender crashed, if it did, so it still leaves. */
   private readonly sendLate = (late: { from: NodeId; message: Message }): void => {
-    const id = this.network.send(late.from, late.message.to, late.message, messageBytes(late.message));
-    if (this.trace.enabled) this.trace.emitMessage(this.scheduler.nowUs, 'send', late.from, late.message.to, late.message.type, id);
+    this.send(late.from, late.message);
   };
+
+  /** One message onto the network, and its send record. */
+  private send(from: NodeId, message: Message): void {
+    const id = this.network.send(from, message.to, message, messageBytes(message));
+    if (this.trace.enabled) this.trace.emitMessage(this.scheduler.nowUs, 'send', from, message.to, message.type, id);
+  }
 
   /** The protocol events a Ready's messages show: a vote granted, entries acknowledged, a snapshot sent. */
   private notifySent(node: SimNode, messages: readonly Message[]): void {

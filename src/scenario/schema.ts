@@ -141,16 +141,39 @@ const workloadSchema = z.strictObject({
   placement: z.record(z.string(), positiveCount).optional(),
 });
 
-const chaosKindText = `a list of fault kinds from: ${allChaosKinds.join(', ')} (or all)`;
+/** A list of names from `names`, each once, or `all` (every name). */
+function nameList<N extends string>(names: readonly N[], what: string) {
+  const text = `a list of ${what} from: ${names.join(', ')} (or all)`;
+  return unit((value): N[] => {
+    if (value === 'all') return [...names];
+    if (!Array.isArray(value) || value.length === 0) throw new UnitError(text);
+    for (const name of value) if (!names.includes(name as N)) throw new UnitError(text);
+    if (new Set(value).size !== value.length) throw new UnitError(`${text}, each once`);
+    return value as N[];
+  });
+}
+
+/** A section that is off | false | null (none), on | true (its defaults), or a mapping of its settings. */
+function switchableSection<T>(settings: z.ZodType, example: string) {
+  return z.unknown().transform((value, ctx): T | null | undefined => {
+    if (value === undefined) return undefined;
+    if (value === null || value === false || value === 'off') return null;
+    if (value === true || value === 'on') return {} as T;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      addIssue(ctx, [], value, `off, on, or a mapping such as ${example}`);
+      return z.NEVER;
+    }
+    const parsed = settings.safeParse(value, { reportInput: true });
+    if (!parsed.success) {
+      forward(ctx, parsed.error.issues);
+      return z.NEVER;
+    }
+    return parsed.data as T;
+  }).optional();
+}
 
 const chaosObjectSchema = z.strictObject({
-  kinds: unit((value): ChaosKind[] => {
-    if (value === 'all') return [...allChaosKinds];
-    if (!Array.isArray(value) || value.length === 0) throw new UnitError(chaosKindText);
-    for (const kind of value) if (!allChaosKinds.includes(kind as ChaosKind)) throw new UnitError(chaosKindText);
-    if (new Set(value).size !== value.length) throw new UnitError(`${chaosKindText}, each once`);
-    return value as ChaosKind[];
-  }),
+  kinds: nameList<ChaosKind>(allChaosKinds, 'fault kinds'),
   meanGap: positiveDuration,
   maxFaultDuration: positiveDuration,
   maxClockOffset: duration,
@@ -162,53 +185,16 @@ const chaosObjectSchema = z.strictObject({
   maxClockStep: duration,
 });
 
-/** chaos: off | false | null (none), on | true (the defaults), or a mapping of settings. */
-const chaosSchema = z.unknown().transform((value, ctx): ChaosSpec | null | undefined => {
-  if (value === undefined) return undefined;
-  if (value === null || value === false || value === 'off') return null;
-  if (value === true || value === 'on') return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    addIssue(ctx, [], value, 'off, on, or a mapping such as {kinds: [crash, partition], meanGap: 1s, maxFaultDuration: 3s}');
-    return z.NEVER;
-  }
-  const parsed = chaosObjectSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) {
-    forward(ctx, parsed.error.issues);
-    return z.NEVER;
-  }
-  return parsed.data as ChaosSpec;
-}).optional();
-
-const buggifySiteText = `a list of buggify sites from: ${buggifySites.join(', ')} (or all)`;
+const chaosSchema = switchableSection<ChaosSpec>(chaosObjectSchema, '{kinds: [crash, partition], meanGap: 1s, maxFaultDuration: 3s}');
 
 const buggifyObjectSchema = z.strictObject({
-  sites: unit((value): BuggifySite[] => {
-    if (value === 'all') return [...buggifySites];
-    if (!Array.isArray(value) || value.length === 0) throw new UnitError(buggifySiteText);
-    for (const site of value) if (!buggifySites.includes(site as BuggifySite)) throw new UnitError(buggifySiteText);
-    if (new Set(value).size !== value.length) throw new UnitError(`${buggifySiteText}, each once`);
-    return value as BuggifySite[];
-  }),
+  sites: nameList<BuggifySite>(buggifySites, 'buggify sites'),
   chance: probability,
   maxDelay: positiveDuration,
 });
 
-/** buggify: off | false | null (none), on | true (every site at the defaults), or a mapping. */
-const buggifySchema = z.unknown().transform((value, ctx): BuggifySpec | null | undefined => {
-  if (value === undefined) return undefined;
-  if (value === null || value === false || value === 'off') return null;
-  if (value === true || value === 'on') return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    addIssue(ctx, [], value, 'off, on, or a mapping such as {sites: [fsync-stall, delay-message], chance: 1%, maxDelay: 600ms}');
-    return z.NEVER;
-  }
-  const parsed = buggifyObjectSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) {
-    forward(ctx, parsed.error.issues);
-    return z.NEVER;
-  }
-  return parsed.data as BuggifySpec;
-}).optional();
+/** Every site at the defaults when `on`. */
+const buggifySchema = switchableSection<BuggifySpec>(buggifyObjectSchema, '{sites: [fsync-stall, delay-message], chance: 1%, maxDelay: 600ms}');
 
 // ------------------------------------------------------------------------------------------------ the file
 
