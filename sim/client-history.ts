@@ -72,16 +72,22 @@ export class ClientHistory {
   /** The recorded operations in call order; an operation still pending (none after Workload.finish) is
    *  unknown, with no return. */
   entries(): RecordedOperation[] {
-    const recorded: RecordedOperation[] = [];
+    const operations = this.recordedOperations();
+    return operations.map((operation, slot) => ({ client: this.names[slot]!.client, id: this.names[slot]!.id, operation }));
+  }
+
+  /** The operations of entries(), without their client names: what the check reads. */
+  recordedOperations(): Operation<KvInput, KvOutput>[] {
+    const recorded = new Array<Operation<KvInput, KvOutput>>(this.operations.length);
     for (let slot = 0; slot < this.operations.length; slot++) {
-      const name = this.names[slot]!;
       let operation = this.operations[slot]!;
       if (operation === null) {
+        const name = this.names[slot]!;
         const pending = this.pending.get(name.client)!;
         const clientId = Number(name.client.replace(/^\D+/, ''));
         operation = makeOperation('unknown', clientId, pending.callUs, null, pending.input, null);
       }
-      recorded.push({ client: name.client, id: name.id, operation });
+      recorded[slot] = operation;
     }
     return recorded;
   }
