@@ -3,7 +3,7 @@
 // The per-read check of sim/workload.ts (LinearizableRead) stays as the fast first pass: it stops the run at
 // the stale read itself; this check catches what it cannot (a stale read of a write not yet acknowledged, cas
 // and unknown-outcome orders) and draws the picture either way.
-import { checkLinearizable, kvModel, UNKNOWN, type History, type IndexedOperation, type KvInput, type KvOutput, type KvState, type Operation } from '../linearizability/index.js';
+import { checkLinearizable, kvModel, UNKNOWN, type History, type IndexedOperation, type KvInput, type KvOutput, type KvState, type Model, type Operation, type Partition } from '../linearizability/index.js';
 import type { ClientHistory, RecordedOperation } from './client-history.js';
 import { formatUs } from './random.js';
 
@@ -206,8 +206,12 @@ function checkKeys(checked: History<KvInput, KvOutput>, options: Linearizability
   let stepsUsed = 0;
   let unknown: KeyCheck | null = null;
   for (const { indices, budget } of groups) {
-    const history = indices.length === checked.length ? checked : indices.map((index) => checked[index]!);
-    const result = checkLinearizable(history, kvModel, {
+    const whole = indices.length === checked.length;
+    const history = whole ? checked : indices.map((index) => checked[index]!);
+    // The whole history's partition is the one just made (kvModel's: each key's indices in order, the keys in
+    // order of first appearance); a part of it is partitioned again.
+    const model = whole ? keyedBy(byKey) : kvModel;
+    const result = checkLinearizable(history, model, {
       maxStepsPerPartition: budget,
       shrinkMaxSteps: Math.min(budget, options.shrinkMaxSteps ?? DEFAULT_SHRINK_STEPS),
     });
@@ -216,6 +220,13 @@ function checkKeys(checked: History<KvInput, KvOutput>, options: Linearizability
     if (result.verdict === 'unknown') unknown ??= { key: result.partition, indices, result };
   }
   return { keys: byKey.size, stepsUsed, violation: null, unknown };
+}
+
+/** kvModel with its partition of the history given: `byKey`, each key's indices in increasing order. */
+function keyedBy(byKey: ReadonlyMap<string, readonly number[]>): Model<KvState, KvInput, KvOutput> {
+  const partitions: Partition[] = [];
+  for (const [label, indices] of byKey) partitions.push({ label, indices });
+  return { ...kvModel, partition: () => partitions };
 }
 
 /** Checks the run's client history per key. `seed` is named in the reason of a violation. */
