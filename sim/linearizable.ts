@@ -97,11 +97,11 @@ function weakenAtCut(operations: History<KvInput, KvOutput>, cutUs: number): His
  * committed, and made 600-operation histories undecidable within the budget).
  */
 export function observableOperations(history: History<KvInput, KvOutput>): number[] {
-  // Only unknown puts and cas can be left out: note their keys first, and look at the rest only on those keys.
+  // Only unknown outcomes can be left out: note their keys first, and look at the rest only on those keys.
   const candidateKeys = new Set<string>();
   for (let index = 0; index < history.length; index++) {
     const operation = history[index]!;
-    if (operation.status === 'unknown' && operation.input.op !== 'get') candidateKeys.add(operation.input.key);
+    if (operation.status === 'unknown') candidateKeys.add(operation.input.key);
   }
   const seen = new Map<string, Set<string>>();
   // A cas that found another value without saying which observes every value but one: its key keeps all.
