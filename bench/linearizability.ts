@@ -4,11 +4,12 @@
  *   - the 102 Jepsen etcd histories (~150-170 operations each): median 0.35 ms, worst 1.9 s per history;
  *   - a 50-client key-value history of ~4,000 operations: 1.6 s.
  *
- *   npm run bench:lincheck [-- --porcupine <dir>] [--repeats N] [--full]
+ *   npm run bench:lincheck [-- --porcupine <dir>] [--repeats N] [--full] [--runs-only]
  *
  * <dir> is an extract of github.com/anishathalye/porcupine holding test_data/ (and porcupine_test.go for the
  * expected verdicts); skipped when absent. Generated histories are seeded: the same input every run. Then the
- * histories recorded from raftsim's own runs (bench/lincheck-runs.ts): ms per check and its share of a seed.
+ * histories recorded from raftsim's own runs (bench/lincheck-runs.ts): ms per check and its share of a seed;
+ * --runs-only gives those alone.
  */
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -148,22 +149,28 @@ function benchPorcupine(root: string, repeats: number, full: boolean): void {
   }
 }
 
-function parseArguments(argv: readonly string[]): { porcupine: string | null; repeats: number; full: boolean } {
+function parseArguments(argv: readonly string[]): { porcupine: string | null; repeats: number; full: boolean; runsOnly: boolean } {
   let porcupine: string | null = null;
   let repeats = 9;
   let full = false;
+  let runsOnly = false;
   for (let k = 0; k < argv.length; k++) {
     if (argv[k] === '--porcupine') porcupine = argv[++k] ?? null;
     else if (argv[k] === '--repeats') repeats = Number(argv[++k]);
     else if (argv[k] === '--full') full = true;
-    else throw new Error(`bench:lincheck: unknown argument ${argv[k]}; expected --porcupine <dir>, --repeats N or --full`);
+    else if (argv[k] === '--runs-only') runsOnly = true;
+    else throw new Error(`bench:lincheck: unknown argument ${argv[k]}; expected --porcupine <dir>, --repeats N, --full or --runs-only`);
   }
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error('bench:lincheck: --repeats must be a positive integer');
-  return { porcupine, repeats, full };
+  return { porcupine, repeats, full, runsOnly };
 }
 
 export function main(argv: readonly string[]): void {
-  const { porcupine, repeats, full } = parseArguments(argv);
+  const { porcupine, repeats, full, runsOnly } = parseArguments(argv);
+  if (runsOnly) {
+    benchRecordedRuns(repeats);
+    return;
+  }
   benchGenerated(repeats);
   benchRecordedRuns(repeats);
   if (porcupine === null) console.log('\n(Porcupine histories skipped: pass --porcupine <dir> holding test_data/jepsen)');

@@ -2,11 +2,12 @@
 // key-value model: each key) is checked alone — P-compositionality (Herlihy & Wing 1990, theorem 1), which is
 // what makes a 10-client key-value history tractable — under its own step budget.
 import { HistoryError, readHistory, STATUS_FAIL, type History, type HistoryColumns } from './history.js';
-import { preparePartition, type PreparedPartition } from './events.js';
+import { callOrder, prepareInCallOrder, type PreparedPartition } from './events.js';
 import { explainViolation } from './explain.js';
 import type { Model, Partition } from './model.js';
 import type { CheckResult, PartitionUnknown, PartitionVerdict, PartitionViolation } from './result.js';
 import { PartitionSearch, PLAIN_SEARCH, type FinishedOutcome } from './search.js';
+import { replayInCallOrder } from './replay.js';
 
 export interface CheckOptions {
   /** Search steps (loop iterations) per partition before it answers 'unknown'. Deterministic: no clock. */
@@ -77,20 +78,37 @@ function readOperations<State, Input, Output>(history: History<Input, Output>, m
   return columns;
 }
 
-/** One partition's check. The search (and its cache, the bulk of the memory) exists only while it runs. */
+/** One partition's check: a replay of its operations in call order when the model accepts them all (replay.ts:
+ *  the search's own first path), else the search. The event list is laid out and the search (its cache is the
+ *  bulk of the memory) exists only when it runs. */
 class PartitionRun<State, Input, Output> {
   private search: PartitionSearch<State, Input, Output> | null = null;
+  private laidOut: PreparedPartition<Input, Output> | null = null;
   outcome: FinishedOutcome<State> | null = null;
   steps = 0;
 
   constructor(
-    readonly prepared: PreparedPartition<Input, Output>,
+    readonly label: string,
+    private readonly columns: HistoryColumns<Input, Output>,
+    /** The partition's history indices in call order: its operations' positions. */
+    readonly order: readonly number[],
     private readonly model: Model<State, Input, Output>,
   ) {}
+
+  get prepared(): PreparedPartition<Input, Output> {
+    return (this.laidOut ??= prepareInCallOrder(this.label, this.columns, this.order));
+  }
 
   /** Searches on until a verdict or `stepLimit` steps in all. */
   advance(stepLimit: number): FinishedOutcome<State> | null {
     if (this.outcome !== null) return this.outcome;
+    if (this.search === null && this.steps === 0) {
+      this.outcome = replayInCallOrder(this.columns, this.order, this.model, stepLimit);
+      if (this.outcome !== null) {
+        this.steps = this.outcome.steps;
+        return this.outcome;
+      }
+    }
     this.search ??= new PartitionSearch(this.prepared, this.model, PLAIN_SEARCH);
     this.outcome = this.search.run(stepLimit);
     this.steps = this.search.steps;
@@ -105,7 +123,7 @@ function startPartition<State, Input, Output>(
   partition: Partition,
 ): PartitionRun<State, Input, Output> {
   const checked = partition.indices.filter((index) => columns.status[index] !== STATUS_FAIL);
-  return new PartitionRun(preparePartition(partition.label, columns, checked), model);
+  return new PartitionRun(partition.label, columns, callOrder(columns, checked), model);
 }
 
 /** Runs every partition to a verdict or its budget, one after another; or, stopping at the first violation,
@@ -132,8 +150,8 @@ function verdictOf<State, Input, Output>(
   stopped: boolean,
   options: Required<CheckOptions>,
 ): PartitionVerdict<State, Input, Output> {
-  const { prepared, outcome } = run;
-  const base = { partition: prepared.label, operations: prepared.inputs.length, stepsUsed: run.steps };
+  const { order, outcome } = run;
+  const base = { partition: run.label, operations: order.length, stepsUsed: run.steps };
   if (outcome === null) {
     // Unfinished under budget only when the turns stopped at another partition's violation.
     if (run.steps < options.maxStepsPerPartition && !stopped) throw new Error('linearizability: a partition search paused early');
@@ -141,13 +159,14 @@ function verdictOf<State, Input, Output>(
   }
   switch (outcome.kind) {
     case 'ok':
-      return { verdict: 'ok', ...base, linearization: Array.from(outcome.linearization, (position) => prepared.historyIndex[position]!) };
+      return { verdict: 'ok', ...base, linearization: Array.from(outcome.linearization, (position) => order[position]!) };
     case 'violation': {
       const { stuckOperation } = outcome;
+      const prepared = run.prepared;
       const explanation = options.explain
         ? explainViolation({ history, columns, model, prepared, stuckOperation, maxSteps: options.maxStepsPerPartition, shrinkMaxSteps: options.shrinkMaxSteps })
         : null;
-      return { verdict: 'violation', ...base, stuckIndex: prepared.historyIndex[stuckOperation]!, explanation };
+      return { verdict: 'violation', ...base, stuckIndex: order[stuckOperation]!, explanation };
     }
     default: {
       const unreachable: never = outcome;

@@ -28,21 +28,18 @@ export interface PreparedPartition<Input, Output> {
   readonly initialPrev: Int32Array;
 }
 
-interface TimedEvent {
-  readonly timeUs: number;
-  /** 0 for a call, 1 for a return: at equal times calls sort first, so equal times are concurrent. */
-  readonly kind: 0 | 1;
-  readonly operation: number;
-}
-
-function compareEvents(a: TimedEvent, b: TimedEvent): number {
-  return a.timeUs - b.timeUs || a.kind - b.kind || a.operation - b.operation;
-}
-
 /** The indices in call order (ties by history index): the partition numbers its operations this way. */
 export function callOrder(columns: HistoryColumns<unknown, unknown>, indices: readonly number[]): number[] {
   const callUs = columns.callUs;
-  return [...indices].sort((a, b) => callUs[a]! - callUs[b]! || a - b);
+  const order = indices.slice();
+  // Indices in increasing order with calls in time order (a run's history, or a model's partition of it) are
+  // sorted already.
+  for (let k = 1; k < order.length; k++) {
+    const a = order[k - 1]!;
+    const b = order[k]!;
+    if (callUs[a]! > callUs[b]! || (callUs[a] === callUs[b] && a > b)) return order.sort((x, y) => callUs[x]! - callUs[y]! || x - y);
+  }
+  return order;
 }
 
 /**
@@ -55,43 +52,59 @@ export function preparePartition<Input, Output>(
   columns: HistoryColumns<Input, Output>,
   indices: readonly number[],
 ): PreparedPartition<Input, Output> {
-  const order = callOrder(columns, indices);
+  return prepareInCallOrder(label, columns, callOrder(columns, indices));
+}
+
+/** preparePartition of indices already in call order (callOrder's). */
+export function prepareInCallOrder<Input, Output>(label: string, columns: HistoryColumns<Input, Output>, order: readonly number[]): PreparedPartition<Input, Output> {
   const count = order.length;
   const inputs: Input[] = new Array<Input>(count);
   const outputs: (Output | Unknown)[] = new Array<Output | Unknown>(count);
-  const events: TimedEvent[] = [];
+  const returning: number[] = [];
+  let returnsSorted = true;
   for (let position = 0; position < count; position++) {
     const index = order[position]!;
     const status = columns.status[index]!;
     if (status === STATUS_FAIL) throw new Error(`linearizability: failed operation ${index} given to the search`);
     inputs[position] = columns.inputs[index]!;
     outputs[position] = status === STATUS_OK ? (columns.outputs[index] as Output) : UNKNOWN;
-    events.push({ timeUs: columns.callUs[index]!, kind: 0, operation: position });
-    if (status !== STATUS_UNKNOWN) events.push({ timeUs: columns.returnUs[index]!, kind: 1, operation: position });
+    if (status === STATUS_UNKNOWN) continue;
+    if (returning.length > 0 && columns.returnUs[order[returning[returning.length - 1]!]!]! > columns.returnUs[index]!) returnsSorted = false;
+    returning.push(position);
   }
-  events.sort(compareEvents);
-  return { label, historyIndex: Int32Array.from(order), inputs, outputs, finiteCount: events.length - count, ...linkEvents(events, count) };
+  const returnAt = (position: number): number => columns.returnUs[order[position]!]!;
+  // Returns in time order, ties by position (pushed in increasing position, so only times can be out of order).
+  if (!returnsSorted) returning.sort((a, b) => returnAt(a) - returnAt(b) || a - b);
+  return { label, historyIndex: Int32Array.from(order), inputs, outputs, finiteCount: returning.length, ...linkEvents(columns, order, returning) };
 }
 
-function linkEvents(events: readonly TimedEvent[], count: number) {
-  const nodeCount = events.length + 2;
+/**
+ * The event list: calls (in position order, which is call order) merged with the returns (in time order), a
+ * call first at equal times — the order of sorting every event by (time, call before return, position).
+ */
+function linkEvents(columns: HistoryColumns<unknown, unknown>, order: readonly number[], returning: readonly number[]) {
+  const count = order.length;
+  const nodeCount = count + returning.length + 2;
   const tail = nodeCount - 1;
   const nodeOperation = new Int32Array(nodeCount).fill(-1);
   const nodeReturn = new Int32Array(nodeCount).fill(NO_RETURN);
   const initialNext = new Int32Array(nodeCount);
   const initialPrev = new Int32Array(nodeCount);
   const callNode = new Int32Array(count);
-  for (let i = 0; i < events.length; i++) {
-    const node = i + 1;
-    const event = events[i]!;
-    nodeOperation[node] = event.operation;
-    if (event.kind === 0) {
-      callNode[event.operation] = node;
+  let call = 0;
+  let ret = 0;
+  for (let node = 1; node < tail; node++) {
+    const takeCall = call < count && (ret === returning.length || columns.callUs[order[call]!]! <= columns.returnUs[order[returning[ret]!]!]!);
+    if (takeCall) {
+      nodeOperation[node] = call;
+      callNode[call++] = node;
     } else {
+      const operation = returning[ret++]!;
+      nodeOperation[node] = operation;
       nodeReturn[node] = RETURN_NODE;
       // Invariant: an operation's call sorts before its return (callUs <= returnUs, calls first at ties).
-      if (!(callNode[event.operation]! > 0 && callNode[event.operation]! < node)) throw new Error('linearizability: return before call');
-      nodeReturn[callNode[event.operation]!] = node;
+      if (!(callNode[operation]! > 0 && callNode[operation]! < node)) throw new Error('linearizability: return before call');
+      nodeReturn[callNode[operation]!] = node;
     }
   }
   for (let node = 0; node < nodeCount; node++) {

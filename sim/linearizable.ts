@@ -3,7 +3,7 @@
 // The per-read check of sim/workload.ts (LinearizableRead) stays as the fast first pass: it stops the run at
 // the stale read itself; this check catches what it cannot (a stale read of a write not yet acknowledged, cas
 // and unknown-outcome orders) and draws the picture either way.
-import { checkLinearizable, kvModel, UNKNOWN, type History, type IndexedOperation, type KvInput, type KvOutput, type KvState, type Operation } from '../linearizability/index.js';
+import { checkLinearizable, kvModel, UNKNOWN, type History, type IndexedOperation, type KvInput, type KvOutput, type KvState, type Model, type Operation, type Partition } from '../linearizability/index.js';
 import type { ClientHistory, RecordedOperation } from './client-history.js';
 import { formatUs } from './random.js';
 
@@ -78,8 +78,8 @@ function summarize(recorded: RecordedOperation, description: string): HistoryOpe
 
 /** Under a cap, operations still open at the first one not recorded become unknown: then a violation of the
  *  recorded part is one of the whole history (no later operation can be linearized before the cut). */
-function weakenAtCut(entries: readonly RecordedOperation[], cutUs: number): History<KvInput, KvOutput> {
-  return entries.map(({ operation }) =>
+function weakenAtCut(operations: History<KvInput, KvOutput>, cutUs: number): History<KvInput, KvOutput> {
+  return operations.map((operation) =>
     operation.status === 'unknown' || (operation.returnUs !== null && operation.returnUs < cutUs)
       ? operation
       : { status: 'unknown', clientId: operation.clientId, callUs: operation.callUs, returnUs: operation.returnUs, input: operation.input, output: null },
@@ -97,25 +97,42 @@ function weakenAtCut(entries: readonly RecordedOperation[], cutUs: number): Hist
  * committed, and made 600-operation histories undecidable within the budget).
  */
 export function observableOperations(history: History<KvInput, KvOutput>): number[] {
-  const seen = new Set<string>();
+  // Only unknown outcomes can be left out: note their keys first, and look at the rest only on those keys.
+  const candidateKeys = new Set<string>();
+  for (let index = 0; index < history.length; index++) {
+    const operation = history[index]!;
+    if (operation.status === 'unknown') candidateKeys.add(operation.input.key);
+  }
+  const seen = new Map<string, Set<string>>();
   // A cas that found another value without saying which observes every value but one: its key keeps all.
   const keepAll = new Set<string>();
-  for (const operation of history) {
-    const key = operation.input.key;
-    if (operation.input.op === 'cas' && operation.input.expected !== null) seen.add(`${key}\u0000${operation.input.expected}`);
-    if (operation.status !== 'ok') continue;
-    const output = operation.output;
-    if (output.kind === 'cas' && output.value === undefined) keepAll.add(key);
-    const value = output.kind === 'get' ? output.value : output.kind === 'cas' ? (output.value ?? null) : null;
-    if (value !== null) seen.add(`${key}\u0000${value}`);
+  if (candidateKeys.size > 0) {
+    for (let index = 0; index < history.length; index++) {
+      const operation = history[index]!;
+      const input = operation.input;
+      if (!candidateKeys.has(input.key)) continue;
+      if (input.op === 'cas' && input.expected !== null) addSeen(seen, input.key, input.expected);
+      if (operation.status !== 'ok') continue;
+      const output = operation.output;
+      if (output.kind === 'cas' && output.value === undefined) keepAll.add(input.key);
+      const value = output.kind === 'get' ? output.value : output.kind === 'cas' ? (output.value ?? null) : null;
+      if (value !== null) addSeen(seen, input.key, value);
+    }
   }
   const kept: number[] = [];
-  history.forEach((operation, index) => {
-    const { input } = operation;
+  for (let index = 0; index < history.length; index++) {
+    const operation = history[index]!;
+    const input = operation.input;
     if (operation.status !== 'unknown' || keepAll.has(input.key)) kept.push(index);
-    else if (input.op !== 'get' && seen.has(`${input.key}\u0000${input.value}`)) kept.push(index);
-  });
+    else if (input.op !== 'get' && seen.get(input.key)?.has(input.value) === true) kept.push(index);
+  }
   return kept;
+}
+
+function addSeen(seen: Map<string, Set<string>>, key: string, value: string): void {
+  const values = seen.get(key);
+  if (values === undefined) seen.set(key, new Set([value]));
+  else values.add(value);
 }
 
 /** The model's text of one operation. */
@@ -167,24 +184,34 @@ interface KeyCheck {
 function checkKeys(checked: History<KvInput, KvOutput>, options: LinearizabilityOptions): { keys: number; stepsUsed: number; violation: KeyCheck | null; unknown: KeyCheck | null } {
   const maxSteps = options.maxStepsPerKey ?? DEFAULT_MAX_STEPS_PER_KEY;
   const byKey = new Map<string, number[]>();
-  checked.forEach((operation, index) => {
-    const indices = byKey.get(operation.input.key);
-    if (indices === undefined) byKey.set(operation.input.key, [index]);
+  for (let index = 0; index < checked.length; index++) {
+    const key = checked[index]!.input.key;
+    const indices = byKey.get(key);
+    if (indices === undefined) byKey.set(key, [index]);
     else indices.push(index);
-  });
-  const small: number[] = [];
-  const groups: { indices: number[]; budget: number }[] = [];
-  for (const indices of byKey.values()) {
-    const budget = stepBudget(indices.length, maxSteps);
-    if (budget === maxSteps) small.push(...indices);
-    else groups.push({ indices, budget });
   }
-  small.sort((a, b) => a - b);
+  const large = new Set<string>();
+  const groups: { indices: readonly number[]; budget: number }[] = [];
+  for (const [key, indices] of byKey) {
+    const budget = stepBudget(indices.length, maxSteps);
+    if (budget < maxSteps) {
+      large.add(key);
+      groups.push({ indices, budget });
+    }
+  }
+  // The small keys' operations, in history order.
+  const small: number[] = [];
+  for (let index = 0; index < checked.length; index++) if (large.size === 0 || !large.has(checked[index]!.input.key)) small.push(index);
   if (small.length > 0) groups.unshift({ indices: small, budget: maxSteps });
   let stepsUsed = 0;
   let unknown: KeyCheck | null = null;
   for (const { indices, budget } of groups) {
-    const result = checkLinearizable(indices.map((index) => checked[index]!), kvModel, {
+    const whole = indices.length === checked.length;
+    const history = whole ? checked : indices.map((index) => checked[index]!);
+    // The whole history's partition is the one just made (kvModel's: each key's indices in order, the keys in
+    // order of first appearance); a part of it is partitioned again.
+    const model = whole ? keyedBy(byKey) : kvModel;
+    const result = checkLinearizable(history, model, {
       maxStepsPerPartition: budget,
       shrinkMaxSteps: Math.min(budget, options.shrinkMaxSteps ?? DEFAULT_SHRINK_STEPS),
     });
@@ -195,26 +222,35 @@ function checkKeys(checked: History<KvInput, KvOutput>, options: Linearizability
   return { keys: byKey.size, stepsUsed, violation: null, unknown };
 }
 
+/** kvModel with its partition of the history given: `byKey`, each key's indices in increasing order. */
+function keyedBy(byKey: ReadonlyMap<string, readonly number[]>): Model<KvState, KvInput, KvOutput> {
+  const partitions: Partition[] = [];
+  for (const [label, indices] of byKey) partitions.push({ label, indices });
+  return { ...kvModel, partition: () => partitions };
+}
+
 /** Checks the run's client history per key. `seed` is named in the reason of a violation. */
 export function checkClientHistory(history: ClientHistory, seed: number, options: LinearizabilityOptions = {}): LinearizabilityVerdict {
-  const entries = history.entries();
+  const recorded = history.recordedOperations();
   const cutUs = history.truncated ? history.firstDroppedUs : Infinity;
-  const all: History<KvInput, KvOutput> = history.truncated ? weakenAtCut(entries, cutUs) : entries.map((entry) => entry.operation);
-  // Checked: the observable operations; `position` maps the checked history's indices back to `entries`.
+  const all: History<KvInput, KvOutput> = history.truncated ? weakenAtCut(recorded, cutUs) : recorded;
+  // Checked: the observable operations; `position` maps the checked history's indices back to the entries'.
   const position = observableOperations(all);
-  const checked = position.map((index) => all[index]!);
+  const checked = position.length === all.length ? all : position.map((index) => all[index]!);
   const outcome = checkKeys(checked, options);
+  let unknownOutcomes = 0;
+  for (const operation of recorded) if (operation.status === 'unknown') unknownOutcomes++;
   const base = {
-    operations: entries.length,
+    operations: recorded.length,
     keys: outcome.keys,
-    unknownOutcomes: entries.filter((entry) => entry.operation.status === 'unknown').length,
+    unknownOutcomes,
     notRecorded: history.dropped,
     stepsUsed: outcome.stepsUsed,
-    unobservedDropped: entries.length - checked.length,
+    unobservedDropped: recorded.length - checked.length,
   };
   const none = { stuck: null, subHistory: [], context: [], oneMinimal: null };
   const cap = `the history cap of ${history.maxOperations} operations left ${history.dropped} unrecorded (from t=${formatUs(cutUs)})`;
-  if (outcome.violation !== null) return violationVerdict(entries, position, outcome.violation, base, seed);
+  if (outcome.violation !== null) return violationVerdict(history.entries(), position, outcome.violation, base, seed);
   if (outcome.unknown !== null) {
     const { key, result } = outcome.unknown;
     const operations = result.verdict === 'unknown' ? result.operations : 0;
@@ -228,7 +264,7 @@ export function checkClientHistory(history: ClientHistory, seed: number, options
     };
   }
   if (history.truncated) return { verdict: 'unknown', ...base, key: null, reason: `${cap}; the recorded part is linearizable`, ...none };
-  return { verdict: 'ok', ...base, key: null, reason: `linearizable: ${entries.length} operations on ${base.keys} keys`, ...none };
+  return { verdict: 'ok', ...base, key: null, reason: `linearizable: ${recorded.length} operations on ${base.keys} keys`, ...none };
 }
 
 type VerdictBase = Pick<LinearizabilityVerdict, 'operations' | 'keys' | 'unknownOutcomes' | 'notRecorded' | 'stepsUsed' | 'unobservedDropped'>;

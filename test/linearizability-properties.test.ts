@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLinearizable, kvModel, type KvInput, type KvOutput, type KvState, type Model } from '../linearizability/index.js';
 import type { KvOperation } from './support/kv-history.js';
 import { operationSpec, sequentialHistory } from './support/register-histories.js';
+import { nearlySequentialHistory, stepSpec } from './support/sequential-histories.js';
 
 // ---- The reference: simple and obviously right, sharing no code with the checker. ----
 
@@ -112,8 +113,11 @@ const smallOperation = (keys: readonly string[]): fc.Arbitrary<KvOperation> =>
 
 const smallHistory = fc.oneof(fc.array(smallOperation(['a']), { maxLength: 7 }), fc.array(smallOperation(['a', 'b']), { maxLength: 7 }));
 
-function agreesWithReference(model: Model<KvState, KvInput, KvOutput>) {
-  return fc.property(smallHistory, (history) => {
+/** Nearly sequential small histories: the shape most often replayed in call order without a search (replay.ts). */
+const nearlySequential = fc.array(stepSpec(['a', 'b']), { maxLength: 7 }).map(nearlySequentialHistory);
+
+function agreesWithReference(model: Model<KvState, KvInput, KvOutput>, histories: fc.Arbitrary<KvOperation[]> = smallHistory) {
+  return fc.property(histories, (history) => {
     const expected = referenceLinearizable(history);
     const certificate = certificateOf(history, model);
     if ((certificate !== null) !== expected) return false;
@@ -156,10 +160,16 @@ describe('linearizability properties', () => {
     fc.assert(agreesWithReference(kvModel), { numRuns: 3000 });
   });
 
+  it('(iv) on nearly sequential small histories (mostly replayed in call order, not searched) the same', () => {
+    fc.assert(agreesWithReference(kvModel, nearlySequential), { numRuns: 3000 });
+  });
+
   it('the small-history generator yields both verdicts (the comparison is not vacuous)', () => {
-    const verdicts = fc.sample(smallHistory, { numRuns: 500, seed: 7 }).map(referenceLinearizable);
-    expect(verdicts.filter(Boolean).length).toBeGreaterThan(100);
-    expect(verdicts.filter((v) => !v).length).toBeGreaterThan(100);
+    for (const histories of [smallHistory, nearlySequential]) {
+      const verdicts = fc.sample(histories, { numRuns: 500, seed: 7 }).map(referenceLinearizable);
+      expect(verdicts.filter(Boolean).length).toBeGreaterThan(100);
+      expect(verdicts.filter((v) => !v).length).toBeGreaterThan(100);
+    }
   });
 
   it('the reference comparison catches a broken checker: memoization keyed on the linearized set alone', () => {

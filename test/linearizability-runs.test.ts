@@ -174,6 +174,31 @@ describe('leaving out unknown-outcome operations no one could have observed', ()
     );
   });
 
+  it('keeps exactly the operations the straightforward definition keeps', () => {
+    // The definition, directly: every value seen per key (strings joined with the key), then the unknown
+    // outcomes whose write was seen or whose key has a cas that did not say what it found.
+    const reference = (history: History<KvInput, KvOutput>): number[] => {
+      const seen = new Set<string>();
+      const keepAll = new Set<string>();
+      for (const { input, status, output } of history) {
+        if (input.op === 'cas' && input.expected !== null) seen.add(`${input.key}\u0000${input.expected}`);
+        if (status !== 'ok') continue;
+        if (output.kind === 'cas' && output.value === undefined) keepAll.add(input.key);
+        const value = output.kind === 'get' ? output.value : output.kind === 'cas' ? (output.value ?? null) : null;
+        if (value !== null) seen.add(`${input.key}\u0000${value}`);
+      }
+      return history.flatMap(({ input, status }, index) =>
+        status !== 'unknown' || keepAll.has(input.key) || (input.op !== 'get' && seen.has(`${input.key}\u0000${input.value}`)) ? [index] : [],
+      );
+    };
+    fc.assert(
+      fc.property(fc.array(smallOperation, { maxLength: 12 }), (history: History<KvInput, KvOutput>) => {
+        expect(observableOperations(history)).toEqual(reference(history));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('is shown to matter: dropping every unknown-outcome operation instead changes verdicts', () => {
     const changed = fc.sample(fc.array(smallOperation, { maxLength: 8 }), { numRuns: 3000, seed: 1 }).some((history) => {
       const known = history.filter((operation) => operation.status !== 'unknown');
