@@ -1,11 +1,13 @@
 // BUGGIFY (FoundationDB's simulator): at a few decision points of the host the simulator may take the rare
 // branch — an fsync that stalls, a response sent twice, a message that sits in a socket buffer past an
-// election timeout and arrives in a later term. Each site is switched on for the whole run or not (swarm mode
+// election timeout and arrives in a later term, a message delivered and then once more much later (a stale copy:
+// a retransmission after a reconnect, a proxy's duplicate — what finds every handler that takes an old message,
+// response or snapshot for a current one). Each site is switched on for the whole run or not (swarm mode
 // draws which), and an enabled site fires with the run's chance; every site draws from its own named stream
 // (`buggify/<site>`), so switching one on moves no other draw, and a run without buggify draws nothing.
 import type { Random } from './random.js';
 
-export const buggifySites = ['fsync-stall', 'duplicate-response', 'delay-message'] as const;
+export const buggifySites = ['fsync-stall', 'duplicate-response', 'delay-message', 'replay-message'] as const;
 export type BuggifySite = (typeof buggifySites)[number];
 
 export interface BuggifyOptions {

@@ -44,8 +44,16 @@ export type Fault =
   /** Removes every filter, releasing what they held. */
   | { readonly kind: 'clear-filters' }
   /** Waits (at most withinUs) for the first protocol event of this kind at any node, then applies `fault`
-   *  delayUs later, with the target event-node meaning that event's node. */
-  | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: Fault };
+   *  delayUs later, with the target event-node meaning that event's node. With `undo`, the fault is undone
+   *  undo.afterUs after it fires (an isolation healed, filters cleared). With `repeat` > 1 it is a storm: once
+   *  the fault has fired it waits for the next such event, `repeat` firings in all, within the same window. */
+  | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: Fault; readonly repeat?: number; readonly undo?: ArmUndo };
+
+/** What undoes an armed fault, and how long after it fired. */
+export interface ArmUndo {
+  readonly fault: Fault;
+  readonly afterUs: number;
+}
 
 export type FaultKind = Fault['kind'];
 
@@ -64,6 +72,9 @@ export interface ChaosOptions {
   readonly maxClockOffsetUs: number;
   readonly maxDriftPpm: number;
   readonly maxClockStepUs: number;
+  /** A kind that takes half of the draws (swarm mode draws one for half of the seeds: a seed of storms, a seed
+   *  of filters), whether or not it is in `kinds`; null or absent: every draw picks among `kinds`. */
+  readonly focus?: ChaosKind | null;
 }
 
 export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm';
@@ -96,7 +107,8 @@ export function randomFaultSchedule(random: Random, nodes: readonly NodeId[], du
   const maxFaults = 10_000;
   let timeUs = Math.round(random.exponential(options.meanGapUs));
   for (let count = 0; timeUs < durationUs && count < maxFaults; count++) {
-    const kind = random.pick(options.kinds);
+    // No focus, no draw: a schedule without one draws exactly what it drew before focus existed.
+    const kind = options.focus != null && random.chance(1, 2) ? options.focus : random.pick(options.kinds);
     const lengthUs = random.int(Math.min(100_000, options.maxFaultDurationUs), options.maxFaultDurationUs);
     const node = random.pick(nodes);
     const other = random.pick(nodes.filter((id) => id !== node));
@@ -285,25 +297,41 @@ function drawFilter(random: Random, node: NodeId, nodes: readonly NodeId[], timi
   }
 }
 
-/** A fault armed on a protocol event: the node of the event (or the leader) is bounced, paused, or loses power
- *  with others, right then or a moment later. */
+const leaderMoments: readonly ArmEventKind[] = ['leader-elected', 'entries-written', 'commit-advanced'];
+
+/** A fault armed on a protocol event: the node of the event (or the leader) is bounced, paused, loses power with
+ *  others, is cut off, or has one class of its messages filtered, right then or a moment later, and a cut or a
+ *  filter is undone a drawn time later. Half of the arms are storms: after firing they wait for the next such
+ *  event, up to five firings in the window (a leader cut off right after writing, then its successor, then the
+ *  next: the leadership churn of Figure 8, and divergent logs that a snapshot must replace). */
 function drawArm(random: Random, draw: Draw, nodes: readonly NodeId[], timing: ChaosTiming, options: ChaosOptions): Fault {
-  const after = random.pick(armEventKinds);
+  // Half of the arms wait for one of the leader's moments the issue names: just elected, entries written
+  // before their fsync, a commit decided before it is broadcast.
+  const after = random.chance(1, 2) ? random.pick(leaderMoments) : random.pick(armEventKinds);
   const target: NodeTarget = random.chance(1, 4) ? 'leader' : 'event-node';
   const delayUs = random.chance(1, 2) ? 0 : random.int(1, Math.max(1, Math.floor(timing.electionTimeoutMinUs / 10)));
-  let fault: Fault;
-  switch (random.int(0, 3)) {
+  const repeat = random.chance(1, 2) ? 1 : random.int(2, 5);
+  const forUs = random.int(Math.max(1, Math.floor(timing.electionTimeoutMinUs / 2)), Math.max(1, 3 * timing.electionTimeoutMaxUs));
+  const arm = { kind: 'arm', after, withinUs: draw.lengthUs, delayUs, ...(repeat > 1 ? { repeat } : {}) } as const;
+  switch (random.int(0, 5)) {
     case 0:
     case 1:
-      fault = { kind: 'bounce', node: target, downUs: drawDownUs(random, timing, options) };
-      break;
+      return { ...arm, fault: { kind: 'bounce', node: target, downUs: drawDownUs(random, timing, options) } };
     case 2:
-      fault = { kind: 'pause', node: target, durationUs: random.int(timing.electionTimeoutMinUs, Math.max(timing.electionTimeoutMinUs, 3 * timing.electionTimeoutMaxUs)) };
-      break;
-    default: {
+      return { ...arm, fault: { kind: 'pause', node: target, durationUs: random.int(timing.electionTimeoutMinUs, Math.max(timing.electionTimeoutMinUs, 3 * timing.electionTimeoutMaxUs)) } };
+    case 3: {
       const others = random.shuffle(nodes.slice()).slice(0, random.int(1, Math.max(1, nodes.length - 1)));
-      fault = { kind: 'power-loss', nodes: [target, ...others], downUs: random.int(1_000, Math.max(1_000, 2 * timing.electionTimeoutMaxUs)) };
+      return { ...arm, fault: { kind: 'power-loss', nodes: [target, ...others], downUs: random.int(1_000, Math.max(1_000, 2 * timing.electionTimeoutMaxUs)) } };
+    }
+    case 4:
+      return { ...arm, fault: { kind: 'isolate', node: target }, undo: { fault: { kind: 'heal' }, afterUs: forUs } };
+    default: {
+      const messages = random.pick(messageClasses);
+      const action = random.pick<FilterAction>(['drop', 'delay', 'hold']);
+      const filterDelayUs = action === 'delay' ? random.int(1_000, 2 * timing.electionTimeoutMaxUs) : 0;
+      // Every node on the other side: a filter never applies to a node's messages to itself.
+      const [from, to]: [NodeTarget[], NodeTarget[]] = random.chance(1, 2) ? [[target], [...nodes]] : [[...nodes], [target]];
+      return { ...arm, fault: { kind: 'filter', from, to, messages, action, delayUs: filterDelayUs }, undo: { fault: { kind: 'clear-filters' }, afterUs: forUs } };
     }
   }
-  return { kind: 'arm', after, withinUs: draw.lengthUs, delayUs, fault };
 }

@@ -106,6 +106,59 @@ describe('faults aimed at the protocol', () => {
     for (const pause of pauses) expect(records.some((r) => r.type === 'send' && r.msg === 'AppendEntriesResponse' && r.from === pause.node && r.t === pause.t)).toBe(true);
   });
 
+  // Leaders are crashed every 700ms, so that there are elections to arm on; the armed fault is a short pause.
+  const churn = { every: '700ms', from: '1s', crash: 'leader', for: '200ms' };
+  const pausesAtElection = (arm: Record<string, unknown>): Rec[] => {
+    const { records, run } = traced({ ...quiet, faults: [churn, { at: '1s', arm: { on: 'leader-elected', within: '10s', ...arm, do: { pause: { node: 'event-node', for: '10ms' } } } }] });
+    expect(run.verdict).toBe('ok');
+    const pauses = records.filter((r) => r.type === 'pause');
+    // Every pause hit a node at the instant it became leader.
+    for (const pause of pauses) expect(records.some((r) => r.type === 'role' && r.role === 'leader' && r.node === pause.node && r.t === pause.t)).toBe(true);
+    expect(records.filter((r) => r.type === 'role' && r.role === 'leader' && r.t > 1_000_000).length).toBeGreaterThan(3);
+    return pauses;
+  };
+
+  it('arm with repeat is a storm: each firing waits for the next event, `repeat` firings in all', () => {
+    const pauses = pausesAtElection({ repeat: 3 });
+    expect(pauses).toHaveLength(3);
+    expect(new Set(pauses.map((r) => r.t)).size).toBe(3);
+  });
+
+  it('without repeat an arm fires once, however many events follow', () => {
+    expect(pausesAtElection({})).toHaveLength(1);
+  });
+
+  it('arm with for: an armed isolation of the leader right after it writes is healed `for` later, and in-flight entries are lost', () => {
+    const { records, run } = traced({ ...quiet, faults: [{ at: '1s', arm: { on: 'entries-written', within: '1s', for: '400ms', do: { isolate: 'leader' } } }] });
+    const isolate = records.find((r) => r.type === 'partition' && r.shape === 'isolate')!;
+    const heal = records.find((r) => r.type === 'heal')!;
+    expect(heal.t - isolate.t).toBe(400_000);
+    // The cut is checked again at delivery: the AppendEntries the leader had just sent never arrive.
+    expect(records.some((r) => r.type === 'drop' && r.reason === 'partition' && r.msg === 'AppendEntries' && r.t > isolate.t && r.t < isolate.t + 50_000)).toBe(true);
+    expect(run.verdict).toBe('ok');
+  });
+
+  it('for: on an armed fault that has no undo is an error naming the path', () => {
+    expect(() =>
+      compileScenario(scenarioFromObject({ question: 'q', ...quiet, faults: [{ at: '1s', arm: { on: 'candidate', within: '1s', for: '1s', do: { bounce: { node: 'event-node', down: '5ms' } } } }] }).spec, 1),
+    ).toThrow(/faults\[0\]\.arm\.for.*no undo/s);
+    expect(() => scenarioFromObject({ question: 'q', faults: [{ at: '1s', arm: { on: 'candidate', within: '1s', repeat: 0, do: { bounce: { node: 'n1', down: '5ms' } } } }] })).toThrow(/faults\[0\]\.arm\.repeat.*1 to 100/s);
+  });
+
+  it('chaos.focus takes about half of the draws, and no focus draws nothing extra', () => {
+    const kindsOf = (focus: string | undefined): string[] => {
+      const chaos = { kinds: ['crash', 'partition', 'clock', 'link', 'clog', 'transfer'], meanGap: '200ms', ...(focus !== undefined ? { focus } : {}) };
+      const { records } = traced({ ...quiet, duration: '20s', chaos });
+      return records.filter((r) => ['crash', 'partition', 'clock', 'link', 'clog', 'transfer-start'].includes(r.type)).map((r) => r.type);
+    };
+    const focused = kindsOf('clog');
+    const share = focused.filter((type) => type === 'clog').length / focused.length;
+    expect(share).toBeGreaterThan(0.45);
+    const plain = kindsOf(undefined).filter((type) => type === 'clog').length / kindsOf(undefined).length;
+    expect(plain).toBeLessThan(0.35);
+    expect(traced({ ...quiet, chaos: { kinds: ['crash'], focus: 'none' } }).run.result.traceHash).toBe(traced({ ...quiet, chaos: { kinds: ['crash'] } }).run.result.traceHash);
+  });
+
   it('a run whose faults name no protocol event builds no protocol events (the tap stays off)', () => {
     const { run } = traced(quiet);
     expect(run.result.internals.cluster['protocolTap' as keyof typeof run.result.internals.cluster]).toEqual({ on: false });
@@ -119,6 +172,7 @@ describe('faults aimed at the protocol', () => {
         { at: '1.5s', 'power-loss': { nodes: ['n1', 'n2'], down: '100ms' } },
         { at: '2s', filter: { messages: 'responses', action: 'delay', delay: '50ms', from: 'n1', to: ['n2', 'n3'] }, for: '500ms' },
         { at: '3s', arm: { on: 'commit-advanced', within: '1s', delay: '1ms', do: { 'power-loss': { nodes: ['event-node', 'n3'], down: '30ms' } } } },
+        { at: '3.5s', arm: { on: 'entries-written', within: '2s', repeat: 4, for: '250ms', do: { isolate: 'event-node' } } },
       ],
     };
     const loaded = scenarioFromObject({ question: 'q', ...spec });
@@ -144,6 +198,18 @@ describe('BUGGIFY', () => {
   it('a delayed message can arrive in a later term, and the run stays safe', () => {
     const { run } = traced({ ...quiet, buggify: { sites: ['delay-message', 'fsync-stall'], chance: '5%' }, faults: [{ every: '1s', crash: 'leader', for: '300ms' }] });
     expect(run.verdict).toBe('ok');
+  });
+
+  it('replay-message: every message also arrives once more later, as a stale copy, and the run stays safe', () => {
+    const { records, run } = traced({ ...quiet, buggify: { sites: ['replay-message'], chance: '100%', maxDelay: '50ms' } });
+    expect(run.verdict).toBe('ok');
+    expect(records.some((r) => r.type === 'send')).toBe(true);
+    // Twice as many sends as messages the nodes handed over: each original, and its copy at a later time.
+    const byType = run.result.cluster.messagesByType;
+    const handed = Object.values(byType).reduce((sum, counts) => sum + counts.sent, 0);
+    // (copies due after the run ended are never sent: a handful)
+    expect(run.result.network.sent).toBeLessThanOrEqual(2 * handed);
+    expect(run.result.network.sent).toBeGreaterThan(1.99 * handed);
   });
 
   it('off by default: a scenario without buggify draws nothing from its streams (same trace as buggify: off)', () => {

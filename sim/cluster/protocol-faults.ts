@@ -62,9 +62,17 @@ interface Armed {
   readonly fault: ArmFault;
   readonly untilUs: number;
   readonly random: Random;
+  /** Firings left (a storm re-arms until none are left or its window closes). */
+  readonly left: number;
 }
 
 interface Firing {
+  readonly armed: Armed;
+  readonly random: Random;
+  readonly node: NodeId;
+}
+
+interface Undoing {
   readonly fault: Fault;
   readonly random: Random;
   readonly node: NodeId;
@@ -93,10 +101,14 @@ export class ProtocolFaults {
 
   /** Waits for the first event of the kind (within the window), then applies the fault to its node. */
   arm(fault: ArmFault, random: Random): void {
-    if (this.armed.length >= MAX_ARMED) this.armed.shift();
-    this.armed.push({ fault, untilUs: this.scheduler.nowUs + fault.withinUs, random });
+    this.push({ fault, untilUs: this.scheduler.nowUs + fault.withinUs, random, left: Math.max(1, fault.repeat ?? 1) });
     // From now on the Ready loop reports protocol events.
     this.tap.on = true;
+  }
+
+  private push(armed: Armed): void {
+    if (this.armed.length >= MAX_ARMED) this.armed.shift();
+    this.armed.push(armed);
   }
 
   onEvent(event: ClusterEvent): void {
@@ -111,13 +123,22 @@ export class ProtocolFaults {
     }
     this.armed.length = kept;
     for (const entry of fired) {
-      const firing: Firing = { fault: entry.fault.fault, random: entry.random, node: event.node };
+      const firing: Firing = { armed: entry, random: entry.random, node: event.node };
       this.scheduler.after(entry.fault.delayUs, this.onFire, firing);
     }
   }
 
   private readonly onFire = (firing: Firing): void => {
-    this.apply(firing.fault, firing.random, firing.node);
+    const { armed } = firing;
+    this.apply(armed.fault.fault, firing.random, firing.node);
+    const undo = armed.fault.undo;
+    if (undo !== undefined) this.scheduler.after(Math.max(1, undo.afterUs), this.onUndo, { fault: undo.fault, random: firing.random, node: firing.node });
+    // A storm waits for the next event only once this firing is done, so one event does not fire it twice.
+    if (armed.left > 1 && armed.untilUs >= this.scheduler.nowUs) this.push({ ...armed, left: armed.left - 1 });
+  };
+
+  private readonly onUndo = (undoing: Undoing): void => {
+    this.apply(undoing.fault, undoing.random, undoing.node);
   };
 
   /** Crash now, restart downUs later (unless something else restarted it meanwhile). */

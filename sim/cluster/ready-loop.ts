@@ -293,10 +293,12 @@ export class ReadyLoop {
   }
 
   /** BUGGIFY at a send: a response may go out twice, any message may sit in a buffer first (and arrive in a
-   *  later term). True when the message was taken over (it leaves later). */
+   *  later term), or leave now and again later as a stale copy. True when the message was taken over (it leaves
+   *  later). */
   private buggified(node: SimNode, message: Message): boolean {
     const buggify = this.buggify;
     if (message.type.endsWith('Response') && buggify.fires('duplicate-response')) this.send(node.id, message);
+    if (buggify.fires('replay-message')) this.scheduler.after(buggify.delayUs('replay-message'), this.sendLate, { from: node.id, message });
     if (!buggify.fires('delay-message')) return false;
     this.scheduler.after(buggify.delayUs('delay-message'), this.sendLate, { from: node.id, message });
     return true;

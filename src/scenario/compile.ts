@@ -140,6 +140,7 @@ function simulationOptionsOf(full: FullSpec, seed: number, schedule: Schedule): 
             maxClockOffsetUs: chaos.maxClockOffset,
             maxDriftPpm: chaos.maxDrift,
             maxClockStepUs: chaos.maxClockStep,
+            focus: chaos.focus,
           },
     durationUs: full.duration,
     livenessBoundUs: full.livenessBound,

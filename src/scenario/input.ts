@@ -112,6 +112,7 @@ export interface ChaosInput {
   maxClockOffset?: DurationText;
   maxDrift?: DriftText;
   maxClockStep?: DurationText;
+  focus?: ChaosKind | 'none';
 }
 
 export interface BuggifyInput {
@@ -153,5 +154,5 @@ export interface FaultItemInput {
   'power-loss'?: { nodes: NodeTargetText | NodesText; down: DurationText };
   filter?: { messages: MessageClass; action: FilterAction; from?: NodeTargetText | NodesText; to?: NodeTargetText | NodesText; delay?: DurationText };
   'clear-filters'?: null | '' | Record<string, never>;
-  arm?: { on: ArmEventKind; within: DurationText; delay?: DurationText; do: Omit<FaultItemInput, 'at' | 'every' | 'from' | 'until' | 'between' | 'after' | 'delay' | 'times' | 'for' | 'note' | 'arm'> };
+  arm?: { on: ArmEventKind; within: DurationText; delay?: DurationText; repeat?: number; for?: DurationText; do: Omit<FaultItemInput, 'at' | 'every' | 'from' | 'until' | 'between' | 'after' | 'delay' | 'times' | 'for' | 'note' | 'arm'> };
 }

@@ -183,6 +183,15 @@ const chaosObjectSchema = z.strictObject({
     return drift;
   }),
   maxClockStep: duration,
+  focus: z
+    .string()
+    .transform((value, ctx) => {
+      if (value === 'none') return null;
+      if ((allChaosKinds as readonly string[]).includes(value)) return value as ChaosKind;
+      ctx.addIssue({ code: 'custom', message: `expected none or one fault kind: ${allChaosKinds.join(', ')}` });
+      return z.NEVER;
+    })
+    .optional(),
 });
 
 const chaosSchema = switchableSection<ChaosSpec>(chaosObjectSchema, '{kinds: [crash, partition], meanGap: 1s, maxFaultDuration: 3s}');

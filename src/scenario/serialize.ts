@@ -130,6 +130,7 @@ function chaosDocument(chaos: ScenarioSpec['chaos']): Doc | 'on' | 'off' | undef
       maxClockOffset: opt(chaos.maxClockOffset, formatDuration),
       maxDrift: opt(chaos.maxDrift, formatPpm),
       maxClockStep: opt(chaos.maxClockStep, formatDuration),
+      focus: chaos.focus === undefined ? undefined : (chaos.focus ?? 'none'),
     }) ?? 'on'
   );
 }

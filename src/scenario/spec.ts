@@ -115,6 +115,8 @@ export interface ChaosSpec {
   maxClockOffset?: number;
   maxDrift?: number;
   maxClockStep?: number;
+  /** A kind that takes half of the draws (null: none). */
+  focus?: ChaosKind | null;
 }
 
 export interface BuggifySpec {
@@ -166,7 +168,8 @@ export type FaultSpec =
   | { readonly kind: 'power-loss'; readonly nodes: TargetList; readonly downUs: number }
   | { readonly kind: 'filter'; readonly from: TargetList; readonly to: TargetList; readonly messages: MessageClass; readonly action: FilterAction; readonly delayUs: number }
   | { readonly kind: 'clear-filters' }
-  | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: FaultSpec };
+  /** `repeat`: a storm of that many firings; `forUs`: the nested fault is undone that long after each firing. */
+  | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: FaultSpec; readonly repeat?: number; readonly forUs?: number };
 
 export interface FaultItemSpec {
   readonly when: When;

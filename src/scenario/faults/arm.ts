@@ -6,7 +6,7 @@
 import { armEventKinds, type ArmEventKind } from '../../../sim/protocol-events.js';
 import type { Fault } from '../../../sim/nemesis.js';
 import type { FaultSpec } from '../spec.js';
-import { formatDuration, parseDuration, UnitError } from '../units.js';
+import { formatDuration, parseCount, parseDuration, UnitError } from '../units.js';
 import type { FaultCheck, FaultContext, FaultKindEntry, FaultParser, KeptNodes } from './entry.js';
 
 /** The catalogue functions for the nested fault (index.ts passes them, which keeps this file below it). */
@@ -15,6 +15,10 @@ export interface NestedFaults {
   keys(): readonly string[];
   check(fault: FaultSpec, check: FaultCheck): void;
   toSim(fault: FaultSpec, context: FaultContext): Fault[];
+  /** The fault that undoes it after a `for:` (null when it has none: it is instant or ends by itself). */
+  undo(fault: FaultSpec, context: FaultContext): Fault | null;
+  /** Whether it has such an undo. */
+  undone(fault: FaultSpec): boolean;
   fromSim(fault: Fault): FaultSpec;
   write(fault: FaultSpec): [string, unknown];
   restrict(fault: FaultSpec, kept: KeptNodes): FaultSpec | null;
@@ -25,15 +29,24 @@ function parseArmEvent(value: unknown): ArmEventKind {
   throw new UnitError(`a protocol event: ${armEventKinds.join(', ')}`);
 }
 
+/** A storm's number of firings: 1 (the default, one firing) up to 100 (bounded, like everything). */
+function parseRepeat(value: unknown): number {
+  const count = parseCount(value, 100);
+  if (count < 1) throw new UnitError('a whole number from 1 to 100');
+  return count;
+}
+
 export function armEntry(nested: NestedFaults): FaultKindEntry<'arm'> {
   return {
     key: 'arm',
     parse: (value, reader, path) => {
-      const body = reader.mapping(value, path, ['on', 'within', 'do'], ['delay'], '{on: vote-granted, within: 2s, do: {bounce: {node: event-node, down: 20ms}}}');
+      const body = reader.mapping(value, path, ['on', 'within', 'do'], ['delay', 'repeat', 'for'], '{on: vote-granted, within: 2s, do: {bounce: {node: event-node, down: 20ms}}}');
       if (body === undefined) return undefined;
       const after = reader.read(body.on, [...path, 'on'], parseArmEvent);
       const withinUs = reader.read(body.within, [...path, 'within'], parseDuration);
       const delayUs = body.delay === undefined ? 0 : reader.read(body.delay, [...path, 'delay'], parseDuration);
+      const repeat = body.repeat === undefined ? 1 : reader.read(body.repeat, [...path, 'repeat'], parseRepeat);
+      const forUs = body.for === undefined ? 0 : reader.read(body.for, [...path, 'for'], parseDuration);
       const inner = body.do;
       const keys = typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? Object.keys(inner) : [];
       if (keys.length !== 1) {
@@ -47,21 +60,64 @@ export function armEntry(nested: NestedFaults): FaultKindEntry<'arm'> {
         return undefined;
       }
       const fault = parse((inner as Record<string, unknown>)[key], reader, [...path, 'do', key]);
-      if (after === undefined || withinUs === undefined || delayUs === undefined || fault === undefined) return undefined;
-      return { kind: 'arm', after, withinUs, delayUs, fault };
+      if (after === undefined || withinUs === undefined || delayUs === undefined || repeat === undefined || forUs === undefined || fault === undefined) return undefined;
+      return { kind: 'arm', after, withinUs, delayUs, fault, ...(repeat > 1 ? { repeat } : {}), ...(forUs > 0 ? { forUs } : {}) };
     },
     // The nested fault must end by itself (a bounce, a pause, a power loss): nothing undoes it.
     lasting: { kind: 'instant' },
-    check: (fault, check) => nested.check(fault.fault, { ...check, path: [...check.path, 'do'] }),
-    toSim: (fault, context) => nested.toSim(fault.fault, { ...context, forUs: undefined }).map((inner) => ({ kind: 'arm', after: fault.after, withinUs: fault.withinUs, delayUs: fault.delayUs, fault: inner })),
-    fromSim: (fault) => ({ kind: 'arm', after: fault.after, withinUs: fault.withinUs, delayUs: fault.delayUs, fault: nested.fromSim(fault.fault) }),
-    write: (fault) => {
-      const [key, value] = nested.write(fault.fault);
-      return { on: fault.after, within: formatDuration(fault.withinUs), ...(fault.delayUs > 0 ? { delay: formatDuration(fault.delayUs) } : {}), do: { [key]: value } };
+    check: (fault, check) => {
+      nested.check(fault.fault, { ...check, path: [...check.path, 'do'] });
+      if (fault.forUs !== undefined && !nested.undone(fault.fault)) {
+        check.add([...check.path, 'for'], formatDuration(fault.forUs), 'no `for:` here: the armed fault has no undo (it is instant, or ends by itself: give a bounce its `down`, a pause its `duration`)');
+      }
     },
+    toSim: (fault, context) => armToSim(nested, fault, context),
+    fromSim: (fault) => armFromSim(nested, fault),
+    write: (fault) => writeArm(nested, fault),
     restrict: (fault, kept) => {
       const inner = nested.restrict(fault.fault, kept);
       return inner === null ? null : { ...fault, fault: inner };
     },
+  };
+}
+
+type ArmSpec = Extract<FaultSpec, { kind: 'arm' }>;
+type ArmSim = Extract<Fault, { kind: 'arm' }>;
+
+function armToSim(nested: NestedFaults, fault: ArmSpec, context: FaultContext): Fault[] {
+  const inner = { ...context, forUs: undefined };
+  const undo = fault.forUs === undefined ? null : nested.undo(fault.fault, inner);
+  return nested.toSim(fault.fault, inner).map((simFault) => ({
+    kind: 'arm',
+    after: fault.after,
+    withinUs: fault.withinUs,
+    delayUs: fault.delayUs,
+    fault: simFault,
+    ...(fault.repeat !== undefined ? { repeat: fault.repeat } : {}),
+    ...(undo !== null && fault.forUs !== undefined ? { undo: { fault: undo, afterUs: fault.forUs } } : {}),
+  }));
+}
+
+function armFromSim(nested: NestedFaults, fault: ArmSim): ArmSpec {
+  return {
+    kind: 'arm',
+    after: fault.after,
+    withinUs: fault.withinUs,
+    delayUs: fault.delayUs,
+    fault: nested.fromSim(fault.fault),
+    ...(fault.repeat !== undefined && fault.repeat > 1 ? { repeat: fault.repeat } : {}),
+    ...(fault.undo !== undefined ? { forUs: fault.undo.afterUs } : {}),
+  };
+}
+
+function writeArm(nested: NestedFaults, fault: ArmSpec): Record<string, unknown> {
+  const [key, value] = nested.write(fault.fault);
+  return {
+    on: fault.after,
+    within: formatDuration(fault.withinUs),
+    ...(fault.delayUs > 0 ? { delay: formatDuration(fault.delayUs) } : {}),
+    ...(fault.repeat !== undefined ? { repeat: fault.repeat } : {}),
+    ...(fault.forUs !== undefined ? { for: formatDuration(fault.forUs) } : {}),
+    do: { [key]: value },
   };
 }

@@ -46,6 +46,8 @@ export const faultCatalogue: FaultCatalogue = {
     keys: () => faultKeys.filter((key) => key !== 'arm'),
     check: (fault, check) => checkFault(fault, check),
     toSim: (fault, context) => toSimFaults(fault, context),
+    undo: (fault, context) => undoOf(fault, context),
+    undone: (fault) => lastingKind(fault) === 'undone',
     fromSim: (fault) => fromSimFault(fault),
     write: (fault) => writeFault(fault),
     restrict: (fault, kept) => restrictFault(fault, kept),
