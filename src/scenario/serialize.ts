@@ -56,6 +56,8 @@ function clusterDocument(c: NonNullable<ScenarioSpec['cluster']>): Doc | undefin
 
 function raftDocument(r: NonNullable<ScenarioSpec['raft']>): Doc | undefined {
   return compact({
+    profile: r.profile,
+    electionTimerRestart: r.electionTimerRestart,
     electionTimeout: opt(r.electionTimeout, formatRange),
     heartbeat: opt(r.heartbeat, formatDuration),
     preVote: r.preVote,
@@ -179,7 +181,7 @@ export function fullToSpec(full: FullSpec): ScenarioSpec {
       skew: full.cluster.skew,
       clocks: full.cluster.clocks,
     },
-    raft: full.raft,
+    raft: (({ profile, ...rest }) => (profile === null ? rest : { ...rest, profile }))(full.raft),
     compaction: full.compaction,
     metrics: full.metrics,
     network: full.network,
