@@ -1,5 +1,5 @@
 // Faults, as values: a schedule of (time, fault) pairs, scripted by a scenario or drawn from the seed.
-import { armEventKinds, type ArmEventKind } from './protocol-events.js';
+import { chaosArmEventKinds, type ArmEventKind } from './protocol-events.js';
 import type { LinkConfig, NodeId } from './network.js';
 import type { Random } from './random.js';
 
@@ -32,6 +32,9 @@ export type Fault =
   | { readonly kind: 'clog'; readonly from: NodeTarget; readonly to: NodeTarget }
   | { readonly kind: 'unclog'; readonly from: NodeTarget; readonly to: NodeTarget }
   | { readonly kind: 'transfer-leadership'; readonly to: NodeTarget }
+  /** The node campaigns at once, as on a leader's TimeoutNow (thesis 3.10): an experiment pins who leads first.
+   *  Only a follower acts on it (a candidate is already campaigning, a leader already leads). */
+  | { readonly kind: 'campaign'; readonly node: NodeTarget }
   /** A crash and a restart downUs later (a supervisor restarting the process; fast when within one election
    *  timeout, so the node comes back into the same term). */
   | { readonly kind: 'bounce'; readonly node: NodeTarget; readonly downUs: number }
@@ -288,7 +291,7 @@ function drawFilter(random: Random, node: NodeId, nodes: readonly NodeId[], timi
 /** A fault armed on a protocol event: the node of the event (or the leader) is bounced, paused, or loses power
  *  with others, right then or a moment later. */
 function drawArm(random: Random, draw: Draw, nodes: readonly NodeId[], timing: ChaosTiming, options: ChaosOptions): Fault {
-  const after = random.pick(armEventKinds);
+  const after = random.pick(chaosArmEventKinds);
   const target: NodeTarget = random.chance(1, 4) ? 'leader' : 'event-node';
   const delayUs = random.chance(1, 2) ? 0 : random.int(1, Math.max(1, Math.floor(timing.electionTimeoutMinUs / 10)));
   let fault: Fault;

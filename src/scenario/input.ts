@@ -152,6 +152,7 @@ export interface FaultItemInput {
   unclog?: { from: NodeTargetText; to: NodeTargetText };
   slow?: { node: NodeTargetText; delay: DurationText };
   'transfer-leadership'?: NodeTargetText;
+  campaign?: NodeTargetText;
   bounce?: { node: NodeTargetText; down: DurationText };
   'power-loss'?: { nodes: NodeTargetText | NodesText; down: DurationText };
   filter?: { messages: MessageClass; action: FilterAction; from?: NodeTargetText | NodesText; to?: NodeTargetText | NodesText; delay?: DurationText };

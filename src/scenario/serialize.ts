@@ -23,8 +23,11 @@ export function faultItemToDocument(item: FaultItemSpec): Doc {
       break;
     case 'after':
       out.after = when.event;
-      if (when.delayUs !== 0) out.delay = formatDuration(when.delayUs);
+      if (when.delayMaxUs !== undefined) out.delay = formatRange({ minUs: when.delayUs, maxUs: when.delayMaxUs });
+      else if (when.delayUs !== 0) out.delay = formatDuration(when.delayUs);
       if (when.times !== 1) out.times = when.times;
+      if (when.fromUs !== undefined) out.from = formatDuration(when.fromUs);
+      if (when.untilUs !== undefined) out.until = formatDuration(when.untilUs);
       break;
     case 'between':
       out.between = [formatDuration(when.fromUs), formatDuration(when.toUs)];

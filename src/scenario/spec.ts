@@ -130,7 +130,9 @@ export interface BuggifySpec {
 export type When =
   | { readonly kind: 'at'; readonly atUs: number }
   | { readonly kind: 'every'; readonly everyUs: number; readonly fromUs?: number; readonly untilUs?: number }
-  | { readonly kind: 'after'; readonly event: ClusterEventKind; readonly delayUs: number; readonly times: number }
+  /** `delayMaxUs`: the delay is drawn uniformly from [delayUs, delayMaxUs] at each firing (`delay: 0..75ms`);
+   *  `fromUs`/`untilUs`: only events in that window of the fault phase count. */
+  | { readonly kind: 'after'; readonly event: ClusterEventKind; readonly delayUs: number; readonly times: number; readonly delayMaxUs?: number; readonly fromUs?: number; readonly untilUs?: number }
   | { readonly kind: 'between'; readonly fromUs: number; readonly toUs: number };
 
 /** Nodes on one side of a one-way cut: targets, or every node ('all'). */
@@ -166,6 +168,7 @@ export type FaultSpec =
   | { readonly kind: 'clog'; readonly from: NodeTarget; readonly to: NodeTarget }
   | { readonly kind: 'unclog'; readonly from: NodeTarget; readonly to: NodeTarget }
   | { readonly kind: 'transfer-leadership'; readonly to: NodeTarget }
+  | { readonly kind: 'campaign'; readonly node: NodeTarget }
   | { readonly kind: 'bounce'; readonly node: NodeTarget; readonly downUs: number }
   | { readonly kind: 'power-loss'; readonly nodes: TargetList; readonly downUs: number }
   | { readonly kind: 'filter'; readonly from: TargetList; readonly to: TargetList; readonly messages: MessageClass; readonly action: FilterAction; readonly delayUs: number }
