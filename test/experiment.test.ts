@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import type { Figure16Result } from '../src/experiments/figure-16-report.js';
 import { checkClaim, rangeStats } from '../src/experiments/results.js';
+import { wilson95 } from '../src/experiments/split-votes.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -49,6 +50,29 @@ describe('raftsim experiment figure-16', () => {
     expect(svg.match(/class="cdf" stroke=/g)!.length).toBeGreaterThanOrEqual(15);
   }, 60_000);
 
+  it('split-votes: the rate of terms nobody won at each latency, with its 95% interval, beside the dissertation', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'raftsim-sv-'));
+    const { code, out: text } = await cli('experiment', 'split-votes', '--trials', '40', '--out', out);
+    expect(code).toBe(0);
+    expect(text).toMatch(/^Split votes, 5 servers with the leader crashed, timeouts 150-300 ms, logcabin profile/);
+    expect(text).toMatch(/\n20% +30 ms +40 +\d+ +\d+ +[\d.]+% +[\d.]+\.\.[\d.]+% +18\.1% +[\d.]+x +(yes|no)/);
+    const result = JSON.parse(readFileSync(join(out, 'split-votes.json'), 'utf8')) as { points: { fraction: number; terms: number; splitTerms: number; samples: { terms: number; splitTerms: number }[] }[] };
+    expect(result.points.map((p) => p.fraction)).toEqual([0.01, 0.1, 0.2]);
+    for (const point of result.points) {
+      expect(point.samples).toHaveLength(40);
+      expect(point.terms).toBe(point.samples.reduce((sum, s) => sum + s.terms, 0));
+      expect(point.terms - point.splitTerms).toBe(40);
+    }
+    // More latency, more split votes: none at 1% of the range in 40 trials, some at 20%.
+    expect(result.points[0]!.splitTerms).toBe(0);
+    expect(result.points[2]!.splitTerms).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('wilson95 is the 95% interval of a proportion', () => {
+    expect(wilson95(0, 100)).toEqual([0, 3.699]);
+    expect(wilson95(50, 100)).toEqual([40.383, 59.617]);
+  });
+
   it('statistics leave censored samples out and count them; claims compare within 15%', () => {
     const samples = [{ seed: 1, ms: 100 }, { seed: 2, censored: true as const }, { seed: 3, ms: 300 }];
     const stats = rangeStats(samples);
@@ -61,7 +85,7 @@ describe('raftsim experiment figure-16', () => {
 
   it('bad flags are usage errors (exit 2) that say what was expected', async () => {
     const cases: [string[], RegExp][] = [
-      [['experiment', 'figure-17'], /experiment figure-17: expected one of figure-16/],
+      [['experiment', 'figure-17'], /experiment figure-17: expected one of figure-16, split-votes/],
       [['experiment', 'figure-16', '--trials', '0'], /--trials 0: expected a number of trials per range from 1 to 100000/],
       [['experiment', 'figure-16', '--trials', 'many'], /--trials many: expected a number of trials/],
       [['experiment', 'figure-16', '--profile', 'zookeeper'], /--profile zookeeper: expected an implementation profile: one of etcd, logcabin, hashicorp/],

@@ -6,11 +6,16 @@ import { ensureDirectory, writeFileAtomic } from '../files.js';
 import { figure16Ranges, rangeLabel } from '../experiments/figure-16.js';
 import { figure16Result, figure16Svg, figure16Table } from '../experiments/figure-16-report.js';
 import { runRange, trialsFor } from '../experiments/results.js';
+import { runSplitVotePoint, splitVotePoints, splitVoteSetup, splitVoteTable } from '../experiments/split-votes.js';
 import { raftProfiles, type RaftProfile } from '../scenario/profile-names.js';
-import { defineCommand } from './command.js';
+import { defineCommand, type Io } from './command.js';
 import { optionalString, single } from './flags.js';
 
-export const experimentNames = ['figure-16'] as const;
+export const experimentNames = ['figure-16', 'split-votes'] as const;
+type ExperimentName = (typeof experimentNames)[number];
+
+/** Trials per range (figure-16) or per latency (split-votes) when --trials is not given. */
+const defaultTrials: Readonly<Record<ExperimentName, number>> = { 'figure-16': 1_000, 'split-votes': 2_000 };
 
 function parseTrials(value: unknown): number {
   const text = String(single(value, '--trials')).trim();
@@ -25,41 +30,72 @@ function parseProfile(value: unknown): RaftProfile {
   return text as RaftProfile;
 }
 
-function parseName(value: unknown): (typeof experimentNames)[number] {
+function parseName(value: unknown): ExperimentName {
   const text = String(single(value, 'the experiment name'));
   if (!(experimentNames as readonly string[]).includes(text)) throw new UsageError(`experiment ${text}: expected one of ${experimentNames.join(', ')}.`);
-  return text as (typeof experimentNames)[number];
+  return text as ExperimentName;
+}
+
+function elapsedSeconds(started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function progress(io: Io, text: string): void {
+  if (io.isTerminal || process.env.RAFTSIM_PROGRESS === '1') io.err(`raftsim: ${text}\n`);
+}
+
+/** Runs figure-16; returns the files written. */
+function figure16(io: Io, trials: number, profile: RaftProfile, out: string): string[] {
+  const started = process.hrtime.bigint();
+  const ranges = figure16Ranges.map((range) => {
+    const result = runRange(range, profile, trials);
+    progress(io, `${rangeLabel(range)}: ${trialsFor(range, trials)} trials done`);
+    return result;
+  });
+  const result = figure16Result(profile, trials, ranges, elapsedSeconds(started));
+  const files = [join(out, 'figure-16.json'), join(out, 'figure-16.svg')];
+  writeFileAtomic(files[0]!, `${JSON.stringify(result, null, 1)}\n`, '--out');
+  writeFileAtomic(files[1]!, figure16Svg(result), '--out');
+  io.out(figure16Table(result));
+  return files;
+}
+
+/** Runs split-votes; returns the file written. */
+function splitVotes(io: Io, trials: number, profile: RaftProfile, out: string): string[] {
+  const started = process.hrtime.bigint();
+  const points = splitVotePoints.map((point) => {
+    const result = runSplitVotePoint(point, profile, trials);
+    progress(io, `latency ${point.fraction * 100}% of the range: ${trials} trials done`);
+    return result;
+  });
+  const wallSeconds = elapsedSeconds(started);
+  const file = join(out, 'split-votes.json');
+  const setup = { ...splitVoteSetup, network: 'constant latency, disks take no time', sample: 'terms with a candidate after the crash; a split term is one nobody won' };
+  writeFileAtomic(file, `${JSON.stringify({ experiment: 'split-votes', profile, trialsPerLatency: trials, setup, points, wallSeconds }, null, 1)}\n`, '--out');
+  io.out(splitVoteTable(profile, points, wallSeconds));
+  return [file];
 }
 
 export const experimentCommand = defineCommand({
   command: 'experiment <name>',
-  describe: "reproduce a published result (figure-16: the Raft paper's leader-election downtime) and print ours beside it",
+  describe: "reproduce a published result (figure-16: the Raft paper's leader-election downtime; split-votes: the dissertation's split-vote rates) and print ours beside it",
   builder: (y) =>
     y
       .positional('name', { type: 'string', demandOption: true, describe: `the experiment: ${experimentNames.join(', ')}` })
-      .option('trials', { type: 'string', default: '1000', describe: 'trials per range (the paper: 1000; 150-150 ms runs a tenth of them, as the paper did)' })
+      .option('trials', { type: 'string', describe: 'trials per range (figure-16, default 1000; 150-150 ms runs a tenth, as the paper did) or per latency (split-votes, default 2000)' })
       .option('profile', { type: 'string', default: 'logcabin', describe: `implementation profile: ${raftProfiles.join(', ')} (the paper's implementation is LogCabin)` })
-      .option('out', { type: 'string', describe: 'directory for NAME.json (every sample) and NAME.svg (the figure); default out/NAME' })
+      .option('out', { type: 'string', describe: 'directory for NAME.json (every sample) and, for figure-16, NAME.svg (the figure); default out/NAME' })
       .example('$0 experiment figure-16', "all ten ranges, 1000 trials each, under LogCabin's rules")
-      .example('$0 experiment figure-16 --trials 100 --profile etcd', "a quicker run under etcd's rules, to compare"),
+      .example('$0 experiment figure-16 --trials 100 --profile etcd', "a quicker run under etcd's rules, to compare")
+      .example('$0 experiment split-votes', "the dissertation's split-vote rates at latency = 1%, 10%, 20% of the timeout range"),
   handler: (args, io) => {
     const name = parseName(args.name);
-    const trials = parseTrials(args.trials);
+    const trials = args.trials === undefined ? defaultTrials[name] : parseTrials(args.trials);
     const profile = parseProfile(args.profile);
     const out = optionalString(args.out, '--out') ?? join('out', name);
-    const started = process.hrtime.bigint();
-    const ranges = figure16Ranges.map((range) => {
-      const result = runRange(range, profile, trials);
-      if (io.isTerminal || process.env.RAFTSIM_PROGRESS === '1') io.err(`raftsim: ${rangeLabel(range)}: ${trialsFor(range, trials)} trials done\n`);
-      return result;
-    });
-    const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const result = figure16Result(profile, trials, ranges, wallSeconds);
     ensureDirectory(out, '--out');
-    writeFileAtomic(join(out, `${name}.json`), `${JSON.stringify(result, null, 1)}\n`, '--out');
-    writeFileAtomic(join(out, `${name}.svg`), figure16Svg(result), '--out');
-    io.out(figure16Table(result));
-    io.out(`\nwrote ${join(out, `${name}.json`)} (every sample) and ${join(out, `${name}.svg`)} (the CDFs)\n`);
+    const files = name === 'figure-16' ? figure16(io, trials, profile, out) : splitVotes(io, trials, profile, out);
+    io.out(`\nwrote ${files.join(' and ')}\n`);
     return exitCodes.ok;
   },
 });
