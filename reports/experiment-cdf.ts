@@ -83,7 +83,12 @@ function drawAxes(g: Selection, x: ContinuousScale, y: ContinuousScale, panel: C
 function drawSeries(d3: D3Node['d3'], g: Selection, x: ContinuousScale, y: ContinuousScale, series: CdfSeries, color: string): void {
   const sorted = [...series.valuesMs].sort((a, b) => a - b);
   const points: [number, number][] = [[x(sorted[0] ?? x.domain()[0]!), y(0)]];
-  sorted.forEach((value, k) => points.push([px(x(value)), px(y((k + 1) / Math.max(1, series.trials)))]));
+  // A step per trial, thinned to what shows: a step under half a pixel up and a pixel across merges into the next.
+  sorted.forEach((value, k) => {
+    const point: [number, number] = [px(x(value)), px(y((k + 1) / Math.max(1, series.trials)))];
+    const last = points[points.length - 1]!;
+    if (k === sorted.length - 1 || Math.abs(point[1] - last[1]) >= 0.5 || point[0] - last[0] >= 1) points.push(point);
+  });
   if (sorted.length > 0) points.push([WIDTH_PX - RIGHT_PX, points[points.length - 1]![1]]);
   g.append('path').attr('class', 'cdf').attr('stroke', color).attr('d', d3.line().curve(d3.curveStepAfter).digits(1)(points) ?? '');
 }
