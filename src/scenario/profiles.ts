@@ -49,7 +49,7 @@ const logcabin: readonly ProfileSetting[] = [
 ];
 
 const hashicorp: readonly ProfileSetting[] = [
-  { path: 'raft.electionTimerRestart', value: 'logcabin', shown: 'logcabin', source: 'hashicorp/raft raft.go: runFollower times out on LastContact, set only by appendEntries, installSnapshot and a granted requestVote (setLastContact)' },
+  { path: 'raft.electionTimerRestart', value: 'logcabin', shown: 'logcabin', source: 'hashicorp/raft raft.go: runFollower times out on LastContact, set only by appendEntries, installSnapshot and a granted requestVote (setLastContact); a higher-term vote request does not set it' },
   { path: 'raft.electionTimeout', value: { minUs: 1_000 * ms, maxUs: 2_000 * ms }, shown: '1s..2s', source: 'hashicorp/raft config.go DefaultConfig HeartbeatTimeout/ElectionTimeout 1000ms; util.go randomTimeout draws [T, 2T)' },
   { path: 'raft.heartbeat', value: null, derive: (r) => tenth(r), shown: 'min timeout / 10', source: 'hashicorp/raft replication.go heartbeat: randomTimeout(HeartbeatTimeout / 10)' },
   { path: 'raft.preVote', value: true, shown: 'on', source: 'hashicorp/raft config.go PreVoteDisabled defaults to false' },
