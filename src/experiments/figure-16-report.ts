@@ -45,7 +45,13 @@ const ms = (value: number | null): string => (value === null ? '-' : value >= 10
 
 /** The table: one line per range, then one per statement of the paper with ours and the ratio. */
 export function figure16Table(result: Figure16Result): string {
-  const lines = [`Raft paper Figure 16 under the ${result.profile} profile: time without a leader after the leader crashes (${result.wallSeconds.toFixed(0)} s)`, ''];
+  const s = result.setup;
+  const lines = [
+    `Raft paper Figure 16 under the ${result.profile} profile: time without a leader after the leader crashes (${result.wallSeconds.toFixed(0)} s)`,
+    `setup: ${s.nodes} nodes, ${s.lagging.join(' and ')} cut off from AppendEntries, heartbeat ${s.heartbeat}, network ${s.networkLatency} one way, fsync ${s.fsyncLatency};`,
+    `       ${s.crash}`,
+    '',
+  ];
   const head = ['range', 'trials', 'censored', 'median', 'p99', 'max', 'mean'];
   const rows = result.ranges.map((r) => [r.label, String(r.trials), `${r.stats.censored} (>${ms(r.boundMs)})`, ms(r.stats.medianMs), ms(r.stats.p99Ms), ms(r.stats.maxMs), ms(r.stats.meanMs)]);
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));

@@ -159,5 +159,6 @@ export function splitVoteTable(profile: RaftProfile, results: readonly SplitVote
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
   const line = (cells: readonly string[]): string => cells.map((cell, k) => cell.padEnd(widths[k]!)).join('  ').trimEnd();
   const title = `Split votes, 5 servers with the leader crashed, timeouts ${splitVoteSetup.electionTimeout.minMs}-${splitVoteSetup.electionTimeout.maxMs} ms, ${profile} profile (${wallSeconds.toFixed(0)} s)`;
-  return `${[title, '', line(head), ...rows.map(line)].join('\n')}\n`;
+  const setup = `setup: ${splitVoteSetup.nodes} nodes, equal logs, constant latency, disks that take no time; the leader crashes within a heartbeat interval after a heartbeat from ${splitVoteSetup.crashAfterMs} ms on; every term with a candidate after the crash counts`;
+  return `${[title, setup, '', line(head), ...rows.map(line)].join('\n')}\n`;
 }
