@@ -11,6 +11,9 @@ export interface RaftConfig {
   readonly electionTimeoutMinUs: number;
   readonly electionTimeoutMaxUs: number;
   readonly heartbeatIntervalUs: number;
+  /** When the election timer restarts (docs/raft.md, "Election-timer restart rule"). Absent means 'etcd': the
+   *  field is written only when set, so the meta record of every run without it is unchanged. */
+  readonly electionTimerRestart?: ElectionTimerRestart;
 
   /** PreVote (Raft thesis 9.6): a node first asks whether it could win before bumping its term. */
   readonly preVote: boolean;
@@ -43,6 +46,19 @@ export interface RaftConfig {
   /** Deliberately broken variants, off by default (raft/bugs.ts is the catalogue), to prove the checker can fail. */
   readonly unsafe: UnsafeKnobs;
 }
+
+/** When a node restarts its election timer, besides starting an election (both rules restart it then).
+ *  - 'etcd' (etcd-io/raft raft.go: becomeFollower, becomeCandidate and becomePreCandidate all call reset(term),
+ *    which zeroes electionElapsed and redraws randomizedElectionTimeout): on every step down, so also when a
+ *    higher-term vote request arrives from a candidate that cannot win, and after losing an election; and on
+ *    hearing a leader and granting a vote.
+ *  - 'logcabin' (logcabin/logcabin Server/RaftConsensus.cc, the Raft paper's implementation: setElectionTimer is
+ *    called from handleAppendEntries, handleInstallSnapshot, handleRequestVote when it grants the vote,
+ *    startNewElection, and stepDown only `if (startElectionAt == TimePoint::max()) // was leader`): on hearing a
+ *    current leader, on granting a vote, and when a leader steps down. A step down to a higher term for any other
+ *    reason keeps the running deadline. */
+export const electionTimerRestartRules = ['etcd', 'logcabin'] as const;
+export type ElectionTimerRestart = (typeof electionTimerRestartRules)[number];
 
 /** Deliberately broken variants of Raft, one switch per mistake, each placed where a real implementer makes it.
  *  raft/bugs.ts documents every switch (what goes wrong, where it comes from, which property it breaks);
@@ -156,6 +172,8 @@ export function validateRaftConfig(config: RaftConfig): void {
     problems.push(`electionTimeoutMinUs (${config.electionTimeoutMinUs}) must exceed heartbeatIntervalUs (${config.heartbeatIntervalUs})`);
   }
   if (config.electionTimeoutMaxUs < config.electionTimeoutMinUs) problems.push('electionTimeoutMaxUs must be >= electionTimeoutMinUs');
+  const rule = config.electionTimerRestart;
+  if (rule !== undefined && !electionTimerRestartRules.includes(rule)) problems.push(`electionTimerRestart must be one of ${electionTimerRestartRules.join(', ')}`);
   if (!(config.maxInflightMessages >= 1)) problems.push('maxInflightMessages must be >= 1');
   if (!(config.maxEntriesBytesPerMessage >= 1)) problems.push('maxEntriesBytesPerMessage must be >= 1');
   if (!(config.snapshotChunkBytes >= 1)) problems.push('snapshotChunkBytes must be >= 1');

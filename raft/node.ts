@@ -461,9 +461,13 @@ export class RaftNode implements RaftUnderTest {
       this.term = term;
       this.vote = null;
     }
+    const wasLeader = this.state.kind === 'leader';
     this.state = { kind: 'follower', leader };
     if (leader !== null) this.lastLeaderContactUs = this.nowUs;
-    this.resetElectionDeadline();
+    // etcd (raft.go becomeFollower -> reset) restarts the timer on every step down. LogCabin (RaftConsensus.cc
+    // stepDown: `if (startElectionAt == TimePoint::max()) // was leader` setElectionTimer()) only when it was
+    // leader; hearing a leader restarts it in handleAppendEntries / handleInstallSnapshot, here `leader !== null`.
+    if (this.config.electionTimerRestart !== 'logcabin' || wasLeader || leader !== null) this.resetElectionDeadline();
     this.events.push({ kind: 'role', role: 'follower', term: this.term, leader });
   }
 

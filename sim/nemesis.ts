@@ -1,5 +1,5 @@
 // Faults, as values: a schedule of (time, fault) pairs, scripted by a scenario or drawn from the seed.
-import { armEventKinds, type ArmEventKind } from './protocol-events.js';
+import { chaosArmEventKinds, type ArmEventKind } from './protocol-events.js';
 import type { LinkConfig, NodeId } from './network.js';
 import type { Random } from './random.js';
 
@@ -32,6 +32,9 @@ export type Fault =
   | { readonly kind: 'clog'; readonly from: NodeTarget; readonly to: NodeTarget }
   | { readonly kind: 'unclog'; readonly from: NodeTarget; readonly to: NodeTarget }
   | { readonly kind: 'transfer-leadership'; readonly to: NodeTarget }
+  /** The node campaigns at once, as on a leader's TimeoutNow (thesis 3.10): an experiment pins who leads first.
+   *  Only a follower acts on it (a candidate is already campaigning, a leader already leads). */
+  | { readonly kind: 'campaign'; readonly node: NodeTarget }
   /** A crash and a restart downUs later (a supervisor restarting the process; fast when within one election
    *  timeout, so the node comes back into the same term). */
   | { readonly kind: 'bounce'; readonly node: NodeTarget; readonly downUs: number }
@@ -307,7 +310,7 @@ const leaderMoments: readonly ArmEventKind[] = ['leader-elected', 'entries-writt
 function drawArm(random: Random, draw: Draw, nodes: readonly NodeId[], timing: ChaosTiming, options: ChaosOptions): Fault {
   // Half of the arms wait for one of the leader's moments the issue names: just elected, entries written
   // before their fsync, a commit decided before it is broadcast.
-  const after = random.chance(1, 2) ? random.pick(leaderMoments) : random.pick(armEventKinds);
+  const after = random.chance(1, 2) ? random.pick(leaderMoments) : random.pick(chaosArmEventKinds);
   const target: NodeTarget = random.chance(1, 4) ? 'leader' : 'event-node';
   const delayUs = random.chance(1, 2) ? 0 : random.int(1, Math.max(1, Math.floor(timing.electionTimeoutMinUs / 10)));
   const repeat = random.chance(1, 2) ? 1 : random.int(2, 5);

@@ -62,6 +62,8 @@ export interface TriggeredFault {
   readonly fromUs?: number;
   /** Only events before this true time count (default: until the fault phase ends). */
   readonly untilUs?: number;
+  /** When set, each firing's delay is drawn uniformly from [delayUs, delayMaxUs] (stream `triggers/<position>`). */
+  readonly delayMaxUs?: number;
 }
 
 export type Verdict = 'ok' | 'safety' | 'liveness';
@@ -152,6 +154,8 @@ interface Run {
   readonly cluster: Cluster;
   /** Stream for resolving fault targets (leader, random follower) when they fire. */
   readonly faultRandom: Random;
+  /** The seed's root stream: triggers with a drawn delay take their own child of it. */
+  readonly root: Random;
   /** The fault phase ends and the liveness phase heals at healAtUs; the run ends at endUs at the latest. */
   readonly healAtUs: number;
   readonly endUs: number;
@@ -187,7 +191,7 @@ function setUp(options: SimulationOptions, trace: Trace): Run {
   }
   const faultRandom = root.child('nemesis/targets');
   const healAtUs = options.durationUs;
-  return { options, trace, scheduler, faults, workload, cluster, faultRandom, healAtUs, endUs: options.durationUs + options.livenessBoundUs };
+  return { options, trace, scheduler, faults, workload, cluster, faultRandom, root, healAtUs, endUs: options.durationUs + options.livenessBoundUs };
 }
 
 /** Schedules the scripted and drawn faults, and arms the event triggers (they act in the fault phase only). */
@@ -199,6 +203,8 @@ function scheduleFaults(run: Run): void {
   const triggers = run.options.triggers;
   if (triggers.length === 0) return;
   const firings = triggers.map(() => 0);
+  // Only triggers with a drawn delay have a stream, so a run without them draws nothing more.
+  const delays = triggers.map((trigger, position) => (trigger.delayMaxUs !== undefined ? run.root.child(`triggers/${position}`) : null));
   const fire = (arg: { fault: Fault; node: NodeId | null }): void => {
     if (scheduler.nowUs < healAtUs) cluster.applyFault(arg.fault, faultRandom, arg.node);
   };
@@ -210,8 +216,10 @@ function scheduleFaults(run: Run): void {
       if (trigger.after !== event.kind || firings[position]! >= trigger.times || scheduler.nowUs >= healAtUs) continue;
       if (scheduler.nowUs < (trigger.fromUs ?? 0) || scheduler.nowUs >= (trigger.untilUs ?? healAtUs)) continue;
       firings[position]!++;
+      const drawn = delays[position];
+      const delayUs = drawn !== null && drawn !== undefined ? drawn.int(trigger.delayUs, trigger.delayMaxUs!) : trigger.delayUs;
       // The event's node is what the target event-node means.
-      scheduler.after(trigger.delayUs, fire, { fault: trigger.fault, node: 'node' in event ? event.node : null });
+      scheduler.after(delayUs, fire, { fault: trigger.fault, node: 'node' in event ? event.node : null });
     }
   }, protocol);
 }

@@ -17,7 +17,7 @@ export type { RunMetrics } from '../sim/metrics.js';
 // raftsim's own implementation of it. The bug catalogue names what the harness must find.
 export { RaftNode } from '../raft/node.js';
 export type { RaftFactory, RaftUnderTest, RaftLogView, RaftNodeOptions, DurableState } from '../raft/contract.js';
-export type { RaftConfig } from '../raft/config.js';
+export type { RaftConfig, ElectionTimerRestart } from '../raft/config.js';
 export type { Message, Ready, RaftEvent, Entry, HardState, Snapshot, Role, ProposeResult, ReadResult } from '../raft/types.js';
 export { allBugs } from '../sim/bugs.js';
 export type { CatalogueBug, BugSwitch } from '../sim/bugs.js';
@@ -46,6 +46,16 @@ export type { Expectation, ExpectationResult } from './scenario/expectations.js'
 export type { Outcome } from './run-scenario.js';
 export { builtinScenarios } from './scenario/builtin.js';
 export type { BuiltinScenario } from './scenario/builtin.js';
+export { raftProfiles, profileSettings } from './scenario/profiles.js';
+export type { RaftProfile, ProfileSetting } from './scenario/profiles.js';
+
+// Experiments: published results reproduced (docs/fidelity.md), trial by trial.
+export { figure16Ranges, figure16Scenario } from './experiments/figure-16.js';
+export type { TimeoutRange, PaperClaim } from './experiments/figure-16.js';
+export { runRange } from './experiments/results.js';
+export type { RangeResult, RangeStats, ClaimCheck } from './experiments/results.js';
+export { splitVotePoints, splitVoteScenario, runSplitVotePoint } from './experiments/split-votes.js';
+export type { SplitVotePoint, SplitVoteResult, SplitVoteTrial } from './experiments/split-votes.js';
 
 // Errors a caller catches, and the command line's exit codes.
 export { ScenarioError, SpecError } from './scenario/errors.js';

@@ -123,6 +123,14 @@ export type DocumentedTypes = [
 ];
 
 const exportedValues = [
+  'raftProfiles',
+  'profileSettings',
+  'figure16Ranges',
+  'figure16Scenario',
+  'runRange',
+  'splitVotePoints',
+  'splitVoteScenario',
+  'runSplitVotePoint',
   'FileSink',
   'SeedFailure',
   'assertSeedPasses',

@@ -21,7 +21,7 @@ import type { ClusterEvent, ClusterStats } from './types.js';
 import { recover } from './wal.js';
 
 type FaultOf<K extends Fault['kind']> = Extract<Fault, { kind: K }>;
-type ProcessFault = FaultOf<'crash' | 'restart' | 'restart-all' | 'pause' | 'slow' | 'transfer-leadership'>;
+type ProcessFault = FaultOf<'crash' | 'restart' | 'restart-all' | 'pause' | 'slow' | 'transfer-leadership' | 'campaign'>;
 type NetworkFault = FaultOf<'partition' | 'isolate' | 'cut-one-way' | 'bridge' | 'heal'>;
 type LinkFault = FaultOf<'link' | 'reset-links' | 'clog' | 'unclog'>;
 type ClockFault = FaultOf<'clock-offset' | 'clock-drift' | 'clock-step'>;
@@ -83,6 +83,7 @@ export class Faults {
       case 'pause':
       case 'slow':
       case 'transfer-leadership':
+      case 'campaign':
         return this.applyProcessFault(fault, random);
       case 'partition':
       case 'isolate':
@@ -196,6 +197,14 @@ export class Faults {
         if (leader === null || target === null || leader === target || leader.process.status !== 'up') return;
         leader.raft.transferLeadership(target.id, leader.clock.localAt(this.scheduler.nowUs));
         this.readyLoop.afterInput(leader);
+        return;
+      }
+      case 'campaign': {
+        // Through the host contract only: the TimeoutNow a leader handing over would send, from the node itself.
+        const node = this.one(fault.node, random);
+        if (node === null || node.process.status !== 'up' || node.raft.role !== 'follower') return;
+        node.raft.step({ type: 'TimeoutNow', from: node.id, to: node.id, term: node.raft.currentTerm }, node.clock.localAt(this.scheduler.nowUs));
+        this.readyLoop.afterInput(node);
         return;
       }
       default:

@@ -315,19 +315,23 @@ export class ReadyLoop {
     if (this.trace.enabled) this.trace.emitMessage(this.scheduler.nowUs, 'send', from, message.to, message.type, id);
   }
 
-  /** The protocol events a Ready's messages show: a vote granted, entries acknowledged, a snapshot sent. */
+  /** The protocol events a Ready's messages show: a vote granted, entries acknowledged, a snapshot sent, a round
+   *  of heartbeats sent (once per Ready, after the others). */
   private notifySent(node: SimNode, messages: readonly Message[]): void {
     let granted = false;
     let acked = false;
     let snapshot = false;
+    let heartbeat = false;
     for (let k = 0; k < messages.length; k++) {
       const message = messages[k]!;
       if (message.type === 'RequestVoteResponse' && !message.reject) granted = true;
       else if (message.type === 'AppendEntriesResponse' && !message.reject) acked = true;
       else if (message.type === 'InstallSnapshot' && message.offsetBytes === 0) snapshot = true;
+      else if (message.type === 'Heartbeat') heartbeat = true;
     }
     if (granted) this.context.notify({ kind: 'vote-granted', node: node.id });
     if (acked) this.context.notify({ kind: 'append-acked', node: node.id });
     if (snapshot) this.context.notify({ kind: 'snapshot-sent', node: node.id });
+    if (heartbeat) this.context.notify({ kind: 'heartbeat-sent', node: node.id });
   }
 }

@@ -3,6 +3,7 @@ import { bugsCommand } from './bugs.js';
 import { checkCommand } from './check.js';
 import type { RaftsimCommand } from './command.js';
 import { compareCommand } from './compare.js';
+import { experimentCommand } from './experiment.js';
 import { exportCommand } from './export.js';
 import { listCommand } from './list.js';
 import { mergeCommand } from './merge.js';
@@ -12,4 +13,4 @@ import { runCommand } from './run.js';
 import { shrinkCommand } from './shrink.js';
 import { sweepCommand } from './sweep.js';
 
-export const commands: readonly RaftsimCommand[] = [listCommand, checkCommand, runCommand, sweepCommand, mergeCommand, reportCommand, compareCommand, exportCommand, replayCommand, shrinkCommand, bugsCommand];
+export const commands: readonly RaftsimCommand[] = [listCommand, checkCommand, runCommand, sweepCommand, mergeCommand, reportCommand, compareCommand, exportCommand, replayCommand, shrinkCommand, bugsCommand, experimentCommand];

@@ -80,6 +80,8 @@ function raftOptionsOf(full: FullSpec): ClusterOptions['raft'] {
     electionTimeoutMinUs: r.electionTimeout.minUs,
     electionTimeoutMaxUs: r.electionTimeout.maxUs,
     heartbeatIntervalUs: r.heartbeat,
+    // Only when not the default, so that the meta record (and every golden hash) of a run without it is unchanged.
+    ...(r.electionTimerRestart !== 'etcd' ? { electionTimerRestart: r.electionTimerRestart } : {}),
     preVote: r.preVote,
     checkQuorum: r.checkQuorum,
     leaderStickiness: r.leaderStickiness,

@@ -83,10 +83,13 @@ function scheduleFaults(full: FullSpec, seed: number): Schedule {
         for (let atUs = when.fromUs ?? when.everyUs; atUs < until; atUs += when.everyUs) at(atUs);
         break;
       }
-      case 'after':
-        for (const fault of simFaults) schedule.triggers.push({ after: when.event, delayUs: when.delayUs, fault, times: when.times });
-        if (undo !== null) schedule.triggers.push({ after: when.event, delayUs: when.delayUs + item.forUs!, fault: undo, times: when.times });
+      case 'after': {
+        const window = { ...(when.delayMaxUs !== undefined ? { delayMaxUs: when.delayMaxUs } : {}), ...(when.fromUs !== undefined ? { fromUs: when.fromUs } : {}), ...(when.untilUs !== undefined ? { untilUs: when.untilUs } : {}) };
+        for (const fault of simFaults) schedule.triggers.push({ after: when.event, delayUs: when.delayUs, fault, times: when.times, ...window });
+        // A drawn delay has no `for` (fault-items.ts refuses it): the undo would draw a delay of its own.
+        if (undo !== null) schedule.triggers.push({ after: when.event, delayUs: when.delayUs + item.forUs!, fault: undo, times: when.times, ...window });
         break;
+      }
       default: {
         const unreachable: never = when;
         throw new Error(`unknown timing ${JSON.stringify(unreachable)}`);

@@ -12,8 +12,8 @@ import { UnitError, parseCount, parseDuration, parseRange } from './units.js';
 const clusterEvents: readonly ClusterEventKind[] = ['leader-elected', 'leader-lost', 'crash', 'restart', 'fault', 'snapshot', ...protocolEventKinds];
 const timingKeys = ['at', 'every', 'after', 'between'] as const;
 type TimingKey = (typeof timingKeys)[number];
-/** Keys that belong to one timing. */
-const extraKeys: Record<string, TimingKey> = { from: 'every', until: 'every', delay: 'after', times: 'after' };
+/** Keys that belong to some timings only. */
+const extraKeys: Record<string, readonly TimingKey[]> = { from: ['every', 'after'], until: ['every', 'after'], delay: ['after'], times: ['after'] };
 export const faultItemKeys = [...timingKeys, 'from', 'until', 'delay', 'times', 'for', 'note', ...faultKeys];
 
 const faultItemText = `a fault item: one timing (at, every, after or between) and one fault (${faultKeys.join(', ')})`;
@@ -32,8 +32,8 @@ function checkItemKeys(item: Record<string, unknown>, value: unknown, reader: It
   const faults = faultKeys.filter((key) => Object.hasOwn(item, key));
   if (timings.length !== 1) reader.fail([], value, timings.length === 0 ? 'a timing: at: 2s, every: 5s, after: leader-elected or between: [10s, 20s]' : `one timing, not ${timings.join(' and ')}`);
   if (faults.length !== 1) reader.fail([], value, faults.length === 0 ? `a fault: one of ${faultKeys.join(', ')}` : `one fault per item, not ${faults.join(' and ')}`);
-  for (const [key, owner] of Object.entries(extraKeys)) {
-    if (item[key] !== undefined && timings[0] !== owner) reader.fail([key], item[key], `${key} only together with ${owner}:`);
+  for (const [key, owners] of Object.entries(extraKeys)) {
+    if (item[key] !== undefined && !owners.includes(timings[0]!)) reader.fail([key], item[key], `${key} only together with ${owners.map((owner) => `${owner}:`).join(' or ')}`);
   }
   if (item.note !== undefined && typeof item.note !== 'string') reader.fail(['note'], item.note, 'a note (a string)');
   return reader.failed ? undefined : { timing: timings[0]!, fault: faults[0]! };
@@ -53,13 +53,26 @@ function parseAfter(item: Record<string, unknown>, reader: ItemReader): When | u
     if (!clusterEvents.includes(v as ClusterEventKind)) throw new UnitError(`a cluster event: ${clusterEvents.join(', ')}`);
     return v as ClusterEventKind;
   });
-  const delayUs = item.delay === undefined ? 0 : reader.read(item.delay, ['delay'], parseDuration);
+  // A delay, or a range it is drawn from at each firing (`delay: 0..75ms`).
+  const delay = item.delay === undefined ? { minUs: 0, maxUs: 0 } : reader.read(item.delay, ['delay'], parseRange);
   const times = item.times === undefined ? 1 : reader.read(item.times, ['times'], (v) => {
     const n = parseCount(v, 1_000_000);
     if (n === 0) throw new UnitError('a number of times >= 1');
     return n;
   });
-  return event !== undefined && delayUs !== undefined && times !== undefined ? { kind: 'after', event, delayUs, times } : undefined;
+  const fromUs = reader.optional(item.from, ['from'], parseDuration);
+  const untilUs = reader.optional(item.until, ['until'], parseDuration);
+  if (fromUs !== undefined && untilUs !== undefined && untilUs <= fromUs) reader.fail(['until'], item.until, `a time after from (${String(item.from)})`);
+  if (event === undefined || delay === undefined || times === undefined || reader.failed) return undefined;
+  return {
+    kind: 'after',
+    event,
+    delayUs: delay.minUs,
+    times,
+    ...(delay.maxUs > delay.minUs ? { delayMaxUs: delay.maxUs } : {}),
+    ...(fromUs !== undefined ? { fromUs } : {}),
+    ...(untilUs !== undefined ? { untilUs } : {}),
+  };
 }
 
 function parseBetween(value: unknown): { minUs: number; maxUs: number } {
@@ -130,5 +143,9 @@ export const faultItemSchema = z.unknown().transform((value, ctx): FaultItemSpec
   if (!reader.failed && (when === undefined || fault === undefined)) reader.fail([], value, `${faultItemText}, e.g. {at: 2s, crash: leader}`);
   if (when === undefined || fault === undefined || reader.failed) return z.NEVER;
   if (!checkFor(item, keys.fault, fault, forUs, reader)) return z.NEVER;
+  if (forUs !== undefined && when.kind === 'after' && when.delayMaxUs !== undefined) {
+    reader.fail(['for'], item.for, 'no "for" with a drawn delay (delay: a..b); give the undo an item of its own');
+    return z.NEVER;
+  }
   return { when, fault, ...(forUs !== undefined ? { forUs } : {}) };
 });

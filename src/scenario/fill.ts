@@ -13,6 +13,8 @@ import { defaultSimulationOptions } from '../../sim/simulate.js';
 import { defaultWorkloadOptions } from '../../sim/workload.js';
 import type { Expectation } from './expectations.js';
 import type { BuggifySpec, ChaosSpec, ClusterSpec, CompactionSpec, DiskSpec, FaultItemSpec, MetricsSpec, NetworkSpec, RaftSpec, ScenarioSpec, WorkloadSpec } from './spec.js';
+import { applyProfile } from './profiles.js';
+import type { RaftProfile } from './profile-names.js';
 import { broadcastUs, derivedLivenessBoundUs, minimumElectionTimeoutUs } from './fill-timing.js';
 import type { DurationRange } from './units.js';
 import { formatDistribution, formatDuration, formatPpm, formatProbability, formatRange, formatSignedDuration, formatSize } from './units.js';
@@ -31,7 +33,12 @@ export interface FullSpec {
     /** As given: a missing offset comes from the skew spread, a missing drift is 0. */
     clocks: Record<string, { offset?: number; drift?: number }>;
   };
-  raft: Filled<Omit<RaftSpec, 'flowControl' | 'unsafe'>> & { flowControl: Filled<NonNullable<RaftSpec['flowControl']>>; unsafe: Filled<NonNullable<RaftSpec['unsafe']>> };
+  raft: Filled<Omit<RaftSpec, 'profile' | 'flowControl' | 'unsafe'>> & {
+    /** The implementation profile the file named (its values are already filled in), or null. */
+    profile: RaftProfile | null;
+    flowControl: Filled<NonNullable<RaftSpec['flowControl']>>;
+    unsafe: Filled<NonNullable<RaftSpec['unsafe']>>;
+  };
   compaction: Omit<Filled<CompactionSpec>, 'snapshotCount' | 'snapshotInterval' | 'mistakes'> & {
     snapshotCount: number | null;
     snapshotInterval: number | null;
@@ -230,6 +237,8 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number): Ful
     (random) => Math.max(1_000, Math.floor(electionTimeout.minUs / random.pick([3, 5, 10]) / 1_000) * 1_000),
     showDuration,
   );
+  // Never drawn: the rule is a property of the implementation under study, not a knob to explore.
+  const electionTimerRestart = f.take('raft.electionTimerRestart', r.electionTimerRestart, () => sim.raft.electionTimerRestart ?? 'etcd', null, same);
   const preVote = f.take('raft.preVote', r.preVote, () => sim.raft.preVote, coin, same);
   const checkQuorum = f.take('raft.checkQuorum', r.checkQuorum, () => sim.raft.checkQuorum, coin, same);
   // Leader stickiness follows CheckQuorum unless given (etcd ties them together: a node that has heard from a
@@ -257,7 +266,7 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number): Ful
   const raftUnsafe = {} as Record<keyof UnsafeKnobs, boolean>;
   for (const name of Object.keys(safeKnobs) as (keyof UnsafeKnobs)[]) raftUnsafe[name] = f.take(`raft.unsafe.${name}`, u[name], () => false, null, same);
   const unsafe = raftUnsafe;
-  return { electionTimeout, heartbeat, preVote, checkQuorum, leaderStickiness, fastBackoff, flowControl, maxPendingReads, leaseReads, leaseDriftBound, snapshotChunk, unsafe };
+  return { profile: r.profile ?? null, electionTimerRestart, electionTimeout, heartbeat, preVote, checkQuorum, leaderStickiness, fastBackoff, flowControl, maxPendingReads, leaseReads, leaseDriftBound, snapshotChunk, unsafe };
 }
 
 // --- compaction, metrics, network, disk, workload
@@ -432,7 +441,9 @@ function derivedBound(raft: FullSpec['raft'], workload: FullSpec['workload'], du
   });
 }
 
-export function fillSpec(spec: ScenarioSpec, seed: number, name: string): FillResult {
+export function fillSpec(given: ScenarioSpec, seed: number, name: string): FillResult {
+  // A profile's values count as written in the file (never drawn), wherever the file leaves them open.
+  const spec = applyProfile(given);
   const swarmOn = spec.swarm === true;
   const f = new Filler(swarmOn ? Random.fromSeed(seed).child('swarm') : null);
   // In this order: `defaults` lists the paths in the order they are filled.

@@ -5,7 +5,8 @@ import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
 import type { BuggifySite } from '../../sim/buggify.js';
 import type { ChaosKind, FilterAction, MessageClass } from '../../sim/nemesis.js';
 import type { ArmEventKind } from '../../sim/protocol-events.js';
-import type { UnsafeKnobs } from '../../raft/config.js';
+import type { ElectionTimerRestart, UnsafeKnobs } from '../../raft/config.js';
+import type { RaftProfile } from './profile-names.js';
 
 type DurationUnit = 'us' | 'µs' | 'ms' | 's' | 'min' | 'h';
 /** `150ms`, `2s`, `1.5s`, `500us`, `2min`, `0` (a bare number other than 0 is refused). */
@@ -46,6 +47,8 @@ export interface ScenarioInput {
     clocks?: Record<string, { offset?: SignedDurationText; drift?: DriftText }>;
   };
   raft?: {
+    profile?: RaftProfile;
+    electionTimerRestart?: ElectionTimerRestart;
     electionTimeout?: RangeText;
     heartbeat?: DurationText;
     preVote?: boolean;
@@ -150,6 +153,7 @@ export interface FaultItemInput {
   unclog?: { from: NodeTargetText; to: NodeTargetText };
   slow?: { node: NodeTargetText; delay: DurationText };
   'transfer-leadership'?: NodeTargetText;
+  campaign?: NodeTargetText;
   bounce?: { node: NodeTargetText; down: DurationText };
   'power-loss'?: { nodes: NodeTargetText | NodesText; down: DurationText };
   filter?: { messages: MessageClass; action: FilterAction; from?: NodeTargetText | NodesText; to?: NodeTargetText | NodesText; delay?: DurationText };

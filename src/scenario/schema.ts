@@ -4,7 +4,8 @@
 import * as z from 'zod';
 import { bugNames, findBug } from '../../sim/bugs.js';
 import { suggest } from './errors.js';
-import { safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
+import { electionTimerRestartRules, safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
+import { raftProfiles } from './profile-names.js';
 import { allChaosKinds, type ChaosKind } from '../../sim/nemesis.js';
 import { buggifySites, type BuggifySite } from '../../sim/buggify.js';
 import { parseExpectation } from './expectations.js';
@@ -68,7 +69,18 @@ const clusterSchema = z.strictObject({
 /** One switch per broken variant of raft/ (raft/bugs.ts is the catalogue), so a new one needs no edit here. */
 const raftUnsafeSwitches = Object.fromEntries(Object.keys(safeKnobs).map((name) => [name, switchValue])) as { [K in keyof UnsafeKnobs]: typeof switchValue };
 
+/** One of a fixed set of names, with the nearest suggested for a typo. */
+function oneOf<N extends string>(names: readonly N[], what: string) {
+  return unit((value): N => {
+    if (typeof value === 'string' && names.includes(value as N)) return value as N;
+    const hint = typeof value === 'string' ? suggest(value, names) : null;
+    throw new UnitError(`${hint !== null ? `"${hint}" (did you mean it?), or ` : ''}${what}: one of ${names.join(', ')}`);
+  });
+}
+
 const raftSchema = z.strictObject({
+  profile: oneOf(raftProfiles, 'an implementation profile'),
+  electionTimerRestart: oneOf(electionTimerRestartRules, 'an election-timer restart rule'),
   electionTimeout: range,
   heartbeat: positiveDuration,
   preVote: switchValue,

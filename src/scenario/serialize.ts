@@ -23,8 +23,11 @@ export function faultItemToDocument(item: FaultItemSpec): Doc {
       break;
     case 'after':
       out.after = when.event;
-      if (when.delayUs !== 0) out.delay = formatDuration(when.delayUs);
+      if (when.delayMaxUs !== undefined) out.delay = formatRange({ minUs: when.delayUs, maxUs: when.delayMaxUs });
+      else if (when.delayUs !== 0) out.delay = formatDuration(when.delayUs);
       if (when.times !== 1) out.times = when.times;
+      if (when.fromUs !== undefined) out.from = formatDuration(when.fromUs);
+      if (when.untilUs !== undefined) out.until = formatDuration(when.untilUs);
       break;
     case 'between':
       out.between = [formatDuration(when.fromUs), formatDuration(when.toUs)];
@@ -56,6 +59,8 @@ function clusterDocument(c: NonNullable<ScenarioSpec['cluster']>): Doc | undefin
 
 function raftDocument(r: NonNullable<ScenarioSpec['raft']>): Doc | undefined {
   return compact({
+    profile: r.profile,
+    electionTimerRestart: r.electionTimerRestart,
     electionTimeout: opt(r.electionTimeout, formatRange),
     heartbeat: opt(r.heartbeat, formatDuration),
     preVote: r.preVote,
@@ -180,7 +185,7 @@ export function fullToSpec(full: FullSpec): ScenarioSpec {
       skew: full.cluster.skew,
       clocks: full.cluster.clocks,
     },
-    raft: full.raft,
+    raft: (({ profile, ...rest }) => (profile === null ? rest : { ...rest, profile }))(full.raft),
     compaction: full.compaction,
     metrics: full.metrics,
     network: full.network,

@@ -1,7 +1,8 @@
 // The scenario as validated from a file: human units already converted (durations in microseconds, sizes in
 // bytes, probabilities in [0, 1], drift in ppm). Every field except `question` is optional: what a scenario
 // leaves open is filled from the simulator's defaults, or drawn from the seed in swarm mode (fill.ts).
-import type { UnsafeKnobs } from '../../raft/config.js';
+import type { ElectionTimerRestart, UnsafeKnobs } from '../../raft/config.js';
+import type { RaftProfile } from './profile-names.js';
 import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
 import type { ArmEventKind } from '../../sim/protocol-events.js';
 import type { ChaosKind, FilterAction, MessageClass, NodeTarget } from '../../sim/nemesis.js';
@@ -47,6 +48,9 @@ export interface ClusterSpec {
 }
 
 export interface RaftSpec {
+  /** An implementation's settings (profiles.ts) for whatever the file leaves open; applied before filling. */
+  profile?: RaftProfile;
+  electionTimerRestart?: ElectionTimerRestart;
   electionTimeout?: DurationRange;
   heartbeat?: number;
   preVote?: boolean;
@@ -128,7 +132,9 @@ export interface BuggifySpec {
 export type When =
   | { readonly kind: 'at'; readonly atUs: number }
   | { readonly kind: 'every'; readonly everyUs: number; readonly fromUs?: number; readonly untilUs?: number }
-  | { readonly kind: 'after'; readonly event: ClusterEventKind; readonly delayUs: number; readonly times: number }
+  /** `delayMaxUs`: the delay is drawn uniformly from [delayUs, delayMaxUs] at each firing (`delay: 0..75ms`);
+   *  `fromUs`/`untilUs`: only events in that window of the fault phase count. */
+  | { readonly kind: 'after'; readonly event: ClusterEventKind; readonly delayUs: number; readonly times: number; readonly delayMaxUs?: number; readonly fromUs?: number; readonly untilUs?: number }
   | { readonly kind: 'between'; readonly fromUs: number; readonly toUs: number };
 
 /** Nodes on one side of a one-way cut: targets, or every node ('all'). */
@@ -164,6 +170,7 @@ export type FaultSpec =
   | { readonly kind: 'clog'; readonly from: NodeTarget; readonly to: NodeTarget }
   | { readonly kind: 'unclog'; readonly from: NodeTarget; readonly to: NodeTarget }
   | { readonly kind: 'transfer-leadership'; readonly to: NodeTarget }
+  | { readonly kind: 'campaign'; readonly node: NodeTarget }
   | { readonly kind: 'bounce'; readonly node: NodeTarget; readonly downUs: number }
   | { readonly kind: 'power-loss'; readonly nodes: TargetList; readonly downUs: number }
   | { readonly kind: 'filter'; readonly from: TargetList; readonly to: TargetList; readonly messages: MessageClass; readonly action: FilterAction; readonly delayUs: number }

@@ -36,6 +36,7 @@ export const faultCatalogue: FaultCatalogue = {
   unclog: linkFaults.unclog,
   slow: processFaults.slow,
   'transfer-leadership': transferFaults['transfer-leadership'],
+  campaign: transferFaults.campaign,
   bounce: protocolFaults.bounce,
   'power-loss': protocolFaults['power-loss'],
   filter: protocolFaults.filter,

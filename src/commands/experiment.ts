@@ -1,0 +1,101 @@
+// `raftsim experiment NAME`: a runnable reproduction of a published result, printed beside the published
+// numbers, with every sample written as JSON and the figure as SVG (docs/fidelity.md).
+import { join } from 'node:path';
+import { UsageError, exitCodes } from '../errors.js';
+import { ensureDirectory, writeFileAtomic } from '../files.js';
+import { figure16Ranges, rangeLabel } from '../experiments/figure-16.js';
+import { figure16Result, figure16Svg, figure16Table } from '../experiments/figure-16-report.js';
+import { runRange, trialsFor } from '../experiments/results.js';
+import { runSplitVotePoint, splitVotePoints, splitVoteSetup, splitVoteTable } from '../experiments/split-votes.js';
+import { raftProfiles, type RaftProfile } from '../scenario/profile-names.js';
+import { defineCommand, type Io } from './command.js';
+import { optionalString, single } from './flags.js';
+
+export const experimentNames = ['figure-16', 'split-votes'] as const;
+type ExperimentName = (typeof experimentNames)[number];
+
+/** Trials per range (figure-16) or per latency (split-votes) when --trials is not given. */
+const defaultTrials: Readonly<Record<ExperimentName, number>> = { 'figure-16': 1_000, 'split-votes': 2_000 };
+
+function parseTrials(value: unknown): number {
+  const text = String(single(value, '--trials')).trim();
+  const trials = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(trials) || trials < 1 || trials > 100_000) throw new UsageError(`--trials ${text}: expected a number of trials per range from 1 to 100000, such as 1000.`);
+  return trials;
+}
+
+function parseProfile(value: unknown): RaftProfile {
+  const text = String(single(value, '--profile'));
+  if (!(raftProfiles as readonly string[]).includes(text)) throw new UsageError(`--profile ${text}: expected an implementation profile: one of ${raftProfiles.join(', ')}.`);
+  return text as RaftProfile;
+}
+
+function parseName(value: unknown): ExperimentName {
+  const text = String(single(value, 'the experiment name'));
+  if (!(experimentNames as readonly string[]).includes(text)) throw new UsageError(`experiment ${text}: expected one of ${experimentNames.join(', ')}.`);
+  return text as ExperimentName;
+}
+
+function elapsedSeconds(started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function progress(io: Io, text: string): void {
+  if (io.isTerminal || process.env.RAFTSIM_PROGRESS === '1') io.err(`raftsim: ${text}\n`);
+}
+
+/** Runs figure-16; returns the files written. */
+function figure16(io: Io, trials: number, profile: RaftProfile, out: string): string[] {
+  const started = process.hrtime.bigint();
+  const ranges = figure16Ranges.map((range) => {
+    const result = runRange(range, profile, trials);
+    progress(io, `${rangeLabel(range)}: ${trialsFor(range, trials)} trials done`);
+    return result;
+  });
+  const result = figure16Result(profile, trials, ranges, elapsedSeconds(started));
+  const files = [join(out, 'figure-16.json'), join(out, 'figure-16.svg')];
+  writeFileAtomic(files[0]!, `${JSON.stringify(result, null, 1)}\n`, '--out');
+  writeFileAtomic(files[1]!, figure16Svg(result), '--out');
+  io.out(figure16Table(result));
+  return files;
+}
+
+/** Runs split-votes; returns the file written. */
+function splitVotes(io: Io, trials: number, profile: RaftProfile, out: string): string[] {
+  const started = process.hrtime.bigint();
+  const points = splitVotePoints.map((point) => {
+    const result = runSplitVotePoint(point, profile, trials);
+    progress(io, `latency ${point.fraction * 100}% of the range: ${trials} trials done`);
+    return result;
+  });
+  const wallSeconds = elapsedSeconds(started);
+  const file = join(out, 'split-votes.json');
+  const setup = { ...splitVoteSetup, network: 'constant latency, disks take no time', sample: 'terms with a candidate after the crash; a split term is one nobody won' };
+  writeFileAtomic(file, `${JSON.stringify({ experiment: 'split-votes', profile, trialsPerLatency: trials, setup, points, wallSeconds }, null, 1)}\n`, '--out');
+  io.out(splitVoteTable(profile, points, wallSeconds));
+  return [file];
+}
+
+export const experimentCommand = defineCommand({
+  command: 'experiment <name>',
+  describe: "reproduce a published result (figure-16: the Raft paper's leader-election downtime; split-votes: the dissertation's split-vote rates) and print ours beside it",
+  builder: (y) =>
+    y
+      .positional('name', { type: 'string', demandOption: true, describe: `the experiment: ${experimentNames.join(', ')}` })
+      .option('trials', { type: 'string', describe: 'trials per range (figure-16, default 1000; 150-150 ms runs a tenth, as the paper did) or per latency (split-votes, default 2000)' })
+      .option('profile', { type: 'string', default: 'logcabin', describe: `implementation profile: ${raftProfiles.join(', ')} (the paper's implementation is LogCabin)` })
+      .option('out', { type: 'string', describe: 'directory for NAME.json (every sample) and, for figure-16, NAME.svg (the figure); default out/NAME' })
+      .example('$0 experiment figure-16', "all ten ranges, 1000 trials each, under LogCabin's rules")
+      .example('$0 experiment figure-16 --trials 100 --profile etcd', "a quicker run under etcd's rules, to compare")
+      .example('$0 experiment split-votes', "the dissertation's split-vote rates at latency = 1%, 10%, 20% of the timeout range"),
+  handler: (args, io) => {
+    const name = parseName(args.name);
+    const trials = args.trials === undefined ? defaultTrials[name] : parseTrials(args.trials);
+    const profile = parseProfile(args.profile);
+    const out = optionalString(args.out, '--out') ?? join('out', name);
+    ensureDirectory(out, '--out');
+    const files = name === 'figure-16' ? figure16(io, trials, profile, out) : splitVotes(io, trials, profile, out);
+    io.out(`\nwrote ${files.join(' and ')}\n`);
+    return exitCodes.ok;
+  },
+});
