@@ -211,6 +211,8 @@ export interface TraceRecordFields {
   partition: TracePartitionFields;
   /** `all: true` is the liveness phase's full heal (also unclogs, resets links, clears slow handlers). */
   heal: { readonly all?: true };
+  /** One node's isolation ended (an armed isolation undone): its links uncut, except to nodes still isolated. */
+  rejoin: { readonly node: string };
   link: { readonly from: string; readonly to: string; readonly bothWays: boolean; readonly patch: TraceLinkPatch };
   'link-reset': Record<never, never>;
   clog: { readonly from: string; readonly to: string };
@@ -373,6 +375,7 @@ export const TRACE_RECORD_SCHEMA = {
     },
   },
   heal: { all: optional({ kind: 'true' } as const) },
+  rejoin: { node: str },
   link: { from: str, to: str, bothWays: bool, patch: { kind: 'link-patch' } },
   'link-reset': {},
   clog: { from: str, to: str },

@@ -30,10 +30,15 @@ export class Buggify {
     this.enabled = options !== null && options.sites.length > 0 && options.chance > 0;
   }
 
-  /** Whether the site takes its rare branch this time. */
-  fires(site: BuggifySite): boolean {
+  /** Whether the site takes its rare branch this time. `rare`: the site is reached by something rare (a snapshot,
+   *  a vote, where a heartbeat or an append is common), which fires ten times as often (up to one time in four):
+   *  as FoundationDB enables BUGGIFY per line of code, how often a branch is taken should not follow how often
+   *  its line runs, or the rare messages would almost never be delayed or replayed. */
+  fires(site: BuggifySite, rare = false): boolean {
     const stream = this.streams[site];
-    return stream !== undefined && stream.next() < this.options!.chance;
+    if (stream === undefined) return false;
+    const chance = this.options!.chance;
+    return stream.next() < (rare ? Math.max(chance, Math.min(0.25, 10 * chance)) : chance);
   }
 
   /** The extra delay when it does (from the same site's stream). */

@@ -24,6 +24,8 @@ export type Fault =
   | { readonly kind: 'cut-one-way'; readonly from: readonly NodeTarget[]; readonly to: readonly NodeTarget[] }
   | { readonly kind: 'bridge'; readonly sideA: readonly NodeId[]; readonly sideB: readonly NodeId[]; readonly bridge: NodeId }
   | { readonly kind: 'heal' }
+  /** Ends one node's isolation (an armed isolation's undo): its links are uncut, except to nodes still isolated. */
+  | { readonly kind: 'rejoin'; readonly node: NodeTarget }
   | { readonly kind: 'clock-offset'; readonly node: NodeTarget; readonly offsetUs: number }
   | { readonly kind: 'clock-drift'; readonly node: NodeTarget; readonly driftPpm: number }
   | { readonly kind: 'clock-step'; readonly node: NodeTarget; readonly deltaUs: number }
@@ -327,7 +329,9 @@ function drawArm(random: Random, draw: Draw, nodes: readonly NodeId[], timing: C
       return { ...arm, fault: { kind: 'power-loss', nodes: [target, ...others], downUs: random.int(1_000, Math.max(1_000, 2 * timing.electionTimeoutMaxUs)) } };
     }
     case 4:
-      return { ...arm, fault: { kind: 'isolate', node: target }, undo: { fault: { kind: 'heal' }, afterUs: forUs } };
+      // The node of the event, so that the undo finds the same node (the leader may have changed by then); its
+      // own rejoin, so that the next storm firing's isolation outlives this one's.
+      return { ...arm, fault: { kind: 'isolate', node: 'event-node' }, undo: { fault: { kind: 'rejoin', node: 'event-node' }, afterUs: forUs } };
     default: {
       const messages = random.pick(messageClasses);
       const action = random.pick<FilterAction>(['drop', 'delay', 'hold']);

@@ -19,6 +19,7 @@
  */
 import type { TraceDropReason } from '../contract/trace.js';
 import { assertNonNegativeInteger, assertProbability, fail } from './assert.js';
+import { Cuts } from './network-cuts.js';
 import { type Distribution, type Random, sampleUs, validateDistribution } from './random.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -134,7 +135,8 @@ export class Network<M> {
   private readonly options: NetworkOptions;
   private readonly n: number;
   private readonly indexOfNode = new Map<NodeId, number>();
-  /** blocked[from * n + to] === 1 when that directed pair is cut. */
+  private readonly cuts: Cuts;
+  /** The cuts' matrix, read on every send and delivery: blocked[from * n + to] === 1 when that pair is cut. */
   private readonly blocked: Uint8Array;
   private readonly links: LinkState<M>[] = [];
   private readonly maxInFlight: number;
@@ -171,7 +173,8 @@ export class Network<M> {
     }
     validateLinkPatch(d, 'Network defaultLink');
     if (options.topology !== undefined) this.validateTopology(options.topology);
-    this.blocked = new Uint8Array(this.n * this.n);
+    this.cuts = new Cuts(this.nodes, (node) => this.indexOf(node));
+    this.blocked = this.cuts.blocked;
     for (let f = 0; f < this.n; f++) {
       for (let t = 0; t < this.n; t++) this.links.push({ config: this.baseConfig(f, t), clogged: false, held: [], lastInOrderDeliveryUs: 0 });
     }
@@ -288,69 +291,37 @@ export class Network<M> {
     }
   }
 
-  /**
-   * Cuts between groups: nodes in different groups cannot talk; unlisted nodes form one extra group.
-   * Cuts are additive (they never remove an existing cut); call heal() first to replace a partition.
-   */
+  // Cuts (sim/network-cuts.ts): checked at send time and again at delivery.
   partition(groups: NodeId[][]): void {
-    const groupOf = new Int32Array(this.n).fill(groups.length);
-    const seen = new Uint8Array(this.n);
-    groups.forEach((group, g) => {
-      for (const node of group) {
-        const i = this.indexOf(node);
-        if (seen[i] === 1) fail(`Network.partition: node ${node} appears in more than one group`);
-        seen[i] = 1;
-        groupOf[i] = g;
-      }
-    });
-    for (let f = 0; f < this.n; f++) {
-      for (let t = 0; t < this.n; t++) if (groupOf[f] !== groupOf[t]) this.blocked[f * this.n + t] = 1;
-    }
+    this.cuts.partition(groups);
   }
 
-  /** Cuts `node` from every other node, both directions. */
   isolate(node: NodeId): void {
-    const i = this.indexOf(node);
-    for (let j = 0; j < this.n; j++) {
-      if (j === i) continue;
-      this.blocked[i * this.n + j] = 1;
-      this.blocked[j * this.n + i] = 1;
-    }
+    this.cuts.isolate(node);
   }
 
-  /** Blocks every from[i] -> to[j] (i.e. asymmetric: the reverse direction is untouched). */
   cutOneWay(from: NodeId[], to: NodeId[]): void {
-    const fs = from.map((node) => this.indexOf(node));
-    const ts = to.map((node) => this.indexOf(node));
-    for (const f of fs) for (const t of ts) if (f !== t) this.blocked[f * this.n + t] = 1;
+    this.cuts.cutOneWay(from, to);
   }
 
-  /** A and B cannot talk to each other; bridgeNode (even if listed in A or B) keeps talking to both. */
   bridge(sideA: NodeId[], sideB: NodeId[], bridgeNode: NodeId): void {
-    const bridge = this.indexOf(bridgeNode);
-    const a = sideA.map((node) => this.indexOf(node)).filter((i) => i !== bridge);
-    const b = sideB.map((node) => this.indexOf(node)).filter((i) => i !== bridge);
-    for (const i of a) if (b.includes(i)) fail(`Network.bridge: node ${this.nodes[i]} is on both sides`);
-    for (const i of a) {
-      for (const j of b) {
-        this.blocked[i * this.n + j] = 1;
-        this.blocked[j * this.n + i] = 1;
-      }
-    }
+    this.cuts.bridge(sideA, sideB, bridgeNode);
   }
 
-  /** Removes all cuts (not clogs, not link degradations). */
+  rejoin(node: NodeId): void {
+    this.cuts.rejoin(node);
+  }
+
   heal(): void {
-    this.blocked.fill(0);
+    this.cuts.heal();
   }
 
-  /** Whether any directed pair is cut now. */
   hasCuts(): boolean {
-    return this.blocked.includes(1);
+    return this.cuts.hasCuts();
   }
 
   isBlocked(from: NodeId, to: NodeId): boolean {
-    return this.blocked[this.indexOf(from) * this.n + this.indexOf(to)] === 1;
+    return this.cuts.isBlocked(from, to);
   }
 
   /** Holds messages sent on from->to from now on until unclog (messages already in flight are unaffected). */

@@ -128,11 +128,16 @@ describe('faults aimed at the protocol', () => {
     expect(pausesAtElection({})).toHaveLength(1);
   });
 
-  it('arm with for: an armed isolation of the leader right after it writes is healed `for` later, and in-flight entries are lost', () => {
-    const { records, run } = traced({ ...quiet, faults: [{ at: '1s', arm: { on: 'entries-written', within: '1s', for: '400ms', do: { isolate: 'leader' } } }] });
-    const isolate = records.find((r) => r.type === 'partition' && r.shape === 'isolate')!;
-    const heal = records.find((r) => r.type === 'heal')!;
-    expect(heal.t - isolate.t).toBe(400_000);
+  it('arm with for: an armed isolation of the node that just wrote ends `for` later for that node alone, and its in-flight entries are lost', () => {
+    const { records, run } = traced({ ...quiet, faults: [{ at: '1s', isolate: 'n3' }, { at: '1s', arm: { on: 'entries-written', within: '1s', for: '400ms', do: { isolate: 'event-node' } } }] });
+    const isolations = records.filter((r) => r.type === 'partition' && r.shape === 'isolate');
+    expect(isolations.map((r) => r.node)).toHaveLength(2);
+    const isolate = isolations[1]!;
+    const rejoin = records.find((r) => r.type === 'rejoin')!;
+    expect([rejoin.node, rejoin.t - isolate.t]).toEqual([isolate.node, 400_000]);
+    // n3's own isolation stays: no heal before the liveness phase, and n3 still hears nothing.
+    expect(records.some((r) => r.type === 'heal' && r.t < 4_000_000)).toBe(false);
+    expect(records.some((r) => r.type === 'deliver' && r.to === 'n3' && r.t > rejoin.t && r.t < 4_000_000)).toBe(false);
     // The cut is checked again at delivery: the AppendEntries the leader had just sent never arrive.
     expect(records.some((r) => r.type === 'drop' && r.reason === 'partition' && r.msg === 'AppendEntries' && r.t > isolate.t && r.t < isolate.t + 50_000)).toBe(true);
     expect(run.verdict).toBe('ok');
@@ -142,6 +147,9 @@ describe('faults aimed at the protocol', () => {
     expect(() =>
       compileScenario(scenarioFromObject({ question: 'q', ...quiet, faults: [{ at: '1s', arm: { on: 'candidate', within: '1s', for: '1s', do: { bounce: { node: 'event-node', down: '5ms' } } } }] }).spec, 1),
     ).toThrow(/faults\[0\]\.arm\.for.*no undo/s);
+    expect(() =>
+      compileScenario(scenarioFromObject({ question: 'q', ...quiet, faults: [{ at: '1s', arm: { on: 'candidate', within: '1s', for: '1s', do: { isolate: 'leader' } } }] }).spec, 1),
+    ).toThrow(/faults\[0\]\.arm\.do\.isolate.*event-node or a named node/s);
     expect(() => scenarioFromObject({ question: 'q', faults: [{ at: '1s', arm: { on: 'candidate', within: '1s', repeat: 0, do: { bounce: { node: 'n1', down: '5ms' } } } }] })).toThrow(/faults\[0\]\.arm\.repeat.*1 to 100/s);
   });
 
@@ -173,6 +181,7 @@ describe('faults aimed at the protocol', () => {
         { at: '2s', filter: { messages: 'responses', action: 'delay', delay: '50ms', from: 'n1', to: ['n2', 'n3'] }, for: '500ms' },
         { at: '3s', arm: { on: 'commit-advanced', within: '1s', delay: '1ms', do: { 'power-loss': { nodes: ['event-node', 'n3'], down: '30ms' } } } },
         { at: '3.5s', arm: { on: 'entries-written', within: '2s', repeat: 4, for: '250ms', do: { isolate: 'event-node' } } },
+        { at: '3.9s', rejoin: 'n2' },
       ],
     };
     const loaded = scenarioFromObject({ question: 'q', ...spec });

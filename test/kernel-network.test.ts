@@ -120,6 +120,22 @@ describe('Network partitions', () => {
     }
   });
 
+  test('rejoin ends one isolation: the node talks again, except to a node still isolated', () => {
+    const net = makeNet(4);
+    net.network.isolate('n2');
+    net.network.isolate('n3');
+    net.network.rejoin('n2');
+    const got = sendAllPairs(net);
+    for (const a of net.nodes) {
+      for (const b of net.nodes) {
+        if (a === b) continue;
+        expect(got.has(pairKey(a, b))).toBe(a !== 'n3' && b !== 'n3');
+      }
+    }
+    net.network.rejoin('n3');
+    expect(net.network.hasCuts()).toBe(false);
+  });
+
   test('bridge: the two sides cannot talk, the bridge node talks to both', () => {
     const net = makeNet(5);
     net.network.bridge(['n1', 'n2', 'n3'], ['n3', 'n4', 'n5'], 'n3');

@@ -204,6 +204,8 @@ const slowFaults: ScheduledFault[] = [
   { atUs: 2_000_000, fault: { kind: 'slow', node: 'n2', delayUs: 0 } },
   { atUs: 1_200_000, fault: { kind: 'filter', from: ['leader'], to: ['n1', 'n2', 'n3', 'n4', 'n5'], messages: 'append', action: 'hold', delayUs: 0 } },
   { atUs: 1_500_000, fault: { kind: 'clear-filters' } },
+  { atUs: 2_200_000, fault: { kind: 'isolate', node: 'n4' } },
+  { atUs: 2_400_000, fault: { kind: 'rejoin', node: 'n4' } },
 ];
 
 describe('real traces against the schema', () => {

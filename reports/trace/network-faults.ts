@@ -43,6 +43,14 @@ export function onHeal(b: ModelBuilder, r: ReportRecordOf<'heal'>): void {
   b.closeAllSlow(t);
 }
 
+/** One node's cuts removed: its isolation region ends (regions of other cuts stay open until a heal). */
+export function onRejoin(b: ModelBuilder, r: ReportRecordOf<'rejoin'>): void {
+  const label = `isolate ${r.node}`;
+  const open = b.openPartitions.filter((fault) => fault.label === label);
+  for (const fault of open) b.closeNetwork('partition', fault, r.t, false);
+  b.openPartitions = b.openPartitions.filter((fault) => fault.label !== label);
+}
+
 const linkKey = (from: string, to: string): string => `${from}\u0000${to}`;
 
 export function onClog(b: ModelBuilder, r: ReportRecordOf<'clog'>): void {

@@ -16,7 +16,7 @@ import { TraceFormatError } from './error.js';
 import { onEnd, onMeta } from './framing.js';
 import { onElectionLatency, onLeaderLost } from './measurements.js';
 import { onDeliver, onDrop, onSend } from './messages.js';
-import { onClog, onHeal, onLink, onLinkReset, onFilter, onFiltersCleared, onPartition, onUnclog } from './network-faults.js';
+import { onClog, onHeal, onLink, onLinkReset, onFilter, onFiltersCleared, onPartition, onRejoin, onUnclog } from './network-faults.js';
 import { onCrash, onPause, onRestart, onResume, onSlow } from './process-faults.js';
 import { checkRecordBody, parseRecordHeader, type RecordHeader, type ReportRecord } from './records.js';
 import { onApply, onCommit, onSnapshotInstall } from './replication.js';
@@ -86,6 +86,7 @@ function dispatch(b: ModelBuilder, record: ReportRecord): void {
     case 'slow': return onSlow(b, record);
     case 'partition': return onPartition(b, record);
     case 'heal': return onHeal(b, record);
+    case 'rejoin': return onRejoin(b, record);
     case 'clog': return onClog(b, record);
     case 'unclog': return onUnclog(b, record);
     case 'link': return onLink(b, record);

@@ -22,7 +22,7 @@ import { recover } from './wal.js';
 
 type FaultOf<K extends Fault['kind']> = Extract<Fault, { kind: K }>;
 type ProcessFault = FaultOf<'crash' | 'restart' | 'restart-all' | 'pause' | 'slow' | 'transfer-leadership' | 'campaign'>;
-type NetworkFault = FaultOf<'partition' | 'isolate' | 'cut-one-way' | 'bridge' | 'heal'>;
+type NetworkFault = FaultOf<'partition' | 'isolate' | 'cut-one-way' | 'bridge' | 'heal' | 'rejoin'>;
 type LinkFault = FaultOf<'link' | 'reset-links' | 'clog' | 'unclog'>;
 type ClockFault = FaultOf<'clock-offset' | 'clock-drift' | 'clock-step'>;
 
@@ -90,6 +90,7 @@ export class Faults {
       case 'cut-one-way':
       case 'bridge':
       case 'heal':
+      case 'rejoin':
         return this.applyNetworkFault(fault, random);
       case 'link':
       case 'reset-links':
@@ -241,6 +242,13 @@ export class Faults {
         this.network.heal();
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'heal' });
         return;
+      case 'rejoin': {
+        const node = this.one(fault.node, random);
+        if (node === null) return;
+        this.network.rejoin(node.id);
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'rejoin', node: node.id });
+        return;
+      }
       default:
         return unknownFault(fault);
     }

@@ -45,6 +45,9 @@ export interface ReadyLoopLayers {
   readonly compaction: Compaction;
 }
 
+/** The messages of the steady state; every other type (snapshots, votes, pre-votes, reads, transfers) is rare. */
+const commonMessageTypes: ReadonlySet<string> = new Set(['AppendEntries', 'AppendEntriesResponse', 'Heartbeat', 'HeartbeatResponse']);
+
 export class ReadyLoop {
   private readonly scheduler: Scheduler;
   private readonly options: ClusterOptions;
@@ -297,9 +300,10 @@ export class ReadyLoop {
    *  later). */
   private buggified(node: SimNode, message: Message): boolean {
     const buggify = this.buggify;
-    if (message.type.endsWith('Response') && buggify.fires('duplicate-response')) this.send(node.id, message);
-    if (buggify.fires('replay-message')) this.scheduler.after(buggify.delayUs('replay-message'), this.sendLate, { from: node.id, message });
-    if (!buggify.fires('delay-message')) return false;
+    const rare = !commonMessageTypes.has(message.type);
+    if (message.type.endsWith('Response') && buggify.fires('duplicate-response', rare)) this.send(node.id, message);
+    if (buggify.fires('replay-message', rare)) this.scheduler.after(buggify.delayUs('replay-message'), this.sendLate, { from: node.id, message });
+    if (!buggify.fires('delay-message', rare)) return false;
     this.scheduler.after(buggify.delayUs('delay-message'), this.sendLate, { from: node.id, message });
     return true;
   }

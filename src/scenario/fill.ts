@@ -246,11 +246,12 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number): Ful
   const leaderStickiness = f.take('raft.leaderStickiness', r.leaderStickiness, () => checkQuorum && sim.raft.leaderStickiness, coin, same);
   const fastBackoff = f.take('raft.fastBackoff', r.fastBackoff, () => sim.raft.fastBackoff, coin, same);
   const fc = r.flowControl ?? {};
-  // Sizes lean small (256B twice among five; no catch-up entries in a third of the seeds): one entry per message
+  // Sizes lean small (one entry per message — a 1-byte limit, etcd's MaxSizePerMsg 0 — in one draw of six, 256B in
+  // two; no catch-up entries in a third of the seeds): one entry per message
   // acknowledges an earlier-term entry apart from the new leader's own (Figure 8's window), and a compaction that
   // keeps nothing sends snapshots to any follower a moment behind (where install-vs-log-suffix mistakes live).
   const flowControl = {
-    maxEntriesPerMessage: f.take('raft.flowControl.maxEntriesPerMessage', fc.maxEntriesPerMessage, () => sim.raft.maxEntriesBytesPerMessage, (random) => pickFitting(random, [256, 256, 4_096, 65_536, 1_048_576], 1), showSize),
+    maxEntriesPerMessage: f.take('raft.flowControl.maxEntriesPerMessage', fc.maxEntriesPerMessage, () => sim.raft.maxEntriesBytesPerMessage, (random) => pickFitting(random, [1, 256, 256, 4_096, 65_536, 1_048_576], 1), showSize),
     maxInflightMessages: f.take('raft.flowControl.maxInflightMessages', fc.maxInflightMessages, () => sim.raft.maxInflightMessages, (random) => random.pick([1, 4, 64, 256]), same),
     maxInflightBytes: f.take('raft.flowControl.maxInflightBytes', fc.maxInflightBytes, () => sim.raft.maxInflightBytes, (random) => random.pick([262_144, 1_048_576, 16_777_216]), showSize),
     maxUncommittedBytes: f.take('raft.flowControl.maxUncommittedBytes', fc.maxUncommittedBytes, () => sim.raft.maxUncommittedBytes, null, showSize),

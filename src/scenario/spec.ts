@@ -153,6 +153,7 @@ export type FaultSpec =
   | { readonly kind: 'cut-one-way'; readonly from: TargetList; readonly to: TargetList }
   | { readonly kind: 'bridge'; readonly sideA: readonly string[]; readonly sideB: readonly string[]; readonly bridge: string }
   | { readonly kind: 'heal' }
+  | { readonly kind: 'rejoin'; readonly node: string }
   | { readonly kind: 'clock-offset'; readonly node: NodeTarget; readonly offsetUs: number }
   | { readonly kind: 'clock-drift'; readonly node: NodeTarget; readonly driftPpm: number }
   | { readonly kind: 'clock-step'; readonly node: NodeTarget; readonly deltaUs: number }

@@ -67,6 +67,9 @@ export function armEntry(nested: NestedFaults): FaultKindEntry<'arm'> {
     lasting: { kind: 'instant' },
     check: (fault, check) => {
       nested.check(fault.fault, { ...check, path: [...check.path, 'do'] });
+      if (fault.forUs !== undefined && fault.fault.kind === 'isolate' && ['leader', 'follower', 'random', 'last-crashed'].includes(fault.fault.node)) {
+        check.add([...check.path, 'do', 'isolate'], fault.fault.node, 'event-node or a named node when the arm has a `for:` (its undo rejoins that same node; the leader may be another node by then)');
+      }
       if (fault.forUs !== undefined && !nested.undone(fault.fault)) {
         check.add([...check.path, 'for'], formatDuration(fault.forUs), 'no `for:` here: the armed fault has no undo (it is instant, or ends by itself: give a bounce its `down`, a pause its `duration`)');
       }
@@ -86,7 +89,9 @@ type ArmSim = Extract<Fault, { kind: 'arm' }>;
 
 function armToSim(nested: NestedFaults, fault: ArmSpec, context: FaultContext): Fault[] {
   const inner = { ...context, forUs: undefined };
-  const undo = fault.forUs === undefined ? null : nested.undo(fault.fault, inner);
+  // An armed isolation is undone for its node alone (a rejoin, not a heal of every cut), so that the isolations of
+  // a storm's firings overlap as they were drawn.
+  const undo = fault.forUs === undefined ? null : fault.fault.kind === 'isolate' ? ({ kind: 'rejoin', node: fault.fault.node } as const) : nested.undo(fault.fault, inner);
   return nested.toSim(fault.fault, inner).map((simFault) => ({
     kind: 'arm',
     after: fault.after,

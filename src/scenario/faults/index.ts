@@ -27,6 +27,7 @@ export const faultCatalogue: FaultCatalogue = {
   'cut-one-way': networkFaults['cut-one-way'],
   bridge: networkFaults.bridge,
   heal: networkFaults.heal,
+  rejoin: networkFaults.rejoin,
   'clock-offset': clockFaults['clock-offset'],
   'clock-drift': clockFaults['clock-drift'],
   'clock-step': clockFaults['clock-step'],

@@ -8,7 +8,7 @@ import { UnitError } from '../units.js';
 import { noArgumentParser, nodeless, parseTargetList, targetsOf, writeTargetList } from './common.js';
 import type { FaultCheck, FaultKindEntry, FaultParser } from './entry.js';
 
-type NetworkKind = Extract<FaultKind, 'partition' | 'isolate' | 'cut-one-way' | 'bridge' | 'heal'>;
+type NetworkKind = Extract<FaultKind, 'partition' | 'isolate' | 'cut-one-way' | 'bridge' | 'heal' | 'rejoin'>;
 
 /** Every cut of any shape is undone by heal. */
 const healed = { kind: 'undone', undo: (): Fault => ({ kind: 'heal' }) } as const;
@@ -185,5 +185,19 @@ export const networkFaults: { readonly [K in NetworkKind]: FaultKindEntry<K> } =
     toSim: (fault) => [fault],
     fromSim: (fault) => fault,
     restrict: (fault) => fault,
+  },
+  // `rejoin: n2` ends n2's isolation only (what an armed isolation's `for:` does to its node).
+  rejoin: {
+    key: 'rejoin',
+    parse: (value, reader, path) => {
+      const node = reader.read(value, path, parseTarget);
+      return node === undefined ? undefined : { kind: 'rejoin', node };
+    },
+    lasting: { kind: 'instant' },
+    check: (fault, check) => check.node(check.path, fault.node, true),
+    toSim: (fault) => [fault],
+    fromSim: (fault) => fault,
+    write: (fault) => fault.node,
+    restrict: (fault, kept) => (kept.keepsTarget(fault.node) ? fault : null),
   },
 };
