@@ -43,6 +43,7 @@ export const TRACE_INVARIANTS = [
   'CommitDurable',
   'CommitIrrevocable',
   'CommittedTruncated',
+  'AckedRetained',
   'Assertion',
 ] as const;
 export type TraceInvariant = (typeof TRACE_INVARIANTS)[number];

@@ -23,6 +23,11 @@
 // - CommittedTruncated: no durable log loses a committed entry to a write of the term it was committed in or
 //   later (only uncommitted, conflicting suffixes are truncated: paper 5.3 and the Log Matching argument; a node
 //   still behind that term may hold a stale copy that a stale leader overwrites, and the next leader repairs).
+// - AckedRetained: an acknowledgement is a promise. Within the term it was given in, a node never drops or
+//   overwrites an entry it acknowledged to that term's leader (paper 5.3: a leader never contradicts its own log,
+//   so only a newer term's leader may truncate; InstallSnapshot keeps a matching suffix, Figure 13 rule 6). This
+//   catches any same-term truncation — of a late or repeated AppendEntries or snapshot — when it happens, before
+//   the entry is known committed, and whichever handler made it.
 import type { Message, NodeId } from '../raft/types.js';
 import { raiseViolation, type CheckerContext, type LogView } from './checker.js';
 import type { Coverage } from './coverage.js';
@@ -36,6 +41,14 @@ export interface ContractNodeView {
   liveLog(): LogView | null;
   /** The node's term while it leads (up or paused), else null. */
   leaderTerm(): number | null;
+  /** The node's in-memory term; null while the node is down. */
+  liveTerm(): number | null;
+}
+
+/** The highest index a node acknowledged to the leader of `term`. */
+interface Acknowledged {
+  readonly term: number;
+  index: number;
 }
 
 /** Who votes now, and which sets of them form a quorum (a simple majority, or both majorities of a joint
@@ -71,6 +84,8 @@ export class ContractChecker {
   checks = 0;
   /** Per node: term -> the candidate it granted in that term. */
   private readonly votes = new Map<NodeId, Map<number, NodeId>>();
+  /** Per node: its latest term's acknowledgement (AckedRetained). */
+  private readonly acked = new Map<NodeId, Acknowledged>();
   /** The highest index checked for CommitIrrevocable (each index is checked when first committed anywhere). */
   private irrevocableCheckedThrough = 0;
 
@@ -90,6 +105,7 @@ export class ContractChecker {
   /** A durable record of `id` removed (newTerm undefined) or replaced its entry (index, oldTerm). */
   private onDurableTruncation(id: NodeId, index: number, oldTerm: number, newTerm: number | undefined): void {
     this.coverage?.reach('conflicting-suffix-truncated');
+    this.checkAckedRetained(id, index, oldTerm, newTerm);
     if (this.committedTermAt(index) !== oldTerm) return;
     // What replaced it was written by a leader of at least its own term. An entry older than the term in which the
     // committed one was committed, taken by a node whose disk was still behind that term, comes from a stale
@@ -102,6 +118,26 @@ export class ContractChecker {
     const writtenInTerm = newTerm ?? durable.lastTerm();
     if (writtenInTerm < committedIn && durable.termBeforeSync < committedIn) return;
     raiseViolation(this.context, 'CommittedTruncated', `${id}'s disk ${newTerm === undefined ? 'dropped' : `overwrote (with term ${newTerm})`} the committed entry at index ${index} (term ${oldTerm})`, [id]);
+  }
+
+  /** A node's disk lost the entry (index, oldTerm): not one it acknowledged in the term it is still in. (Once its
+   *  term has moved on, a newer leader may truncate; that is judged by CommittedTruncated.) */
+  private checkAckedRetained(id: NodeId, index: number, oldTerm: number, newTerm: number | undefined): void {
+    const acked = this.acked.get(id);
+    if (acked === undefined || index > acked.index || this.view(id).liveTerm() !== acked.term) return;
+    raiseViolation(
+      this.context,
+      'AckedRetained',
+      `${id}'s disk ${newTerm === undefined ? 'dropped' : `overwrote (with term ${newTerm})`} index ${index} (term ${oldTerm}), which it had acknowledged (through index ${acked.index}) to the leader of term ${acked.term}, its term still: a leader may already count that acknowledgement`,
+      [id],
+    );
+  }
+
+  /** `from` acknowledged everything through `index` to the leader of `term`. */
+  private noteAcknowledged(from: NodeId, term: number, index: number): void {
+    const acked = this.acked.get(from);
+    if (acked === undefined || acked.term < term) this.acked.set(from, { term, index });
+    else if (acked.term === term && acked.index < index) acked.index = index;
   }
 
   private view(id: NodeId): ContractNodeView {
@@ -124,11 +160,17 @@ export class ContractChecker {
         return;
       case 'AppendEntriesResponse':
         this.checkTerm(from, message, durable);
-        if (!message.reject) this.checkHolds(from, message, message.index, durable);
+        if (!message.reject) {
+          this.checkHolds(from, message, message.index, durable);
+          this.noteAcknowledged(from, message.term, message.index);
+        }
         return;
       case 'InstallSnapshotResponse':
         this.checkTerm(from, message, durable);
-        if (message.done) this.checkHolds(from, message, message.snapshotIndex, durable);
+        if (message.done) {
+          this.checkHolds(from, message, message.snapshotIndex, durable);
+          this.noteAcknowledged(from, message.term, message.snapshotIndex);
+        }
         return;
       case 'RequestVote':
       case 'AppendEntries':

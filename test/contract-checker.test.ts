@@ -20,6 +20,8 @@ function logOf(terms: readonly number[]): LogView {
 
 interface FakeNode extends ContractNodeView {
   live: LogView | null;
+  /** Its in-memory term (null: down). */
+  term: number | null;
   /** The term it leads in, or null. */
   leads: number | null;
 }
@@ -27,7 +29,7 @@ interface FakeNode extends ContractNodeView {
 /** `committed`: index -> the entry's term; `committedIn`: index -> the term in which it was committed. */
 function cluster(ids: readonly NodeId[], committed: ReadonlyMap<number, number> = new Map(), committedIn: ReadonlyMap<number, number> = new Map()) {
   const nodes: FakeNode[] = ids.map((id) => {
-    const node: FakeNode = { id, durable: new DurableLog(), live: null, leads: null, liveLog: () => node.live, leaderTerm: () => node.leads };
+    const node: FakeNode = { id, durable: new DurableLog(), live: null, leads: null, term: null, liveLog: () => node.live, leaderTerm: () => node.leads, liveTerm: () => node.term };
     return node;
   });
   const majority: VotingConfiguration = { voters: ids, isQuorum: (members) => members.length >= Math.floor(ids.length / 2) + 1 };
@@ -38,6 +40,7 @@ function cluster(ids: readonly NodeId[], committed: ReadonlyMap<number, number> 
     node(id).durable.apply({ kind: 'hardState', hardState: { term, vote, commit: 0 } });
     if (terms.length > 0) node(id).durable.apply({ kind: 'entries', entries: entries(...terms) });
     node(id).live = logOf(terms);
+    node(id).term = term;
   };
   return { checker, node, give };
 }
@@ -244,5 +247,30 @@ describe('RestartFromDurable, AppliedBeyondCommit, CommittedTruncated', () => {
     give('n3', [1, 1, 25], 34);
     const late = [{ index: 3, term: 34, kind: 'normal' as const, data: null, bytes: 1 }];
     expect(violation(() => node('n3').durable.apply({ kind: 'entries', entries: late }))).toMatch(/^CommittedTruncated: n3's disk overwrote \(with term 34\) the committed entry at index 3 \(term 25\)/);
+  });
+});
+
+describe('AckedRetained', () => {
+  const ack = (index: number, term: number, from: NodeId = 'n2'): Message => ({ type: 'AppendEntriesResponse', from, to: 'n1', term, reject: false, index, hintIndex: 0, hintTerm: 0, sentAtUs: 0 });
+
+  it('within the term of its acknowledgement a node may not drop what it acknowledged: a snapshot below it that discards the suffix', () => {
+    const { checker, node, give } = cluster(['n1', 'n2', 'n3']);
+    give('n2', [1, 2, 2, 2], 2);
+    checker.onSend('n2', ack(4, 2));
+    // A late copy of a snapshot at index 2 that replaces the whole log (the install-snapshot-discards-matching-suffix mistake).
+    expect(violation(() => node('n2').durable.apply({ kind: 'snapshot', snapshot: { meta: { index: 2, term: 2 } } as never }))).toMatch(
+      /^AckedRetained: n2's disk dropped index 3 \(term 2\), which it had acknowledged \(through index 4\) to the leader of term 2/,
+    );
+  });
+
+  it('past what it acknowledged, or once its term moved on, a truncation is not its to judge', () => {
+    const { checker, node, give } = cluster(['n1', 'n2', 'n3']);
+    give('n2', [1, 2, 2, 2], 2);
+    checker.onSend('n2', ack(2, 2));
+    expect(violation(() => node('n2').durable.apply({ kind: 'entries', entries: entries(1, 2, 3) }))).toBe('none');
+    give('n3', [1, 2, 2], 2);
+    checker.onSend('n3', ack(3, 2, 'n3'));
+    node('n3').term = 4;
+    expect(violation(() => node('n3').durable.apply({ kind: 'entries', entries: entries(1, 4) }))).toBe('none');
   });
 });

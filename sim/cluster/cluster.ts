@@ -127,6 +127,7 @@ export class Cluster {
       durable: node.durable,
       liveLog: () => (node.process.status === 'down' ? null : node.raft.log),
       leaderTerm: () => (node.process.status !== 'down' && node.raft.role === 'leader' ? node.raft.currentTerm : null),
+      liveTerm: () => (node.process.status === 'down' ? null : node.raft.currentTerm),
     }));
     const voters = this.options.nodeIds;
     const quorum = quorumSize(voters.length);

@@ -391,7 +391,7 @@ function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean): FullSpec['c
   };
 }
 
-// --- buggify: off unless given; in swarm mode on for half of the seeds, with a drawn subset of sites
+// --- buggify: off unless given; in swarm mode on for three seeds in four, with a drawn subset of sites
 
 function fillBuggify(f: Filler, spec: ScenarioSpec, swarmOn: boolean, electionTimeoutMaxUs: number): FullSpec['buggify'] {
   const given = spec.buggify;
@@ -406,7 +406,7 @@ function fillBuggify(f: Filler, spec: ScenarioSpec, swarmOn: boolean, electionTi
     return { sites: given.sites ?? [...buggifySites], chance: given.chance ?? 0.01, maxDelay: maxDelay(given) };
   }
   const drawn = f.take<BuggifySpec | null>('buggify', undefined, () => null, (random) => {
-    if (random.chance(1, 2)) return null;
+    if (random.chance(1, 4)) return null;
     const sites = buggifySites.filter(() => random.chance(1, 2));
     return { sites: sites.length > 0 ? sites : [random.pick(buggifySites)], chance: random.pick([0.001, 0.01, 0.05]) };
   }, (value) => (value === null ? 'off' : `${value.sites!.join(', ')} at ${formatProbability(value.chance!)}`));
