@@ -1,4 +1,4 @@
-// A busy chaos timeline stays readable (random-chaos seed 3): fault labels packed into rows above the lanes
+// A busy chaos timeline stays readable (random-chaos seed 25): fault labels packed into rows above the lanes
 // with no two overlapping (boxes estimated from text length × font size) nor covering a term label; fault
 // tints under the role bands, so a leader band stays leader green under any number of overlapping faults;
 // short terms labelled; node colours distinct from the role colours.
@@ -48,7 +48,7 @@ describe('a busy chaos timeline', () => {
   let trace: string[];
   beforeAll(async () => {
     const out = join(dir, 'chaos');
-    await main(['run', 'random-chaos', '--seed', '3', '--out', out, '--report'], { out: () => {}, err: () => {}, isTerminal: false });
+    await main(['run', 'random-chaos', '--seed', '25', '--out', out, '--report'], { out: () => {}, err: () => {}, isTerminal: false });
     doc = parser.parseFromString(readFileSync(join(out, 'report.svg'), 'utf8'), 'image/svg+xml');
     trace = readFileSync(join(out, 'trace.jsonl'), 'utf8').split('\n');
   }, 120_000);
