@@ -93,6 +93,9 @@ interface IncomingSnapshot {
 export type { DurableState, RaftNodeOptions } from './contract.js';
 
 /** The reference implementation of the host contract (contract.ts). */
+/** Messages one Ready may carry, at most (see send()). */
+const MAX_MESSAGES_PER_READY = 100_000;
+
 export class RaftNode implements RaftUnderTest {
   readonly id: NodeId;
   readonly config: RaftConfig;
@@ -969,7 +972,7 @@ export class RaftNode implements RaftUnderTest {
     const prevLogIndex = progress.next - 1;
     const prevLogTerm = this.log.term(prevLogIndex);
     if (prevLogTerm === undefined || progress.next < this.log.firstIndex()) {
-      if (this.config.unsafe.noSnapshotFallback) return this.sendFromFirstIndex(progress, peer);
+      if (this.config.unsafe.noSnapshotFallback) return this.sendFromFirstIndex(progress, peer, sendIfEmpty);
       this.startSnapshot(state, peer, progress);
       return false;
     }
@@ -986,9 +989,11 @@ export class RaftNode implements RaftUnderTest {
   }
 
   /** The broken variant: replicate from the first retained index as if the follower had the compacted prefix. */
-  private sendFromFirstIndex(progress: Progress, peer: NodeId): boolean {
+  private sendFromFirstIndex(progress: Progress, peer: NodeId, sendIfEmpty: boolean): boolean {
     const compacted = this.log.compacted;
     const entries = this.log.lastIndex() > compacted.index ? this.log.slice(compacted.index + 1, this.log.lastIndex(), this.config.maxEntriesBytesPerMessage) : [];
+    // Like sendAppend, nothing to send is not a send (the replicate loop would spin on empty messages forever).
+    if (entries.length === 0 && !sendIfEmpty) return false;
     let bytes = 0;
     for (const entry of entries) bytes += entry.bytes;
     progress.sentEntries(entries.length > 0 ? entries[entries.length - 1]!.index : compacted.index, entries.length, bytes);
@@ -1037,6 +1042,9 @@ export class RaftNode implements RaftUnderTest {
   // ---------------------------------------------------------------- helpers
 
   private send(message: Message): void {
+    // Bounded: a step that keeps sending (a replicate loop that never pauses) fails here, naming itself, rather
+    // than filling the heap. A correct step sends at most the inflight window to each peer.
+    if (this.messages.length >= MAX_MESSAGES_PER_READY) throw new Error(`${this.id}: more than ${MAX_MESSAGES_PER_READY} messages in one Ready (a send loop that never stops)`);
     this.messages.push(message);
   }
 
