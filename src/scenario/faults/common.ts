@@ -2,9 +2,9 @@
 // entry parts of kinds that name no node.
 import type { NodeTarget } from '../../../sim/nemesis.js';
 import { parseTarget } from '../node-ids.js';
-import type { TargetList } from '../spec.js';
+import type { FaultSpec, TargetList } from '../spec.js';
 import { UnitError } from '../units.js';
-import type { FaultParser } from './entry.js';
+import type { FaultKindEntry, FaultParser } from './entry.js';
 
 /** A node or a list of nodes; with allowAll also all (or others): every node. */
 export function parseTargetList(value: unknown, allowAll: boolean): TargetList {
@@ -41,3 +41,25 @@ export const nodeless = {
   check: (): void => undefined,
   write: (): true => true,
 } as const;
+
+/** The kinds written as one node alone (`restart: n2`), with no undo. */
+type OneNodeKind = 'restart' | 'campaign' | 'rejoin';
+
+/** The whole entry of such a kind: the node read, checked (a dynamic target allowed), written back and kept
+ *  by a shrink only while it still means something. */
+export function oneNodeFault<K extends OneNodeKind>(kind: K): FaultKindEntry<K> {
+  const entry: FaultKindEntry<OneNodeKind> = {
+    key: kind,
+    parse: (value, reader, path) => {
+      const node = reader.read(value, path, parseTarget);
+      return node === undefined ? undefined : ({ kind, node } as FaultSpec);
+    },
+    lasting: { kind: 'instant' },
+    check: (fault, check) => check.node(check.path, fault.node, true),
+    toSim: (fault) => [fault],
+    fromSim: (fault) => fault,
+    write: (fault) => fault.node,
+    restrict: (fault, kept) => (kept.keepsTarget(fault.node) ? fault : null),
+  };
+  return entry as unknown as FaultKindEntry<K>;
+}

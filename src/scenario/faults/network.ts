@@ -5,7 +5,7 @@ import { describeFound, suggest } from '../errors.js';
 import { parseNodeId, parseTarget } from '../node-ids.js';
 import type { TargetList } from '../spec.js';
 import { UnitError } from '../units.js';
-import { noArgumentParser, nodeless, parseTargetList, targetsOf, writeTargetList } from './common.js';
+import { noArgumentParser, nodeless, oneNodeFault, parseTargetList, targetsOf, writeTargetList } from './common.js';
 import type { FaultCheck, FaultKindEntry, FaultParser } from './entry.js';
 
 type NetworkKind = Extract<FaultKind, 'partition' | 'isolate' | 'cut-one-way' | 'bridge' | 'heal' | 'rejoin'>;
@@ -187,17 +187,6 @@ export const networkFaults: { readonly [K in NetworkKind]: FaultKindEntry<K> } =
     restrict: (fault) => fault,
   },
   // `rejoin: n2` ends n2's isolation only (what an armed isolation's `for:` does to its node).
-  rejoin: {
-    key: 'rejoin',
-    parse: (value, reader, path) => {
-      const node = reader.read(value, path, parseTarget);
-      return node === undefined ? undefined : { kind: 'rejoin', node };
-    },
-    lasting: { kind: 'instant' },
-    check: (fault, check) => check.node(check.path, fault.node, true),
-    toSim: (fault) => [fault],
-    fromSim: (fault) => fault,
-    write: (fault) => fault.node,
-    restrict: (fault, kept) => (kept.keepsTarget(fault.node) ? fault : null),
-  },
+  rejoin: oneNodeFault('rejoin'),
+
 };

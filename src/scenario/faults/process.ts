@@ -3,7 +3,7 @@
 import type { FaultKind } from '../../../sim/nemesis.js';
 import { dynamicTargets, parseTarget } from '../node-ids.js';
 import { formatDuration, parseDuration } from '../units.js';
-import { noArgumentParser, nodeless } from './common.js';
+import { noArgumentParser, nodeless, oneNodeFault } from './common.js';
 import type { FaultKindEntry } from './entry.js';
 
 type ProcessKind = Extract<FaultKind, 'crash' | 'restart' | 'restart-all' | 'pause' | 'slow'>;
@@ -23,19 +23,8 @@ export const processFaults: { readonly [K in ProcessKind]: FaultKindEntry<K> } =
     write: (fault) => fault.node,
     restrict: (fault, kept) => (kept.keepsTarget(fault.node) ? fault : null),
   },
-  restart: {
-    key: 'restart',
-    parse: (value, reader, path) => {
-      const node = reader.read(value, path, parseTarget);
-      return node === undefined ? undefined : { kind: 'restart', node };
-    },
-    lasting: { kind: 'instant' },
-    check: (fault, check) => check.node(check.path, fault.node, true),
-    toSim: (fault) => [fault],
-    fromSim: (fault) => fault,
-    write: (fault) => fault.node,
-    restrict: (fault, kept) => (kept.keepsTarget(fault.node) ? fault : null),
-  },
+  restart: oneNodeFault('restart'),
+
   'restart-all': {
     key: 'restart-all',
     parse: noArgumentParser({ kind: 'restart-all' }),

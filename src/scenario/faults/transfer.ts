@@ -1,22 +1,12 @@
 // Leadership transfer: the leader hands over to a node (Raft dissertation 3.10, TimeoutNow); and a node told to
 // campaign at once, as that TimeoutNow would (an experiment pinning its first leader).
 import { parseTarget } from '../node-ids.js';
+import { oneNodeFault } from './common.js';
 import type { FaultKindEntry } from './entry.js';
 
 export const transferFaults: { readonly 'transfer-leadership': FaultKindEntry<'transfer-leadership'>; readonly campaign: FaultKindEntry<'campaign'> } = {
-  campaign: {
-    key: 'campaign',
-    parse: (value, reader, path) => {
-      const node = reader.read(value, path, parseTarget);
-      return node === undefined ? undefined : { kind: 'campaign', node };
-    },
-    lasting: { kind: 'instant' },
-    check: (fault, check) => check.node(check.path, fault.node, true),
-    toSim: (fault) => [fault],
-    fromSim: (fault) => fault,
-    write: (fault) => fault.node,
-    restrict: (fault, kept) => (kept.keepsTarget(fault.node) ? fault : null),
-  },
+  campaign: oneNodeFault('campaign'),
+
   'transfer-leadership': {
     key: 'transfer-leadership',
     parse: (value, reader, path) => {
