@@ -868,7 +868,12 @@ export class RaftNode implements RaftUnderTest {
       return;
     }
     if (message.snapshotIndex !== progress.state.pendingIndex) return;
-    progress.state.ackedBytes = Math.max(progress.state.ackedBytes, message.receivedBytes);
+    // Only a response that acknowledges more than before sends the next chunk. A duplicated or replayed one
+    // would send the chunk again, each copy answered again, doubling the chunks in flight at every round
+    // (found by random-chaos seed 4711: BUGGIFY duplicating responses, a million messages in flight); a lost
+    // chunk is resent on the next heartbeat reply instead.
+    if (message.receivedBytes <= progress.state.ackedBytes) return;
+    progress.state.ackedBytes = message.receivedBytes;
     this.sendSnapshotChunk(state, message.from, progress);
   }
 
