@@ -63,7 +63,7 @@ export function armEntry(nested: NestedFaults): FaultKindEntry<'arm'> {
       if (after === undefined || withinUs === undefined || delayUs === undefined || repeat === undefined || forUs === undefined || fault === undefined) return undefined;
       return { kind: 'arm', after, withinUs, delayUs, fault, ...(repeat > 1 ? { repeat } : {}), ...(forUs > 0 ? { forUs } : {}) };
     },
-    // The nested fault must end by itself (a bounce, a pause, a power loss): nothing undoes it.
+    // The arm itself is instant: its nested fault ends by itself (a bounce, a pause, a power loss) or by its own `for:`.
     lasting: { kind: 'instant' },
     check: (fault, check) => {
       nested.check(fault.fault, { ...check, path: [...check.path, 'do'] });
