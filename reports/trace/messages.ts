@@ -21,6 +21,7 @@ export function onSend(b: ModelBuilder, r: ReportRecordOf<'send'>): void {
 }
 
 export function onDeliver(b: ModelBuilder, r: ReportRecordOf<'deliver'>): void {
+  if (r.msg === 'RequestVoteResponse') b.electionTerms.voteReply(r.from, r.to);
   const index = slotOf(b, r);
   if (index < 0) return;
   const messages = b.messages;

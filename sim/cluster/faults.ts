@@ -402,6 +402,7 @@ export class Faults {
     for (const from of this.options.nodeIds) for (const to of this.options.nodeIds) if (from !== to) this.network.unclog(from, to);
     this.network.removeAllFilters();
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'heal', all: true });
+    this.metrics.onLivenessHeal(this.scheduler.nowUs);
     for (const node of this.nodes.values()) {
       node.process.slowDelayUs = 0;
       if (node.process.status === 'paused') this.resume(node);

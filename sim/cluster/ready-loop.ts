@@ -128,6 +128,7 @@ export class ReadyLoop {
     const node = this.nodes.get(to)!;
     this.observers.countMessage(message.type, 'delivered');
     if (this.trace.enabled) this.trace.emitMessage(this.scheduler.nowUs, 'deliver', from, to, message.type, id);
+    if (message.type === 'RequestVoteResponse') this.metrics.onVoteReply(from, to);
     this.handleMessage(node, message, id);
   }
 
