@@ -91,6 +91,31 @@ describe('election-latency samples and censoring', () => {
   });
 });
 
+describe('censoring in a run, and in the report of its trace', () => {
+  it('a 3-node cluster losing its leader and a follower until the liveness heal: the one loss is censored on both sides', () => {
+    const spec = {
+      name: 'censored-loss',
+      question: 'Is a leader replaced only after the liveness heal censored?',
+      cluster: { nodes: 3 },
+      raft: { electionTimeout: '150ms..300ms', heartbeat: '50ms' },
+      workload: { clients: 0 },
+      faults: [
+        { at: '1s', crash: 'leader' },
+        { at: '1s', crash: 'follower' },
+      ],
+      duration: '3s',
+    } as unknown as Parameters<typeof runScenarioSpec>[0];
+    const { metrics, headline } = bothSides(spec, 1);
+    expect(metrics.samples.electionLatency).toHaveLength(1);
+    expect(metrics.samples.electionLatency[0]).toMatchObject({ startUs: 1_000_000, cause: 'crash', censored: true });
+    expect(metrics.electionLatency.censored).toBe(1);
+    expect(metrics.electionLatency.count).toBe(0);
+    expect(metrics.electionLatency.p99).toBeNull();
+    expect(headline.electionLatencySamples).toBe(0);
+    expect(headline.electionLatencyP99Us).toBeNull();
+  });
+});
+
 describe('terms without a leader: split votes apart from stale logs (contract/election-terms.ts)', () => {
   it('two candidates in a leaderless term split it; a lone candidate a majority answered lost to a stale log; a lone unanswered one is neither', () => {
     const terms = new ElectionTerms();
