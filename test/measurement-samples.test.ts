@@ -195,7 +195,25 @@ describe('sweep.json and merge carry the samples', () => {
       writeFileSync(path, sweepJsonText(sweepFileOf(scenario, {}, '1..4', { index, count: 2 }, mine)));
       return path;
     });
-    const merged = JSON.parse(sweepJsonText(mergeSweepFiles(shardPaths).file)) as { runs: { seed: number; samples: unknown }[] };
+    const mergedFile = mergeSweepFiles(shardPaths).file;
+    const merged = JSON.parse(sweepJsonText(mergedFile)) as { runs: { seed: number; samples: unknown }[] };
     expect(merged.runs.map((run) => run.samples)).toEqual(rows.map((row) => JSON.parse(JSON.stringify(row.samples))));
+    // The pooled distribution is of every seed's uncensored samples, the same merged or not.
+    const all = rows.flatMap((row) => row.samples!.electionLatency.filter((sample) => !sample.censored).map((sample) => sample.latencyUs)).sort((a, b) => a - b);
+    const pooled = mergedFile.summary.samples!;
+    expect(pooled.electionLatency.count).toBe(all.length);
+    expect(pooled.electionLatency.max).toBe(all[all.length - 1]);
+    expect(pooled.electionLatency.min).toBe(all[0]);
+    expect(pooled).toEqual(sweepFileOf(scenario, {}, '1..4', null, rows).summary.samples);
+    expect(pooled.splitVoteTerms).toBe(rows.reduce((sum, row) => sum + row.samples!.splitVoteTerms.length, 0));
+  });
+
+  it('merge refuses a row whose samples are malformed, naming the field', () => {
+    const scenario = loadScenario(figure16Scenario(figure16Ranges.find((r) => r.minMs === 150 && r.maxMs === 300)!, 'logcabin') as unknown as Record<string, unknown>);
+    const row = summarizeSeed(runLoadedScenario(scenario, 1));
+    const broken = { ...row, samples: { ...row.samples!, electionLatency: [{ startUs: 'soon' }] } };
+    const path = join(mkdtempSync(join(tmpdir(), 'raftsim-samples-')), 'sweep.json');
+    writeFileSync(path, sweepJsonText(sweepFileOf(scenario, {}, '1', null, [broken as typeof row])));
+    expect(() => mergeSweepFiles([path])).toThrow(/field runs\[0\]\.samples\.electionLatency\[0\]\.startUs/);
   });
 });
