@@ -41,6 +41,7 @@ export class ElectionTerms {
   private readonly open = new Map<string, Candidacy>();
 
   campaign(node: string, term: number): void {
+    if (this.leaderTerms.has(term)) return;
     let byNode = this.candidates.get(term);
     if (byNode === undefined) {
       byNode = new Map();
@@ -55,7 +56,11 @@ export class ElectionTerms {
   }
 
   role(node: string, role: string, term: number): void {
-    if (role === 'leader') this.leaderTerms.add(term);
+    if (role === 'leader') {
+      // A won term is never counted: its candidates need not be kept (a long run has many terms).
+      this.leaderTerms.add(term);
+      this.candidates.delete(term);
+    }
     const open = this.open.get(node);
     if (open !== undefined && (role !== 'candidate' || term !== open.term)) this.open.delete(node);
   }
@@ -72,7 +77,6 @@ export class ElectionTerms {
     const stale: number[] = [];
     let without = 0;
     for (const [term, byNode] of this.candidates) {
-      if (this.leaderTerms.has(term)) continue;
       without++;
       if (byNode.size >= 2) split.push(term);
       else for (const repliers of byNode.values()) if (repliers.size + 1 >= quorum) stale.push(term);

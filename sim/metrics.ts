@@ -37,7 +37,8 @@ export interface RunSamples {
   readonly electionLatency: readonly ElectionLatencySample[];
   /** Election-latency samples not listed (beyond the bound). */
   readonly electionLatencyDropped: number;
-  /** The terms split votes and stale logs lost (elections.splitVotes, elections.lostToStaleLog), ascending. */
+  /** The terms split votes and stale logs lost (elections.splitVotes, elections.lostToStaleLog), ascending; at
+   *  most maxElectionSamples each (the counts in `elections` are complete). */
   readonly splitVoteTerms: readonly number[];
   readonly lostToStaleLogTerms: readonly number[];
 }
@@ -427,7 +428,7 @@ export class MetricsCollector {
       clientLatency: { write: distributionOf(input.writeLatenciesUs), read: distributionOf(input.readLatenciesUs) },
       replicationLatency: { byDatacenter },
       messages: messageTotals(input.messagesByType, input.droppedByReason),
-      samples: { electionLatency: this.electionSamples, electionLatencyDropped: this.electionSamplesDropped, splitVoteTerms: terms.splitVoteTerms, lostToStaleLogTerms: terms.lostToStaleLogTerms },
+      samples: { electionLatency: this.electionSamples, electionLatencyDropped: this.electionSamplesDropped, splitVoteTerms: terms.splitVoteTerms.slice(0, maxElectionSamples), lostToStaleLogTerms: terms.lostToStaleLogTerms.slice(0, maxElectionSamples) },
     };
   }
 

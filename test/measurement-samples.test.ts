@@ -213,7 +213,7 @@ describe('sweep.json and merge carry the samples', () => {
     const row = summarizeSeed(runLoadedScenario(scenario, 1));
     const broken = { ...row, samples: { ...row.samples!, electionLatency: [{ startUs: 'soon' }] } };
     const path = join(mkdtempSync(join(tmpdir(), 'raftsim-samples-')), 'sweep.json');
-    writeFileSync(path, sweepJsonText(sweepFileOf(scenario, {}, '1', null, [broken as typeof row])));
+    writeFileSync(path, sweepJsonText(sweepFileOf(scenario, {}, '1', null, [broken as unknown as typeof row])));
     expect(() => mergeSweepFiles([path])).toThrow(/field runs\[0\]\.samples\.electionLatency\[0\]\.startUs/);
   });
 });
