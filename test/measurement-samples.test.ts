@@ -16,7 +16,7 @@ import { figure16Ranges, figure16Scenario } from '../src/experiments/figure-16.j
 import { splitVotePoints, splitVoteScenario } from '../src/experiments/split-votes.js';
 import { mergeSweepFiles } from '../src/merge.js';
 import { seedSamples, summarizeSeed, sweepSamplesPerSeed } from '../src/result.js';
-import { loadScenario, runLoadedScenario } from '../src/run-scenario.js';
+import { loadScenario, runLoadedScenario, runScenario } from '../src/run-scenario.js';
 import { sweepFileOf, sweepJsonText } from '../src/sweep.js';
 
 const totals: RunTotals = {
@@ -175,6 +175,21 @@ describe('the metrics and the reports agree on split votes and stale-log terms',
       split += metrics.elections.splitVotes;
     }
     expect(split).toBeGreaterThan(0);
+  });
+});
+
+describe('the metrics and the reports agree under chaos', () => {
+  it('random-chaos and fixed-timeout runs: split votes, stale-log terms and uncensored latencies match the trace report', () => {
+    let censored = 0;
+    for (const [name, seed] of [['random-chaos', 1], ['random-chaos', 2], ['random-chaos', 3], ['fixed-vs-randomized-timeouts', 1]] as const) {
+      const sink = new MemorySink();
+      const metrics = runScenario(name, seed, new Trace({ sink })).result.metrics!;
+      const headline = headlineMetrics(parseTrace(sink.lines.map((line) => line.trimEnd())));
+      expect([headline.splitVotes, headline.lostToStaleLog, headline.electionLatencySamples], `${name} seed ${seed}`).toEqual([metrics.elections.splitVotes, metrics.elections.lostToStaleLog, metrics.electionLatency.count]);
+      censored += metrics.electionLatency.censored;
+    }
+    // random-chaos seed 2 ends its fault phase leaderless: one censored sample, left out on both sides.
+    expect(censored).toBeGreaterThan(0);
   });
 });
 
