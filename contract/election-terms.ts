@@ -4,7 +4,11 @@
 //   campaign     — a node became a candidate (not a pre-candidate) in a term (the `election` record, preVote false);
 //   role         — a node's role or term changed (the `role` record): it ends that node's candidacy, and a leader
 //                  marks its term as won;
-//   vote reply   — a RequestVoteResponse was delivered to a node (the `deliver` record).
+//   reply sent   — a RequestVoteResponse left a voter (the `send` record): it carries the voter's term, which is
+//                  the term of the voter's latest `role` record;
+//   vote reply   — a RequestVoteResponse was delivered to a node (the `deliver` record, matched to its send by
+//                  id): it counts for the candidacy only when sent in the candidacy's term (a late reply to an
+//                  earlier candidacy does not).
 // A term with at least one candidate and no leader is
 //   a split vote       when two or more candidates campaigned in it: each holds its own vote, so the votes were
 //                      divided between candidates and none could gather a majority;
@@ -39,6 +43,10 @@ export class ElectionTerms {
   private readonly candidates = new Map<number, Map<string, Set<string>>>();
   private readonly leaderTerms = new Set<number>();
   private readonly open = new Map<string, Candidacy>();
+  /** Each node's term, as its latest role record shows it. */
+  private readonly terms = new Map<string, number>();
+  /** Message id -> the term its sender was in when it sent the reply. */
+  private readonly replyTerms = new Map<number, number>();
 
   campaign(node: string, term: number): void {
     if (this.leaderTerms.has(term)) return;
@@ -56,6 +64,7 @@ export class ElectionTerms {
   }
 
   role(node: string, role: string, term: number): void {
+    this.terms.set(node, term);
     if (role === 'leader') {
       // A won term is never counted: its candidates need not be kept (a long run has many terms).
       this.leaderTerms.add(term);
@@ -65,9 +74,15 @@ export class ElectionTerms {
     if (open !== undefined && (role !== 'candidate' || term !== open.term)) this.open.delete(node);
   }
 
-  /** A RequestVoteResponse from `from` was delivered to `to`. */
-  voteReply(from: string, to: string): void {
-    this.open.get(to)?.repliers.add(from);
+  /** A RequestVoteResponse left `from` as message `id`. */
+  replySent(from: string, id: number): void {
+    this.replyTerms.set(id, this.terms.get(from) ?? 0);
+  }
+
+  /** The RequestVoteResponse `id` from `from` was delivered to `to`. */
+  voteReply(from: string, to: string, id: number): void {
+    const open = this.open.get(to);
+    if (open !== undefined && this.replyTerms.get(id) === open.term) open.repliers.add(from);
   }
 
   /** The counts, for a cluster of `voters` voting members. */

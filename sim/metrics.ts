@@ -253,9 +253,14 @@ export class MetricsCollector {
     this.electionTerms.role(node, role, term);
   }
 
-  /** A RequestVoteResponse was delivered to `to` (as the `deliver` record shows it). */
-  onVoteReply(from: NodeId, to: NodeId): void {
-    this.electionTerms.voteReply(from, to);
+  /** A RequestVoteResponse left `from` as message `id` (as the `send` record shows it). */
+  onVoteReplySent(from: NodeId, id: number): void {
+    this.electionTerms.replySent(from, id);
+  }
+
+  /** The RequestVoteResponse `id` was delivered to `to` (as the `deliver` record shows it). */
+  onVoteReply(from: NodeId, to: NodeId, id: number): void {
+    this.electionTerms.voteReply(from, to, id);
   }
 
   // ------------------------------------------------------------------ latencies

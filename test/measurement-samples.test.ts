@@ -119,21 +119,36 @@ describe('censoring in a run, and in the report of its trace', () => {
 describe('terms without a leader: split votes apart from stale logs (contract/election-terms.ts)', () => {
   it('two candidates in a leaderless term split it; a lone candidate a majority answered lost to a stale log; a lone unanswered one is neither', () => {
     const terms = new ElectionTerms();
+    let id = 0;
+    const reply = (from: string, to: string, term: number): void => {
+      terms.role(from, 'follower', term);
+      terms.replySent(from, ++id);
+      terms.voteReply(from, to, id);
+    };
     // Term 2: n1 and n2 both campaign, nobody wins.
     terms.campaign('n1', 2);
     terms.role('n1', 'candidate', 2);
     terms.campaign('n2', 2);
-    terms.voteReply('n3', 'n1');
+    reply('n3', 'n1', 2);
     // Term 3: n4 alone; n1, n2 reply (refusing): with its own vote 3 of 5.
     terms.campaign('n4', 3);
-    terms.voteReply('n1', 'n4');
-    terms.voteReply('n2', 'n4');
+    terms.role('n4', 'candidate', 3);
+    // A late reply sent in an earlier term does not count.
+    terms.role('n5', 'follower', 2);
+    terms.replySent('n5', ++id);
+    reply('n1', 'n4', 3);
+    terms.voteReply('n5', 'n4', id - 1);
+    reply('n2', 'n4', 3);
     terms.role('n4', 'follower', 4);
     // A reply after its candidacy ended does not count for it.
-    terms.voteReply('n3', 'n4');
-    // Term 4: n5 alone, one reply only (2 of 5).
+    reply('n3', 'n4', 4);
+    // Term 4: n5 alone, one reply only (2 of 5), and a late one from term 3.
     terms.campaign('n5', 4);
-    terms.voteReply('n1', 'n5');
+    terms.role('n5', 'candidate', 4);
+    reply('n1', 'n5', 4);
+    terms.role('n2', 'follower', 3);
+    terms.replySent('n2', ++id);
+    terms.voteReply('n2', 'n5', id);
     // Term 5: n1 wins.
     terms.campaign('n1', 5);
     terms.role('n1', 'leader', 5);

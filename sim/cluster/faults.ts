@@ -366,6 +366,7 @@ export class Faults {
       this.trace.emit({ t: this.scheduler.nowUs, type: 'restart', node: node.id, term: node.raft.currentTerm, commit: node.raft.log.committed, lastIndex: node.raft.log.lastIndex() });
       this.trace.emit({ t: this.scheduler.nowUs, type: 'role', node: node.id, role: 'follower', term: node.raft.currentTerm, leader: null });
     }
+    this.metrics.onRole(node.id, 'follower', node.raft.currentTerm);
     this.readyLoop.afterInput(node);
     this.compaction.armWindow(node);
   }
