@@ -7,8 +7,8 @@
 //   reply sent   — a RequestVoteResponse left a voter (the `send` record): it carries the voter's term, which is
 //                  the term of the voter's latest `role` record;
 //   vote reply   — a RequestVoteResponse was delivered to a node (the `deliver` record, matched to its send by
-//                  id): it counts for the candidacy only when sent in the candidacy's term (a late reply to an
-//                  earlier candidacy does not).
+//                  id): it counts for the candidacy only when sent to it in the candidacy's term while it was
+//                  open (a late reply to an earlier candidacy does not).
 // A term with at least one candidate and no leader is
 //   a split vote       when two or more candidates campaigned in it: each holds its own vote, so the votes were
 //                      divided between candidates and none could gather a majority;
@@ -36,6 +36,8 @@ export interface ElectionTermCounts {
 interface Candidacy {
   readonly term: number;
   readonly repliers: Set<string>;
+  /** Ids of the replies sent to it in its term (dropped with the candidacy: nothing is kept per message). */
+  readonly sent: Set<number>;
 }
 
 export class ElectionTerms {
@@ -45,8 +47,6 @@ export class ElectionTerms {
   private readonly open = new Map<string, Candidacy>();
   /** Each node's term, as its latest role record shows it. */
   private readonly terms = new Map<string, number>();
-  /** Message id -> the term its sender was in when it sent the reply. */
-  private readonly replyTerms = new Map<number, number>();
 
   campaign(node: string, term: number): void {
     if (this.leaderTerms.has(term)) return;
@@ -60,7 +60,7 @@ export class ElectionTerms {
       repliers = new Set();
       byNode.set(node, repliers);
     }
-    this.open.set(node, { term, repliers });
+    this.open.set(node, { term, repliers, sent: new Set() });
   }
 
   role(node: string, role: string, term: number): void {
@@ -74,15 +74,17 @@ export class ElectionTerms {
     if (open !== undefined && (role !== 'candidate' || term !== open.term)) this.open.delete(node);
   }
 
-  /** A RequestVoteResponse left `from` as message `id`. */
-  replySent(from: string, id: number): void {
-    this.replyTerms.set(id, this.terms.get(from) ?? 0);
+  /** A RequestVoteResponse left `from` for `to` as message `id`. A reply to a candidate in its term is only ever
+   *  sent during that candidacy (it answers the candidacy's request), so only those are noted. */
+  replySent(from: string, to: string, id: number): void {
+    const open = this.open.get(to);
+    if (open !== undefined && this.terms.get(from) === open.term) open.sent.add(id);
   }
 
   /** The RequestVoteResponse `id` from `from` was delivered to `to`. */
   voteReply(from: string, to: string, id: number): void {
     const open = this.open.get(to);
-    if (open !== undefined && this.replyTerms.get(id) === open.term) open.repliers.add(from);
+    if (open !== undefined && open.sent.has(id)) open.repliers.add(from);
   }
 
   /** The counts, for a cluster of `voters` voting members. */

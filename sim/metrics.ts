@@ -253,9 +253,9 @@ export class MetricsCollector {
     this.electionTerms.role(node, role, term);
   }
 
-  /** A RequestVoteResponse left `from` as message `id` (as the `send` record shows it). */
-  onVoteReplySent(from: NodeId, id: number): void {
-    this.electionTerms.replySent(from, id);
+  /** A RequestVoteResponse left `from` for `to` as message `id` (as the `send` record shows it). */
+  onVoteReplySent(from: NodeId, to: NodeId, id: number): void {
+    this.electionTerms.replySent(from, to, id);
   }
 
   /** The RequestVoteResponse `id` was delivered to `to` (as the `deliver` record shows it). */

@@ -122,7 +122,7 @@ describe('terms without a leader: split votes apart from stale logs (contract/el
     let id = 0;
     const reply = (from: string, to: string, term: number): void => {
       terms.role(from, 'follower', term);
-      terms.replySent(from, ++id);
+      terms.replySent(from, to, ++id);
       terms.voteReply(from, to, id);
     };
     // Term 2: n1 and n2 both campaign, nobody wins.
@@ -135,7 +135,7 @@ describe('terms without a leader: split votes apart from stale logs (contract/el
     terms.role('n4', 'candidate', 3);
     // A late reply sent in an earlier term does not count.
     terms.role('n5', 'follower', 2);
-    terms.replySent('n5', ++id);
+    terms.replySent('n5', 'n4', ++id);
     reply('n1', 'n4', 3);
     terms.voteReply('n5', 'n4', id - 1);
     reply('n2', 'n4', 3);
@@ -147,7 +147,7 @@ describe('terms without a leader: split votes apart from stale logs (contract/el
     terms.role('n5', 'candidate', 4);
     reply('n1', 'n5', 4);
     terms.role('n2', 'follower', 3);
-    terms.replySent('n2', ++id);
+    terms.replySent('n2', 'n5', ++id);
     terms.voteReply('n2', 'n5', id);
     // Term 5: n1 wins.
     terms.campaign('n1', 5);

@@ -15,7 +15,7 @@ function slotOf(b: ModelBuilder, r: MessageRecord): number {
 }
 
 export function onSend(b: ModelBuilder, r: ReportRecordOf<'send'>): void {
-  if (r.msg === 'RequestVoteResponse') b.electionTerms.replySent(r.from, r.id);
+  if (r.msg === 'RequestVoteResponse') b.electionTerms.replySent(r.from, r.to, r.id);
   b.counts.sends++;
   const index = slotOf(b, r);
   if (index >= 0) b.messages.sendUs[index] = r.t;
