@@ -4,6 +4,7 @@
  * struct-of-arrays message table. Every list has a bound; records beyond it are counted in `omitted` (and the
  * report says so) instead of growing memory without limit.
  */
+import type { ElectionTermCounts } from '../contract/election-terms.js';
 import type { TraceClientOp, TraceClientValue, TraceLinearizabilityVerdict, TraceRole, TraceRunParams, TraceVerdict } from '../contract/trace.js';
 import type { RoundMember } from '../contract/compaction-rounds.js';
 import type { MessageTable } from './message-table.js';
@@ -223,6 +224,8 @@ export interface RunModel {
   readonly logEntries: ReadonlyMap<string, Series>;
   readonly snapshotLag: ReadonlyMap<string, Series>;
   readonly electionLatencies: readonly ElectionLatency[];
+  /** Terms with a candidate and no leader, split votes and terms lost to a stale log (contract/election-terms.ts). */
+  readonly electionTerms: ElectionTermCounts;
   /** Compaction stalls (`stall` records): from `beganAtUs` to the node's next snapshot, or the end of the trace. */
   readonly stallSpans: readonly NodeSpan[];
   readonly leaderLosses: readonly LeaderLoss[];

@@ -1,5 +1,6 @@
 // The measurements raftsim exists for: election latency, log growth, compaction (snapshots, lag, drift,
 // stalls), apply lag, commit and replication latency. Definitions: docs/metrics.md.
+import { ElectionTerms, isCensored } from '../contract/election-terms.js';
 import type { TraceLeaderLossReason } from '../contract/trace.js';
 import { quorumSize } from '../raft/quorum.js';
 import type { NodeId } from '../raft/types.js';
@@ -13,6 +14,34 @@ export { distributionOf, percentile, type Distribution } from './distribution.js
 export type { CompactionDrift, CompactionRecord } from './compaction-drift.js';
 
 const maxSamples = 200_000;
+/** Election-latency samples a result lists one by one (the first ones; the rest are counted as dropped). */
+export const maxElectionSamples = 1_000;
+
+/** One election latency: from the established leader's loss to the next leader a majority accepted. */
+export interface ElectionLatencySample {
+  /** When the leader was lost (true time, µs). */
+  readonly startUs: number;
+  readonly latencyUs: number;
+  /** How it was lost (the `leader-lost` record's `why`). */
+  readonly cause: TraceLeaderLossReason;
+  /** The new leader and its term. */
+  readonly leader: NodeId;
+  readonly term: number;
+  /** Lost before the liveness phase's heal and replaced only at or after it (docs/metrics.md): not in the distribution. */
+  readonly censored: boolean;
+}
+
+/** The per-run measurements that are one or few per run, sample by sample (docs/results.md). */
+export interface RunSamples {
+  /** At most maxElectionSamples, the first ones, in time order. */
+  readonly electionLatency: readonly ElectionLatencySample[];
+  /** Election-latency samples not listed (beyond the bound). */
+  readonly electionLatencyDropped: number;
+  /** The terms split votes and stale logs lost (elections.splitVotes, elections.lostToStaleLog), ascending; at
+   *  most maxElectionSamples each (the counts in `elections` are complete). */
+  readonly splitVoteTerms: readonly number[];
+  readonly lostToStaleLogTerms: readonly number[];
+}
 /** Growth-rate samples kept (the newest; one per metrics sample interval). */
 const maxGrowthSamples = 20_000;
 
@@ -37,11 +66,17 @@ export interface NodeSample {
 }
 
 export interface RunMetrics {
-  readonly electionLatency: Distribution;
+  /** Of the uncensored samples; `censored` counts the others. */
+  readonly electionLatency: Distribution & { readonly censored: number };
   readonly elections: {
     readonly started: number;
     readonly preVoteRounds: number;
+    /** Terms with a candidate and no leader (contract/election-terms.ts). */
+    readonly termsWithoutLeader: number;
+    /** Of those, terms two or more candidates split. */
     readonly splitVotes: number;
+    /** Of those, terms a lone candidate lost because its log was behind a voter's. */
+    readonly lostToStaleLog: number;
     readonly termsUsed: number;
     readonly leaderChanges: number;
     readonly timeWithoutLeaderUs: number;
@@ -74,6 +109,7 @@ export interface RunMetrics {
     readonly byType: Record<string, MessageCounts>;
     readonly droppedByReason: Record<string, number>;
   };
+  readonly samples: RunSamples;
 }
 
 interface MessageCounts {
@@ -96,15 +132,21 @@ export interface RunTotals {
 }
 
 export class MetricsCollector {
+  /** Uncensored latencies, for the distribution. */
   private readonly electionLatencies: number[] = [];
+  private censoredLatencies = 0;
+  private readonly electionSamples: ElectionLatencySample[] = [];
+  private electionSamplesDropped = 0;
   private established: { node: NodeId; term: number } | null = null;
   private lostAtUs: number | null = null;
+  private lostWhy: TraceLeaderLossReason = 'crash';
+  /** When the liveness phase healed everything (null: not yet). */
+  private healUs: number | null = null;
+  private readonly electionTerms = new ElectionTerms();
   private firstLeaderUs: number | null = null;
   private timeWithoutLeaderUs = 0;
   /** Followers that accepted a leader's AppendEntries/Heartbeat, per "leader/term", since the last loss. */
   private contacts = new Map<string, Set<NodeId>>();
-  private readonly candidateTerms = new Set<number>();
-  private readonly leaderTerms = new Set<number>();
   private maxTerm = 0;
 
   private readonly peak = new Map<NodeId, { peakEntries: number; peakBytes: number; finalEntries: number }>();
@@ -163,7 +205,7 @@ export class MetricsCollector {
     if (this.firstLeaderUs === null) this.firstLeaderUs = nowUs;
     if (this.lostAtUs !== null) {
       const latencyUs = nowUs - this.lostAtUs;
-      this.electionLatencies.push(latencyUs);
+      this.addElectionSample(this.lostAtUs, latencyUs, leader, term);
       this.timeWithoutLeaderUs += latencyUs;
       if (this.trace.enabled) this.trace.emit({ t: nowUs, type: 'election-latency', latencyUs, fromUs: this.lostAtUs, toUs: nowUs, leader, term });
       this.lostAtUs = null;
@@ -176,21 +218,49 @@ export class MetricsCollector {
     this.established = null;
     this.contacts.clear();
     this.lostAtUs = nowUs;
+    this.lostWhy = why;
     if (this.trace.enabled) this.trace.emit({ t: nowUs, type: 'leader-lost', node, term, why });
+  }
+
+  private addElectionSample(startUs: number, latencyUs: number, leader: NodeId, term: number): void {
+    const censored = isCensored(startUs, startUs + latencyUs, this.healUs);
+    if (censored) this.censoredLatencies++;
+    else this.electionLatencies.push(latencyUs);
+    if (this.electionSamples.length < maxElectionSamples) this.electionSamples.push({ startUs, latencyUs, cause: this.lostWhy, leader, term, censored });
+    else this.electionSamplesDropped++;
+  }
+
+  /** The liveness phase healed every fault (the `heal` record with `all`). */
+  onLivenessHeal(nowUs: number): void {
+    if (this.healUs === null) this.healUs = nowUs;
   }
 
   get establishedLeader(): { node: NodeId; term: number } | null {
     return this.established;
   }
 
-  onElectionStarted(term: number, preVote: boolean): void {
-    if (!preVote) this.candidateTerms.add(term);
+  onElectionStarted(node: NodeId, term: number, preVote: boolean): void {
+    if (!preVote) this.electionTerms.campaign(node, term);
     this.maxTerm = Math.max(this.maxTerm, term);
   }
 
   onLeaderElected(term: number): void {
-    this.leaderTerms.add(term);
     this.maxTerm = Math.max(this.maxTerm, term);
+  }
+
+  /** A node's role or term changed (as the `role` record shows it). */
+  onRole(node: NodeId, role: string, term: number): void {
+    this.electionTerms.role(node, role, term);
+  }
+
+  /** A RequestVoteResponse left `from` for `to` as message `id` (as the `send` record shows it). */
+  onVoteReplySent(from: NodeId, to: NodeId, id: number): void {
+    this.electionTerms.replySent(from, to, id);
+  }
+
+  /** The RequestVoteResponse `id` was delivered to `to` (as the `deliver` record shows it). */
+  onVoteReply(from: NodeId, to: NodeId, id: number): void {
+    this.electionTerms.voteReply(from, to, id);
   }
 
   // ------------------------------------------------------------------ latencies
@@ -324,8 +394,7 @@ export class MetricsCollector {
   // ------------------------------------------------------------------ result
 
   result(input: RunTotals): RunMetrics {
-    let splitVotes = 0;
-    for (const term of this.candidateTerms) if (!this.leaderTerms.has(term)) splitVotes++;
+    const terms = this.electionTerms.counts(this.nodeIds.length);
     const timeWithoutLeaderUs = this.timeWithoutLeaderUs + (this.lostAtUs !== null ? input.endUs - this.lostAtUs : 0);
     const snapshotsPerNode: Record<NodeId, number> = {};
     let snapshots = 0;
@@ -337,11 +406,13 @@ export class MetricsCollector {
     for (const [datacenter, samples] of [...this.replication].sort(([a], [b]) => a.localeCompare(b))) byDatacenter[datacenter] = distributionOf(samples.view);
     const applyLag = distributionOf(this.applyLagSamples.view);
     return {
-      electionLatency: distributionOf(this.electionLatencies),
+      electionLatency: { ...distributionOf(this.electionLatencies), censored: this.censoredLatencies },
       elections: {
         started: input.electionsStarted,
         preVoteRounds: input.preVoteRounds,
-        splitVotes,
+        termsWithoutLeader: terms.termsWithoutLeader,
+        splitVotes: terms.splitVotes,
+        lostToStaleLog: terms.lostToStaleLog,
         termsUsed: this.maxTerm,
         leaderChanges: input.leaderChanges,
         timeWithoutLeaderUs,
@@ -362,6 +433,7 @@ export class MetricsCollector {
       clientLatency: { write: distributionOf(input.writeLatenciesUs), read: distributionOf(input.readLatenciesUs) },
       replicationLatency: { byDatacenter },
       messages: messageTotals(input.messagesByType, input.droppedByReason),
+      samples: { electionLatency: this.electionSamples, electionLatencyDropped: this.electionSamplesDropped, splitVoteTerms: terms.splitVoteTerms.slice(0, maxElectionSamples), lostToStaleLogTerms: terms.lostToStaleLogTerms.slice(0, maxElectionSamples) },
     };
   }
 

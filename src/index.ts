@@ -11,7 +11,7 @@ export type { ClusterOptions } from '../sim/cluster/cluster.js';
 export { defaultWorkloadOptions } from '../sim/workload.js';
 export type { WorkloadOptions } from '../sim/workload.js';
 export type { Fault, FaultKind, ScheduledFault, ChaosOptions, ChaosKind, NodeTarget } from '../sim/nemesis.js';
-export type { RunMetrics } from '../sim/metrics.js';
+export type { RunMetrics, RunSamples, ElectionLatencySample } from '../sim/metrics.js';
 
 // The Raft under test: the host contract any Raft implements to run under the harness (docs/raft.md), and
 // raftsim's own implementation of it. The bug catalogue names what the harness must find.

@@ -25,6 +25,16 @@ const seedSchema = z
     convergedAfterUs: z.number().nullable(),
     clientOk: z.number(),
     metrics: z.record(z.string(), z.number().nullable()),
+    samples: z
+      .object({
+        electionLatency: z.array(z.object({ startUs: z.number(), latencyUs: z.number(), cause: z.string(), censored: z.boolean() }).passthrough()),
+        electionLatencyDropped: z.number().int().nonnegative(),
+        splitVoteTerms: z.array(z.number().int()),
+        lostToStaleLogTerms: z.array(z.number().int()),
+      })
+      .passthrough()
+      .nullable()
+      .optional(),
   })
   .passthrough();
 

@@ -111,7 +111,9 @@ export const sweepMetricPaths: readonly string[] = [
   'electionLatency.p50',
   'electionLatency.p99',
   'electionLatency.max',
+  'electionLatency.censored',
   'elections.splitVotes',
+  'elections.lostToStaleLog',
   'elections.timeWithoutLeaderUs',
   'elections.firstLeaderUs',
   'logGrowth.peakEntries',
@@ -169,6 +171,35 @@ export interface SeedSummary {
   /** The linearizability verdict of the seed's client history; 'off' when invariants were off. Absent in sweep
    *  files written before it existed. */
   readonly linearizability?: 'ok' | 'violation' | 'unknown' | 'off';
+  /** The seed's one-or-few-per-run measurements sample by sample (docs/results.md); null when the run kept no
+   *  metrics; absent in sweep files written before it existed. */
+  readonly samples?: SeedSamples | null;
+}
+
+/** Samples a sweep keeps per seed: at most this many of each list (the first ones). */
+export const sweepSamplesPerSeed = 100;
+
+export interface SeedSamples {
+  /** Each election latency with its cause and start; censored ones marked (not in the distributions). */
+  readonly electionLatency: readonly { readonly startUs: number; readonly latencyUs: number; readonly cause: string; readonly censored: boolean }[];
+  /** Election-latency samples of the run not listed here (beyond sweepSamplesPerSeed, or beyond the run's bound). */
+  readonly electionLatencyDropped: number;
+  /** The terms split votes lost, and the terms lone candidates lost to a stale log, ascending (the first ones). */
+  readonly splitVoteTerms: readonly number[];
+  readonly lostToStaleLogTerms: readonly number[];
+}
+
+/** The samples of a run's metrics, bounded for a sweep row. */
+export function seedSamples(metrics: SimulationResult['metrics'] | undefined | null): SeedSamples | null {
+  if (metrics === undefined || metrics === null) return null;
+  const samples = metrics.samples;
+  const kept = samples.electionLatency.slice(0, sweepSamplesPerSeed);
+  return {
+    electionLatency: kept.map((sample) => ({ startUs: sample.startUs, latencyUs: sample.latencyUs, cause: sample.cause, censored: sample.censored })),
+    electionLatencyDropped: samples.electionLatencyDropped + samples.electionLatency.length - kept.length,
+    splitVoteTerms: samples.splitVoteTerms.slice(0, sweepSamplesPerSeed),
+    lostToStaleLogTerms: samples.lostToStaleLogTerms.slice(0, sweepSamplesPerSeed),
+  };
 }
 
 export function summarizeSeed(run: ScenarioRun, metricPaths: readonly string[] = sweepMetricPaths): SeedSummary {
@@ -198,5 +229,6 @@ export function summarizeSeed(run: ScenarioRun, metricPaths: readonly string[] =
     metrics,
     reached: Object.entries(result.coverage).filter(([, count]) => count > 0).map(([name]) => name),
     linearizability: result.linearizability?.verdict ?? 'off',
+    samples: seedSamples((result as { metrics?: SimulationResult['metrics'] }).metrics),
   };
 }

@@ -63,10 +63,11 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
   }
   const cluster = result.cluster;
   const m = result.metrics;
-  lines.push(`  elections   ${plural(cluster.elections, 'election')}, ${plural(cluster.preVoteRounds, 'pre-vote round')}, ${plural(cluster.leaderChanges, 'leader')} elected, ${plural(cluster.checkQuorumStepDowns, 'check-quorum step-down')}${m !== null ? `, ${plural(m.elections.splitVotes, 'split vote')}, first leader at ${us(m.elections.firstLeaderUs)}` : ''}`);
+  lines.push(`  elections   ${plural(cluster.elections, 'election')}, ${plural(cluster.preVoteRounds, 'pre-vote round')}, ${plural(cluster.leaderChanges, 'leader')} elected, ${plural(cluster.checkQuorumStepDowns, 'check-quorum step-down')}${m !== null ? `, ${plural(m.elections.splitVotes, 'split vote')}${m.elections.lostToStaleLog > 0 ? `, ${plural(m.elections.lostToStaleLog, 'term')} lost to a stale log` : ''}, first leader at ${us(m.elections.firstLeaderUs)}` : ''}`);
   if (m !== null) {
     const latency = m.electionLatency;
-    lines.push(`  leaderless  ${plural(latency.count, 'leader loss', 'leader losses')}; election latency p50 ${us(latency.p50)}, p99 ${us(latency.p99)}, max ${us(latency.max)}; ${us(m.elections.timeWithoutLeaderUs)} without a leader in all`);
+    const censored = latency.censored > 0 ? ` (${latency.censored} censored: replaced only after the liveness heal, not in the latencies)` : '';
+    lines.push(`  leaderless  ${plural(latency.count + latency.censored, 'leader loss', 'leader losses')}${censored}; election latency p50 ${us(latency.p50)}, p99 ${us(latency.p99)}, max ${us(latency.max)}; ${us(m.elections.timeWithoutLeaderUs)} without a leader in all`);
     lines.push(`  latency     commit p50 ${us(m.commitLatency.p50)} p99 ${us(m.commitLatency.p99)}; client write p50 ${us(m.clientLatency.write.p50)} p99 ${us(m.clientLatency.write.p99)}; read p99 ${us(m.clientLatency.read.p99)}`);
     lines.push(`  log         peak ${plural(m.logGrowth.peakEntries, 'entry')} (${size(m.logGrowth.peakBytes)} on disk), ${m.logGrowth.finalEntries} at the end, growth ${m.logGrowth.growthEntriesPerSecond.toFixed(1)} entries/s; apply lag max ${plural(m.applyLag.max, 'entry')}`);
     const drift = m.compaction.drift;

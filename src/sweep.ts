@@ -72,6 +72,10 @@ export interface SweepSummary extends SweepIdentity {
   readonly expectations: readonly { readonly expression: string; readonly failedSeeds: number }[];
   /** Distributions across seeds of per-run figures: run statistics and result.metrics paths. */
   readonly metrics: Readonly<Record<string, Distribution>>;
+  /** The seeds' listed samples pooled (docs/results.md#samples): the distribution of every uncensored election
+   *  latency of every seed (not of per-seed percentiles), the censored and unlisted ones counted, and the
+   *  split-vote and stale-log terms summed. Absent in files written before it existed. */
+  readonly samples?: PooledSamples;
   /** Per situation worth reaching (sim/coverage.ts): in how many seeds it was reached; 0 is flagged. */
   readonly coverage: Readonly<Record<string, number>>;
   /** Seeds whose client history was linearizable, not, undecided (Unknown), unchecked; null in older files. */
@@ -118,11 +122,41 @@ export function summarizeSweep(identity: SweepIdentity, runs: readonly SeedSumma
     failing: sorted.filter((run) => run.outcome !== 'passed').map((run) => ({ ...run, replay: replayCommand(identity.ref, run.seed, identity.overrides) })),
     expectations: expectations.map((expression) => ({ expression, failedSeeds: sorted.filter((run) => run.failedExpectations.includes(expression)).length })),
     metrics,
+    samples: pooledSamples(sorted),
     coverage: coverageOf(sorted),
     linearizability: linearizabilityCounts(sorted),
     simulatedUs,
     cpuMs,
   };
+}
+
+export interface PooledSamples {
+  readonly electionLatency: Distribution;
+  readonly electionLatencyCensored: number;
+  readonly electionLatencyDropped: number;
+  readonly splitVoteTerms: number;
+  readonly lostToStaleLogTerms: number;
+}
+
+/** Every seed's listed samples in one pool (rows without samples add nothing). */
+export function pooledSamples(runs: readonly SeedSummary[]): PooledSamples {
+  const latencies: number[] = [];
+  let censored = 0;
+  let dropped = 0;
+  let split = 0;
+  let stale = 0;
+  for (const run of runs) {
+    const samples = run.samples;
+    if (samples === undefined || samples === null) continue;
+    for (const sample of samples.electionLatency) {
+      if (sample.censored) censored++;
+      else latencies.push(sample.latencyUs);
+    }
+    dropped += samples.electionLatencyDropped;
+    split += samples.splitVoteTerms.length;
+    stale += samples.lostToStaleLogTerms.length;
+  }
+  return { electionLatency: distributionOf(latencies), electionLatencyCensored: censored, electionLatencyDropped: dropped, splitVoteTerms: split, lostToStaleLogTerms: stale };
 }
 
 /** Seeds reaching each situation, every situation listed (older sweep files without `reached` count as none). */

@@ -1,4 +1,5 @@
 // The headline figures of a run, computed from its trace records alone, and how B compares with A.
+import { isCensored } from '../../contract/election-terms.js';
 import { nearestRank } from '../aggregate.js';
 import { formatNumber } from '../format.js';
 import type { RunModel } from '../model.js';
@@ -9,8 +10,10 @@ export interface HeadlineMetrics {
   readonly simulatedUs: number;
   readonly elections: number;
   readonly preVoteRounds: number;
-  /** Terms in which a candidate campaigned and no node became leader (docs/metrics.md). */
+  /** Terms two or more candidates split, none winning (docs/metrics.md; contract/election-terms.ts). */
   readonly splitVotes: number;
+  /** Terms a lone candidate lost because its log was behind a voter's (contract/election-terms.ts). */
+  readonly lostToStaleLog: number;
   readonly leaderChanges: number;
   readonly electionLatencySamples: number;
   readonly electionLatencyP50Us: number | null;
@@ -32,9 +35,8 @@ export interface HeadlineMetrics {
 /** The headline figures of a run, from its trace records (see HeadlineMetrics). */
 export function headlineMetrics(model: RunModel): HeadlineMetrics {
   const real = model.elections.filter((e) => !e.preVote);
-  const leaderTerms = new Set(model.leaderChanges.map((change) => change.term));
-  const splitVotes = new Set(real.filter((e) => !leaderTerms.has(e.term)).map((e) => e.term)).size;
-  const latencies = model.electionLatencies.map((e) => e.latencyUs).sort((p, q) => p - q);
+  // Censored samples (docs/metrics.md) are left out of the percentiles, as the run's metrics leave them out.
+  const latencies = model.electionLatencies.filter((e) => !isCensored(e.fromUs, e.toUs, model.livenessStartUs)).map((e) => e.latencyUs).sort((p, q) => p - q);
   const measured = model.logEntries.size > 0 || model.leaderLosses.length > 0 || latencies.length > 0;
   let timeWithoutLeaderUs: number | null = null;
   if (measured) {
@@ -59,7 +61,8 @@ export function headlineMetrics(model: RunModel): HeadlineMetrics {
     simulatedUs: model.endUs,
     elections: real.length,
     preVoteRounds: model.elections.length - real.length,
-    splitVotes,
+    splitVotes: model.electionTerms.splitVotes,
+    lostToStaleLog: model.electionTerms.lostToStaleLog,
     leaderChanges: model.leaderChanges.length,
     electionLatencySamples: latencies.length,
     electionLatencyP50Us: q(latencies, 50),

@@ -19,7 +19,8 @@ const durationOrDash = (value: number): string => formatDurationUs(value);
 const HEADLINE_ROWS: readonly Row[] = [
   { label: 'elections (real)', value: (h) => h.elections, format: formatCount, hint: 'election records with preVote false: a node became candidate and incremented its term' },
   { label: 'pre-vote rounds', value: (h) => h.preVoteRounds, format: formatCount, hint: 'election records with preVote true' },
-  { label: 'split votes', value: (h) => h.splitVotes, format: formatCount, hint: 'terms in which a candidate campaigned and no node became leader' },
+  { label: 'split votes', value: (h) => h.splitVotes, format: formatCount, hint: 'terms two or more candidates split, none winning' },
+  { label: 'lost to stale log', value: (h) => h.lostToStaleLog, format: formatCount, hint: 'terms a lone candidate lost: a majority replied and it did not win, so a voter refused its log as behind' },
   { label: 'leader changes', value: (h) => h.leaderChanges, format: formatCount, hint: 'role records: a node became leader of a new term' },
   { label: 'election latency p50', value: (h) => h.electionLatencyP50Us, format: durationOrDash, hint: 'nearest-rank p50 of election-latency records: leader lost → new leader accepted by a majority' },
   { label: 'election latency p99', value: (h) => h.electionLatencyP99Us, format: durationOrDash, hint: 'nearest-rank p99 of election-latency records' },

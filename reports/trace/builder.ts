@@ -2,6 +2,7 @@
 // open (a role, a crash, a pause, a slow handler, a stall, a snapshot being written, a leaderless period, a
 // network fault). The record handlers (the other files of this folder) change it; finish() closes what is still
 // open when the trace ends and hands out the RunModel.
+import { ElectionTerms } from '../../contract/election-terms.js';
 import type { TraceRunParams } from '../../contract/trace.js';
 import { MessageTable } from '../message-table.js';
 import {
@@ -98,6 +99,8 @@ export class ModelBuilder {
   readonly openOperations = new Map<string, ClientOperation>();
   linearizability: LinearizabilityRecord | null = null;
   readonly electionLatencies: ElectionLatency[] = [];
+  /** Why terms ended without a leader: the definition the run's metrics use (contract/election-terms.ts). */
+  readonly electionTerms = new ElectionTerms();
   readonly messages = new MessageTable();
   readonly stallSpans: NodeSpan[] = [];
   readonly leaderLosses: LeaderLoss[] = [];
@@ -280,6 +283,7 @@ export class ModelBuilder {
       logEntries: this.logEntries,
       snapshotLag: this.snapshotLag,
       electionLatencies: this.electionLatencies,
+      electionTerms: this.electionTerms.counts(this.nodes.length),
       stallSpans: this.stallSpans,
       leaderLosses: this.leaderLosses,
       leaderless: this.leaderless,

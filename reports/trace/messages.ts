@@ -15,12 +15,14 @@ function slotOf(b: ModelBuilder, r: MessageRecord): number {
 }
 
 export function onSend(b: ModelBuilder, r: ReportRecordOf<'send'>): void {
+  if (r.msg === 'RequestVoteResponse') b.electionTerms.replySent(r.from, r.to, r.id);
   b.counts.sends++;
   const index = slotOf(b, r);
   if (index >= 0) b.messages.sendUs[index] = r.t;
 }
 
 export function onDeliver(b: ModelBuilder, r: ReportRecordOf<'deliver'>): void {
+  if (r.msg === 'RequestVoteResponse') b.electionTerms.voteReply(r.from, r.to, r.id);
   const index = slotOf(b, r);
   if (index < 0) return;
   const messages = b.messages;

@@ -6,6 +6,8 @@ import type { ReportRecordOf } from './records.js';
 export function onRole(b: ModelBuilder, r: ReportRecordOf<'role'>): void {
   const { node, role, term } = r;
   const s = b.state(node);
+  // The simulator writes a role record only when a node's role or term changes; so do its metrics.
+  b.electionTerms.role(node, role, term);
   b.closeRole(node, s, r.t);
   if (!s.up) {
     // A role record for a crashed node: the simulator does not write it, but draw it rather than hide it.
@@ -20,6 +22,7 @@ export function onRole(b: ModelBuilder, r: ReportRecordOf<'role'>): void {
 
 export function onElection(b: ModelBuilder, r: ReportRecordOf<'election'>): void {
   b.addNode(r.node);
+  if (!r.preVote) b.electionTerms.campaign(r.node, r.term);
   b.push(b.elections, { node: r.node, tUs: r.t, preVote: r.preVote, term: r.term, transfer: r.transfer }, 'elections');
 }
 

@@ -215,6 +215,7 @@ export class Cluster {
   start(): void {
     for (const node of this.nodes.values()) {
       if (this.trace.enabled) this.trace.emit({ t: 0, type: 'role', node: node.id, role: 'follower', term: 0, leader: null });
+      this.metrics.onRole(node.id, 'follower', 0);
       this.readyLoop.armWake(node);
       this.compaction.armWindow(node);
     }

@@ -366,6 +366,7 @@ export class Faults {
       this.trace.emit({ t: this.scheduler.nowUs, type: 'restart', node: node.id, term: node.raft.currentTerm, commit: node.raft.log.committed, lastIndex: node.raft.log.lastIndex() });
       this.trace.emit({ t: this.scheduler.nowUs, type: 'role', node: node.id, role: 'follower', term: node.raft.currentTerm, leader: null });
     }
+    this.metrics.onRole(node.id, 'follower', node.raft.currentTerm);
     this.readyLoop.afterInput(node);
     this.compaction.armWindow(node);
   }
@@ -402,6 +403,7 @@ export class Faults {
     for (const from of this.options.nodeIds) for (const to of this.options.nodeIds) if (from !== to) this.network.unclog(from, to);
     this.network.removeAllFilters();
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'heal', all: true });
+    this.metrics.onLivenessHeal(this.scheduler.nowUs);
     for (const node of this.nodes.values()) {
       node.process.slowDelayUs = 0;
       if (node.process.status === 'paused') this.resume(node);

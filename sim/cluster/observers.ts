@@ -63,7 +63,7 @@ export class Observers {
       case 'election-start':
         if (event.preVote) this.stats.preVoteRounds++;
         else this.stats.elections++;
-        this.metrics.onElectionStarted(event.term, event.preVote);
+        this.metrics.onElectionStarted(node.id, event.term, event.preVote);
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'election', node: node.id, preVote: event.preVote, term: event.term, transfer: event.transfer });
         if (!event.preVote && this.protocolTap.on) this.notify({ kind: 'candidate', node: node.id });
         return;
@@ -148,6 +148,7 @@ export class Observers {
     if (observed.role !== event.role || observed.term !== event.term) {
       observed.role = event.role;
       observed.term = event.term;
+      this.metrics.onRole(node.id, event.role, event.term);
       const now = this.scheduler.nowUs;
       if (this.trace.enabled) this.trace.emit({ t: now, type: 'role', node: node.id, role: event.role, term: event.term, leader: event.leader });
     }

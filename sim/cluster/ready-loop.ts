@@ -128,6 +128,7 @@ export class ReadyLoop {
     const node = this.nodes.get(to)!;
     this.observers.countMessage(message.type, 'delivered');
     if (this.trace.enabled) this.trace.emitMessage(this.scheduler.nowUs, 'deliver', from, to, message.type, id);
+    if (message.type === 'RequestVoteResponse') this.metrics.onVoteReply(from, to, id);
     this.handleMessage(node, message, id);
   }
 
@@ -317,6 +318,7 @@ export class ReadyLoop {
   private send(from: NodeId, message: Message): void {
     const id = this.network.send(from, message.to, message, messageBytes(message));
     if (this.trace.enabled) this.trace.emitMessage(this.scheduler.nowUs, 'send', from, message.to, message.type, id);
+    if (message.type === 'RequestVoteResponse') this.metrics.onVoteReplySent(from, message.to, id);
   }
 
   /** The protocol events a Ready's messages show: a vote granted, entries acknowledged, a snapshot sent, a round
