@@ -71,7 +71,7 @@ export function armEntry(nested: NestedFaults): FaultKindEntry<'arm'> {
         check.add([...check.path, 'do', 'isolate'], fault.fault.node, 'event-node or a named node when the arm has a `for:` (its undo rejoins that same node; the leader may be another node by then)');
       }
       if (fault.forUs !== undefined && !nested.undone(fault.fault)) {
-        check.add([...check.path, 'for'], formatDuration(fault.forUs), 'no `for:` here: the armed fault has no undo (it is instant, or ends by itself: give a bounce its `down`, a pause its `duration`)');
+        check.add([...check.path, 'for'], formatDuration(fault.forUs), 'no `for:` here: the armed fault has no undo (it is instant, or ends by itself: give a bounce its `down`, a pause its own `for` inside it)');
       }
     },
     toSim: (fault, context) => armToSim(nested, fault, context),
