@@ -4,6 +4,7 @@
 // timing requirement with a liveness bound derived from the drawn configuration. Each mechanism is checked by
 // what it does to a run, read back from the trace.
 import { describe, expect, it } from 'vitest';
+import { parseTrace } from '../reports/index.js';
 import { MemorySink, Trace } from '../sim/trace.js';
 import { runScenario } from '../src/api.js';
 import { findScenario } from '../src/scenario/builtin.js';
@@ -138,6 +139,12 @@ describe('faults aimed at the protocol', () => {
     // n3's own isolation stays: no heal before the liveness phase, and n3 still hears nothing.
     expect(records.some((r) => r.type === 'heal' && r.t < 4_000_000)).toBe(false);
     expect(records.some((r) => r.type === 'deliver' && r.to === 'n3' && r.t > rejoin.t && r.t < 4_000_000)).toBe(false);
+    // The report ends the rejoined node's isolation region at the rejoin; n3's stays open until the heal.
+    const regions = parseTrace(records.map((r) => JSON.stringify(r))).networkFaults.filter((f) => f.label.startsWith('isolate'));
+    expect(regions.map((f) => [f.label, f.toUs])).toEqual([
+      ['isolate n3', 4_000_000],
+      [`isolate ${isolate.node}`, rejoin.t],
+    ]);
     // The cut is checked again at delivery: the AppendEntries the leader had just sent never arrive.
     expect(records.some((r) => r.type === 'drop' && r.reason === 'partition' && r.msg === 'AppendEntries' && r.t > isolate.t && r.t < isolate.t + 50_000)).toBe(true);
     expect(run.verdict).toBe('ok');

@@ -45,10 +45,12 @@ export function onHeal(b: ModelBuilder, r: ReportRecordOf<'heal'>): void {
 
 /** One node's cuts removed: its isolation region ends (regions of other cuts stay open until a heal). */
 export function onRejoin(b: ModelBuilder, r: ReportRecordOf<'rejoin'>): void {
-  const label = `isolate ${r.node}`;
-  const open = b.openPartitions.filter((fault) => fault.label === label);
-  for (const fault of open) b.closeNetwork('partition', fault, r.t, false);
-  b.openPartitions = b.openPartitions.filter((fault) => fault.label !== label);
+  const { label } = describePartition({ shape: 'isolate', node: r.node });
+  b.openPartitions = b.openPartitions.filter((fault) => {
+    if (fault.label !== label) return true;
+    b.closeNetwork('partition', fault, r.t, false);
+    return false;
+  });
 }
 
 const linkKey = (from: string, to: string): string => `${from}\u0000${to}`;

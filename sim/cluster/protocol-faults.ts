@@ -68,7 +68,6 @@ interface Armed {
 
 interface Firing {
   readonly armed: Armed;
-  readonly random: Random;
   readonly node: NodeId;
 }
 
@@ -123,16 +122,16 @@ export class ProtocolFaults {
     }
     this.armed.length = kept;
     for (const entry of fired) {
-      const firing: Firing = { armed: entry, random: entry.random, node: event.node };
+      const firing: Firing = { armed: entry, node: event.node };
       this.scheduler.after(entry.fault.delayUs, this.onFire, firing);
     }
   }
 
   private readonly onFire = (firing: Firing): void => {
     const { armed } = firing;
-    this.apply(armed.fault.fault, firing.random, firing.node);
+    this.apply(armed.fault.fault, armed.random, firing.node);
     const undo = armed.fault.undo;
-    if (undo !== undefined) this.scheduler.after(Math.max(1, undo.afterUs), this.onUndo, { fault: undo.fault, random: firing.random, node: firing.node });
+    if (undo !== undefined) this.scheduler.after(Math.max(1, undo.afterUs), this.onUndo, { fault: undo.fault, random: armed.random, node: firing.node });
     // A storm waits for the next event only once this firing is done, so one event does not fire it twice.
     if (armed.left > 1 && armed.untilUs >= this.scheduler.nowUs) this.push({ ...armed, left: armed.left - 1 });
   };

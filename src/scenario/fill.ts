@@ -246,10 +246,9 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number): Ful
   const leaderStickiness = f.take('raft.leaderStickiness', r.leaderStickiness, () => checkQuorum && sim.raft.leaderStickiness, coin, same);
   const fastBackoff = f.take('raft.fastBackoff', r.fastBackoff, () => sim.raft.fastBackoff, coin, same);
   const fc = r.flowControl ?? {};
-  // Sizes lean small (one entry per message — a 1-byte limit, etcd's MaxSizePerMsg 0 — in one draw of six, 256B in
-  // two; no catch-up entries in a third of the seeds): one entry per message
-  // acknowledges an earlier-term entry apart from the new leader's own (Figure 8's window), and a compaction that
-  // keeps nothing sends snapshots to any follower a moment behind (where install-vs-log-suffix mistakes live).
+  // Message sizes lean small (one entry per message — a 1-byte limit, etcd's MaxSizePerMsg 0 — in one draw of six,
+  // 256B in two): one entry per message acknowledges an earlier-term entry apart from the new leader's own
+  // (Figure 8's window).
   const flowControl = {
     maxEntriesPerMessage: f.take('raft.flowControl.maxEntriesPerMessage', fc.maxEntriesPerMessage, () => sim.raft.maxEntriesBytesPerMessage, (random) => pickFitting(random, [1, 256, 256, 4_096, 65_536, 1_048_576], 1), showSize),
     maxInflightMessages: f.take('raft.flowControl.maxInflightMessages', fc.maxInflightMessages, () => sim.raft.maxInflightMessages, (random) => random.pick([1, 4, 64, 256]), same),
@@ -279,6 +278,8 @@ function fillCompaction(f: Filler, spec: ScenarioSpec): FullSpec['compaction'] {
     // Tiny counts too: snapshots every few entries, so installs meet partitions, leader changes and lagging logs.
     snapshotCount: f.take<number | null>('compaction.snapshotCount', k.snapshotCount, () => dc.snapshotCount, (random) => (random.chance(1, 3) ? null : random.pick([10, 30, 100, 1_000, 10_000])), (v) => showOff(v, same)),
     snapshotInterval: f.take<number | null>('compaction.snapshotInterval', k.snapshotInterval, () => dc.snapshotIntervalUs, (random) => (random.chance(2, 3) ? null : random.pick([2, 5, 10, 30]) * 1_000_000), (v) => showOff(v, showDuration)),
+    // No entries kept behind a snapshot in a third of the seeds: a compaction that keeps nothing sends snapshots
+    // to any follower a moment behind (where the install-vs-log-suffix mistakes live).
     catchUpEntries: f.take('compaction.catchUpEntries', k.catchUpEntries, () => dc.catchUpEntries, (random) => random.pick([0, 0, 10, 50, 500, 5_000]), same),
     applyCost: f.take('compaction.applyCost', k.applyCost, () => dc.applyCostUs, (random) => (random.chance(1, 2) ? 0 : random.pick([20, 100, 500])), showDuration),
     snapshotBytesPerSecond: f.take('compaction.snapshotBytesPerSecond', k.snapshotBytesPerSecond, () => dc.snapshotBytesPerSecond, (random) => random.pick([20 * 1_048_576, 200 * 1_048_576]), (v) => `${formatSize(v)}/s`),
@@ -381,9 +382,9 @@ function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean): FullSpec['c
     kinds,
     // Swarm testing leaves kinds out; a focus leans on one, so that some seeds are storms of a single kind.
     focus: f.take<ChaosKind | null>('chaos.focus', given.focus, () => null, (random) => (random.chance(1, 2) ? null : random.pick(kinds)), (v) => v ?? 'none'),
-    meanGap: f.take('chaos.meanGap', given.meanGap, () => dch.meanGapUs, // Dense faults find the mistakes that need several faults in a row (the detecting seeds of the bug catalogue
+    // Dense faults find the mistakes that need several faults in a row (the detecting seeds of the bug catalogue
     // drew the densest schedule far more often than chance), so two of the six choices are denser than 300ms.
-    (random) => random.pick([100_000, 200_000, 300_000, 700_000, 1_500_000, 3_000_000]), showDuration),
+    meanGap: f.take('chaos.meanGap', given.meanGap, () => dch.meanGapUs, (random) => random.pick([100_000, 200_000, 300_000, 700_000, 1_500_000, 3_000_000]), showDuration),
     maxFaultDuration: f.take('chaos.maxFaultDuration', given.maxFaultDuration, () => dch.maxFaultDurationUs, (random) => random.pick([500_000, 1_500_000, 3_000_000, 6_000_000]), showDuration),
     maxClockOffset: f.take('chaos.maxClockOffset', given.maxClockOffset, () => dch.maxClockOffsetUs, null, showDuration),
     maxDrift: f.take('chaos.maxDrift', given.maxDrift, () => dch.maxDriftPpm, null, formatPpm),

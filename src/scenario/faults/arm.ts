@@ -5,6 +5,7 @@
 // the classic mistakes live at those moments, and time-keyed faults almost never hit them).
 import { armEventKinds, type ArmEventKind } from '../../../sim/protocol-events.js';
 import type { Fault } from '../../../sim/nemesis.js';
+import { dynamicTargets } from '../node-ids.js';
 import type { FaultSpec } from '../spec.js';
 import { formatDuration, parseCount, parseDuration, UnitError } from '../units.js';
 import type { FaultCheck, FaultContext, FaultKindEntry, FaultParser, KeptNodes } from './entry.js';
@@ -67,7 +68,7 @@ export function armEntry(nested: NestedFaults): FaultKindEntry<'arm'> {
     lasting: { kind: 'instant' },
     check: (fault, check) => {
       nested.check(fault.fault, { ...check, path: [...check.path, 'do'] });
-      if (fault.forUs !== undefined && fault.fault.kind === 'isolate' && ['leader', 'follower', 'random', 'last-crashed'].includes(fault.fault.node)) {
+      if (fault.forUs !== undefined && fault.fault.kind === 'isolate' && fault.fault.node !== 'event-node' && dynamicTargets.has(fault.fault.node)) {
         check.add([...check.path, 'do', 'isolate'], fault.fault.node, 'event-node or a named node when the arm has a `for:` (its undo rejoins that same node; the leader may be another node by then)');
       }
       if (fault.forUs !== undefined && !nested.undone(fault.fault)) {
