@@ -14,7 +14,8 @@
 //   4. takeEvents() reports role changes, elections, commits (RaftEvent): the harness's metrics, trace and checks
 //      read them, so an implementation must report at least `role` and `commit` events.
 import type { RaftConfig } from './config.js';
-import type { Entry, HardState, Message, NodeId, ProposeResult, RaftEvent, ReadResult, Ready, Role, Snapshot } from './types.js';
+import type { ConfChangeRequest, Membership } from './membership.js';
+import type { ConfChangeResult, Entry, HardState, Message, NodeId, ProposeResult, RaftEvent, ReadResult, Ready, Role, Snapshot } from './types.js';
 
 /** What the harness reads of a node's log (RaftLog implements it). Indexes are 1-based; index 0 has term 0. */
 export interface RaftLogView {
@@ -62,6 +63,16 @@ export interface RaftUnderTest {
   compact(snapshot: Snapshot, compactIndex: number): void;
   /** Drains the events reported since the last call. */
   takeEvents(): readonly RaftEvent[];
+
+  // Membership (dissertation 4; raft/membership.ts). Optional: a Raft without them runs every scenario that
+  // does not change membership, and the harness refuses the others by name.
+  /** Proposes a membership change (a request with no changes leaves a joint configuration). */
+  proposeConfChange?(request: ConfChangeRequest, nowUs: number): ConfChangeResult;
+  /** The configuration in force at this node. */
+  readonly membership?: Membership;
+  /** The configuration as of log index `index` (every configuration entry up to it), for the snapshot the host
+   *  takes there. Defined from the last snapshot's index to the last index. */
+  membershipAt?(index: number): Membership;
 }
 
 export interface RaftNodeOptions {

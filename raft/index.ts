@@ -7,3 +7,4 @@ export { Progress, type ProgressState } from './progress.js';
 export { Inflights } from './inflights.js';
 export * from './quorum.js';
 export { RaftNode, messageBytes, messageHeaderBytes } from './node.js';
+export * from './membership.js';

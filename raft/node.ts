@@ -131,7 +131,7 @@ export class RaftNode implements RaftUnderTest {
     this.term = hardState.term;
     this.vote = hardState.vote;
     this.persistedHardState = hardState;
-    const snapshotVoters = log.snapshot()?.meta.voters;
+    const snapshotVoters = log.snapshot()?.meta.membership.voters;
     if (snapshotVoters !== undefined && snapshotVoters.length > 0) this.voters = snapshotVoters;
     this.resetElectionDeadline();
   }
@@ -711,7 +711,7 @@ export class RaftNode implements RaftUnderTest {
       this.commitTo(meta.index);
     } else {
       this.log.restoreSnapshot({ meta, data: message.data, bytes: message.totalBytes });
-      if (meta.voters.length > 0) this.voters = meta.voters;
+      if (meta.membership.voters.length > 0) this.voters = meta.membership.voters;
       this.events.push({ kind: 'snapshot-installed', index: meta.index, term: meta.term });
     }
     respond(incoming.receivedBytes, true, meta.index);

@@ -1,5 +1,6 @@
 // Quorum arithmetic in one place, so joint configurations (membership changes) can later replace
 // the majority rule without touching the node (etcd-io/raft quorum/ is the model).
+import type { Membership } from './membership.js';
 import type { NodeId } from './types.js';
 
 export type VoteOutcome = 'won' | 'lost' | 'pending';
@@ -68,4 +69,67 @@ export function quorumTime(voters: readonly NodeId[], timeOf: (id: NodeId) => nu
     timeScratch[position] = value;
   }
   return timeScratch[Math.max(1, Math.min(quorum, count)) - 1]!;
+}
+
+// ---------------------------------------------------------------- joint configurations (dissertation 4.3)
+// While joint, every decision needs a majority of the incoming voters AND a majority of the outgoing ones; a
+// simple configuration has no outgoing half, which then agrees to everything. `quorumOf` is the node's own rule
+// for one half (the majority, except in a broken variant).
+
+/** The majority of a set, as a function: the default rule for one half. */
+export const majorityOf = (count: number): number => quorumSize(count);
+
+/** The largest index held by a quorum of the configuration: the smaller of the halves' answers. */
+export function jointCommittedIndex(membership: Membership, matchOf: (id: NodeId) => number, quorumOf: (count: number) => number = majorityOf): number {
+  const incoming = committedIndex(membership.voters, matchOf, quorumOf(membership.voters.length));
+  if (membership.outgoing.length === 0) return incoming;
+  return Math.min(incoming, committedIndex(membership.outgoing, matchOf, quorumOf(membership.outgoing.length)));
+}
+
+/** Won when both halves are won, lost as soon as either is lost. */
+export function jointVoteOutcome(membership: Membership, votes: ReadonlyMap<NodeId, boolean>, quorumOf: (count: number) => number = majorityOf): VoteOutcome {
+  const incoming = voteOutcome(membership.voters, votes, quorumOf(membership.voters.length));
+  if (membership.outgoing.length === 0) return incoming;
+  const outgoing = voteOutcome(membership.outgoing, votes, quorumOf(membership.outgoing.length));
+  if (incoming === 'lost' || outgoing === 'lost') return 'lost';
+  return incoming === 'won' && outgoing === 'won' ? 'won' : 'pending';
+}
+
+export function jointHasQuorum(membership: Membership, holds: (id: NodeId) => boolean, quorumOf: (count: number) => number = majorityOf): boolean {
+  if (!hasQuorum(membership.voters, holds, quorumOf(membership.voters.length))) return false;
+  return membership.outgoing.length === 0 || hasQuorum(membership.outgoing, holds, quorumOf(membership.outgoing.length));
+}
+
+/** The moment by which a quorum of both halves had acknowledged: the earlier of the halves' quorum times. */
+export function jointQuorumTime(membership: Membership, timeOf: (id: NodeId) => number, quorumOf: (count: number) => number = majorityOf): number {
+  const incoming = quorumTime(membership.voters, timeOf, quorumOf(membership.voters.length));
+  if (membership.outgoing.length === 0) return incoming;
+  return Math.min(incoming, quorumTime(membership.outgoing, timeOf, quorumOf(membership.outgoing.length)));
+}
+
+/** Whether `members` contain a majority of each half. */
+export function isJointQuorum(membership: Membership, members: ReadonlySet<NodeId>): boolean {
+  return jointHasQuorum(membership, (id) => members.has(id));
+}
+
+/** Bound on the voters quorumsOverlap enumerates subsets of (2^n work). */
+const maxOverlapVoters = 16;
+
+/**
+ * Whether every quorum of `a` shares a node with every quorum of `b` — what keeps two leaders, one elected under
+ * each configuration, from both committing (dissertation 4.1). Exhaustive: for each set of nodes that is a quorum
+ * of `a`, its complement must not hold a quorum of `b` (quorums are upward closed, so checking the complement
+ * suffices). Configurations have a handful of voters; more than 16 in the union is refused.
+ */
+export function quorumsOverlap(a: Membership, b: Membership): boolean {
+  const nodes = [...new Set([...a.voters, ...a.outgoing, ...b.voters, ...b.outgoing])];
+  if (nodes.length > maxOverlapVoters) throw new Error(`quorumsOverlap: ${nodes.length} voters, more than the ${maxOverlapVoters} it can enumerate`);
+  const subsets = 1 << nodes.length;
+  for (let mask = 0; mask < subsets; mask++) {
+    const chosen = new Set<NodeId>();
+    const rest = new Set<NodeId>();
+    for (let k = 0; k < nodes.length; k++) ((mask >> k) & 1 ? chosen : rest).add(nodes[k]!);
+    if (isJointQuorum(a, chosen) && isJointQuorum(b, rest)) return false;
+  }
+  return true;
 }

@@ -1,15 +1,17 @@
 // Types shared by the Raft state machine. raft/ is pure: no I/O, no clock, no imports from sim/.
+import type { ConfChangeRequest, Membership } from './membership.js';
 
 export type NodeId = string;
 
-/** Kinds of log entry. `noop` is the entry a new leader appends on taking office (Raft paper 8, 5.4.2). */
-export type EntryKind = 'normal' | 'noop';
+/** Kinds of log entry. `noop` is the entry a new leader appends on taking office (Raft paper 8, 5.4.2); `config`
+ *  carries a membership change (its data is a ConfChangeRequest, raft/membership.ts; dissertation 4). */
+export type EntryKind = 'normal' | 'noop' | 'config';
 
 export interface Entry {
   readonly index: number;
   readonly term: number;
   readonly kind: EntryKind;
-  /** Opaque command for the replicated state machine; null for a noop. */
+  /** Opaque command for the replicated state machine; null for a noop; a ConfChangeRequest for a config entry. */
   readonly data: unknown;
   /** Encoded size, used for message-size limits, inflight byte limits and disk accounting. */
   readonly bytes: number;
@@ -25,8 +27,9 @@ export interface HardState {
 export interface SnapshotMeta {
   readonly index: number;
   readonly term: number;
-  /** The voters at that index: configurations are values, so a snapshot carries its own. */
-  readonly voters: readonly NodeId[];
+  /** The configuration at that index (every configuration entry up to it applied): configurations are values,
+   *  so a snapshot carries its own, and the configuration entries it covers are never needed again. */
+  readonly membership: Membership;
 }
 
 export interface Snapshot {
@@ -152,6 +155,19 @@ export type ProposeResult =
   | { readonly ok: true; readonly index: number; readonly term: number }
   | { readonly ok: false; readonly reason: 'not-leader' | 'transferring' | 'uncommitted-limit'; readonly leader: NodeId | null };
 
+/** Why a membership change was not appended. `not-committed-in-term`: the dissertation's fix to single-server
+ *  changes (a leader first commits an entry of its own term, raft-dev 2015 "bug in single-server membership
+ *  changes"); `pending-change`: at most one configuration entry may be unapplied; `invalid`: the change cannot
+ *  be applied to the configuration (the detail says why: etcd-io/raft#354 turns these into silent no-ops). */
+export type ConfChangeResult =
+  | { readonly ok: true; readonly index: number; readonly term: number }
+  | {
+      readonly ok: false;
+      readonly reason: 'not-leader' | 'transferring' | 'not-committed-in-term' | 'pending-change' | 'invalid';
+      readonly detail: string;
+      readonly leader: NodeId | null;
+    };
+
 export type ReadResult =
   | { readonly ok: true; readonly mode: 'read-index' | 'lease' }
   | { readonly ok: false; readonly reason: 'not-leader' | 'too-many-reads'; readonly leader: NodeId | null };
@@ -185,4 +201,11 @@ export type RaftEvent =
   | { readonly kind: 'transfer-start'; readonly to: NodeId; readonly term: number }
   | { readonly kind: 'transfer-abort'; readonly to: NodeId; readonly term: number }
   | { readonly kind: 'progress'; readonly peer: NodeId; readonly state: 'probe' | 'replicate' | 'snapshot' }
-  | { readonly kind: 'snapshot-installed'; readonly index: number; readonly term: number };
+  | { readonly kind: 'snapshot-installed'; readonly index: number; readonly term: number }
+  /** The configuration in force here changed (on apply, or on append in the append-time variant); `index` is
+   *  the configuration entry's (or the snapshot's) index. */
+  | { readonly kind: 'membership'; readonly index: number; readonly membership: Membership; readonly term: number }
+  /** A leader appended a configuration entry: `auto` when it left a joint configuration on its own. */
+  | { readonly kind: 'conf-change-proposed'; readonly index: number; readonly term: number; readonly request: ConfChangeRequest; readonly auto: boolean }
+  /** A leader no longer a voter of the configuration in force stepped down (etcd StepDownOnRemoval). */
+  | { readonly kind: 'removed-step-down'; readonly term: number };

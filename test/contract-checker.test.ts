@@ -1,5 +1,6 @@
 // The host-contract and durability checks on hand-built states: each rule fires on the state it forbids and
 // stays quiet on the legal neighbour of that state.
+import { simpleMembership } from '../raft/membership.js';
 import { describe, expect, it } from 'vitest';
 import type { Entry, Message, NodeId } from '../raft/types.js';
 import { SafetyViolation, type CheckerContext, type LogView } from '../sim/checker.js';
@@ -63,9 +64,9 @@ describe('DurableLog replays WAL records as recovery does', () => {
     log.apply({ kind: 'entries', entries: entries(1, 1, 2, 2) });
     log.apply({ kind: 'entries', entries: [{ index: 3, term: 3, kind: 'normal', data: null, bytes: 1 }] });
     expect([log.lastIndex(), log.termAt(2), log.termAt(3), log.termAt(4)]).toEqual([3, 1, 3, undefined]);
-    log.apply({ kind: 'local-snapshot', snapshot: { meta: { index: 2, term: 1, voters: [] }, data: null, bytes: 1 } });
+    log.apply({ kind: 'local-snapshot', snapshot: { meta: { index: 2, term: 1, membership: simpleMembership([]) }, data: null, bytes: 1 } });
     expect([log.snapshotIndex, log.lastIndex(), log.termAt(3), log.holds(1, 9)]).toEqual([2, 3, 3, true]);
-    log.apply({ kind: 'snapshot', snapshot: { meta: { index: 10, term: 4, voters: [] }, data: null, bytes: 1 } });
+    log.apply({ kind: 'snapshot', snapshot: { meta: { index: 10, term: 4, membership: simpleMembership([]) }, data: null, bytes: 1 } });
     expect([log.lastIndex(), log.lastTerm(), log.termAt(3)]).toEqual([10, 4, undefined]);
   });
 
@@ -75,7 +76,7 @@ describe('DurableLog replays WAL records as recovery does', () => {
     log.onTruncate = (index, oldTerm, newTerm) => seen.push(`${index}:${oldTerm}->${newTerm ?? '-'}`);
     log.apply({ kind: 'entries', entries: entries(1, 1, 1, 1) });
     log.apply({ kind: 'entries', entries: [{ index: 2, term: 1, kind: 'normal', data: null, bytes: 1 }, { index: 3, term: 2, kind: 'normal', data: null, bytes: 1 }] });
-    log.apply({ kind: 'local-snapshot', snapshot: { meta: { index: 2, term: 1, voters: [] }, data: null, bytes: 1 } });
+    log.apply({ kind: 'local-snapshot', snapshot: { meta: { index: 2, term: 1, membership: simpleMembership([]) }, data: null, bytes: 1 } });
     expect(seen).toEqual(['3:1->2', '4:1->-']);
   });
 });

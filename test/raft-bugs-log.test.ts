@@ -1,5 +1,6 @@
 // Proof that each broken switch of the replication, commit and snapshot areas deviates (see test/raft-bugs.test.ts
 // for the catalogue and the scheme): one message sequence, run with the switch on and off.
+import { simpleMembership } from '../raft/membership.js';
 import { describe, expect, it } from 'vitest';
 import type { UnsafeKnobs } from '../raft/config.js';
 import type { Entry, Message } from '../raft/types.js';
@@ -156,7 +157,7 @@ describe('noSnapshotFallback: paper 7, "the leader must occasionally send snapsh
       h.isolate('n3');
       for (let k = 0; k < 5; k++) h.propose('n1', `v${k}`);
       const log = h.node('n1').log;
-      h.node('n1').compact({ meta: { index: 4, term: log.term(4)!, voters: three }, data: 'image@4', bytes: 100 }, 4);
+      h.node('n1').compact({ meta: { index: 4, term: log.term(4)!, membership: simpleMembership(three) }, data: 'image@4', bytes: 100 }, 4);
       h.heal();
       h.advanceTo(h.nowUs + 500_000);
       return { n3Last: h.node('n3').log.lastIndex(), n1Last: log.lastIndex(), snapshots: h.sentCount.get('InstallSnapshot') ?? 0 };
@@ -167,7 +168,7 @@ describe('noSnapshotFallback: paper 7, "the leader must occasionally send snapsh
 });
 
 function installSnapshot(index: number, term: number): Message {
-  return { type: 'InstallSnapshot', from: 'n1', to: 'n3', term: 3, meta: { index, term, voters: three }, offsetBytes: 0, chunkBytes: 10, totalBytes: 10, done: true, data: `image@${index}` };
+  return { type: 'InstallSnapshot', from: 'n1', to: 'n3', term: 3, meta: { index, term, membership: simpleMembership(three) }, offsetBytes: 0, chunkBytes: 10, totalBytes: 10, done: true, data: `image@${index}` };
 }
 
 describe("installSnapshotKeepsConflictingLog: paper Figure 13, InstallSnapshot receiver rule 6, \"If existing log entry has same index and term as snapshot's last included entry, retain log entries following it\"", () => {

@@ -2,6 +2,7 @@
 // conflict hint, byte-limited slices, commit/apply bounds, compaction, snapshots and restore after a restart.
 // A fast-check property runs random operation sequences against a plain-array reference model.
 import { fc } from '@fast-check/vitest';
+import { simpleMembership } from '../raft/membership.js';
 import { describe, expect, it } from 'vitest';
 import { RaftLog } from '../raft/log.js';
 import type { Entry, Snapshot } from '../raft/types.js';
@@ -17,7 +18,7 @@ function entries(from: number, to: number, term: number): Entry[] {
 }
 
 function snapshot(index: number, term: number): Snapshot {
-  return { meta: { index, term, voters: ['n1', 'n2', 'n3'] }, data: `image@${index}`, bytes: 100 };
+  return { meta: { index, term, membership: simpleMembership(['n1', 'n2', 'n3']) }, data: `image@${index}`, bytes: 100 };
 }
 
 function terms(log: RaftLog): number[] {

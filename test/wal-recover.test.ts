@@ -1,5 +1,6 @@
 // recover() rebuilds a node's durable state from its WAL records (sim/cluster/wal.ts). It is pure, so each rule
 // of the WAL format is checked here on hand-written records, without a disk or a cluster.
+import { simpleMembership } from '../raft/membership.js';
 import { describe, expect, it } from 'vitest';
 import type { DiskRecord } from '../sim/disk.js';
 import { recover, type WalRecord } from '../sim/cluster/cluster.js';
@@ -16,7 +17,7 @@ function entries(first: number, last: number, term: number): WalRecord {
 }
 
 function snapshot(index: number, term: number): Snapshot {
-  return { meta: { index, term, voters: ['n1', 'n2', 'n3'] }, data: `image@${index}`, bytes: 64 };
+  return { meta: { index, term, membership: simpleMembership(['n1', 'n2', 'n3']) }, data: `image@${index}`, bytes: 64 };
 }
 
 function hardState(term: number, vote: string | null, commit: number): WalRecord {

@@ -1,6 +1,7 @@
 // Snapshots and log compaction: the count and time triggers, the two crash-consistent steps (write and fsync
 // the snapshot, then drop the log prefix and rewrite the WAL), why a node stalls, and the periodic sample of
 // every node's log and compaction state for the metrics.
+import { simpleMembership } from '../../raft/membership.js';
 import type { Entry, Snapshot } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
 import type { CompactionOptions } from '../compaction-options.js';
@@ -111,7 +112,7 @@ export class Compaction {
     // The host bug snapshot-term-of-current-term (host-bugs.ts) labels the image with the wrong term.
     const term = this.context.options.hostBugs.snapshotTermOfCurrentTerm ? node.raft.currentTerm : log.term(index)!;
     const bytes = Math.max(64, node.kv.sizeBytes);
-    const snapshot: Snapshot = { meta: { index, term, voters: [...this.context.options.nodeIds] }, data: node.kv.image(), bytes };
+    const snapshot: Snapshot = { meta: { index, term, membership: node.raft.membershipAt?.(index) ?? simpleMembership(this.context.options.nodeIds) }, data: node.kv.image(), bytes };
     this.context.checker?.onSnapshot(node.id, index, term, 'took');
     if (log.committed > index) this.context.coverage.reach('snapshot-taken-under-load');
     const now = this.scheduler.nowUs;

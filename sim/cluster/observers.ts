@@ -95,6 +95,10 @@ export class Observers {
       case 'snapshot-installed':
         if (this.protocolTap.on) this.notify({ kind: 'snapshot-installed', node: node.id });
         return;
+      case 'membership':
+      case 'conf-change-proposed':
+      case 'removed-step-down':
+        return;
       default: {
         const unreachable: never = event;
         throw new Error(`unknown raft event ${JSON.stringify(unreachable)}`);

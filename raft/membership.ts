@@ -1,0 +1,253 @@
+// Cluster membership as values, and the one place changes to it are validated and applied (etcd-io/raft's
+// confchange/confchange.go and tracker.Config are the model; Raft dissertation chapter 4).
+//
+// A Membership is what etcd calls a ConfState: voters, learners and, while joint, the outgoing voters and the
+// learners-to-be (learnersNext: voters being demoted, who must keep voting in the outgoing half until the joint
+// configuration is left). Every function here returns a new value; nothing is mutated.
+import type { NodeId } from './types.js';
+
+export interface Membership {
+  /** Voters of the (incoming) configuration: in a simple configuration, the only voters. Sorted. */
+  readonly voters: readonly NodeId[];
+  /** Voters of the outgoing configuration while joint (dissertation 4.3, C_old); empty otherwise. Sorted. */
+  readonly outgoing: readonly NodeId[];
+  /** Non-voting members: they replicate the log (also by snapshot) but never vote or count. Sorted. */
+  readonly learners: readonly NodeId[];
+  /** Voters of the outgoing half being demoted: they become learners when the joint configuration is left. */
+  readonly learnersNext: readonly NodeId[];
+  /** Joint configurations entered with autoLeave are left by the leader on its own once applied (etcd). */
+  readonly autoLeave: boolean;
+}
+
+/** One change to one node. `add-voter` of a learner promotes it; `add-learner` of a voter demotes it. */
+export interface MembershipChange {
+  readonly op: 'add-voter' | 'add-learner' | 'remove';
+  readonly node: NodeId;
+}
+
+/** etcd's ConfChangeTransition: `auto` makes a single change simple and several changes a joint configuration
+ *  left automatically; `joint-implicit` always enters joint and leaves automatically; `joint-explicit` enters
+ *  joint and waits for an explicit leave (a request with no changes). */
+export const confChangeTransitions = ['auto', 'joint-implicit', 'joint-explicit'] as const;
+export type ConfChangeTransition = (typeof confChangeTransitions)[number];
+
+/** What a configuration entry carries (Entry.kind 'config', Entry.data). No changes means: leave joint. */
+export interface ConfChangeRequest {
+  readonly changes: readonly MembershipChange[];
+  readonly transition: ConfChangeTransition;
+}
+
+export type ChangeOutcome = { readonly ok: true; readonly membership: Membership } | { readonly ok: false; readonly reason: string };
+
+/** Bound on the changes one request may carry (a configuration entry stays a small message). */
+export const maxChangesPerRequest = 16;
+
+/** Encoded size of a configuration entry: a header plus one record per change. */
+export function confChangeBytes(request: ConfChangeRequest): number {
+  return 16 + 12 * request.changes.length;
+}
+
+/** The configuration a cluster boots with: these voters, nobody else. */
+export function simpleMembership(voters: readonly NodeId[]): Membership {
+  return { voters: sortIds(voters), outgoing: [], learners: [], learnersNext: [], autoLeave: false };
+}
+
+export function isJoint(membership: Membership): boolean {
+  return membership.outgoing.length > 0;
+}
+
+/** Whether `id` votes in either half. */
+export function isVoter(membership: Membership, id: NodeId): boolean {
+  return membership.voters.includes(id) || membership.outgoing.includes(id);
+}
+
+export function isLearner(membership: Membership, id: NodeId): boolean {
+  return membership.learners.includes(id) || membership.learnersNext.includes(id);
+}
+
+/** Voters of both halves, each once, sorted: whom a candidate asks and a leader tracks for commit. */
+export function allVoters(membership: Membership): readonly NodeId[] {
+  return membership.outgoing.length === 0 ? membership.voters : union(membership.voters, membership.outgoing);
+}
+
+/** Every member, voting or not, sorted: whom a leader replicates to. */
+export function allMembers(membership: Membership): readonly NodeId[] {
+  return union(union(allVoters(membership), membership.learners), membership.learnersNext);
+}
+
+export function sameMembership(a: Membership, b: Membership): boolean {
+  return (
+    sameIds(a.voters, b.voters) &&
+    sameIds(a.outgoing, b.outgoing) &&
+    sameIds(a.learners, b.learners) &&
+    sameIds(a.learnersNext, b.learnersNext) &&
+    a.autoLeave === b.autoLeave
+  );
+}
+
+/** etcd's notation: `voters=(n1 n2 n3)&&(n1 n2) learners=(n4) learners_next=(n3) autoleave`. */
+export function describeMembership(membership: Membership): string {
+  let text = `voters=(${membership.voters.join(' ')})`;
+  if (isJoint(membership)) text += `&&(${membership.outgoing.join(' ')})`;
+  if (membership.learners.length > 0) text += ` learners=(${membership.learners.join(' ')})`;
+  if (membership.learnersNext.length > 0) text += ` learners_next=(${membership.learnersNext.join(' ')})`;
+  if (membership.autoLeave) text += ' autoleave';
+  return text;
+}
+
+/** `add-voter n4, remove n1`, or `leave-joint` for a request without changes. */
+export function describeRequest(request: ConfChangeRequest): string {
+  if (request.changes.length === 0) return 'leave-joint';
+  const changes = request.changes.map((change) => `${change.op} ${change.node}`).join(', ');
+  return request.transition === 'auto' ? changes : `${changes} (${request.transition})`;
+}
+
+/** How a request is carried out against `membership`: etcd's ConfChangeV2.EnterJoint / LeaveJoint. */
+export function requestKind(request: ConfChangeRequest): { readonly kind: 'leave-joint' } | { readonly kind: 'simple' } | { readonly kind: 'enter-joint'; readonly autoLeave: boolean } {
+  if (request.changes.length === 0) return { kind: 'leave-joint' };
+  if (request.transition === 'auto' && request.changes.length === 1) return { kind: 'simple' };
+  return { kind: 'enter-joint', autoLeave: request.transition !== 'joint-explicit' };
+}
+
+/** Loosened rules, for the bug catalogue's membership mistakes (raft/bugs.ts). */
+export interface ChangeRules {
+  /** The mistake: a simple change may change any number of voters (quorums of consecutive configurations need
+   *  not overlap; dissertation 4.1, Figure 4.2). */
+  readonly allowManyVotersInSimpleChange: boolean;
+}
+
+const strictRules: ChangeRules = { allowManyVotersInSimpleChange: false };
+
+/**
+ * Applies `request` to `membership`, or says why it cannot be applied. The rules (etcd confchange, made strict:
+ * a change that would do nothing is refused rather than silently ignored, etcd-io/raft#354):
+ * - leave-joint needs a joint configuration; a simple change or entering joint needs a simple one;
+ * - a simple change changes at most one voter (dissertation 4.2: any two majorities of configurations that
+ *   differ by one voter overlap);
+ * - a node appears at most once per request; every change must change something;
+ * - the incoming configuration keeps at least one voter.
+ */
+export function applyConfChange(membership: Membership, request: ConfChangeRequest, rules: ChangeRules = strictRules): ChangeOutcome {
+  if (request.changes.length > maxChangesPerRequest) return refuse(`${request.changes.length} changes in one request, more than the ${maxChangesPerRequest} allowed`);
+  const kind = requestKind(request);
+  switch (kind.kind) {
+    case 'leave-joint':
+      if (!isJoint(membership)) return refuse(`cannot leave a joint configuration: ${describeMembership(membership)} is not joint`);
+      return accept(leaveJoint(membership));
+    case 'simple': {
+      if (isJoint(membership)) return refuse(`cannot make a simple change in the joint configuration ${describeMembership(membership)}; leave it first`);
+      const changed = applyChanges(membership, request.changes);
+      if (!changed.ok) return changed;
+      const votersChanged = symmetricDifference(membership.voters, changed.membership.voters);
+      if (votersChanged > 1 && !rules.allowManyVotersInSimpleChange) {
+        return refuse(`a simple change may change at most one voter, this one changes ${votersChanged}; enter a joint configuration instead`);
+      }
+      return changed;
+    }
+    case 'enter-joint': {
+      if (isJoint(membership)) return refuse(`cannot enter a joint configuration: ${describeMembership(membership)} is already joint`);
+      const start: Membership = { ...membership, outgoing: membership.voters, autoLeave: kind.autoLeave };
+      return applyChanges(start, request.changes);
+    }
+    default:
+      return unreachable(kind);
+  }
+}
+
+/** etcd confchange.LeaveJoint: the outgoing half is dropped and the demoted voters become learners. */
+function leaveJoint(membership: Membership): Membership {
+  return {
+    voters: membership.voters,
+    outgoing: [],
+    learners: union(membership.learners, membership.learnersNext),
+    learnersNext: [],
+    autoLeave: false,
+  };
+}
+
+function applyChanges(membership: Membership, changes: readonly MembershipChange[]): ChangeOutcome {
+  const seen = new Set<NodeId>();
+  let current = membership;
+  for (const change of changes) {
+    if (seen.has(change.node)) return refuse(`${change.node} appears more than once in one request`);
+    seen.add(change.node);
+    const next = applyOne(current, change);
+    if (!next.ok) return next;
+    current = next.membership;
+  }
+  if (current.voters.length === 0) return refuse(`the change would remove every voter (${describeMembership(current)})`);
+  return accept(current);
+}
+
+function applyOne(membership: Membership, change: MembershipChange): ChangeOutcome {
+  const { node } = change;
+  const inVoters = membership.voters.includes(node);
+  const inLearners = membership.learners.includes(node) || membership.learnersNext.includes(node);
+  switch (change.op) {
+    case 'add-voter':
+      if (inVoters) return refuse(`add-voter ${node}: ${node} is already a voter`);
+      // A learner is promoted; a node in learnersNext is a voter of the outgoing half and stays one.
+      return accept({ ...membership, voters: union(membership.voters, [node]), learners: without(membership.learners, node), learnersNext: without(membership.learnersNext, node) });
+    case 'add-learner': {
+      if (inLearners) return refuse(`add-learner ${node}: ${node} is already a learner`);
+      const voters = without(membership.voters, node);
+      // etcd: a voter of the outgoing half cannot be a learner at the same time; it becomes one on leave-joint.
+      if (membership.outgoing.includes(node)) return accept({ ...membership, voters, learnersNext: union(membership.learnersNext, [node]) });
+      return accept({ ...membership, voters, learners: union(membership.learners, [node]) });
+    }
+    case 'remove':
+      if (!inVoters && !inLearners) return refuse(`remove ${node}: ${node} is not a member of ${describeMembership(membership)}`);
+      return accept({ ...membership, voters: without(membership.voters, node), learners: without(membership.learners, node), learnersNext: without(membership.learnersNext, node) });
+    default:
+      return unreachable(change.op);
+  }
+}
+
+// ---------------------------------------------------------------- id sets (small sorted arrays)
+
+/** Node ids in natural order (n2 before n10). */
+export function compareIds(a: NodeId, b: NodeId): number {
+  const pa = /^(.*?)(\d+)$/.exec(a);
+  const pb = /^(.*?)(\d+)$/.exec(b);
+  if (pa !== null && pb !== null && pa[1] === pb[1]) return Number(pa[2]) - Number(pb[2]);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function sortIds(ids: readonly NodeId[]): readonly NodeId[] {
+  return [...new Set(ids)].sort(compareIds);
+}
+
+function union(a: readonly NodeId[], b: readonly NodeId[]): readonly NodeId[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  return sortIds([...a, ...b]);
+}
+
+function without(ids: readonly NodeId[], id: NodeId): readonly NodeId[] {
+  return ids.includes(id) ? ids.filter((other) => other !== id) : ids;
+}
+
+function sameIds(a: readonly NodeId[], b: readonly NodeId[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function symmetricDifference(a: readonly NodeId[], b: readonly NodeId[]): number {
+  let count = 0;
+  for (const id of a) if (!b.includes(id)) count++;
+  for (const id of b) if (!a.includes(id)) count++;
+  return count;
+}
+
+function accept(membership: Membership): ChangeOutcome {
+  return { ok: true, membership };
+}
+
+function refuse(reason: string): ChangeOutcome {
+  return { ok: false, reason };
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unreachable: ${JSON.stringify(value)}`);
+}
