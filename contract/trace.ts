@@ -82,6 +82,11 @@ export type TraceProgressState = (typeof TRACE_PROGRESS_STATES)[number];
 export const TRACE_STEP_DOWN_REASONS = ['check-quorum'] as const;
 export type TraceStepDownReason = (typeof TRACE_STEP_DOWN_REASONS)[number];
 
+/** Why a membership change was not appended (raft/types.ts ConfChangeResult), or `no-leader` when no running
+ *  leader could be asked. */
+export const TRACE_CONF_CHANGE_REFUSALS = ['no-leader', 'not-leader', 'transferring', 'not-committed-in-term', 'pending-change', 'invalid'] as const;
+export type TraceConfChangeRefusal = (typeof TRACE_CONF_CHANGE_REFUSALS)[number];
+
 /** What fired a local snapshot: the applied-entry count or the time window. */
 export const TRACE_SNAPSHOT_TRIGGERS = ['count', 'time'] as const;
 export type TraceSnapshotTrigger = (typeof TRACE_SNAPSHOT_TRIGGERS)[number];
@@ -166,6 +171,26 @@ export interface TraceRecordFields {
   'transfer-start': { readonly node: string; readonly to: string; readonly term: number };
   'transfer-abort': { readonly node: string; readonly to: string; readonly term: number };
   progress: { readonly node: string; readonly peer: string; readonly state: TraceProgressState };
+  // Membership (Raft dissertation ch. 4)
+  /** The configuration in force at `node` changed: the configuration entry's (or snapshot's) index, in etcd's
+   *  notation (`voters=(n1 n2 n3)&&(n1 n2) learners=(n4)`). */
+  membership: { readonly node: string; readonly index: number; readonly term: number; readonly config: string; readonly joint: boolean };
+  /** A leader appended a configuration entry; `auto` when it left a joint configuration on its own. */
+  'conf-change': { readonly node: string; readonly index: number; readonly term: number; readonly request: string; readonly auto: boolean };
+  /** A membership change the harness proposed was not appended; `node` is the leader asked (null: none was
+   *  running). `final`: no further attempt follows. */
+  'conf-change-refused': {
+    readonly node: string | null;
+    readonly request: string;
+    readonly reason: TraceConfChangeRefusal;
+    readonly detail: string;
+    readonly attempt: number;
+    readonly final: boolean;
+  };
+  /** A leader no longer a voter of the configuration in force stepped down. */
+  'removed-step-down': { readonly node: string; readonly term: number };
+  /** A spare server (not in the bootstrap configuration) started for the first time, with an empty log. */
+  boot: { readonly node: string };
   // Replication, commit, apply
   commit: { readonly node: string; readonly index: number; readonly term: number };
   apply: { readonly node: string; readonly index: number; readonly term: number; readonly digest: string };
@@ -347,6 +372,11 @@ export const TRACE_RECORD_SCHEMA = {
   'transfer-start': { node: str, to: str, term: int },
   'transfer-abort': { node: str, to: str, term: int },
   progress: { node: str, peer: str, state: oneOf(TRACE_PROGRESS_STATES) },
+  membership: { node: str, index: int, term: int, config: str, joint: bool },
+  'conf-change': { node: str, index: int, term: int, request: str, auto: bool },
+  'conf-change-refused': { node: stringOrNull, request: str, reason: oneOf(TRACE_CONF_CHANGE_REFUSALS), detail: str, attempt: int, final: bool },
+  'removed-step-down': { node: str, term: int },
+  boot: { node: str },
   commit: { node: str, index: int, term: int },
   apply: { node: str, index: int, term: int, digest: str },
   'snapshot-install': { node: str, index: int, term: int },

@@ -1,5 +1,6 @@
 // The measurements raftsim exists for: election latency, log growth, compaction (snapshots, lag, drift,
 // stalls), apply lag, commit and replication latency. Definitions: docs/metrics.md.
+import type { MembershipMetrics } from './membership-metrics.js';
 import { ElectionTerms, isCensored } from '../contract/election-terms.js';
 import type { TraceLeaderLossReason } from '../contract/trace.js';
 import { quorumSize } from '../raft/quorum.js';
@@ -66,6 +67,8 @@ export interface NodeSample {
 }
 
 export interface RunMetrics {
+  /** Runs that can change membership only (sim/membership-metrics.ts). */
+  readonly membership?: MembershipMetrics;
   /** Of the uncensored samples; `censored` counts the others. */
   readonly electionLatency: Distribution & { readonly censored: number };
   readonly elections: {

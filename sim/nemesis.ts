@@ -52,7 +52,50 @@ export type Fault =
    *  delayUs later, with the target event-node meaning that event's node. With `undo`, the fault is undone
    *  undo.afterUs after it fires (an isolation healed, filters cleared). With `repeat` > 1 it is a storm: once
    *  the fault has fired it waits for the next such event, `repeat` firings in all, within the same window. */
-  | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: Fault; readonly repeat?: number; readonly undo?: ArmUndo };
+  | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: Fault; readonly repeat?: number; readonly undo?: ArmUndo }
+  // Membership operations (Raft dissertation ch. 4), proposed to the current leader (sim/cluster/membership.ts:
+  // retried while there is none or it refuses for a passing reason). A node that is not running yet (a spare of
+  // ClusterOptions.initialMembers) boots empty when its add is appended.
+  /** Adds a voter (a single-server change). */
+  | { readonly kind: 'add-node'; readonly node: NodeTarget }
+  /** Adds a learner: it replicates (also by snapshot) but never votes or counts. */
+  | { readonly kind: 'add-learner'; readonly node: NodeTarget }
+  /** Removes a voter or a learner. */
+  | { readonly kind: 'remove-node'; readonly node: NodeTarget }
+  /** Makes a learner a voter. */
+  | { readonly kind: 'promote'; readonly node: NodeTarget }
+  /** Makes a voter a learner. */
+  | { readonly kind: 'demote'; readonly node: NodeTarget }
+  /** Replaces `node` (the leader, usually) by `with` (null: the first spare not yet running): in one joint
+   *  configuration left automatically (`joint`), or in two single-server steps, add first, then remove. */
+  | { readonly kind: 'replace'; readonly node: NodeTarget; readonly with: NodeId | null; readonly joint: boolean }
+  /** Enters a joint configuration with several changes; left automatically by the leader with autoLeave, else
+   *  by a leave-joint. */
+  | { readonly kind: 'enter-joint'; readonly changes: readonly MembershipStep[]; readonly autoLeave: boolean }
+  /** Leaves the joint configuration in force (a request with no changes). */
+  | { readonly kind: 'leave-joint' };
+
+/** One change of an enter-joint fault. */
+export interface MembershipStep {
+  readonly op: 'add-voter' | 'add-learner' | 'remove';
+  readonly node: NodeTarget;
+}
+
+/** The fault kinds that change membership: they need proposeConfChange on the Raft under test. */
+export const membershipFaultKinds = ['add-node', 'add-learner', 'remove-node', 'promote', 'demote', 'replace', 'enter-joint', 'leave-joint'] as const;
+export type MembershipFaultKind = (typeof membershipFaultKinds)[number];
+export type MembershipFault = Extract<Fault, { readonly kind: MembershipFaultKind }>;
+
+export function isMembershipFault(fault: Fault): fault is MembershipFault {
+  return (membershipFaultKinds as readonly string[]).includes(fault.kind);
+}
+
+/** A membership fault in `fault` itself or inside an armed one, or null. */
+export function membershipFaultIn(fault: Fault): MembershipFault | null {
+  if (isMembershipFault(fault)) return fault;
+  if (fault.kind === 'arm') return membershipFaultIn(fault.fault) ?? (fault.undo !== undefined ? membershipFaultIn(fault.undo.fault) : null);
+  return null;
+}
 
 /** What undoes an armed fault, and how long after it fired. */
 export interface ArmUndo {

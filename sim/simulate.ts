@@ -7,10 +7,10 @@ import type { SituationName } from './coverage.js';
 import type { TraceRunParams } from '../contract/trace.js';
 import type { NodeId } from '../raft/types.js';
 import { ClientHistory } from './client-history.js';
-import { Cluster, defaultClusterOptions, protocolEventKinds, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster/cluster.js';
+import { bootstrapMembers, Cluster, defaultClusterOptions, protocolEventKinds, type ClusterEventKind, type ClusterOptions, type ClusterStats } from './cluster/cluster.js';
 import { SafetyViolation, type Violation } from './checker.js';
 import { checkClientHistory, type LinearizabilityOptions, type LinearizabilityVerdict } from './linearizable.js';
-import { defaultChaosOptions, randomFaultSchedule, type ChaosOptions, type Fault, type ScheduledFault } from './nemesis.js';
+import { defaultChaosOptions, membershipFaultIn, randomFaultSchedule, type ChaosOptions, type Fault, type ScheduledFault } from './nemesis.js';
 import type { RunMetrics } from './metrics.js';
 import { Random } from './random.js';
 import { Scheduler } from './scheduler.js';
@@ -179,10 +179,12 @@ function setUp(options: SimulationOptions, trace: Trace): Run {
   const faults = [...options.faults, ...drawnFaults].sort((a, b) => a.atUs - b.atUs);
   trace.emit({ t: 0, type: 'meta', seed: options.seed, scenario: options.scenario, params: serializableParams(options, faults) });
 
-  const workload = new Workload(scheduler, root.child('workload'), options.workload, trace, nodeIds);
+  // Clients know the bootstrap members (spares are not running); redirects lead them to nodes added later.
+  const workload = new Workload(scheduler, root.child('workload'), options.workload, trace, bootstrapMembers(options.cluster));
   const cluster = new Cluster(scheduler, root, options.cluster, trace, options.seed, options.checkInvariants, {
     clientMessage: (to, message, from) => workload.receive(to, message, from),
   }, Workload.clientIds(options.workload), options.raftImplementation?.factory ?? RaftNode);
+  cluster.requireSupport([...faults.map((item) => item.fault), ...options.triggers.map((trigger) => trigger.fault)], options.raftImplementation?.name ?? 'RaftNode');
   workload.attach(cluster);
   workload.clientHistory = new ClientHistory(options.linearizability?.maxOperations);
   if (cluster.checker !== null && options.linearizability?.readCheck !== false) {
@@ -301,7 +303,7 @@ function assembleResult(run: Run, outcome: Outcome): SimulationResult {
   const nodeIds = options.cluster.nodeIds;
   workload.finish();
   const { verdict, violation, linearizability } = checkHistory(run, outcome);
-  const metrics = cluster.metrics.result({
+  const measured = cluster.metrics.result({
     leaderChanges: cluster.stats.leaderChanges,
     preVoteRounds: cluster.stats.preVoteRounds,
     electionsStarted: cluster.stats.elections,
@@ -312,6 +314,9 @@ function assembleResult(run: Run, outcome: Outcome): SimulationResult {
     droppedByReason: cluster.stats.droppedByReason,
     endUs: scheduler.nowUs,
   });
+  // Only for runs that can change membership, so that result.json of every other run is unchanged.
+  const membership = options.cluster.initialMembers !== undefined || run.faults.some((item) => membershipFaultIn(item.fault) !== null) || options.triggers.some((trigger) => membershipFaultIn(trigger.fault) !== null);
+  const metrics: RunMetrics = membership ? { ...measured, membership: cluster.membershipMetrics(scheduler.nowUs) } : measured;
   cluster.coverage.add('client-outcome-unknown', workload.stats.timedOut);
   if (linearizability !== null) emitVerdict(trace, scheduler.nowUs, linearizability);
   const traceHash = trace.hashing ? trace.digest() : null;
@@ -382,6 +387,8 @@ function emitVerdict(trace: Trace, nowUs: number, verdict: LinearizabilityVerdic
 export function serializableParams(options: SimulationOptions, faults: readonly ScheduledFault[]): TraceRunParams {
   return {
     nodes: options.cluster.nodeIds,
+    // Only when set, so that the meta record (and every golden hash) of a run without spares is unchanged.
+    ...(options.cluster.initialMembers !== undefined ? { initialMembers: options.cluster.initialMembers } : {}),
     durationUs: options.durationUs,
     livenessBoundUs: options.livenessBoundUs,
     checkInvariants: options.checkInvariants,

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { builtinScenarios, findScenario } from './scenario/builtin.js';
 import { simulate, type RaftImplementation, type SimulationResult } from '../sim/simulate.js';
+import { UnsupportedByRaftError } from '../sim/cluster/cluster.js';
 import { loadedRaftModule } from './raft-module.js';
 import { Trace } from '../sim/trace.js';
 import { UsageError, exitCodes } from './errors.js';
@@ -90,11 +91,22 @@ export function runLoadedScenario(scenario: LoadedScenario, seed: number, option
   const implementation = options.raft ?? (overrides.raft !== undefined ? loadedRaftModule(overrides.raft) : null);
   const simulation = implementation === null ? compiled.options : { ...compiled.options, raftImplementation: implementation };
   const started = performance.now();
-  const result = simulate(simulation, options.trace ?? new Trace());
+  const result = simulateSupported(simulation, options.trace ?? new Trace());
   const wallMs = performance.now() - started;
   const expectations = checkExpectations(compiled, result);
   const outcome = outcomeOf(result.verdict, expectations);
   return { scenario, seed, overrides, compiled, result, expectations, outcome, exitCode: exitCodeOf(outcome), wallMs };
+}
+
+/** Runs the simulation; a fault the Raft under test cannot carry out (a membership change on a --raft module
+ *  without proposeConfChange) is a usage error naming it. */
+function simulateSupported(simulation: Parameters<typeof simulate>[0], trace: Trace): SimulationResult {
+  try {
+    return simulate(simulation, trace);
+  } catch (error) {
+    if (error instanceof UnsupportedByRaftError) throw new UsageError(`${simulation.scenario}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Runs a scenario by name or path (kept for callers of the first API). */

@@ -9,11 +9,13 @@
 //   apply.ts        committed entries -> KvStore, answers to waiting clients
 //   compaction.ts   snapshot triggers, crash-consistent snapshots, WAL rewrite, the periodic sample
 //   observers.ts    Raft events -> checker, metrics, trace, counters
+//   membership.ts   membership faults -> configuration changes proposed to the leader; spares booted
 //   latency.ts      commit and replication latency of proposals
 //   context.ts      what every layer is handed; current-event.ts, inspect.ts
 //   node.ts         one simulated process and the gate for its events; wal.ts, options.ts, types.ts
 import type { RaftFactory } from '../../raft/contract.js';
 import { RaftNode } from '../../raft/node.js';
+import { simpleMembership } from '../../raft/membership.js';
 import { quorumSize } from '../../raft/quorum.js';
 import type { Message } from '../../raft/types.js';
 import { SafetyChecker } from '../checker.js';
@@ -22,8 +24,9 @@ import { Coverage } from '../coverage.js';
 import { NodeClock } from '../clock.js';
 import { Disk } from '../disk.js';
 import type { KvCommand } from '../kv.js';
+import { MembershipCollector, type MembershipMetrics } from '../membership-metrics.js';
 import { MetricsCollector } from '../metrics.js';
-import type { Fault } from '../nemesis.js';
+import { membershipFaultIn, type Fault } from '../nemesis.js';
 import { Network, type NodeId, type Topology } from '../network.js';
 import type { Random } from '../random.js';
 import type { Scheduler } from '../scheduler.js';
@@ -38,7 +41,8 @@ import { ProposalLatency } from './latency.js';
 import { SimNode } from './node.js';
 import { Buggify } from '../buggify.js';
 import { Observers } from './observers.js';
-import { raftConfigFor, type ClusterOptions } from './options.js';
+import { UnsupportedByRaftError } from './membership.js';
+import { bootstrapMembers, isSpare, raftConfigFor, type ClusterOptions } from './options.js';
 import { ReadyLoop } from './ready-loop.js';
 import { KvServer } from './server.js';
 import { newClusterStats, type ClientMessage, type ClusterEvent, type ClusterHooks, type ClusterStats } from './types.js';
@@ -46,7 +50,8 @@ import type { WalRecord } from './wal.js';
 
 export { entryDigest } from './apply.js';
 export { SimNode } from './node.js';
-export { defaultClusterOptions, type ClockSetting, type ClusterOptions } from './options.js';
+export { UnsupportedByRaftError } from './membership.js';
+export { bootstrapMembers, defaultClusterOptions, type ClockSetting, type ClusterOptions } from './options.js';
 export type { ClientMessage, ClusterEvent, ClusterEventKind, ClusterHooks, ClusterStats, NodeStatus, ProtocolEventKind } from './types.js';
 export { protocolEventKinds } from './types.js';
 export { recover, type Recovery, type WalRecord } from './wal.js';
@@ -58,6 +63,7 @@ export class Cluster {
   readonly checker: SafetyChecker | null;
   readonly contract: ContractChecker | null;
   readonly metrics: MetricsCollector;
+  readonly membership: MembershipCollector;
   readonly coverage = new Coverage();
   readonly stats: ClusterStats = newClusterStats();
   private readonly event = new CurrentEvent();
@@ -85,6 +91,7 @@ export class Cluster {
       ? new SafetyChecker({ seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id) => this.describeNode(id) }, entryDigest)
       : null;
     this.metrics = new MetricsCollector(options.nodeIds, options.metrics, trace);
+    this.membership = new MembershipCollector(simpleMembership(bootstrapMembers(options)));
     this.addObserver((event) => {
       if (event.kind === 'leader-lost') this.metrics.onLeaderLost(this.scheduler.nowUs, event.node, event.term, event.why);
       else this.faults.onEvent(event);
@@ -100,6 +107,7 @@ export class Cluster {
       checker: this.checker,
       contract: this.contract,
       metrics: this.metrics,
+      membership: this.membership,
       coverage: this.coverage,
       stats: this.stats,
       network: this.network,
@@ -129,7 +137,7 @@ export class Cluster {
       leaderTerm: () => (node.process.status !== 'down' && node.raft.role === 'leader' ? node.raft.currentTerm : null),
       liveTerm: () => (node.process.status === 'down' ? null : node.raft.currentTerm),
     }));
-    const voters = this.options.nodeIds;
+    const voters = bootstrapMembers(this.options);
     const quorum = quorumSize(voters.length);
     const configuration: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
     const context = { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
@@ -190,7 +198,24 @@ export class Cluster {
     const disk = new Disk<WalRecord>(this.options.disk, this.random.child(`disk/${id}`));
     const timerRandom = this.random.child(`node/${id}/timers`);
     const raft = this.raftFactory.create({ config: raftConfigFor(this.options, id), random: () => timerRandom.next(), nowUs: clock.localAt(0) });
-    return new SimNode(id, clock, disk, timerRandom, raft);
+    const node = new SimNode(id, clock, disk, timerRandom, raft, simpleMembership(bootstrapMembers(this.options)));
+    // A spare server is not running until a membership change adds it (membership.ts boots it then).
+    if (isSpare(this.options, id)) {
+      node.process.status = 'down';
+      node.process.spare = true;
+    }
+    return node;
+  }
+
+  /** Refuses, before the run, faults the Raft under test cannot carry out: a membership change needs
+   *  proposeConfChange (optional in raft/contract.ts). */
+  requireSupport(faults: readonly Fault[], implementation: string): void {
+    const needing = faults.map((fault) => membershipFaultIn(fault)).find((fault) => fault !== null);
+    const sample = this.nodes.values().next().value;
+    if (needing === undefined || needing === null || sample === undefined || typeof sample.raft.proposeConfChange === 'function') return;
+    throw new UnsupportedByRaftError(
+      `the fault ${needing.kind} changes membership, which needs proposeConfChange(request, nowUs) (and membership) on the Raft under test; ${implementation} does not implement it (raft/contract.ts, docs/raft.md "Membership"). Run the scenario without membership faults, or implement the method.`,
+    );
   }
 
   /** Describes the event being handled, for violation reports (built only when read: see current-event.ts). */
@@ -214,6 +239,7 @@ export class Cluster {
 
   start(): void {
     for (const node of this.nodes.values()) {
+      if (node.process.spare) continue;
       if (this.trace.enabled) this.trace.emit({ t: 0, type: 'role', node: node.id, role: 'follower', term: 0, leader: null });
       this.metrics.onRole(node.id, 'follower', 0);
       this.readyLoop.armWake(node);
@@ -266,9 +292,15 @@ export class Cluster {
     return leaderOf(this.nodes);
   }
 
-  /** Liveness: one leader of the highest term, every node up and holding the same committed, applied log. */
+  /** Liveness: one leader of the highest term in a simple configuration, every member of it up and holding the
+   *  same committed, applied log (inspect.ts). */
   converged(): { ok: boolean; reason: string } {
     return convergence(this.nodes);
+  }
+
+  /** The membership measurements at `endUs` (result.json metrics.membership). */
+  membershipMetrics(endUs: number): MembershipMetrics {
+    return this.membership.result(endUs);
   }
 
   describeNode(id: NodeId): unknown {

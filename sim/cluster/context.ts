@@ -7,6 +7,7 @@ import type { Buggify } from '../buggify.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
 import type { Coverage } from '../coverage.js';
+import type { MembershipCollector } from '../membership-metrics.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { Network, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
@@ -25,6 +26,8 @@ export interface ClusterContext {
   /** The host-contract and durability checks (contract-checker.ts); null when invariants are not checked. */
   readonly contract: ContractChecker | null;
   readonly metrics: MetricsCollector;
+  /** The membership measurements (joint time, catch-up of added nodes). */
+  readonly membership: MembershipCollector;
   /** Situations reached (coverage.ts), counted where they are recognised. */
   readonly coverage: Coverage;
   readonly stats: ClusterStats;

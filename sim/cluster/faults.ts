@@ -1,18 +1,19 @@
 // Faults as mechanisms: a Fault value (sim/nemesis.ts) names what goes wrong and whom it hits; this file
 // resolves the target when the fault fires and applies it to the processes, the network, the links or the
 // clocks. Crash, restart, pause and resume are here too: the process faults also used by the liveness phase.
-import { quorumSize } from '../../raft/quorum.js';
+import { jointHasQuorum, quorumSize } from '../../raft/quorum.js';
 import type { Message } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
 import { KvStore, type KvImage } from '../kv.js';
 import type { MetricsCollector } from '../metrics.js';
-import type { Fault, NodeTarget } from '../nemesis.js';
+import { isMembershipFault, type Fault, type NodeTarget } from '../nemesis.js';
 import type { Network, NodeId } from '../network.js';
 import type { Random } from '../random.js';
 import type { Scheduler } from '../scheduler.js';
 import type { Trace } from '../trace.js';
 import type { Compaction } from './compaction.js';
 import type { ClusterContext } from './context.js';
+import { MembershipOps } from './membership.js';
 import type { NodeEvent, SimNode } from './node.js';
 import { raftConfigFor, type ClusterOptions } from './options.js';
 import { ProtocolFaults } from './protocol-faults.js';
@@ -40,6 +41,7 @@ export class Faults {
   /** The node whose protocol event fired the fault being applied (the target event-node), else null. */
   private eventNode: NodeId | null = null;
   private readonly protocol: ProtocolFaults;
+  readonly membership: MembershipOps;
 
   constructor(
     private readonly context: ClusterContext,
@@ -55,6 +57,7 @@ export class Faults {
     this.network = context.network;
     this.nodes = context.nodes;
     this.protocol = new ProtocolFaults(context, this, (fault, random, node) => this.applyFault(fault, random, node));
+    this.membership = new MembershipOps(context, readyLoop, compaction, (target, random) => this.resolveTarget(target, random));
   }
 
   /** A cluster event: an armed fault may be waiting for it. */
@@ -115,6 +118,7 @@ export class Faults {
       case 'arm':
         return this.protocol.arm(fault, random);
       default:
+        if (isMembershipFault(fault)) return this.membership.apply(fault, random);
         return unknownFault(fault);
     }
   }
@@ -139,7 +143,8 @@ export class Faults {
         return followers.length === 0 ? null : random.pick(followers);
       }
       case 'random':
-        return random.pick(ids);
+        // Spares only when there are some, so that a run without them draws exactly what it drew before.
+        return random.pick(this.options.initialMembers === undefined ? ids : ids.filter((id) => !this.nodes.get(id)!.process.spare));
       case 'event-node':
         return this.eventNode;
       case 'last-crashed':
@@ -303,14 +308,19 @@ export class Faults {
   private checkLeaderReachable(): void {
     const established = this.metrics.establishedLeader;
     if (established === null) return;
-    let reachable = 1;
-    for (const other of this.options.nodeIds) {
-      if (other === established.node || this.nodes.get(other)!.process.status === 'down') continue;
-      if (!this.network.isBlocked(established.node, other) && !this.network.isBlocked(other, established.node)) reachable++;
-    }
-    if (reachable < quorumSize(this.options.nodeIds.length)) {
+    const reaches = (other: NodeId): boolean =>
+      other === established.node || (this.nodes.get(other)!.process.status !== 'down' && !this.network.isBlocked(established.node, other) && !this.network.isBlocked(other, established.node));
+    // Of the configuration in force at the leader when its Raft has one (both halves when joint).
+    const membership = this.nodes.get(established.node)!.raft.membership;
+    if (membership !== undefined ? !jointHasQuorum(membership, reaches) : this.reachableCount(reaches) < quorumSize(this.options.nodeIds.length)) {
       this.metrics.onLeaderLost(this.scheduler.nowUs, established.node, established.term, 'partition');
     }
+  }
+
+  private reachableCount(reaches: (id: NodeId) => boolean): number {
+    let reachable = 0;
+    for (const other of this.options.nodeIds) if (reaches(other)) reachable++;
+    return reachable;
   }
 
   // ------------------------------------------------------------------ the process faults
@@ -332,7 +342,7 @@ export class Faults {
   }
 
   restart(node: SimNode): void {
-    if (node.process.status !== 'down') return;
+    if (node.process.status !== 'down' || node.process.spare) return;
     this.context.event.text = `restart of ${node.id}`;
     const recovery = recover(node.disk.records());
     if (recovery.durable.hardState.vote !== null) this.context.coverage.reach('vote-then-restart-same-term');

@@ -1,24 +1,34 @@
 // Read-only views of the cluster: who leads, whether it converged (the liveness check), and one node's state as
 // violation reports and the final result show it.
+import { allMembers, describeMembership, isJoint, isVoter } from '../../raft/membership.js';
 import type { NodeId } from '../network.js';
 import type { SimNode } from './node.js';
 
-/** The running leader of the highest term, if any. */
+/** The running leader of the highest term, if any. A node that leads a configuration it is no longer a voter of
+ *  (a removed leader before it steps down) does not count. */
 export function leaderOf(nodes: ReadonlyMap<NodeId, SimNode>): SimNode | null {
   let best: SimNode | null = null;
   for (const node of nodes.values()) {
-    if (node.process.status === 'up' && node.raft.role === 'leader' && (best === null || node.raft.currentTerm > best.raft.currentTerm)) best = node;
+    if (node.process.status !== 'up' || node.raft.role !== 'leader' || (best !== null && node.raft.currentTerm <= best.raft.currentTerm)) continue;
+    const membership = node.raft.membership;
+    if (membership === undefined || isVoter(membership, node.id)) best = node;
   }
   return best;
 }
 
-/** Liveness: one leader of the highest term, every node up and holding the same committed, applied log. */
+/** Liveness: one leader of the highest term, in a simple configuration, and every member of it (voters and
+ *  learners; every node for a Raft without membership) up and holding the same committed, applied log. Spares
+ *  never started and removed nodes that keep running are not members. */
 export function convergence(nodes: ReadonlyMap<NodeId, SimNode>): { ok: boolean; reason: string } {
   const leader = leaderOf(nodes);
   if (leader === null) return { ok: false, reason: 'no leader' };
   const log = leader.raft.log;
   if (log.term(log.committed) !== leader.raft.currentTerm) return { ok: false, reason: `leader ${leader.id} has not committed an entry of its term ${leader.raft.currentTerm}` };
+  const membership = leader.raft.membership;
+  if (membership !== undefined && isJoint(membership)) return { ok: false, reason: `still joint at leader ${leader.id}: ${describeMembership(membership)}` };
+  const members = membership === undefined ? null : allMembers(membership);
   for (const node of nodes.values()) {
+    if (node.process.spare || (members !== null && !members.includes(node.id))) continue;
     if (node.process.status !== 'up') return { ok: false, reason: `${node.id} is ${node.process.status}` };
     if (node !== leader && node.raft.role === 'leader') return { ok: false, reason: `${node.id} also claims leadership (term ${node.raft.currentTerm})` };
     if (node.raft.currentTerm > leader.raft.currentTerm) return { ok: false, reason: `${node.id} is in term ${node.raft.currentTerm}, past the leader's` };

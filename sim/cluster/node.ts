@@ -2,6 +2,7 @@
 // around them, grouped by the layer that owns it. Also the one gate every event a node scheduled for itself
 // passes (admit): events of an earlier incarnation are ignored, events that find the node paused are parked.
 import type { RaftUnderTest } from '../../raft/contract.js';
+import type { Membership } from '../../raft/membership.js';
 import type { Entry, HardState, ReadState, Role, Snapshot } from '../../raft/types.js';
 import type { NodeClock } from '../clock.js';
 import type { Disk } from '../disk.js';
@@ -39,6 +40,9 @@ export interface ProcessState {
   /** A slow handler (the `slow` fault): each message waits this long, one after another, until busyUntilUs. */
   slowDelayUs: number;
   busyUntilUs: number;
+  /** A spare server no membership change has added yet: it is down, and only MembershipOps.boot starts it (no
+   *  restart does). */
+  spare: boolean;
 }
 
 /** The Ready loop (ready-loop.ts). */
@@ -117,18 +121,20 @@ export interface MeasurementState {
 export interface ObservedState {
   role: Role;
   term: number;
+  /** The configuration in force here as last reported (a `membership` record is written when it changes). */
+  membership: Membership;
 }
 
 export class SimNode {
   raft: RaftUnderTest;
   kv = new KvStore();
-  readonly process: ProcessState = { status: 'up', incarnation: 0, backlog: [], slowDelayUs: 0, busyUntilUs: 0 };
+  readonly process: ProcessState = { status: 'up', incarnation: 0, backlog: [], slowDelayUs: 0, busyUntilUs: 0, spare: false };
   readonly ready: ReadyState = { inFlight: false, armedWakeUs: Number.POSITIVE_INFINITY, lastHardState: { term: 0, vote: null, commit: 0 } };
   readonly apply: ApplyState = { queue: [], scheduled: false, busyUntilUs: 0, skipThrough: 0 };
   readonly compaction: CompactionState = { lastSnapshotIndex: 0, inProgress: false, pending: null, countRounds: 0, lastWindow: 0, windowToken: 0 };
   readonly clients: ClientState = { pendingWrites: new Map(), pendingReads: new Map(), readyReads: [] };
   readonly measurement: MeasurementState = { lastCommitSeen: 0, proposedAtUs: new ProposalTimes(maxProposalTimes), replicationAcked: new Map() };
-  readonly observed: ObservedState = { role: 'follower', term: 0 };
+  readonly observed: ObservedState;
   /** What the disk would give back after a crash now, for the host-contract checks (read only when they run). */
   readonly durable = new DurableLog();
 
@@ -138,8 +144,11 @@ export class SimNode {
     readonly disk: Disk<WalRecord>,
     readonly timerRandom: Random,
     raft: RaftUnderTest,
+    /** The bootstrap configuration (every node starts from it). */
+    bootstrap: Membership,
   ) {
     this.raft = raft;
+    this.observed = { role: 'follower', term: 0, membership: bootstrap };
   }
 
   /** Whether an event stamped with `incarnation` belongs to the node's current life. */

@@ -1,19 +1,23 @@
 // Raft's events and the message traffic, reported to the checker, the metrics, the trace and the run's counters.
 // observe() also runs the per-event invariant checks of a node.
+import { describeMembership, describeRequest, isJoint, sameMembership } from '../../raft/membership.js';
 import type { Message, RaftEvent } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
 import type { Coverage } from '../coverage.js';
+import type { MembershipCollector } from '../membership-metrics.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { DropReason, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
 import type { Trace } from '../trace.js';
 import type { ClusterContext } from './context.js';
+import { leaderOf } from './inspect.js';
 import type { ProposalLatency } from './latency.js';
 import type { SimNode } from './node.js';
 import type { ClusterEvent, ClusterStats } from './types.js';
 
 type RoleEvent = Extract<RaftEvent, { kind: 'role' }>;
+type MembershipEvent = Extract<RaftEvent, { kind: 'membership' | 'conf-change-proposed' | 'removed-step-down' }>;
 
 export class Observers {
   private readonly scheduler: Scheduler;
@@ -21,6 +25,7 @@ export class Observers {
   private readonly checker: SafetyChecker | null;
   private readonly contract: ContractChecker | null;
   private readonly metrics: MetricsCollector;
+  private readonly membership: MembershipCollector;
   private readonly coverage: Coverage;
   private readonly nodes: ReadonlyMap<NodeId, SimNode>;
   private readonly stats: ClusterStats;
@@ -36,6 +41,7 @@ export class Observers {
     this.checker = context.checker;
     this.contract = context.contract;
     this.metrics = context.metrics;
+    this.membership = context.membership;
     this.coverage = context.coverage;
     this.nodes = context.nodes;
     this.stats = context.stats;
@@ -47,6 +53,7 @@ export class Observers {
   observe(node: SimNode): void {
     const events = node.raft.takeEvents();
     for (let k = 0; k < events.length; k++) this.onRaftEvent(node, events[k]!);
+    if (this.membership.catchingUp.size > 0 && this.membership.catchingUp.has(node.id)) this.noteCatchUp(node);
     const checker = this.checker;
     if (checker !== null) {
       checker.onTerm(node.id, node.raft.currentTerm);
@@ -93,17 +100,50 @@ export class Observers {
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'progress', node: node.id, peer: event.peer, state: event.state });
         return;
       case 'snapshot-installed':
+        this.membership.onSnapshotInstalled(node.id);
         if (this.protocolTap.on) this.notify({ kind: 'snapshot-installed', node: node.id });
         return;
       case 'membership':
       case 'conf-change-proposed':
       case 'removed-step-down':
-        return;
+        return this.onMembershipEvent(node, event);
       default: {
         const unreachable: never = event;
         throw new Error(`unknown raft event ${JSON.stringify(unreachable)}`);
       }
     }
+  }
+
+  /** A configuration came into force, a leader appended a configuration entry, a removed leader stepped down.
+   *  A `membership` record is written only when the configuration in force at the node differs from the one it
+   *  last reported (a restart restoring the same one writes none, so runs without changes trace nothing new). */
+  private onMembershipEvent(node: SimNode, event: MembershipEvent): void {
+    const now = this.scheduler.nowUs;
+    switch (event.kind) {
+      case 'membership': {
+        if (sameMembership(node.observed.membership, event.membership)) return;
+        node.observed.membership = event.membership;
+        this.membership.onMembership(now, event.index, event.membership, node.raft.role === 'leader');
+        if (this.trace.enabled) {
+          this.trace.emit({ t: now, type: 'membership', node: node.id, index: event.index, term: event.term, config: describeMembership(event.membership), joint: isJoint(event.membership) });
+        }
+        return;
+      }
+      case 'conf-change-proposed':
+        this.membership.onProposed(event.auto);
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'conf-change', node: node.id, index: event.index, term: event.term, request: describeRequest(event.request), auto: event.auto });
+        return;
+      case 'removed-step-down':
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'removed-step-down', node: node.id, term: event.term });
+        return;
+    }
+  }
+
+  /** An added node still catching up: is its durable log within reach of the leader's last index? */
+  private noteCatchUp(node: SimNode): void {
+    const leader = leaderOf(this.nodes);
+    if (leader === null || leader === node) return;
+    this.membership.onProgress(this.scheduler.nowUs, node.id, node.raft.log.persistedLastIndex(), leader.raft.log.lastIndex());
   }
 
   /** A leader committing past entries of earlier terms commits them through one of its own (paper 5.4.2). */

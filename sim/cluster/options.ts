@@ -13,7 +13,12 @@ export interface ClockSetting {
 }
 
 export interface ClusterOptions {
+  /** Every server of the run: the bootstrap voters and the spares. */
   readonly nodeIds: readonly NodeId[];
+  /** The bootstrap configuration (RaftConfig.voters of every node), a subset of nodeIds; absent: all of them.
+   *  The other nodes are spare servers: not running until a membership change adds them (sim/cluster/membership.ts),
+   *  then they boot with an empty log and catch up by log or snapshot. */
+  readonly initialMembers?: readonly NodeId[];
   readonly raft: Omit<RaftConfig, 'id' | 'voters'>;
   readonly link: LinkConfig;
   readonly topology: Topology | null;
@@ -67,5 +72,15 @@ export function defaultClusterOptions(nodeIds: readonly NodeId[]): ClusterOption
 export function raftConfigFor(options: ClusterOptions, id: NodeId): RaftConfig {
   const raft = options.raft;
   const noSnapshotFallback = raft.unsafe.noSnapshotFallback || options.compaction.mistakes.noSnapshotFallback;
-  return { ...raft, id, voters: options.nodeIds, unsafe: { ...raft.unsafe, noSnapshotFallback } };
+  return { ...raft, id, voters: bootstrapMembers(options), unsafe: { ...raft.unsafe, noSnapshotFallback } };
+}
+
+/** The voters the cluster boots with (ClusterOptions.initialMembers, else every node). */
+export function bootstrapMembers(options: ClusterOptions): readonly NodeId[] {
+  return options.initialMembers ?? options.nodeIds;
+}
+
+/** Whether `id` is a spare: a server of the run outside the bootstrap configuration. */
+export function isSpare(options: ClusterOptions, id: NodeId): boolean {
+  return options.initialMembers !== undefined && !options.initialMembers.includes(id);
 }

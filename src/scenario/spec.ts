@@ -5,7 +5,7 @@ import type { ElectionTimerRestart, UnsafeKnobs } from '../../raft/config.js';
 import type { RaftProfile } from './profile-names.js';
 import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
 import type { ArmEventKind } from '../../sim/protocol-events.js';
-import type { ChaosKind, FilterAction, MessageClass, NodeTarget } from '../../sim/nemesis.js';
+import type { ChaosKind, FilterAction, MembershipStep, MessageClass, NodeTarget } from '../../sim/nemesis.js';
 import type { BuggifySite } from '../../sim/buggify.js';
 import type { Distribution } from '../../sim/random.js';
 import type { Expectation } from './expectations.js';
@@ -177,7 +177,16 @@ export type FaultSpec =
   | { readonly kind: 'filter'; readonly from: TargetList; readonly to: TargetList; readonly messages: MessageClass; readonly action: FilterAction; readonly delayUs: number }
   | { readonly kind: 'clear-filters' }
   /** `repeat`: a storm of that many firings; `forUs`: the nested fault is undone that long after each firing. */
-  | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: FaultSpec; readonly repeat?: number; readonly forUs?: number };
+  | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: FaultSpec; readonly repeat?: number; readonly forUs?: number }
+  // Membership changes: the simulator's forms (sim/nemesis.ts), written as in docs/scenarios.md.
+  | { readonly kind: 'add-node'; readonly node: NodeTarget }
+  | { readonly kind: 'add-learner'; readonly node: NodeTarget }
+  | { readonly kind: 'remove-node'; readonly node: NodeTarget }
+  | { readonly kind: 'promote'; readonly node: NodeTarget }
+  | { readonly kind: 'demote'; readonly node: NodeTarget }
+  | { readonly kind: 'replace'; readonly node: NodeTarget; readonly with: string | null; readonly joint: boolean }
+  | { readonly kind: 'enter-joint'; readonly changes: readonly MembershipStep[]; readonly autoLeave: boolean }
+  | { readonly kind: 'leave-joint' };
 
 export interface FaultItemSpec {
   readonly when: When;

@@ -31,7 +31,7 @@ function parseNoArgument(value: unknown): true {
 }
 
 /** The parser of a key written alone (`heal:`), for the fault `{kind}`. */
-export function noArgumentParser(fault: { readonly kind: 'restart-all' | 'heal' | 'reset-links' | 'clear-filters' }): FaultParser {
+export function noArgumentParser(fault: { readonly kind: 'restart-all' | 'heal' | 'reset-links' | 'clear-filters' | 'leave-joint' }): FaultParser {
   return (value, reader, path) => (reader.read(value, path, parseNoArgument) === undefined ? undefined : fault);
 }
 

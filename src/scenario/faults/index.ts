@@ -9,6 +9,7 @@ import { armEntry } from './arm.js';
 import { clockFaults } from './clocks.js';
 import type { FaultCatalogue, FaultCheck, FaultContext, FaultParser, FaultSpecOf, KeptNodes, Lasting, SimFaultOf } from './entry.js';
 import { linkFaults } from './links.js';
+import { membershipFaults } from './membership.js';
 import { networkFaults } from './network.js';
 import { processFaults } from './process.js';
 import { protocolFaults } from './protocol.js';
@@ -42,6 +43,14 @@ export const faultCatalogue: FaultCatalogue = {
   'power-loss': protocolFaults['power-loss'],
   filter: protocolFaults.filter,
   'clear-filters': protocolFaults['clear-filters'],
+  'add-node': membershipFaults['add-node'],
+  'add-learner': membershipFaults['add-learner'],
+  'remove-node': membershipFaults['remove-node'],
+  promote: membershipFaults.promote,
+  demote: membershipFaults.demote,
+  replace: membershipFaults.replace,
+  'enter-joint': membershipFaults['enter-joint'],
+  'leave-joint': membershipFaults['leave-joint'],
   // The nested fault goes through this same table; the functions are called only once the table exists.
   arm: armEntry({
     parser: (key) => faultParser(key),
