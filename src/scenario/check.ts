@@ -41,6 +41,17 @@ class Checker {
   }
 }
 
+/** The bootstrap voters are nodes of the cluster (a count at most the node count). */
+function checkInitialMembers(full: FullSpec, check: Checker): void {
+  const members = full.cluster.initialMembers;
+  if (members === null) return;
+  if (typeof members === 'number') {
+    if (members > check.nodeIds.length) check.add(['cluster', 'initialMembers'], String(members), `at most the ${check.nodeIds.length} nodes of the cluster`);
+    return;
+  }
+  members.forEach((id, k) => check.node(['cluster', 'initialMembers', k], id, false));
+}
+
 function checkDatacenters(full: FullSpec, check: Checker): void {
   const c = full.cluster;
   if (c.datacenters === null) {
@@ -161,6 +172,7 @@ function checkClientPlacement(full: FullSpec, check: Checker): void {
 /** Every problem of the complete scenario. `context` ends each expected text (e.g. " (with --nodes 3)"). */
 export function checkFull(full: FullSpec, overridden: ReadonlySet<string>, context: string, drawnDuration: boolean): Problem[] {
   const check = new Checker(nodeIdsOf(full), full.cluster.datacenters === null ? [] : Object.keys(full.cluster.datacenters), context);
+  checkInitialMembers(full, check);
   checkDatacenters(full, check);
   checkClockNames(full, check);
   checkClientPlacement(full, check);

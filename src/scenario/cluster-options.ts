@@ -19,6 +19,13 @@ export function nodeIdsOf(full: FullSpec): string[] {
   return typeof nodes === 'number' ? Array.from({ length: nodes }, (_, k) => `n${k + 1}`) : [...nodes];
 }
 
+/** cluster.initialMembers as ids (a count names the first nodes), or null when every node is one. */
+export function initialMembersOf(full: FullSpec): string[] | null {
+  const members = full.cluster.initialMembers;
+  if (members === null) return null;
+  return typeof members === 'number' ? nodeIdsOf(full).slice(0, members) : [...members];
+}
+
 /** A link's configured settings (the network's, with the datacenter latency matrix applied). */
 export function baseLink(full: FullSpec, from: string, to: string): { dropChance: number; duplicateChance: number; reorderChance: number; latency: Distribution } {
   const n = full.network;
@@ -105,8 +112,11 @@ export function clusterOptionsOf(full: FullSpec): ClusterOptions {
   const n = full.network;
   const clocks: Record<string, { offsetUs: number; driftPpm: number }> = {};
   for (const id of nodeIds) clocks[id] = configuredClock(full, nodeIds, id);
+  const initialMembers = initialMembersOf(full);
   return {
     nodeIds,
+    // Written only when set, so that the meta record (and every golden hash) of a run without spares is unchanged.
+    ...(initialMembers !== null ? { initialMembers } : {}),
     raft: raftOptionsOf(full),
     link: { latency: n.latency, dropChance: n.drop, duplicateChance: n.duplicate, reorderChance: n.reorder, reorderDelay: n.reorderDelay },
     topology: topologyOf(full),

@@ -27,6 +27,8 @@ export interface FullSpec {
   swarm: boolean;
   cluster: {
     nodes: number | string[];
+    /** Null: every node is a bootstrap voter (never drawn). */
+    initialMembers: number | string[] | null;
     datacenters: Record<string, string[]> | null;
     latency: { intra: Distribution | null; inter: Record<string, Distribution> };
     skew: number;
@@ -199,7 +201,7 @@ function fillCluster(f: Filler, spec: ScenarioSpec): FullSpec['cluster'] {
   const skew = f.take('cluster.skew', c.skew, () => 0, null, showDuration);
   const driftBoundPpm = spec.raft?.leaseDriftBound ?? simDefaults.raft.leaseDriftBoundPpm;
   const clocks = f.take<Clocks>('cluster.clocks', c.clocks, () => ({}), c.skew === undefined ? (random) => drawClocks(nodeIds, random, driftBoundPpm) : null, showClocks);
-  return { nodes, datacenters, latency: { intra, inter }, skew, clocks };
+  return { nodes, initialMembers: c.initialMembers ?? null, datacenters, latency: { intra, inter }, skew, clocks };
 }
 
 // --- raft (draws respect what the file gives: a drawn timeout stays above a given heartbeat, drawn sizes fit in

@@ -45,6 +45,18 @@ const clusterSchema = z.strictObject({
     }
     throw new UnitError('a node count from 1 to 51, or a list of node ids such as [n1, n2, n3]');
   }),
+  initialMembers: unit((value): number | string[] => {
+    if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value) || value < 1 || value > 51) throw new UnitError('a member count from 1 to 51 (the first nodes), or a list of node ids');
+      return value;
+    }
+    if (Array.isArray(value) && value.length >= 1) {
+      const ids = Array.from(value, (id) => parseNodeId(id));
+      if (new Set(ids).size !== ids.length) throw new UnitError('a list of distinct node ids');
+      return ids;
+    }
+    throw new UnitError('a member count (the first nodes) or a list of node ids such as [n1, n2, n3]');
+  }),
   datacenters: unit((value): Record<string, string[]> => {
     const example = 'a mapping of datacenter to nodes such as {east: [n1, n2], west: [n3, n4, n5]}';
     if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.keys(value).length === 0) throw new UnitError(example);

@@ -42,6 +42,7 @@ export function faultItemToDocument(item: FaultItemSpec): Doc {
 function clusterDocument(c: NonNullable<ScenarioSpec['cluster']>): Doc | undefined {
   return compact({
     nodes: c.nodes,
+    initialMembers: c.initialMembers,
     datacenters: c.datacenters,
     latency:
       c.latency === undefined
@@ -180,6 +181,7 @@ export function fullToSpec(full: FullSpec): ScenarioSpec {
     swarm: full.swarm,
     cluster: {
       nodes: full.cluster.nodes,
+      ...(full.cluster.initialMembers !== null ? { initialMembers: full.cluster.initialMembers } : {}),
       ...(full.cluster.datacenters !== null ? { datacenters: full.cluster.datacenters } : {}),
       ...(full.cluster.datacenters !== null ? { latency: { ...(full.cluster.latency.intra !== null ? { intra: full.cluster.latency.intra } : {}), inter: full.cluster.latency.inter } } : {}),
       skew: full.cluster.skew,

@@ -39,6 +39,9 @@ export interface ScenarioSpec {
 export interface ClusterSpec {
   /** A count (ids n1..nN) or the ids themselves. */
   nodes?: number | string[];
+  /** The bootstrap voters: a count (the first nodes) or their ids; the other nodes are spare servers, not running
+   *  until a membership change adds them. Absent: every node. */
+  initialMembers?: number | string[];
   /** Datacenter name -> the nodes placed there. */
   datacenters?: Record<string, string[]>;
   latency?: { intra?: Distribution; inter?: Record<string, Distribution> };
