@@ -71,10 +71,12 @@ export class MembershipCollector {
     if (auto) this.autoLeaves++;
   }
 
-  /** The configuration in force at a node changed; `atLeader`: the node leads. */
-  onMembership(nowUs: number, index: number, membership: Membership, atLeader: boolean): void {
+  /** The configuration in force at a node changed; `atLeader`: the node leads. True when it is the configuration
+   *  latest in force anywhere (a higher index than any before). */
+  onMembership(nowUs: number, index: number, membership: Membership, atLeader: boolean): boolean {
     this.inForce.add(index);
-    if (index > this.latestIndex) {
+    const latest = index > this.latestIndex;
+    if (latest) {
       this.latestIndex = index;
       this.latest = membership;
       const joint = isJoint(membership);
@@ -86,7 +88,11 @@ export class MembershipCollector {
         this.jointSinceUs = null;
       }
     }
-    if (!atLeader) return;
+    if (atLeader) this.noteAdded(nowUs, membership);
+    return latest;
+  }
+
+  private noteAdded(nowUs: number, membership: Membership): void {
     const members = allMembers(membership);
     for (const id of members) {
       if (this.leaderMembers.has(id)) continue;

@@ -178,6 +178,7 @@ export class MetricsCollector {
     private readonly options: MetricsOptions,
     private readonly trace: Trace,
   ) {
+    this.voterCount = nodeIds.length;
     for (const id of nodeIds) {
       this.peak.set(id, { peakEntries: 0, peakBytes: 0, finalEntries: 0 });
       this.snapshotCounts.set(id, 0);
@@ -185,8 +186,11 @@ export class MetricsCollector {
     }
   }
 
+  /** Voters of the configuration latest in force (the cluster sets it: bootstrap voters, then each change). */
+  voterCount: number;
+
   private quorum(): number {
-    return quorumSize(this.nodeIds.length);
+    return quorumSize(this.voterCount);
   }
 
   // ------------------------------------------------------------------ elections
@@ -397,7 +401,7 @@ export class MetricsCollector {
   // ------------------------------------------------------------------ result
 
   result(input: RunTotals): RunMetrics {
-    const terms = this.electionTerms.counts(this.nodeIds.length);
+    const terms = this.electionTerms.counts(this.voterCount);
     const timeWithoutLeaderUs = this.timeWithoutLeaderUs + (this.lostAtUs !== null ? input.endUs - this.lostAtUs : 0);
     const snapshotsPerNode: Record<NodeId, number> = {};
     let snapshots = 0;

@@ -57,5 +57,8 @@ export function describeNode(node: SimNode, nowUs: number): unknown {
     lastIndex: log.lastIndex(),
     lastEntries: tail,
     clockOffsetUs: node.clock.offsetAt(nowUs),
+    // Only once it changed (or for a spare), so that the final state of a run without changes is unchanged.
+    ...(node.observed.membership !== node.bootstrap ? { config: describeMembership(node.observed.membership) } : {}),
+    ...(node.process.spare ? { spare: true } : {}),
   };
 }

@@ -145,7 +145,7 @@ export class SimNode {
     readonly timerRandom: Random,
     raft: RaftUnderTest,
     /** The bootstrap configuration (every node starts from it). */
-    bootstrap: Membership,
+    readonly bootstrap: Membership,
   ) {
     this.raft = raft;
     this.observed = { role: 'follower', term: 0, membership: bootstrap };

@@ -123,7 +123,8 @@ export class Observers {
       case 'membership': {
         if (sameMembership(node.observed.membership, event.membership)) return;
         node.observed.membership = event.membership;
-        this.membership.onMembership(now, event.index, event.membership, node.raft.role === 'leader');
+        // The election-latency quorum follows the configuration latest in force (its incoming voters).
+        if (this.membership.onMembership(now, event.index, event.membership, node.raft.role === 'leader')) this.metrics.voterCount = event.membership.voters.length;
         if (this.trace.enabled) {
           this.trace.emit({ t: now, type: 'membership', node: node.id, index: event.index, term: event.term, config: describeMembership(event.membership), joint: isJoint(event.membership) });
         }

@@ -67,6 +67,19 @@ export const metricShape: { readonly [key: string]: Shape } = {
     byType: { '*': { sent: 'count', delivered: 'count', dropped: 'count' } },
     droppedByReason: { '*': 'count' },
   },
+  // Runs with spares or membership faults only (sim/membership-metrics.ts).
+  membership: {
+    changes: 'count',
+    proposed: 'count',
+    autoLeaves: 'count',
+    jointPeriods: 'count',
+    timeJointUs: 'duration',
+    jointAtEnd: 'count',
+    finalVoters: 'count',
+    finalLearners: 'count',
+    maxCatchUpUs: 'duration',
+    catchUp: { '*': { addedAtUs: 'duration', caughtUpAtUs: 'duration', catchUpUs: 'duration' } },
+  },
 };
 
 /** Result fields (outside metrics) an expectation may name. */
