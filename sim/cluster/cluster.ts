@@ -215,7 +215,7 @@ export class Cluster {
     const sample = this.nodes.values().next().value;
     if (needing === undefined || needing === null || sample === undefined || typeof sample.raft.proposeConfChange === 'function') return;
     throw new UnsupportedByRaftError(
-      `the fault ${needing.kind} changes membership, which needs proposeConfChange(request, nowUs) (and membership) on the Raft under test; ${implementation} does not implement it (raft/contract.ts, docs/raft.md "Membership"). Run the scenario without membership faults, or implement the method.`,
+      `the fault ${needing.kind} changes membership, which needs proposeConfChange(request, nowUs) (and membership) on the Raft under test; ${implementation} does not implement it (raft/contract.ts; docs/scenarios.md "Membership changes"). Run the scenario without membership faults, or implement the method.`,
     );
   }
 
