@@ -29,6 +29,8 @@ export interface MembershipMetrics {
    *  at any node (or the end of the run). */
   readonly jointPeriods: number;
   readonly timeJointUs: number;
+  /** Leaders that stepped down because the configuration in force no longer had them as a voter. */
+  readonly removedStepDowns: number;
   /** 1 when the run ended in a joint configuration (the latest one in force anywhere). */
   readonly jointAtEnd: number;
   /** The configuration latest in force anywhere, in etcd's notation (describeMembership). */
@@ -52,6 +54,7 @@ export class MembershipCollector {
   private readonly inForce = new Set<number>();
   private proposed = 0;
   private autoLeaves = 0;
+  private removedStepDowns = 0;
   private jointSinceUs: number | null = null;
   private jointPeriods = 0;
   private timeJointUs = 0;
@@ -102,6 +105,10 @@ export class MembershipCollector {
     this.leaderMembers = new Set(members);
   }
 
+  onRemovedStepDown(): void {
+    this.removedStepDowns++;
+  }
+
   onSnapshotInstalled(node: NodeId): void {
     const pending = this.catchUps.get(node);
     if (pending !== undefined && pending.caughtUpAtUs === null) pending.bySnapshot = true;
@@ -130,6 +137,7 @@ export class MembershipCollector {
       autoLeaves: this.autoLeaves,
       jointPeriods: this.jointPeriods,
       timeJointUs: this.timeJointUs + (joint ? endUs - this.jointSinceUs! : 0),
+      removedStepDowns: this.removedStepDowns,
       jointAtEnd: joint ? 1 : 0,
       finalConfig: describeMembership(this.latest),
       finalVoters: new Set([...this.latest.voters, ...this.latest.outgoing]).size,

@@ -135,6 +135,7 @@ export class Observers {
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'conf-change', node: node.id, index: event.index, term: event.term, request: describeRequest(event.request), auto: event.auto });
         return;
       case 'removed-step-down':
+        this.membership.onRemovedStepDown();
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'removed-step-down', node: node.id, term: event.term });
         return;
     }

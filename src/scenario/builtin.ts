@@ -49,6 +49,12 @@ const listOrder = [
   'figure-8',
   'figure-8-broken',
   'leader-crash-loop',
+  'grow-3-to-5',
+  'replace-leader',
+  'remove-partitioned-node',
+  'removed-node-keeps-running',
+  'joint-change-leader-crash',
+  'learner-snapshot-catch-up',
   'random-chaos',
 ];
 

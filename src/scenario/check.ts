@@ -133,6 +133,7 @@ function checkExpectationKeys(full: FullSpec, check: Checker): void {
     const keyed: Record<string, readonly string[]> = {
       'logGrowth.perNode': check.nodeIds,
       'compaction.snapshotsPerNode': check.nodeIds,
+      'membership.catchUp': check.nodeIds,
       'replicationLatency.byDatacenter': datacenters === null ? [] : Object.keys(datacenters),
     };
     const owner = `${parts[0]}.${parts[1]}`;

@@ -74,6 +74,7 @@ export const metricShape: { readonly [key: string]: Shape } = {
     autoLeaves: 'count',
     jointPeriods: 'count',
     timeJointUs: 'duration',
+    removedStepDowns: 'count',
     jointAtEnd: 'count',
     finalVoters: 'count',
     finalLearners: 'count',
