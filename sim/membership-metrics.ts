@@ -2,7 +2,7 @@
 // force, how long the cluster spent in joint configurations, and how long each added node took to catch up.
 // Fed by the cluster's observers (sim/cluster/observers.ts) from the Raft events `membership`,
 // `conf-change-proposed` and `snapshot-installed`; present in result.json only for runs that change membership.
-import { allMembers, describeMembership, isJoint, type Membership } from '../raft/membership.js';
+import { allMembers, describeMembership, isJoint, sameMembership, type Membership } from '../raft/membership.js';
 import type { NodeId } from '../raft/types.js';
 
 /** An added node has caught up once its durable log ends within this many entries of the leader's last index. */
@@ -19,7 +19,8 @@ export interface CatchUp {
 }
 
 export interface MembershipMetrics {
-  /** Configuration entries that came into force at some node (distinct indexes; auto-leaves included). */
+  /** Configurations that came into force, in index order, each different from the one before (at the first node
+   *  where it did: by its entry or by a snapshot carrying it; auto-leaves included). */
   readonly changes: number;
   /** Configuration entries leaders appended (an entry lost with its leader and proposed again counts twice). */
   readonly proposed: number;
@@ -51,7 +52,7 @@ interface PendingCatchUp {
 export class MembershipCollector {
   private latestIndex = 0;
   private latest: Membership;
-  private readonly inForce = new Set<number>();
+  private changes = 0;
   private proposed = 0;
   private autoLeaves = 0;
   private removedStepDowns = 0;
@@ -77,9 +78,9 @@ export class MembershipCollector {
   /** The configuration in force at a node changed; `atLeader`: the node leads. True when it is the configuration
    *  latest in force anywhere (a higher index than any before). */
   onMembership(nowUs: number, index: number, membership: Membership, atLeader: boolean): boolean {
-    this.inForce.add(index);
     const latest = index > this.latestIndex;
     if (latest) {
+      if (!sameMembership(membership, this.latest)) this.changes++;
       this.latestIndex = index;
       this.latest = membership;
       const joint = isJoint(membership);
@@ -132,7 +133,7 @@ export class MembershipCollector {
     }
     const joint = this.jointSinceUs !== null;
     return {
-      changes: this.inForce.size,
+      changes: this.changes,
       proposed: this.proposed,
       autoLeaves: this.autoLeaves,
       jointPeriods: this.jointPeriods,

@@ -247,7 +247,8 @@ class LivenessCheck {
     const state = cluster.converged();
     this.lastReason = state.reason;
     if (state.ok) {
-      for (const node of cluster.nodes.values()) cluster.checker?.checkAcknowledgedIn(node.id, node.raft.log);
+      // Every member holds every acknowledged write (spares never started and removed nodes are not members).
+      for (const node of cluster.members()) cluster.checker?.checkAcknowledgedIn(node.id, node.raft.log);
       this.outcome = { healedAtUs: healAtUs, convergedAfterUs: scheduler.nowUs - healAtUs, reason: 'converged' };
       scheduler.stop();
       return;

@@ -15,8 +15,8 @@
 //   node.ts         one simulated process and the gate for its events; wal.ts, options.ts, types.ts
 import type { RaftFactory } from '../../raft/contract.js';
 import { RaftNode } from '../../raft/node.js';
-import { simpleMembership } from '../../raft/membership.js';
-import { quorumSize } from '../../raft/quorum.js';
+import { allVoters, sameMembership, simpleMembership, type Membership } from '../../raft/membership.js';
+import { isJointQuorum, quorumSize } from '../../raft/quorum.js';
 import type { Message } from '../../raft/types.js';
 import { SafetyChecker } from '../checker.js';
 import { ContractChecker, type VotingConfiguration } from '../contract-checker.js';
@@ -36,7 +36,7 @@ import { Compaction } from './compaction.js';
 import type { ClusterContext, ProtocolTap } from './context.js';
 import { CurrentEvent } from './current-event.js';
 import { Faults } from './faults.js';
-import { convergence, describeNode, leaderOf } from './inspect.js';
+import { convergence, describeNode, leaderOf, membersOf } from './inspect.js';
 import { ProposalLatency } from './latency.js';
 import { SimNode } from './node.js';
 import { Buggify } from '../buggify.js';
@@ -63,7 +63,7 @@ export class Cluster {
   readonly checker: SafetyChecker | null;
   readonly contract: ContractChecker | null;
   readonly metrics: MetricsCollector;
-  readonly membership: MembershipCollector;
+  readonly membershipCollector: MembershipCollector;
   readonly coverage = new Coverage();
   readonly stats: ClusterStats = newClusterStats();
   private readonly event = new CurrentEvent();
@@ -74,6 +74,8 @@ export class Cluster {
   private readonly readyLoop: ReadyLoop;
   private readonly server: KvServer;
   private readonly faults: Faults;
+  /** The configuration every node boots with. */
+  private readonly bootstrap: Membership;
 
   constructor(
     readonly scheduler: Scheduler,
@@ -92,7 +94,8 @@ export class Cluster {
       : null;
     this.metrics = new MetricsCollector(options.nodeIds, options.metrics, trace);
     this.metrics.voterCount = bootstrapMembers(options).length;
-    this.membership = new MembershipCollector(simpleMembership(bootstrapMembers(options)));
+    this.bootstrap = simpleMembership(bootstrapMembers(options));
+    this.membershipCollector = new MembershipCollector(this.bootstrap);
     this.addObserver((event) => {
       if (event.kind === 'leader-lost') this.metrics.onLeaderLost(this.scheduler.nowUs, event.node, event.term, event.why);
       else this.faults.onEvent(event);
@@ -108,7 +111,7 @@ export class Cluster {
       checker: this.checker,
       contract: this.contract,
       metrics: this.metrics,
-      membership: this.membership,
+      membershipCollector: this.membershipCollector,
       coverage: this.coverage,
       stats: this.stats,
       network: this.network,
@@ -138,11 +141,26 @@ export class Cluster {
       leaderTerm: () => (node.process.status !== 'down' && node.raft.role === 'leader' ? node.raft.currentTerm : null),
       liveTerm: () => (node.process.status === 'down' ? null : node.raft.currentTerm),
     }));
+    const context = { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
+    return new ContractChecker(context, views, this.votingConfiguration(), (index) => checker.committedTermAt(index), this.coverage, (index) => checker.committedInTermAt(index));
+  }
+
+  /** The configuration the host-contract checks count quorums in: the one in force at the running leader of the
+   *  highest term (both halves while joint); the bootstrap voters until a change. (Interim: the membership
+   *  checks judge each node by the configuration it acts under.) */
+  private votingConfiguration(): () => VotingConfiguration {
     const voters = bootstrapMembers(this.options);
     const quorum = quorumSize(voters.length);
-    const configuration: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
-    const context = { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
-    return new ContractChecker(context, views, () => configuration, (index) => checker.committedTermAt(index), this.coverage, (index) => checker.committedInTermAt(index));
+    const fixed: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
+    let cached: { membership: Membership; configuration: VotingConfiguration } | null = null;
+    return () => {
+      const membership = leaderOf(this.nodes)?.raft.membership;
+      if (membership === undefined || sameMembership(membership, this.bootstrap)) return fixed;
+      if (cached === null || cached.membership !== membership) {
+        cached = { membership, configuration: { voters: allVoters(membership), isQuorum: (members) => isJointQuorum(membership, new Set(members)) } };
+      }
+      return cached.configuration;
+    };
   }
 
   private raftNetwork(): Network<Message> {
@@ -299,9 +317,14 @@ export class Cluster {
     return convergence(this.nodes);
   }
 
+  /** The members of the leader's configuration (what converged() holds to the leader's log). */
+  members(): SimNode[] {
+    return membersOf(this.nodes);
+  }
+
   /** The membership measurements at `endUs` (result.json metrics.membership). */
   membershipMetrics(endUs: number): MembershipMetrics {
-    return this.membership.result(endUs);
+    return this.membershipCollector.result(endUs);
   }
 
   describeNode(id: NodeId): unknown {

@@ -27,7 +27,7 @@ export interface ClusterContext {
   readonly contract: ContractChecker | null;
   readonly metrics: MetricsCollector;
   /** The membership measurements (joint time, catch-up of added nodes). */
-  readonly membership: MembershipCollector;
+  readonly membershipCollector: MembershipCollector;
   /** Situations reached (coverage.ts), counted where they are recognised. */
   readonly coverage: Coverage;
   readonly stats: ClusterStats;

@@ -41,7 +41,7 @@ export class Faults {
   /** The node whose protocol event fired the fault being applied (the target event-node), else null. */
   private eventNode: NodeId | null = null;
   private readonly protocol: ProtocolFaults;
-  readonly membership: MembershipOps;
+  readonly membershipOps: MembershipOps;
 
   constructor(
     private readonly context: ClusterContext,
@@ -57,7 +57,7 @@ export class Faults {
     this.network = context.network;
     this.nodes = context.nodes;
     this.protocol = new ProtocolFaults(context, this, (fault, random, node) => this.applyFault(fault, random, node));
-    this.membership = new MembershipOps(context, readyLoop, compaction, (target, random) => this.resolveTarget(target, random));
+    this.membershipOps = new MembershipOps(context, readyLoop, compaction, (target, random) => this.resolveTarget(target, random));
   }
 
   /** A cluster event: an armed fault may be waiting for it. */
@@ -118,7 +118,7 @@ export class Faults {
       case 'arm':
         return this.protocol.arm(fault, random);
       default:
-        if (isMembershipFault(fault)) return this.membership.apply(fault, random);
+        if (isMembershipFault(fault)) return this.membershipOps.apply(fault, random);
         return unknownFault(fault);
     }
   }

@@ -40,6 +40,14 @@ export function convergence(nodes: ReadonlyMap<NodeId, SimNode>): { ok: boolean;
   return { ok: true, reason: 'converged' };
 }
 
+/** The nodes the liveness check holds to the leader's log: the members of the leader's configuration (every node
+ *  for a Raft without membership), spares never started left out. */
+export function membersOf(nodes: ReadonlyMap<NodeId, SimNode>): SimNode[] {
+  const membership = leaderOf(nodes)?.raft.membership;
+  const members = membership === undefined ? null : allMembers(membership);
+  return [...nodes.values()].filter((node) => !node.process.spare && (members === null || members.includes(node.id)));
+}
+
 /** A node's state for violation reports and the run's final state (its log's last ten entries as [index, term]). */
 export function describeNode(node: SimNode, nowUs: number): unknown {
   const log = node.raft.log;

@@ -25,7 +25,7 @@ export class Observers {
   private readonly checker: SafetyChecker | null;
   private readonly contract: ContractChecker | null;
   private readonly metrics: MetricsCollector;
-  private readonly membership: MembershipCollector;
+  private readonly collector: MembershipCollector;
   private readonly coverage: Coverage;
   private readonly nodes: ReadonlyMap<NodeId, SimNode>;
   private readonly stats: ClusterStats;
@@ -41,7 +41,7 @@ export class Observers {
     this.checker = context.checker;
     this.contract = context.contract;
     this.metrics = context.metrics;
-    this.membership = context.membership;
+    this.collector = context.membershipCollector;
     this.coverage = context.coverage;
     this.nodes = context.nodes;
     this.stats = context.stats;
@@ -53,7 +53,7 @@ export class Observers {
   observe(node: SimNode): void {
     const events = node.raft.takeEvents();
     for (let k = 0; k < events.length; k++) this.onRaftEvent(node, events[k]!);
-    if (this.membership.catchingUp.size > 0 && this.membership.catchingUp.has(node.id)) this.noteCatchUp(node);
+    if (this.collector.catchingUp.size > 0 && this.collector.catchingUp.has(node.id)) this.noteCatchUp(node);
     const checker = this.checker;
     if (checker !== null) {
       checker.onTerm(node.id, node.raft.currentTerm);
@@ -100,7 +100,7 @@ export class Observers {
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'progress', node: node.id, peer: event.peer, state: event.state });
         return;
       case 'snapshot-installed':
-        this.membership.onSnapshotInstalled(node.id);
+        this.collector.onSnapshotInstalled(node.id);
         if (this.protocolTap.on) this.notify({ kind: 'snapshot-installed', node: node.id });
         return;
       case 'membership':
@@ -124,18 +124,18 @@ export class Observers {
         if (sameMembership(node.observed.membership, event.membership)) return;
         node.observed.membership = event.membership;
         // The election-latency quorum follows the configuration latest in force (its incoming voters).
-        if (this.membership.onMembership(now, event.index, event.membership, node.raft.role === 'leader')) this.metrics.voterCount = event.membership.voters.length;
+        if (this.collector.onMembership(now, event.index, event.membership, node.raft.role === 'leader')) this.metrics.voterCount = event.membership.voters.length;
         if (this.trace.enabled) {
           this.trace.emit({ t: now, type: 'membership', node: node.id, index: event.index, term: event.term, config: describeMembership(event.membership), joint: isJoint(event.membership) });
         }
         return;
       }
       case 'conf-change-proposed':
-        this.membership.onProposed(event.auto);
+        this.collector.onProposed(event.auto);
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'conf-change', node: node.id, index: event.index, term: event.term, request: describeRequest(event.request), auto: event.auto });
         return;
       case 'removed-step-down':
-        this.membership.onRemovedStepDown();
+        this.collector.onRemovedStepDown();
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'removed-step-down', node: node.id, term: event.term });
         return;
     }
@@ -144,8 +144,9 @@ export class Observers {
   /** An added node still catching up: is its durable log within reach of the leader's last index? */
   private noteCatchUp(node: SimNode): void {
     const leader = leaderOf(this.nodes);
-    if (leader === null || leader === node) return;
-    this.membership.onProgress(this.scheduler.nowUs, node.id, node.raft.log.persistedLastIndex(), leader.raft.log.lastIndex());
+    if (leader === null) return;
+    // A node elected leader holds every committed entry: caught up.
+    this.collector.onProgress(this.scheduler.nowUs, node.id, node.raft.log.persistedLastIndex(), leader.raft.log.lastIndex());
   }
 
   /** A leader committing past entries of earlier terms commits them through one of its own (paper 5.4.2). */
