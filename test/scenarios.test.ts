@@ -53,6 +53,12 @@ describe('the built-in library', () => {
       'random-chaos',
       'chaos-5',
       'steady-state',
+      'grow-3-to-5',
+      'replace-leader',
+      'remove-partitioned-node',
+      'removed-node-keeps-running',
+      'joint-change-leader-crash',
+      'learner-snapshot-catch-up',
     ]) {
       expect(names).toContain(required);
     }
@@ -379,6 +385,12 @@ const regression: readonly RegressionCase[] = [
   { name: 'figure-8', seed: 1, outcome: 'passed', bands: { 'elections.leaderChanges': [6, 20] } },
   { name: 'figure-8-broken', seed: 1, outcome: 'safety', invariant: 'CommitIrrevocable' },
   { name: 'leader-crash-loop', seed: 1, outcome: 'passed', bands: { 'cluster.crashes': [8, 12] } },
+  { name: 'grow-3-to-5', seed: 1, outcome: 'passed', bands: { 'membership.finalVoters': [5, 5], 'membership.maxCatchUpUs': [1, 2_000_000] } },
+  { name: 'replace-leader', seed: 1, outcome: 'passed', bands: { 'membership.jointPeriods': [1, 1], 'membership.removedStepDowns': [1, 1] } },
+  { name: 'remove-partitioned-node', seed: 1, outcome: 'passed', bands: { 'membership.finalVoters': [4, 4] } },
+  { name: 'removed-node-keeps-running', seed: 1, outcome: 'passed', bands: { 'elections.leaderChanges': [1, 2] } },
+  { name: 'joint-change-leader-crash', seed: 1, outcome: 'passed', bands: { 'membership.jointPeriods': [1, 2], 'cluster.crashes': [2, 2] } },
+  { name: 'learner-snapshot-catch-up', seed: 1, outcome: 'passed', bands: { 'compaction.snapshotsInstalled': [1, 50] } },
   { name: 'random-chaos', seed: 1, overrides: { duration: '10s' }, outcome: 'passed' },
   { name: 'chaos-5', seed: 1, overrides: { duration: '15s' }, outcome: 'passed', bands: { 'cluster.crashes': [1, 20], 'compaction.snapshots': [10, 200], 'electionLatency.count': [2, 40] } },
 ];
