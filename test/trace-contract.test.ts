@@ -208,6 +208,11 @@ const slowFaults: ScheduledFault[] = [
   { atUs: 2_400_000, fault: { kind: 'rejoin', node: 'n4' } },
 ];
 
+function membershipOptions(): SimulationOptions {
+  const options = scenarioOptions('replace-leader', 1);
+  return { ...options, faults: [{ atUs: 1_000_000, fault: { kind: 'remove-node', node: 'n4' } }, ...options.faults] };
+}
+
 describe('real traces against the schema', () => {
   // Chosen to write every record type: chaos (every fault kind), a time-triggered compaction across a partition
   // (snapshot-skip), a stall, and a slow node.
@@ -216,6 +221,9 @@ describe('real traces against the schema', () => {
     ['cross-dc-compaction-drift (45 s)', scenarioOptions('cross-dc-compaction-drift', 1, { durationUs: 45_000_000 })],
     ['compaction-stall (10 s)', scenarioOptions('compaction-stall', 1, { durationUs: 10_000_000 })],
     ['steady-state with a slow node and a held-append filter (3 s)', scenarioOptions('steady-state', 1, { durationUs: 3_000_000, faults: [...slowFaults].sort((a, b) => a.atUs - b.atUs) })],
+    // Membership: a spare booted, configurations in force, the leader's entries, its step-down on removal, and
+    // a refused change (removing n4 before it was added).
+    ['replace-leader with an invalid removal first', membershipOptions()],
   ];
   const traces = runs.map(([name, options]) => [name, traceLines(options)] as const);
 
