@@ -50,7 +50,7 @@ import type { WalRecord } from './wal.js';
 
 export { entryDigest } from './apply.js';
 export { SimNode } from './node.js';
-export { UnsupportedByRaftError } from './membership.js';
+export { maxAttempts, retryIntervalUs, UnsupportedByRaftError } from './membership.js';
 export { bootstrapMembers, defaultClusterOptions, type ClockSetting, type ClusterOptions } from './options.js';
 export type { ClientMessage, ClusterEvent, ClusterEventKind, ClusterHooks, ClusterStats, NodeStatus, ProtocolEventKind } from './types.js';
 export { protocolEventKinds } from './types.js';
