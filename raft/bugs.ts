@@ -241,7 +241,7 @@ export const bugCatalogue: BugCatalogue = {
     name: 'conf-change-before-term-commit',
     area: 'membership',
     summary:
-      'A newly elected leader appends a configuration entry before it has committed an entry of its own term. An uncommitted change of a deposed leader and this one can then each be committed by a different majority, and one of them overwrites committed entries of the other.',
+      'A newly elected leader appends a configuration entry before it has committed an entry of its own term, and counts as pending only the changes it proposed itself. An uncommitted change it inherited from a deposed leader and its own are then both in force (one after the other in its log, or on different servers), their majorities need not overlap, and each side commits entries the other overwrites.',
     source: 'Diego Ongaro, raft-dev 2015, "bug in single-server membership changes" (fix: a leader commits an entry of its term before appending a configuration entry); Raft dissertation 4.1 errata',
     breaks: 'StateMachineSafety',
     where: 'node.ts appendConfChange',

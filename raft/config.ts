@@ -127,7 +127,7 @@ export interface UnsafeKnobs {
   readonly manyVotersInSimpleChange: boolean;
   /** A leader appends a configuration entry while an earlier one is not yet applied. */
   readonly noPendingConfCheck: boolean;
-  /** A new leader appends a configuration entry before committing an entry of its own term. */
+  /** A new leader appends a configuration entry before committing an entry of its own term, ignoring inherited ones. */
   readonly confChangeBeforeTermCommit: boolean;
   /** The compaction path treats configuration entries as normal ones: a snapshot carries the previous snapshot's configuration. */
   readonly snapshotWithoutConfig: boolean;

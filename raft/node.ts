@@ -576,7 +576,9 @@ export class RaftNode implements RaftUnderTest {
       readContext: 0,
       readRoundPending: false,
       readAcks: new Map(),
-      pendingConfIndex: next - 1,
+      // The broken variant (unsafe.confChangeBeforeTermCommit) counts as pending only the changes this leader
+      // proposes itself, not an uncommitted one it inherited.
+      pendingConfIndex: this.config.unsafe.confChangeBeforeTermCommit ? 0 : next - 1,
     };
     this.state = leaderState;
     this.lastLeaderContactUs = this.nowUs;
