@@ -82,9 +82,10 @@ export type TraceProgressState = (typeof TRACE_PROGRESS_STATES)[number];
 export const TRACE_STEP_DOWN_REASONS = ['check-quorum'] as const;
 export type TraceStepDownReason = (typeof TRACE_STEP_DOWN_REASONS)[number];
 
-/** Why a membership change was not appended (raft/types.ts ConfChangeResult), or `no-leader` when no running
- *  leader could be asked. */
-export const TRACE_CONF_CHANGE_REFUSALS = ['no-leader', 'not-leader', 'transferring', 'not-committed-in-term', 'pending-change', 'invalid'] as const;
+/** Why a membership change was not appended (raft/types.ts ConfChangeResult), `no-leader` when no running
+ *  leader could be asked, `no-target` when a target named nobody when the fault fired (no follower running, no
+ *  spare left for a replace). */
+export const TRACE_CONF_CHANGE_REFUSALS = ['no-target', 'no-leader', 'not-leader', 'transferring', 'not-committed-in-term', 'pending-change', 'invalid'] as const;
 export type TraceConfChangeRefusal = (typeof TRACE_CONF_CHANGE_REFUSALS)[number];
 
 /** What fired a local snapshot: the applied-entry count or the time window. */

@@ -166,6 +166,14 @@ describe('proposing a change', () => {
     expect(refused[0]).toMatchObject({ node: null, reason: 'no-leader', final: false });
   });
 
+  it('traces a fault whose target names nobody (a replace with no spare left) as no-target, and proposes nothing', () => {
+    const run = { ...options([{ at: '1s', replace: 'leader' }]), raftImplementation: { name: 'ok', factory: answering(() => ({ ok: true, index: 1, term: 1 })) } };
+    const lines = records(run);
+    expect(lines.filter((record) => record.type === 'conf-change-refused')).toEqual([
+      { t: 1_000_000, type: 'conf-change-refused', node: null, request: 'replace', reason: 'no-target', detail: 'no node to remove, or no spare server left to add', attempt: 0, final: true },
+    ]);
+  });
+
   it('is refused before the run, naming the fault and the method, on a Raft without proposeConfChange', () => {
     const run = { ...options([{ at: '1s', 'add-node': 'n3' }]), raftImplementation: { name: './my-raft.js', factory: withoutMembership } };
     expect(() => simulate(run)).toThrow(UnsupportedByRaftError);

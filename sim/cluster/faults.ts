@@ -1,6 +1,7 @@
 // Faults as mechanisms: a Fault value (sim/nemesis.ts) names what goes wrong and whom it hits; this file
 // resolves the target when the fault fires and applies it to the processes, the network, the links or the
 // clocks. Crash, restart, pause and resume are here too: the process faults also used by the liveness phase.
+import { isVoter } from '../../raft/membership.js';
 import { jointHasQuorum, quorumSize } from '../../raft/quorum.js';
 import type { Message } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
@@ -131,7 +132,10 @@ export class Faults {
       case 'leader': {
         let best: SimNode | null = null;
         for (const node of this.nodes.values()) {
-          if (node.process.status !== 'down' && node.raft.role === 'leader' && (best === null || node.raft.currentTerm > best.raft.currentTerm)) best = node;
+          if (node.process.status === 'down' || node.raft.role !== 'leader' || (best !== null && node.raft.currentTerm <= best.raft.currentTerm)) continue;
+          // Not a removed leader before its step-down (it no longer votes in the configuration it leads).
+          const membership = node.raft.membership;
+          if (membership === undefined || isVoter(membership, node.id)) best = node;
         }
         return best?.id ?? null;
       }

@@ -50,8 +50,13 @@ export class MembershipOps {
   /** Resolves the fault's targets now (when it fires) and proposes its first request. */
   apply(fault: MembershipFault, random: Random): void {
     const requests = this.requestsOf(fault, random);
-    if (requests === null) return;
-    this.attempt({ requests, step: 0, attempt: 0 });
+    if (requests !== null) {
+      this.attempt({ requests, step: 0, attempt: 0 });
+      return;
+    }
+    const { scheduler, trace } = this.context;
+    const detail = fault.kind === 'replace' && fault.with === null ? 'no node to remove, or no spare server left to add' : 'a target of the fault named no node';
+    if (trace.enabled) trace.emit({ t: scheduler.nowUs, type: 'conf-change-refused', node: null, request: fault.kind, reason: 'no-target', detail, attempt: 0, final: true });
   }
 
   /** The requests of a fault, or null when a target resolved to nobody (a `follower` with none running). */
