@@ -49,6 +49,18 @@ describe('grow-3-to-5', () => {
     }
   });
 
+  it('passes with the append-time activation too (raft.membershipActivation: append, hashicorp)', () => {
+    const document = { ...builtin('grow-3-to-5'), raft: { membershipActivation: 'append' } };
+    expect(compileScenario(scenarioFromObject(document).spec, 1).options.cluster.raft.membershipActivation).toBe('append');
+    expect(compileScenario(scenarioFromObject(builtin('grow-3-to-5')).spec, 1).options.cluster.raft.membershipActivation).toBeUndefined();
+    const { run: appended, lines } = run(document);
+    expect(appended.outcome, JSON.stringify(appended.expectations.filter((e) => !e.passed))).toBe('passed');
+    // In force at the leader when appended: before the entry commits.
+    const inForce = lines.find((line) => line.type === 'membership' && line.config === 'voters=(n1 n2 n3 n4)')!;
+    const committed = lines.find((line) => line.type === 'commit' && line.node === inForce.node && (line.index as number) >= (inForce.index as number))!;
+    expect(inForce.t).toBeLessThan(committed.t);
+  });
+
   it('fails its expectations when no change is ever appended (a Raft refusing every one)', () => {
     const refusing: RaftFactory = {
       create: (options) => refuse(RaftNode.create(options)),
