@@ -67,6 +67,12 @@ export function withNodes(spec: ScenarioSpec, count: number): ScenarioSpec {
   const keep = new Set(keepIds);
   const cluster = { ...(spec.cluster ?? {}) };
   cluster.nodes = typeof spec.cluster?.nodes === 'object' ? keepIds : count;
+  // The bootstrap voters among the kept nodes (none left: every kept node is one).
+  if (cluster.initialMembers !== undefined) {
+    const members = typeof cluster.initialMembers === 'number' ? Math.min(cluster.initialMembers, count) : cluster.initialMembers.filter((id) => keep.has(id));
+    if (members === 0 || (Array.isArray(members) && members.length === 0)) delete cluster.initialMembers;
+    else cluster.initialMembers = members;
+  }
   let datacenters: string[] = [];
   // A drawn 'none' is pinned as null: nothing to narrow.
   if (cluster.datacenters !== undefined && cluster.datacenters !== null) {

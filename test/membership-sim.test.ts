@@ -18,6 +18,7 @@ import { compileScenario } from '../src/scenario/compile.js';
 import { SpecError } from '../src/scenario/errors.js';
 import { parseScenarioText, scenarioFromObject } from '../src/scenario/load.js';
 import { specToDocument, toYaml } from '../src/scenario/serialize.js';
+import { withNodes } from '../src/spec-edit.js';
 
 function compiled(value: Record<string, unknown>, seed = 1): SimulationOptions {
   return compileScenario(scenarioFromObject({ question: 'membership?', ...value }).spec, seed).options;
@@ -94,6 +95,18 @@ describe('membership faults in a scenario', () => {
     expect(specProblems({ cluster: { nodes: 3 }, faults: [{ at: '1s', replace: { node: 'leader', with: 'n9' } }] })).toMatch(/faults\[0\]\.replace\.with: found "n9"/);
     expect(specProblems({ cluster: { nodes: 3, initialMembers: 4 } })).toMatch(/cluster\.initialMembers: found 4, expected at most the 3 nodes of the cluster/);
     expect(specProblems({ cluster: { nodes: 3, initialMembers: ['n1', 'n6'] } })).toMatch(/cluster\.initialMembers\[1\]: found "n6"/);
+  });
+});
+
+describe('shrinking a membership scenario to fewer nodes', () => {
+  it('keeps the bootstrap voters among the kept nodes and drops changes naming the others', () => {
+    const spec = scenarioFromObject({ question: 'q', cluster: { nodes: ['n1', 'n2', 'n3', 'n4', 'n5'], initialMembers: ['n1', 'n2', 'n5'] }, faults: [{ at: '1s', 'add-node': 'n4' }, { at: '2s', 'remove-node': 'leader' }] }).spec;
+    const narrowed = withNodes(spec, 4);
+    expect(narrowed.cluster?.initialMembers).toEqual(['n1', 'n2']);
+    expect(narrowed.faults?.map((item) => item.fault.kind)).toEqual(['add-node', 'remove-node']);
+    const three = withNodes(spec, 3);
+    expect(three.faults?.map((item) => item.fault.kind)).toEqual(['remove-node']);
+    expect(withNodes(scenarioFromObject({ question: 'q', cluster: { nodes: 5, initialMembers: 4 } }).spec, 3).cluster?.initialMembers).toBe(3);
   });
 });
 
