@@ -82,6 +82,7 @@ function raftOptionsOf(full: FullSpec): ClusterOptions['raft'] {
     heartbeatIntervalUs: r.heartbeat,
     // Only when not the default, so that the meta record (and every golden hash) of a run without it is unchanged.
     ...(r.electionTimerRestart !== 'etcd' ? { electionTimerRestart: r.electionTimerRestart } : {}),
+    ...(r.membershipActivation !== 'apply' ? { membershipActivation: r.membershipActivation } : {}),
     preVote: r.preVote,
     checkQuorum: r.checkQuorum,
     leaderStickiness: r.leaderStickiness,

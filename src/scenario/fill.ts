@@ -239,6 +239,8 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number): Ful
   );
   // Never drawn: the rule is a property of the implementation under study, not a knob to explore.
   const electionTimerRestart = f.take('raft.electionTimerRestart', r.electionTimerRestart, () => sim.raft.electionTimerRestart ?? 'etcd', null, same);
+  // Like the timer rule, a property of the implementation under study: never drawn here.
+  const membershipActivation = f.take('raft.membershipActivation', r.membershipActivation, () => sim.raft.membershipActivation ?? 'apply', null, same);
   const preVote = f.take('raft.preVote', r.preVote, () => sim.raft.preVote, coin, same);
   const checkQuorum = f.take('raft.checkQuorum', r.checkQuorum, () => sim.raft.checkQuorum, coin, same);
   // Leader stickiness follows CheckQuorum unless given (etcd ties them together: a node that has heard from a
@@ -266,7 +268,7 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number): Ful
   const raftUnsafe = {} as Record<keyof UnsafeKnobs, boolean>;
   for (const name of Object.keys(safeKnobs) as (keyof UnsafeKnobs)[]) raftUnsafe[name] = f.take(`raft.unsafe.${name}`, u[name], () => false, null, same);
   const unsafe = raftUnsafe;
-  return { profile: r.profile ?? null, electionTimerRestart, electionTimeout, heartbeat, preVote, checkQuorum, leaderStickiness, fastBackoff, flowControl, maxPendingReads, leaseReads, leaseDriftBound, snapshotChunk, unsafe };
+  return { profile: r.profile ?? null, electionTimerRestart, membershipActivation, electionTimeout, heartbeat, preVote, checkQuorum, leaderStickiness, fastBackoff, flowControl, maxPendingReads, leaseReads, leaseDriftBound, snapshotChunk, unsafe };
 }
 
 // --- compaction, metrics, network, disk, workload

@@ -5,7 +5,7 @@ import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
 import type { BuggifySite } from '../../sim/buggify.js';
 import type { ChaosKind, FilterAction, MessageClass } from '../../sim/nemesis.js';
 import type { ArmEventKind } from '../../sim/protocol-events.js';
-import type { ElectionTimerRestart, UnsafeKnobs } from '../../raft/config.js';
+import type { ElectionTimerRestart, MembershipActivation, UnsafeKnobs } from '../../raft/config.js';
 import type { RaftProfile } from './profile-names.js';
 
 type DurationUnit = 'us' | 'µs' | 'ms' | 's' | 'min' | 'h';
@@ -49,6 +49,7 @@ export interface ScenarioInput {
   raft?: {
     profile?: RaftProfile;
     electionTimerRestart?: ElectionTimerRestart;
+    membershipActivation?: MembershipActivation;
     electionTimeout?: RangeText;
     heartbeat?: DurationText;
     preVote?: boolean;

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { bugNames, findBug } from '../../sim/bugs.js';
 import { suggest } from './errors.js';
-import { electionTimerRestartRules, safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
+import { electionTimerRestartRules, membershipActivations, safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
 import { raftProfiles } from './profile-names.js';
 import { allChaosKinds, type ChaosKind } from '../../sim/nemesis.js';
 import { buggifySites, type BuggifySite } from '../../sim/buggify.js';
@@ -81,6 +81,7 @@ function oneOf<N extends string>(names: readonly N[], what: string) {
 const raftSchema = z.strictObject({
   profile: oneOf(raftProfiles, 'an implementation profile'),
   electionTimerRestart: oneOf(electionTimerRestartRules, 'an election-timer restart rule'),
+  membershipActivation: oneOf(membershipActivations, 'when a configuration entry takes effect'),
   electionTimeout: range,
   heartbeat: positiveDuration,
   preVote: switchValue,

@@ -61,6 +61,7 @@ function raftDocument(r: NonNullable<ScenarioSpec['raft']>): Doc | undefined {
   return compact({
     profile: r.profile,
     electionTimerRestart: r.electionTimerRestart,
+    membershipActivation: r.membershipActivation,
     electionTimeout: opt(r.electionTimeout, formatRange),
     heartbeat: opt(r.heartbeat, formatDuration),
     preVote: r.preVote,

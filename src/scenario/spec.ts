@@ -1,7 +1,7 @@
 // The scenario as validated from a file: human units already converted (durations in microseconds, sizes in
 // bytes, probabilities in [0, 1], drift in ppm). Every field except `question` is optional: what a scenario
 // leaves open is filled from the simulator's defaults, or drawn from the seed in swarm mode (fill.ts).
-import type { ElectionTimerRestart, UnsafeKnobs } from '../../raft/config.js';
+import type { ElectionTimerRestart, MembershipActivation, UnsafeKnobs } from '../../raft/config.js';
 import type { RaftProfile } from './profile-names.js';
 import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
 import type { ArmEventKind } from '../../sim/protocol-events.js';
@@ -51,6 +51,7 @@ export interface RaftSpec {
   /** An implementation's settings (profiles.ts) for whatever the file leaves open; applied before filling. */
   profile?: RaftProfile;
   electionTimerRestart?: ElectionTimerRestart;
+  membershipActivation?: MembershipActivation;
   electionTimeout?: DurationRange;
   heartbeat?: number;
   preVote?: boolean;
