@@ -17,8 +17,9 @@ export type { RunMetrics, RunSamples, ElectionLatencySample } from '../sim/metri
 // raftsim's own implementation of it. The bug catalogue names what the harness must find.
 export { RaftNode } from '../raft/node.js';
 export type { RaftFactory, RaftUnderTest, RaftLogView, RaftNodeOptions, DurableState } from '../raft/contract.js';
-export type { RaftConfig, ElectionTimerRestart } from '../raft/config.js';
+export type { RaftConfig, ElectionTimerRestart, MembershipActivation } from '../raft/config.js';
 export type { Message, Ready, RaftEvent, Entry, HardState, Snapshot, Role, ProposeResult, ReadResult } from '../raft/types.js';
+export type { ConfChangeRequest, ConfChangeResult, ConfChangeTransition, Membership, MembershipChange, SnapshotMeta } from '../raft/types.js';
 export { allBugs } from '../sim/bugs.js';
 export type { CatalogueBug, BugSwitch } from '../sim/bugs.js';
 

@@ -25,6 +25,7 @@ const tenth = (r: RaftSpec): number => Math.floor(r.electionTimeout!.minUs / 10)
 
 const etcd: readonly ProfileSetting[] = [
   { path: 'raft.electionTimerRestart', value: 'etcd', shown: 'etcd', source: 'etcd-io/raft raft.go: becomeFollower/becomeCandidate/becomePreCandidate call reset(term), which zeroes electionElapsed' },
+  { path: 'raft.membershipActivation', value: 'apply', shown: 'apply', source: 'etcd-io/raft rawnode.go ApplyConfChange: the application switches the configuration when it applies the committed entry' },
   { path: 'raft.electionTimeout', value: { minUs: 1_000 * ms, maxUs: 2_000 * ms }, shown: '1s..2s', source: 'etcd server/embed/config.go ElectionMs 1000; raft.go resetRandomizedElectionTimeout draws [electionTimeout, 2*electionTimeout) ticks' },
   { path: 'raft.heartbeat', value: null, derive: (r) => tenth(r), shown: 'min timeout / 10', source: 'etcd server/embed/config.go TickMs 100 with ElectionMs 1000 (ElectionTick 10, HeartbeatTick 1)' },
   { path: 'raft.preVote', value: true, shown: 'on', source: 'etcd server/etcdserver/bootstrap.go raft.Config PreVote (the --pre-vote default is true since v3.5)' },
@@ -38,6 +39,7 @@ const etcd: readonly ProfileSetting[] = [
 
 const logcabin: readonly ProfileSetting[] = [
   { path: 'raft.electionTimerRestart', value: 'logcabin', shown: 'logcabin', source: 'logcabin Server/RaftConsensus.cc: setElectionTimer in handleAppendEntries, handleInstallSnapshot, handleRequestVote (vote granted), startNewElection, and stepDown only when it was leader' },
+  { path: 'raft.membershipActivation', value: 'append', shown: 'append', source: 'logcabin Server/RaftConsensus.cc append: configurationManager->add for every configuration entry appended; the latest configuration in the log is used, committed or not' },
   { path: 'raft.electionTimeout', value: { minUs: 500 * ms, maxUs: 1_000 * ms }, shown: '500ms..1s', source: 'logcabin Server/RaftConsensus.cc: electionTimeoutMilliseconds 500; setElectionTimer draws randomRange(ELECTION_TIMEOUT, 2 * ELECTION_TIMEOUT)' },
   { path: 'raft.heartbeat', value: null, derive: (r) => Math.floor(r.electionTimeout!.minUs / 2), shown: 'min timeout / 2', source: 'logcabin Server/RaftConsensus.cc: HEARTBEAT_PERIOD = ELECTION_TIMEOUT / 2' },
   { path: 'raft.preVote', value: false, shown: 'off', source: 'logcabin Server/RaftConsensus.cc: startNewElection increments currentTerm at once (no PreVote)' },
@@ -50,6 +52,7 @@ const logcabin: readonly ProfileSetting[] = [
 
 const hashicorp: readonly ProfileSetting[] = [
   { path: 'raft.electionTimerRestart', value: 'logcabin', shown: 'logcabin', source: 'hashicorp/raft raft.go: runFollower times out on LastContact, set only by appendEntries, installSnapshot and a granted requestVote (setLastContact); a higher-term vote request does not set it' },
+  { path: 'raft.membershipActivation', value: 'append', shown: 'append', source: 'hashicorp/raft raft.go appendConfigurationEntry and processLogs: configurations.latest takes effect when appended; a truncation restores the committed one' },
   { path: 'raft.electionTimeout', value: { minUs: 1_000 * ms, maxUs: 2_000 * ms }, shown: '1s..2s', source: 'hashicorp/raft config.go DefaultConfig HeartbeatTimeout/ElectionTimeout 1000ms; util.go randomTimeout draws [T, 2T)' },
   { path: 'raft.heartbeat', value: null, derive: (r) => tenth(r), shown: 'min timeout / 10', source: 'hashicorp/raft replication.go heartbeat: randomTimeout(HeartbeatTimeout / 10)' },
   { path: 'raft.preVote', value: true, shown: 'on', source: 'hashicorp/raft config.go PreVoteDisabled defaults to false' },
