@@ -73,7 +73,11 @@ export type Fault =
    *  by a leave-joint. */
   | { readonly kind: 'enter-joint'; readonly changes: readonly MembershipStep[]; readonly autoLeave: boolean }
   /** Leaves the joint configuration in force (a request with no changes). */
-  | { readonly kind: 'leave-joint' };
+  | { readonly kind: 'leave-joint' }
+  /** One membership change chosen when it fires from the leader's configuration (sim/cluster/membership.ts):
+   *  add or remove a voter or a learner, promote, demote, replace the leader, or a joint change, keeping the
+   *  voters between minVoters and maxVoters; leaves a joint configuration first. */
+  | { readonly kind: 'churn'; readonly minVoters: number; readonly maxVoters: number };
 
 /** One change of an enter-joint fault. */
 export interface MembershipStep {
@@ -82,7 +86,7 @@ export interface MembershipStep {
 }
 
 /** The fault kinds that change membership: they need proposeConfChange on the Raft under test. */
-export const membershipFaultKinds = ['add-node', 'add-learner', 'remove-node', 'promote', 'demote', 'replace', 'enter-joint', 'leave-joint'] as const;
+export const membershipFaultKinds = ['add-node', 'add-learner', 'remove-node', 'promote', 'demote', 'replace', 'enter-joint', 'leave-joint', 'churn'] as const;
 export type MembershipFaultKind = (typeof membershipFaultKinds)[number];
 export type MembershipFault = Extract<Fault, { readonly kind: MembershipFaultKind }>;
 
@@ -125,7 +129,7 @@ export interface ChaosOptions {
   readonly focus?: ChaosKind | null;
 }
 
-export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm';
+export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm' | 'membership';
 
 /** What a chaos section uses when it names no kinds: the time-keyed faults. */
 export const classicChaosKinds: readonly ChaosKind[] = ['crash', 'pause', 'partition', 'isolate', 'one-way', 'bridge', 'clock', 'link', 'clog', 'transfer'];
@@ -133,6 +137,13 @@ export const classicChaosKinds: readonly ChaosKind[] = ['crash', 'pause', 'parti
 /** Every kind (`kinds: all`, and what swarm mode draws its subset from): the classic ones, fast restarts,
  *  correlated power loss, message-class filters and faults armed on protocol events. */
 export const allChaosKinds: readonly ChaosKind[] = [...classicChaosKinds, 'bounce', 'power-loss', 'filter', 'arm'];
+
+/** Every kind a chaos section may name: all of the above and `membership` (a `churn` fault per draw), which is
+ *  opt-in only (not in `all`, never drawn by swarm mode), so every seed without it draws what it drew before. */
+export const selectableChaosKinds: readonly ChaosKind[] = [...allChaosKinds, 'membership'];
+
+/** The voter bounds of drawn membership churn (issue #12: between 3 and 7 voters). */
+export const churnVoterBounds = { min: 3, max: 7 } as const;
 
 export const defaultChaosOptions: ChaosOptions = {
   meanGapUs: 1_000_000,
@@ -253,6 +264,10 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
       return;
     case 'transfer':
       at({ kind: 'transfer-leadership', to: 'follower' });
+      return;
+    case 'membership':
+      // What changes is chosen when it fires, from the configuration then in force: nothing more is drawn here.
+      at({ kind: 'churn', minVoters: Math.min(churnVoterBounds.min, nodes.length), maxVoters: Math.min(churnVoterBounds.max, nodes.length) });
       return;
     case 'bounce':
     case 'power-loss':

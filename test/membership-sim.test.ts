@@ -4,10 +4,12 @@
 // test/membership-scenarios.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RaftFactory, RaftUnderTest } from '../raft/contract.js';
-import { simpleMembership, type ConfChangeRequest } from '../raft/membership.js';
+import { applyConfChange, describeMembership, describeRequest, simpleMembership, type ConfChangeRequest, type Membership } from '../raft/membership.js';
 import { RaftNode } from '../raft/node.js';
 import type { ConfChangeResult } from '../raft/types.js';
 import { maxAttempts, retryIntervalUs, UnsupportedByRaftError } from '../sim/cluster/cluster.js';
+import { churnRequest } from '../sim/cluster/cluster.js';
+import { Random } from '../sim/random.js';
 import { catchUpWithinEntries, MembershipCollector } from '../sim/membership-metrics.js';
 import type { Fault } from '../sim/nemesis.js';
 import { simulate, type SimulationOptions } from '../sim/simulate.js';
@@ -196,6 +198,37 @@ describe('proposing a change', () => {
     // Without a membership fault the same Raft runs.
     expect(simulate({ ...run, faults: [], durationUs: 1_000_000 }).verdict).toBe('ok');
   });
+});
+
+describe('membership churn', () => {
+  const members = (voters: string[], learners: string[] = []) => ({ ...simpleMembership(voters), learners });
+  const servers = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7'];
+
+  it('leaves a joint configuration first', () => {
+    const joint = { voters: ['n1', 'n2', 'n4'], outgoing: ['n1', 'n2', 'n3'], learners: [], learnersNext: [], autoLeave: false };
+    expect(churnRequest(joint, servers, 'n1', { minVoters: 3, maxVoters: 7 }, Random.fromSeed(1))).toEqual({ changes: [], transition: 'auto' });
+  });
+
+  it('keeps the voters within the bounds, and every request it makes applies to the configuration', () => {
+    const random = Random.fromSeed(7);
+    let membership: Membership = members(['n1', 'n2', 'n3', 'n4', 'n5']);
+    const seen = new Set<string>();
+    for (let k = 0; k < 2_000; k++) {
+      const leader = membership.voters[0]!;
+      const request = churnRequest(membership, servers, leader, { minVoters: 3, maxVoters: 5 }, random);
+      expect(request).not.toBeNull();
+      const outcome = applyConfChange(membership, request!);
+      expect(outcome.ok, `${describeMembership(membership)}: ${describeRequest(request!)}`).toBe(true);
+      if (!outcome.ok) return;
+      seen.add(request!.changes.length === 0 ? 'leave' : `${request!.changes.map((change) => change.op).join('+')}/${request!.transition}`);
+      membership = outcome.membership;
+      const incoming = membership.voters.length;
+      expect(incoming).toBeGreaterThanOrEqual(3);
+      expect(incoming).toBeLessThanOrEqual(5);
+    }
+    expect([...seen].sort()).toEqual(['add-learner/auto', 'add-voter+remove/joint-implicit', 'add-voter/auto', 'leave', 'remove/auto']);
+  });
+
 });
 
 describe('the membership metrics', () => {

@@ -50,6 +50,7 @@ import type { WalRecord } from './wal.js';
 
 export { entryDigest } from './apply.js';
 export { SimNode } from './node.js';
+export { churnRequest, type ChurnBounds } from './churn.js';
 export { maxAttempts, retryIntervalUs, UnsupportedByRaftError } from './membership.js';
 export { bootstrapMembers, defaultClusterOptions, type ClockSetting, type ClusterOptions } from './options.js';
 export type { ClientMessage, ClusterEvent, ClusterEventKind, ClusterHooks, ClusterStats, NodeStatus, ProtocolEventKind } from './types.js';

@@ -11,6 +11,7 @@ import type { MembershipFault, NodeTarget } from '../nemesis.js';
 import type { Random } from '../random.js';
 import type { Compaction } from './compaction.js';
 import type { ClusterContext } from './context.js';
+import { churnRequest } from './churn.js';
 import { leaderOf } from './inspect.js';
 import type { SimNode } from './node.js';
 import { raftConfigFor } from './options.js';
@@ -55,7 +56,12 @@ export class MembershipOps {
       return;
     }
     const { scheduler, trace } = this.context;
-    const detail = fault.kind === 'replace' && fault.with === null ? 'no node to remove, or no spare server left to add' : 'a target of the fault named no node';
+    const detail =
+      fault.kind === 'replace' && fault.with === null
+        ? 'no node to remove, or no spare server left to add'
+        : fault.kind === 'churn'
+          ? 'no running leader, or no change within the voter bounds'
+          : 'a target of the fault named no node';
     if (trace.enabled) trace.emit({ t: scheduler.nowUs, type: 'conf-change-refused', node: null, request: fault.kind, reason: 'no-target', detail, attempt: 0, final: true });
   }
 
@@ -94,6 +100,13 @@ export class MembershipOps {
       }
       case 'leave-joint':
         return [{ changes: [], transition: 'auto' }];
+      case 'churn': {
+        const leader = leaderOf(this.context.nodes);
+        const membership = leader?.raft.membership;
+        if (leader === null || membership === undefined) return null;
+        const request = churnRequest(membership, this.context.options.nodeIds, leader.id, fault, random);
+        return request === null ? null : [request];
+      }
       default: {
         const unreachable: never = fault;
         throw new Error(`unknown membership fault ${JSON.stringify(unreachable)}`);

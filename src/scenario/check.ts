@@ -36,6 +36,7 @@ class Checker {
       forUs: item.forUs,
       node: (path, id, allowDynamic) => this.node(path, id, allowDynamic),
       add: (path, found, expected) => this.add(path, found, expected),
+      nodeCount: this.nodeIds.length,
       datacenters: this.datacenters,
     };
   }

@@ -6,7 +6,7 @@ import { bugNames, findBug } from '../../sim/bugs.js';
 import { suggest } from './errors.js';
 import { electionTimerRestartRules, membershipActivations, safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
 import { raftProfiles } from './profile-names.js';
-import { allChaosKinds, type ChaosKind } from '../../sim/nemesis.js';
+import { allChaosKinds, selectableChaosKinds, type ChaosKind } from '../../sim/nemesis.js';
 import { buggifySites, type BuggifySite } from '../../sim/buggify.js';
 import { parseExpectation } from './expectations.js';
 import { faultItemSchema } from './fault-items.js';
@@ -167,10 +167,11 @@ const workloadSchema = z.strictObject({
 });
 
 /** A list of names from `names`, each once, or `all` (every name). */
-function nameList<N extends string>(names: readonly N[], what: string) {
-  const text = `a list of ${what} from: ${names.join(', ')} (or all)`;
+/** `all` names `all` (every name when not given): chaos kinds' `all` leaves the opt-in membership kind out. */
+function nameList<N extends string>(names: readonly N[], what: string, all: readonly N[] = names) {
+  const text = `a list of ${what} from: ${names.join(', ')} (or all${all.length < names.length ? `: ${all.join(', ')}` : ''})`;
   return unit((value): N[] => {
-    if (value === 'all') return [...names];
+    if (value === 'all') return [...all];
     if (!Array.isArray(value) || value.length === 0) throw new UnitError(text);
     for (const name of value) if (!names.includes(name as N)) throw new UnitError(text);
     if (new Set(value).size !== value.length) throw new UnitError(`${text}, each once`);
@@ -198,7 +199,7 @@ function switchableSection<T>(settings: z.ZodType, example: string) {
 }
 
 const chaosObjectSchema = z.strictObject({
-  kinds: nameList<ChaosKind>(allChaosKinds, 'fault kinds'),
+  kinds: nameList<ChaosKind>(selectableChaosKinds, 'fault kinds', allChaosKinds),
   meanGap: positiveDuration,
   maxFaultDuration: positiveDuration,
   maxClockOffset: duration,
@@ -212,8 +213,8 @@ const chaosObjectSchema = z.strictObject({
     .string()
     .transform((value, ctx) => {
       if (value === 'none') return null;
-      if ((allChaosKinds as readonly string[]).includes(value)) return value as ChaosKind;
-      ctx.addIssue({ code: 'custom', message: `expected none or one fault kind: ${allChaosKinds.join(', ')}` });
+      if ((selectableChaosKinds as readonly string[]).includes(value)) return value as ChaosKind;
+      ctx.addIssue({ code: 'custom', message: `expected none or one fault kind: ${selectableChaosKinds.join(', ')}` });
       return z.NEVER;
     })
     .optional(),

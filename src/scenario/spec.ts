@@ -191,7 +191,9 @@ export type FaultSpec =
   | { readonly kind: 'demote'; readonly node: NodeTarget }
   | { readonly kind: 'replace'; readonly node: NodeTarget; readonly with: string | null; readonly joint: boolean }
   | { readonly kind: 'enter-joint'; readonly changes: readonly MembershipStep[]; readonly autoLeave: boolean }
-  | { readonly kind: 'leave-joint' };
+  | { readonly kind: 'leave-joint' }
+  /** Bounds absent: 3 and 7 voters (at most the cluster's nodes). */
+  | { readonly kind: 'churn'; readonly minVoters?: number; readonly maxVoters?: number };
 
 export interface FaultItemSpec {
   readonly when: When;

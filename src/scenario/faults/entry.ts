@@ -34,6 +34,8 @@ export interface FaultCheck {
   /** A node id of the cluster, or (when allowDynamic) one of leader, follower, random, last-crashed. */
   node(path: SpecPath, id: string, allowDynamic: boolean): void;
   add(path: SpecPath, found: string, expected: string): void;
+  /** How many nodes the cluster has. */
+  readonly nodeCount: number;
   /** The cluster's datacenters (empty without cluster.datacenters). */
   readonly datacenters: readonly string[];
 }

@@ -51,6 +51,7 @@ export const faultCatalogue: FaultCatalogue = {
   replace: membershipFaults.replace,
   'enter-joint': membershipFaults['enter-joint'],
   'leave-joint': membershipFaults['leave-joint'],
+  churn: membershipFaults.churn,
   // The nested fault goes through this same table; the functions are called only once the table exists.
   arm: armEntry({
     parser: (key) => faultParser(key),

@@ -2,15 +2,15 @@
 // voter, replace a node (the leader, usually) by a fresh one, enter a joint configuration with several changes
 // and leave it. Each is proposed to the leader of the moment it fires (sim/cluster/membership.ts retries while
 // there is none); none has an undo. docs/scenarios.md "Membership changes".
-import type { FaultKind, MembershipStep } from '../../../sim/nemesis.js';
+import { churnVoterBounds, type FaultKind, type MembershipStep } from '../../../sim/nemesis.js';
 import { parseNodeId, parseTarget } from '../node-ids.js';
 import type { FaultSpec } from '../spec.js';
 import { UnitError } from '../units.js';
 import { noArgumentParser, nodeless } from './common.js';
 import type { FaultKindEntry, FaultParser } from './entry.js';
 
-type MembershipKind = Extract<FaultKind, 'add-node' | 'add-learner' | 'remove-node' | 'promote' | 'demote' | 'replace' | 'enter-joint' | 'leave-joint'>;
-type OneNodeKind = Exclude<MembershipKind, 'replace' | 'enter-joint' | 'leave-joint'>;
+type MembershipKind = Extract<FaultKind, 'add-node' | 'add-learner' | 'remove-node' | 'promote' | 'demote' | 'replace' | 'enter-joint' | 'leave-joint' | 'churn'>;
+type OneNodeKind = Exclude<MembershipKind, 'replace' | 'enter-joint' | 'leave-joint' | 'churn'>;
 
 /** A node added must be named (a node of the cluster, usually a spare); the others may be chosen when it fires. */
 const named: ReadonlySet<OneNodeKind> = new Set(['add-node', 'add-learner']);
@@ -88,6 +88,26 @@ function parseNodes(value: unknown, allowDynamic: boolean): string[] {
   throw new UnitError('a node or a list of nodes such as [n4, n5]');
 }
 
+/** `churn:` or `churn: {minVoters: 3, maxVoters: 5}`. */
+const parseChurn: FaultParser = (value, reader, path) => {
+  if (value === null || value === true) return { kind: 'churn' };
+  const body = reader.mapping(value, path, [], ['minVoters', 'maxVoters'], '{minVoters: 3, maxVoters: 7}');
+  if (body === undefined) return undefined;
+  const minVoters = reader.optional(body.minVoters, [...path, 'minVoters'], parseVoterCount);
+  const maxVoters = reader.optional(body.maxVoters, [...path, 'maxVoters'], parseVoterCount);
+  if ((body.minVoters !== undefined && minVoters === undefined) || (body.maxVoters !== undefined && maxVoters === undefined)) return undefined;
+  if (minVoters !== undefined && maxVoters !== undefined && minVoters > maxVoters) {
+    reader.fail([...path, 'maxVoters'], maxVoters, `a bound at least minVoters (${minVoters})`);
+    return undefined;
+  }
+  return { kind: 'churn', ...(minVoters !== undefined ? { minVoters } : {}), ...(maxVoters !== undefined ? { maxVoters } : {}) };
+};
+
+function parseVoterCount(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > 51) throw new UnitError('a voter count from 1 to 51');
+  return value;
+}
+
 /** Changes in the order an enter-joint is written in (add, learners, remove), so writing and reading it back
  *  gives the same fault. */
 function canonical(changes: readonly MembershipStep[]): MembershipStep[] {
@@ -133,6 +153,23 @@ export const membershipFaults: { readonly [K in MembershipKind]: FaultKindEntry<
       return { ...written, autoLeave: fault.autoLeave };
     },
     restrict: (fault, kept) => (fault.changes.every((change) => kept.keepsTarget(change.node)) ? fault : null),
+  },
+  churn: {
+    key: 'churn',
+    parse: parseChurn,
+    lasting: { kind: 'instant' },
+    check: (fault, check) => {
+      const most = check.nodeCount;
+      if (fault.minVoters !== undefined && fault.minVoters > most) check.add([...check.path, 'minVoters'], String(fault.minVoters), `at most the ${most} nodes of the cluster`);
+    },
+    toSim: (fault, context) => {
+      const nodes = context.nodeIds.length;
+      const minVoters = fault.minVoters ?? Math.min(churnVoterBounds.min, nodes);
+      return [{ kind: 'churn', minVoters, maxVoters: fault.maxVoters ?? Math.max(minVoters, Math.min(churnVoterBounds.max, nodes)) }];
+    },
+    fromSim: (fault) => fault,
+    write: (fault) => (fault.minVoters === undefined && fault.maxVoters === undefined ? null : { ...(fault.minVoters !== undefined ? { minVoters: fault.minVoters } : {}), ...(fault.maxVoters !== undefined ? { maxVoters: fault.maxVoters } : {}) }),
+    restrict: (fault) => fault,
   },
   'leave-joint': {
     key: 'leave-joint',
