@@ -112,7 +112,8 @@ export function requestKind(request: ConfChangeRequest): { readonly kind: 'leave
 /** Loosened rules, for the bug catalogue's membership mistakes (raft/bugs.ts). */
 export interface ChangeRules {
   /** The mistake: a simple change may change any number of voters (quorums of consecutive configurations need
-   *  not overlap; dissertation 4.1, Figure 4.2). */
+   *  not overlap; dissertation 4.1, Figure 4.2): a request of several changes with transition `auto` is carried
+   *  out at once as one simple change instead of through a joint configuration. */
   readonly allowManyVotersInSimpleChange: boolean;
 }
 
@@ -121,7 +122,8 @@ const strictRules: ChangeRules = { allowManyVotersInSimpleChange: false };
 /**
  * Applies `request` to `membership`, or says why it cannot be applied. The rules (etcd confchange, made strict:
  * a change that would do nothing is refused rather than silently ignored, etcd-io/raft#354):
- * - leave-joint needs a joint configuration; a simple change or entering joint needs a simple one;
+ * - leave-joint needs a joint configuration; a simple change or entering joint needs a simple one, and entering
+ *   joint one with voters (the outgoing half would be empty);
  * - a simple change changes at most one voter (dissertation 4.2: any two majorities of configurations that
  *   differ by one voter overlap);
  * - a node appears at most once per request; every change must change something;
@@ -129,7 +131,7 @@ const strictRules: ChangeRules = { allowManyVotersInSimpleChange: false };
  */
 export function applyConfChange(membership: Membership, request: ConfChangeRequest, rules: ChangeRules = strictRules): ChangeOutcome {
   if (request.changes.length > maxChangesPerRequest) return refuse(`${request.changes.length} changes in one request, more than the ${maxChangesPerRequest} allowed`);
-  const kind = requestKind(request);
+  const kind = rules.allowManyVotersInSimpleChange && request.transition === 'auto' && request.changes.length > 1 ? { kind: 'simple' as const } : requestKind(request);
   switch (kind.kind) {
     case 'leave-joint':
       if (!isJoint(membership)) return refuse(`cannot leave a joint configuration: ${describeMembership(membership)} is not joint`);
@@ -146,6 +148,8 @@ export function applyConfChange(membership: Membership, request: ConfChangeReque
     }
     case 'enter-joint': {
       if (isJoint(membership)) return refuse(`cannot enter a joint configuration: ${describeMembership(membership)} is already joint`);
+      // etcd: "can't make a zero-voter config joint" (the outgoing half would be empty, so the result not joint).
+      if (membership.voters.length === 0) return refuse(`cannot enter a joint configuration from ${describeMembership(membership)}: it has no voters`);
       const start: Membership = { ...membership, outgoing: membership.voters, autoLeave: kind.autoLeave };
       return applyChanges(start, request.changes);
     }
