@@ -44,6 +44,11 @@ export const TRACE_INVARIANTS = [
   'CommitIrrevocable',
   'CommittedTruncated',
   'AckedRetained',
+  // Membership changes (sim/membership-checker.ts).
+  'ConfigQuorumOverlap',
+  'OnePendingConfig',
+  'ConfigInForce',
+  'SnapshotConfig',
   'Assertion',
 ] as const;
 export type TraceInvariant = (typeof TRACE_INVARIANTS)[number];
