@@ -93,7 +93,7 @@ export class ContractChecker {
     private readonly context: CheckerContext,
     private readonly nodes: readonly ContractNodeView[],
     /** The configuration `id` acts under: whose votes elect it and whose quorum must hold what it commits. */
-    private readonly configuration: (id: NodeId) => VotingConfiguration,
+    private readonly configuration: (id: NodeId, purpose: 'election' | 'commit') => VotingConfiguration,
     /** The term committed at `index` as far as the safety checker knows, or undefined. */
     private readonly committedTermAt: (index: number) => number | undefined,
     private readonly coverage: Coverage | null = null,
@@ -240,7 +240,7 @@ export class ContractChecker {
   /** `id` became leader of `term`, holding its own vote `ownVote` (null when it holds none). */
   onElected(id: NodeId, term: number, ownVote: NodeId | null): void {
     this.checks++;
-    const configuration = this.configuration(id);
+    const configuration = this.configuration(id, 'election');
     const voters = configuration.voters;
     const granted = voters.filter((voter) => (voter === id ? ownVote === id : this.votes.get(voter)?.get(term) === id));
     if (configuration.isQuorum(granted)) return;
@@ -270,7 +270,7 @@ export class ContractChecker {
   /** `id` advanced its commit index to `index`, whose entry has `term`. */
   onCommit(id: NodeId, index: number, term: number): void {
     this.checks++;
-    const configuration = this.configuration(id);
+    const configuration = this.configuration(id, 'commit');
     const voters = configuration.voters;
     const holding = this.holdersScratch;
     holding.length = 0;

@@ -82,9 +82,26 @@ export class MembershipChecker {
     return history[0]!.membership;
   }
 
-  /** The configuration `id` acts under now, as the contract checker counts quorums. */
-  votingConfiguration(id: NodeId): VotingConfiguration {
-    return this.votingFor(this.tracked.get(id) ?? this.bootstrap);
+  /** The configuration `id` acts under now, as the contract checker counts quorums: whose quorum must hold what
+   *  it commits. For an election (apply-time activation), also the committed configuration at its commit index:
+   *  a node campaigns only once it applied every configuration entry it knows committed (etcd raft.go hup), since
+   *  one of them may change whose votes count; both must be won. */
+  votingConfiguration(id: NodeId, purpose: 'election' | 'commit' = 'commit'): VotingConfiguration {
+    const inForce = this.tracked.get(id) ?? this.bootstrap;
+    if (purpose === 'commit' || this.activation === 'append' || this.lostTrack) return this.votingFor(inForce);
+    const commit = this.view(id)?.log()?.committed ?? 0;
+    const committed = this.committedAt(Math.min(commit, this.committedThrough));
+    if (committed === inForce || sameMembership(committed, inForce)) return this.votingFor(inForce);
+    const a = this.votingFor(inForce);
+    const b = this.votingFor(committed);
+    return { voters: [...new Set([...a.voters, ...b.voters])], isQuorum: (members) => a.isQuorum(members) && b.isQuorum(members) };
+  }
+
+  /** `id` restarted from its disk: it acts under what it recovered. */
+  onRestart(id: NodeId): void {
+    const membership = this.view(id)?.membership() ?? null;
+    if (membership !== null) this.tracked.set(id, membership);
+    this.dirty.add(id);
   }
 
   private votingFor(membership: Membership): VotingConfiguration {

@@ -122,6 +122,7 @@ export class ApplyPipeline {
     if (this.context.network.hasCuts()) this.context.coverage.reach('snapshot-installed-during-partition');
     this.checker?.onSnapshot(node.id, snapshot.meta.index, snapshot.meta.term, 'installed');
     this.checker?.onSnapshotApplied(node.id, snapshot.meta.index);
+    this.context.membership?.onSnapshot(node.id, snapshot.meta.index, snapshot.meta.membership, 'installed');
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'snapshot-install', node: node.id, index: snapshot.meta.index, term: snapshot.meta.term });
   }
 
@@ -133,6 +134,7 @@ export class ApplyPipeline {
     this.checker?.onApply(node.id, entry);
     this.contract?.onApply(node.id, entry.index, node.raft.log.committed);
     if (this.trace.enabled) this.trace.emitApply(this.scheduler.nowUs, node.id, entry.index, entry.term, entryDigest(entry));
+    if (entry.kind === 'config') this.context.membership?.touch(node.id);
     if (entry.kind === 'noop') {
       node.kv.skip(entry.index);
       return;

@@ -14,10 +14,12 @@
 //   node.ts         one simulated process and the gate for its events; wal.ts, options.ts, types.ts
 import type { RaftFactory } from '../../raft/contract.js';
 import { RaftNode } from '../../raft/node.js';
+import { simpleMembership } from '../../raft/membership.js';
 import { quorumSize } from '../../raft/quorum.js';
 import type { Message } from '../../raft/types.js';
 import { SafetyChecker } from '../checker.js';
 import { ContractChecker, type VotingConfiguration } from '../contract-checker.js';
+import { MembershipChecker } from '../membership-checker.js';
 import { Coverage } from '../coverage.js';
 import { NodeClock } from '../clock.js';
 import { Disk } from '../disk.js';
@@ -57,6 +59,7 @@ export class Cluster {
   readonly clientNetwork: Network<ClientMessage>;
   readonly checker: SafetyChecker | null;
   readonly contract: ContractChecker | null;
+  readonly membership: MembershipChecker | null;
   readonly metrics: MetricsCollector;
   readonly coverage = new Coverage();
   readonly stats: ClusterStats = newClusterStats();
@@ -92,6 +95,7 @@ export class Cluster {
     this.network = this.raftNetwork();
     this.clientNetwork = this.clientFacingNetwork(clientIds);
     for (const id of options.nodeIds) this.nodes.set(id, this.createNode(id));
+    this.membership = this.checker === null ? null : this.membershipChecker();
     this.contract = this.checker === null ? null : this.contractChecker(this.checker);
     const context: ClusterContext = {
       scheduler,
@@ -99,6 +103,7 @@ export class Cluster {
       trace,
       checker: this.checker,
       contract: this.contract,
+      membership: this.membership,
       metrics: this.metrics,
       coverage: this.coverage,
       stats: this.stats,
@@ -131,9 +136,30 @@ export class Cluster {
     }));
     const voters = this.options.nodeIds;
     const quorum = quorumSize(voters.length);
-    const configuration: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
-    const context = { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
-    return new ContractChecker(context, views, () => configuration, (index) => checker.committedTermAt(index), this.coverage, (index) => checker.committedInTermAt(index));
+    const fixed: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
+    const membership = this.membership;
+    // With membership changes, each node is judged by the configuration it acts under (membership-checker.ts);
+    // a Raft that does not report its configuration, by the fixed voters.
+    const configuration = membership === null ? () => fixed : (id: NodeId, purpose: 'election' | 'commit') => membership.votingConfiguration(id, purpose);
+    return new ContractChecker(this.checkerContext(), views, configuration, (index) => checker.committedTermAt(index), this.coverage, (index) => checker.committedInTermAt(index));
+  }
+
+  private checkerContext() {
+    return { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
+  }
+
+  /** The membership invariants, for a Raft that reports the configuration in force (raft/contract.ts). */
+  private membershipChecker(): MembershipChecker | null {
+    const first = this.nodes.values().next().value;
+    if (first === undefined || first.raft.membership === undefined) return null;
+    const views = [...this.nodes.values()].map((node) => ({
+      id: node.id,
+      membership: () => (node.process.status === 'down' ? null : (node.raft.membership ?? null)),
+      log: () => (node.process.status === 'down' ? null : node.raft.log),
+    }));
+    const config = raftConfigFor(this.options, first.id);
+    const rules = { allowManyVotersInSimpleChange: config.unsafe.manyVotersInSimpleChange ?? false };
+    return new MembershipChecker(this.checkerContext(), views, simpleMembership(config.voters), rules, config.membershipActivation ?? 'apply');
   }
 
   private raftNetwork(): Network<Message> {

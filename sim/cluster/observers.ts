@@ -4,6 +4,7 @@ import type { Message, RaftEvent } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
 import type { Coverage } from '../coverage.js';
+import type { MembershipChecker } from '../membership-checker.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { DropReason, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
@@ -20,6 +21,7 @@ export class Observers {
   private readonly trace: Trace;
   private readonly checker: SafetyChecker | null;
   private readonly contract: ContractChecker | null;
+  private readonly membership: MembershipChecker | null;
   private readonly metrics: MetricsCollector;
   private readonly coverage: Coverage;
   private readonly nodes: ReadonlyMap<NodeId, SimNode>;
@@ -35,6 +37,7 @@ export class Observers {
     this.trace = context.trace;
     this.checker = context.checker;
     this.contract = context.contract;
+    this.membership = context.membership;
     this.metrics = context.metrics;
     this.coverage = context.coverage;
     this.nodes = context.nodes;
@@ -47,6 +50,7 @@ export class Observers {
   observe(node: SimNode): void {
     const events = node.raft.takeEvents();
     for (let k = 0; k < events.length; k++) this.onRaftEvent(node, events[k]!);
+    this.membership?.onObserved(node.id);
     const checker = this.checker;
     if (checker !== null) {
       checker.onTerm(node.id, node.raft.currentTerm);
@@ -74,6 +78,7 @@ export class Observers {
         return;
       case 'commit':
         this.checker?.onCommit(node.id, event.index, node.raft.log, node.raft.currentTerm);
+        this.membership?.onCommit(node.id, event.index, node.raft.log);
         this.contract?.onCommit(node.id, event.index, event.term);
         this.metrics.onApplyLag(event.index - node.raft.log.applied);
         this.noteCommitCoverage(node, event.index);
@@ -93,10 +98,15 @@ export class Observers {
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'progress', node: node.id, peer: event.peer, state: event.state });
         return;
       case 'snapshot-installed':
+        this.membership?.touch(node.id);
         if (this.protocolTap.on) this.notify({ kind: 'snapshot-installed', node: node.id });
         return;
       case 'membership':
+        this.membership?.onMembershipEvent(node.id, event.membership);
+        return;
       case 'conf-change-proposed':
+        this.membership?.onConfChangeAppended(node.id, event.index, node.raft.log);
+        return;
       case 'removed-step-down':
         return;
       default: {
