@@ -47,6 +47,7 @@ export const TRACE_INVARIANTS = [
   // Membership changes (sim/membership-checker.ts).
   'ConfigQuorumOverlap',
   'OnePendingConfig',
+  'ConfigAfterTermCommit',
   'ConfigInForce',
   'SnapshotConfig',
   'Assertion',

@@ -9,6 +9,10 @@
 // - OnePendingConfig: when a leader appends a configuration entry, no other configuration entry above the
 //   cluster-wide commit index is in its log (dissertation 4.1: at most one change at a time; etcd's pending
 //   conf index). Two uncommitted changes may each overlap their base and not each other.
+// - ConfigAfterTermCommit: a leader appends a configuration entry only once it has committed an entry of its own
+//   term (the dissertation's fix to single-server changes, raft-dev 2015 "bug in single-server membership
+//   changes": a new leader's change and a deposed leader's uncommitted one may each differ by one voter from
+//   their base and by two from each other).
 // - ConfigInForce: a node's configuration in force is what its snapshot and log give: the committed configuration
 //   at its applied index (configuration entries take effect when applied), or, in the append-time variant, the
 //   committed configuration at its commit index followed by the configuration entries of its log up to its last
@@ -171,10 +175,15 @@ export class MembershipChecker {
     this.history.push({ index, membership: outcome.membership });
   }
 
-  /** Leader `id` appended a configuration entry at `index` (OnePendingConfig). */
-  onConfChangeAppended(id: NodeId, index: number, log: LogView): void {
+  /** Leader `id` of `term` appended a configuration entry at `index` (OnePendingConfig, ConfigAfterTermCommit);
+   *  `committed` is its commit index. */
+  onConfChangeAppended(id: NodeId, index: number, term: number, committed: number, log: LogView): void {
     this.checks++;
     this.touch(id);
+    const committedTerm = log.term(committed);
+    if (committedTerm !== term) {
+      raiseViolation(this.context, 'ConfigAfterTermCommit', `leader ${id} of term ${term} appended a configuration entry at index ${index} before committing an entry of its term (its commit index ${committed} holds term ${committedTerm ?? 'unknown'})`, [id]);
+    }
     for (let at = Math.max(this.committedThrough + 1, log.firstIndex()); at < index; at++) {
       const entry = log.entry(at);
       if (entry === undefined || entry.kind !== 'config') continue;

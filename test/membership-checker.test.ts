@@ -105,7 +105,7 @@ describe('OnePendingConfig', () => {
   it('fails when a leader appends a configuration entry above another one not yet committed', () => {
     const { checker, node } = members(['n1', 'n2', 'n3'], entriesOf([null, 'v4', null, 'v5']));
     checker.onCommit('n1', 1, node('n1').live);
-    expect(violation(() => checker.onConfChangeAppended('n1', 4, node('n1').live))).toMatch(
+    expect(violation(() => checker.onConfChangeAppended('n1', 4, 1, 1, node('n1').live))).toMatch(
       /^OnePendingConfig: leader n1 appended a configuration entry at index 4 while its log holds another one not yet committed at index 2 \(add-voter n4; committed through 1\)/,
     );
   });
@@ -113,7 +113,19 @@ describe('OnePendingConfig', () => {
   it('is quiet once the earlier one is committed anywhere', () => {
     const { checker, node } = members(['n1', 'n2', 'n3'], entriesOf([null, 'v4', null, 'v5']));
     checker.onCommit('n2', 3, node('n2').live);
-    expect(violation(() => checker.onConfChangeAppended('n1', 4, node('n1').live))).toBe('none');
+    expect(violation(() => checker.onConfChangeAppended('n1', 4, 1, 3, node('n1').live))).toBe('none');
+  });
+});
+
+describe('ConfigAfterTermCommit', () => {
+  it('fails when a leader appends a configuration entry before committing an entry of its term', () => {
+    // Entries 1-2 of term 1, then the new leader's noop (3) and its change (4), both of term 2.
+    const list = [...entriesOf([null, null]), { index: 3, term: 2, kind: 'noop', data: null, bytes: 0 } as Entry, { index: 4, term: 2, kind: 'config', data: request('v4'), bytes: 1 } as Entry];
+    const { checker, node } = members(['n1', 'n2', 'n3'], list);
+    expect(violation(() => checker.onConfChangeAppended('n1', 4, 2, 2, node('n1').live))).toMatch(
+      /^ConfigAfterTermCommit: leader n1 of term 2 appended a configuration entry at index 4 before committing an entry of its term \(its commit index 2 holds term 1\)/,
+    );
+    expect(violation(() => checker.onConfChangeAppended('n1', 4, 2, 3, node('n1').live))).toBe('none');
   });
 });
 

@@ -105,7 +105,7 @@ export class Observers {
         this.membership?.onMembershipEvent(node.id, event.membership);
         return;
       case 'conf-change-proposed':
-        this.membership?.onConfChangeAppended(node.id, event.index, node.raft.log);
+        this.membership?.onConfChangeAppended(node.id, event.index, event.term, node.raft.log.committed, node.raft.log);
         return;
       case 'removed-step-down':
         return;
