@@ -5,7 +5,7 @@
 // the smallest message sequence where the broken node and the correct node part ways.
 import type { UnsafeKnobs } from './config.js';
 
-export type BugArea = 'election' | 'term' | 'replication' | 'commit' | 'persistence' | 'reads' | 'snapshots';
+export type BugArea = 'election' | 'term' | 'replication' | 'commit' | 'persistence' | 'reads' | 'snapshots' | 'membership';
 
 /** The Raft safety property a variant violates first (paper Figure 3, plus Durability of acknowledged entries and
  *  linearizable reads), or 'liveness' when the mistake can only stall the cluster. */
@@ -73,7 +73,7 @@ export const bugCatalogue: BugCatalogue = {
       'The node computes its quorum as ceil(n/2) instead of floor(n/2)+1; the two agree for odd n, so tests on three or five nodes pass, but with four nodes two disjoint pairs each elect a leader in the same term (and commit, confirm reads and keep leases with half the cluster).',
     source: 'andrewjstone/rafter#16 (quorum_min incorrect for even numbers of servers); async-raft/async-raft#143 (read quorum off by one); Raft paper 5.2',
     breaks: 'ElectionSafety',
-    where: 'node.ts RaftNode.quorum (votes, commit, CheckQuorum, read confirmation, lease)',
+    where: 'node.ts RaftNode.constructor (quorumRule: votes, commit, CheckQuorum, read confirmation, lease)',
   },
   acceptStaleTermAppend: {
     name: 'accept-stale-term-append',
@@ -218,6 +218,78 @@ export const bugCatalogue: BugCatalogue = {
     source: 'Raft paper Figure 13, InstallSnapshot receiver rule 6, 7 ("entries following the snapshot are still valid and must be retained"); camunda/camunda#6092 (snapshot install on a follower can lose entries)',
     breaks: 'LeaderCompleteness',
     where: 'node.ts keepsLogAfterSnapshot',
+  },
+  manyVotersInSimpleChange: {
+    name: 'many-voters-in-simple-change',
+    area: 'membership',
+    summary:
+      'Several changes proposed together are applied in one step, as a simple configuration change, instead of through a joint configuration. A majority of the old voters and a majority of the new ones need not share a server, so while some servers use the old configuration and others the new, two leaders can be elected in the same term.',
+    source: 'Raft dissertation 4.1 and Figure 4.2 (switching directly from one configuration to another is unsafe unless it changes one server); etcd confchange "more than one voter changed without entering joint config"',
+    breaks: 'ElectionSafety',
+    where: 'node.ts appendConfChange',
+  },
+  noPendingConfCheck: {
+    name: 'no-pending-conf-check',
+    area: 'membership',
+    summary:
+      'A leader appends a configuration entry while an earlier one is not yet applied. Each step is a valid one-voter change, but servers that activate configurations on apply may then act on configurations two steps apart, whose majorities need not overlap.',
+    source: 'Raft dissertation 4.1 ("a leader may not begin a new configuration change until the previous one is committed"); etcd-io/raft pendingConfIndex',
+    breaks: 'ElectionSafety',
+    where: 'node.ts appendConfChange',
+  },
+  confChangeBeforeTermCommit: {
+    name: 'conf-change-before-term-commit',
+    area: 'membership',
+    summary:
+      'A newly elected leader appends a configuration entry before it has committed an entry of its own term. An uncommitted change of a deposed leader and this one can then each be committed by a different majority, and one of them overwrites committed entries of the other.',
+    source: 'Diego Ongaro, raft-dev 2015, "bug in single-server membership changes" (fix: a leader commits an entry of its term before appending a configuration entry); Raft dissertation 4.1 errata',
+    breaks: 'StateMachineSafety',
+    where: 'node.ts appendConfChange',
+  },
+  snapshotWithoutConfig: {
+    name: 'snapshot-without-config',
+    area: 'membership',
+    summary:
+      'The compaction path treats configuration entries like normal ones: a snapshot records the configuration of the previous snapshot, not the one its entries built. A server that restarts from it, or installs it, counts votes and commits with a configuration that no longer exists.',
+    source: 'Raft dissertation 5.1 (the snapshot must include the latest configuration as of the last included index); openraft and etcd both store the membership in the snapshot metadata',
+    breaks: 'ElectionSafety',
+    where: 'node.ts membershipAt',
+  },
+  installSnapshotKeepsStaleConfig: {
+    name: 'install-snapshot-keeps-stale-config',
+    area: 'membership',
+    summary:
+      "On InstallSnapshot the follower discards its log but keeps the configuration of an uncommitted configuration entry from that log instead of the snapshot's. It then votes and, once elected, commits under a configuration the cluster never committed: disjoint quorums and lost committed entries.",
+    source: 'databendlabs/openraft#1808 (2026: a snapshot install kept a stale membership from an uncommitted entry); Raft paper Figure 13, InstallSnapshot receiver rule 8 (reset the state machine and configuration from the snapshot)',
+    breaks: 'ElectionSafety',
+    where: 'node.ts handleInstallSnapshot',
+  },
+  removedLeaderCountsItself: {
+    name: 'removed-leader-counts-itself',
+    area: 'membership',
+    summary:
+      "A leader that applied its own removal keeps leading (etcd without StepDownOnRemoval) and still counts its own log toward the new configuration's majority. With one other voter it commits entries that a majority of the new configuration does not hold, and a new leader elected by them overwrites them.",
+    source: 'etcd-io/raft testdata confchange_v1_remove_leader (a removed leader must not count itself); Raft dissertation 4.2.2 (the leader steps down once the configuration without it is committed)',
+    breaks: 'StateMachineSafety',
+    where: 'node.ts quorumCommitIndex',
+  },
+  autoLeaveOnlyOnce: {
+    name: 'auto-leave-only-once',
+    area: 'membership',
+    summary:
+      'The leave of a joint configuration entered with auto-leave is proposed only at the moment a leader applies the joint entry. A leader elected after it applied that entry as a follower never proposes it, and the cluster stays joint: every decision needs two majorities until an operator intervenes.',
+    source: 'etcd-io/etcd#12136 (auto-leave stuck when the leader stepped down); etcd-io/raft raft.go advance (auto-leave is retried by every leader)',
+    breaks: 'liveness',
+    where: 'node.ts maybeAutoLeave',
+  },
+  campaignWithUnappliedConfig: {
+    name: 'campaign-with-unapplied-config',
+    area: 'membership',
+    summary:
+      'A server campaigns while configuration entries it knows to be committed are not applied yet, counting votes under the configuration before them. A server removed by such an entry, or one that would need a larger quorum, can win with voters who no longer form a majority of the configuration in force.',
+    source: "etcd-io/raft raft.go hup() (\"cannot campaign ... since there are still pending configuration changes to apply\"); Raft dissertation 4.1",
+    breaks: 'ElectionSafety',
+    where: 'node.ts mayCampaign',
   },
 };
 

@@ -3,8 +3,14 @@ import type { NodeId } from './types.js';
 /** Every knob of a Raft node. Times are in the node's LOCAL clock, microseconds. */
 export interface RaftConfig {
   readonly id: NodeId;
-  /** Voting members, this node included. A value: membership changes replace it whole. */
+  /** The bootstrap configuration: the voters the cluster starts with (etcd's initial cluster). Later
+   *  configurations come from the log and snapshots (raft/membership.ts). A node joining later is given the same
+   *  bootstrap voters, without itself: it never campaigns until a configuration makes it a voter. */
   readonly voters: readonly NodeId[];
+  /** When a configuration entry takes effect (docs/raft.md, "Membership"). Absent means 'apply' (etcd: once
+   *  applied); 'append' is hashicorp/raft's and the dissertation's rule (as soon as it is in the log, reverted if
+   *  the entry is truncated). Written only when set, so the meta record of every run without it is unchanged. */
+  readonly membershipActivation?: MembershipActivation;
 
   /** Election timeouts are drawn uniformly from [min, max] (Raft paper 5.2). min == max gives a fixed timeout,
    *  which is how the split-vote storms of un-jittered clusters are reproduced. */
@@ -58,6 +64,8 @@ export interface RaftConfig {
  *    current leader, on granting a vote, and when a leader steps down. A step down to a higher term for any other
  *    reason keeps the running deadline. */
 export const electionTimerRestartRules = ['etcd', 'logcabin'] as const;
+export const membershipActivations = ['apply', 'append'] as const;
+export type MembershipActivation = (typeof membershipActivations)[number];
 export type ElectionTimerRestart = (typeof electionTimerRestartRules)[number];
 
 /** Deliberately broken variants of Raft, one switch per mistake, each placed where a real implementer makes it.
@@ -114,6 +122,23 @@ export interface UnsafeKnobs {
   readonly installSnapshotKeepsConflictingLog: boolean;
   /** On InstallSnapshot the follower discards its whole log even when it holds the snapshot's last entry and more. */
   readonly installSnapshotDiscardsMatchingSuffix: boolean;
+  // --- membership (dissertation 4)
+  /** A simple (non-joint) change may change several voters at once. */
+  readonly manyVotersInSimpleChange: boolean;
+  /** A leader appends a configuration entry while an earlier one is not yet applied. */
+  readonly noPendingConfCheck: boolean;
+  /** A new leader appends a configuration entry before committing an entry of its own term. */
+  readonly confChangeBeforeTermCommit: boolean;
+  /** The compaction path treats configuration entries as normal ones: a snapshot carries the previous snapshot's configuration. */
+  readonly snapshotWithoutConfig: boolean;
+  /** On InstallSnapshot the follower keeps the configuration of an entry the snapshot discards. */
+  readonly installSnapshotKeepsStaleConfig: boolean;
+  /** A leader removed from the configuration keeps leading and counts itself toward the new configuration's quorum. */
+  readonly removedLeaderCountsItself: boolean;
+  /** Auto-leave is proposed only by the apply that crosses the joint entry, never retried. */
+  readonly autoLeaveOnlyOnce: boolean;
+  /** A node campaigns while committed configuration entries are not applied yet. */
+  readonly campaignWithUnappliedConfig: boolean;
 }
 
 export const safeKnobs: UnsafeKnobs = Object.freeze({
@@ -138,6 +163,14 @@ export const safeKnobs: UnsafeKnobs = Object.freeze({
   noSnapshotFallback: false,
   installSnapshotKeepsConflictingLog: false,
   installSnapshotDiscardsMatchingSuffix: false,
+  manyVotersInSimpleChange: false,
+  noPendingConfCheck: false,
+  confChangeBeforeTermCommit: false,
+  snapshotWithoutConfig: false,
+  installSnapshotKeepsStaleConfig: false,
+  removedLeaderCountsItself: false,
+  autoLeaveOnlyOnce: false,
+  campaignWithUnappliedConfig: false,
 });
 
 export function defaultRaftConfig(id: NodeId, voters: readonly NodeId[]): RaftConfig {
@@ -165,7 +198,7 @@ export function defaultRaftConfig(id: NodeId, voters: readonly NodeId[]): RaftCo
 
 export function validateRaftConfig(config: RaftConfig): void {
   const problems: string[] = [];
-  if (!config.voters.includes(config.id)) problems.push(`voters ${JSON.stringify(config.voters)} do not include ${config.id}`);
+  if (config.voters.length === 0) problems.push('the bootstrap configuration needs at least one voter');
   if (new Set(config.voters).size !== config.voters.length) problems.push('voters contain duplicates');
   if (!(config.heartbeatIntervalUs > 0)) problems.push('heartbeatIntervalUs must be > 0');
   if (!(config.electionTimeoutMinUs > config.heartbeatIntervalUs)) {
@@ -174,6 +207,8 @@ export function validateRaftConfig(config: RaftConfig): void {
   if (config.electionTimeoutMaxUs < config.electionTimeoutMinUs) problems.push('electionTimeoutMaxUs must be >= electionTimeoutMinUs');
   const rule = config.electionTimerRestart;
   if (rule !== undefined && !electionTimerRestartRules.includes(rule)) problems.push(`electionTimerRestart must be one of ${electionTimerRestartRules.join(', ')}`);
+  const activation = config.membershipActivation;
+  if (activation !== undefined && !membershipActivations.includes(activation)) problems.push(`membershipActivation must be one of ${membershipActivations.join(', ')}`);
   if (!(config.maxInflightMessages >= 1)) problems.push('maxInflightMessages must be >= 1');
   if (!(config.maxEntriesBytesPerMessage >= 1)) problems.push('maxEntriesBytesPerMessage must be >= 1');
   if (!(config.snapshotChunkBytes >= 1)) problems.push('snapshotChunkBytes must be >= 1');

@@ -3,39 +3,15 @@
 //
 // A Membership is what etcd calls a ConfState: voters, learners and, while joint, the outgoing voters and the
 // learners-to-be (learnersNext: voters being demoted, who must keep voting in the outgoing half until the joint
-// configuration is left). Every function here returns a new value; nothing is mutated.
-import type { NodeId } from './types.js';
+// configuration is left). Every function here returns a new value; nothing is mutated. Id lists are sets kept in
+// the order members joined (the bootstrap order first), so a leader visits its peers in the same order as before
+// any change; they compare as sets and print sorted.
+import type { ConfChangeRequest, ConfChangeTransition, Membership, MembershipChange, NodeId } from './types.js';
 
-export interface Membership {
-  /** Voters of the (incoming) configuration: in a simple configuration, the only voters. Sorted. */
-  readonly voters: readonly NodeId[];
-  /** Voters of the outgoing configuration while joint (dissertation 4.3, C_old); empty otherwise. Sorted. */
-  readonly outgoing: readonly NodeId[];
-  /** Non-voting members: they replicate the log (also by snapshot) but never vote or count. Sorted. */
-  readonly learners: readonly NodeId[];
-  /** Voters of the outgoing half being demoted: they become learners when the joint configuration is left. */
-  readonly learnersNext: readonly NodeId[];
-  /** Joint configurations entered with autoLeave are left by the leader on its own once applied (etcd). */
-  readonly autoLeave: boolean;
-}
+export type { ConfChangeRequest, ConfChangeTransition, Membership, MembershipChange } from './types.js';
 
-/** One change to one node. `add-voter` of a learner promotes it; `add-learner` of a voter demotes it. */
-export interface MembershipChange {
-  readonly op: 'add-voter' | 'add-learner' | 'remove';
-  readonly node: NodeId;
-}
-
-/** etcd's ConfChangeTransition: `auto` makes a single change simple and several changes a joint configuration
- *  left automatically; `joint-implicit` always enters joint and leaves automatically; `joint-explicit` enters
- *  joint and waits for an explicit leave (a request with no changes). */
-export const confChangeTransitions = ['auto', 'joint-implicit', 'joint-explicit'] as const;
-export type ConfChangeTransition = (typeof confChangeTransitions)[number];
-
-/** What a configuration entry carries (Entry.kind 'config', Entry.data). No changes means: leave joint. */
-export interface ConfChangeRequest {
-  readonly changes: readonly MembershipChange[];
-  readonly transition: ConfChangeTransition;
-}
+/** The transitions of ConfChangeRequest (types.ts), for schemas and parsers. */
+export const confChangeTransitions: readonly ConfChangeTransition[] = ['auto', 'joint-implicit', 'joint-explicit'];
 
 export type ChangeOutcome = { readonly ok: true; readonly membership: Membership } | { readonly ok: false; readonly reason: string };
 
@@ -49,7 +25,7 @@ export function confChangeBytes(request: ConfChangeRequest): number {
 
 /** The configuration a cluster boots with: these voters, nobody else. */
 export function simpleMembership(voters: readonly NodeId[]): Membership {
-  return { voters: sortIds(voters), outgoing: [], learners: [], learnersNext: [], autoLeave: false };
+  return { voters: [...new Set(voters)], outgoing: [], learners: [], learnersNext: [], autoLeave: false };
 }
 
 export function isJoint(membership: Membership): boolean {
@@ -65,12 +41,12 @@ export function isLearner(membership: Membership, id: NodeId): boolean {
   return membership.learners.includes(id) || membership.learnersNext.includes(id);
 }
 
-/** Voters of both halves, each once, sorted: whom a candidate asks and a leader tracks for commit. */
+/** Voters of both halves, each once: whom a candidate asks and a leader tracks for commit. */
 export function allVoters(membership: Membership): readonly NodeId[] {
   return membership.outgoing.length === 0 ? membership.voters : union(membership.voters, membership.outgoing);
 }
 
-/** Every member, voting or not, sorted: whom a leader replicates to. */
+/** Every member, voting or not: whom a leader replicates to. */
 export function allMembers(membership: Membership): readonly NodeId[] {
   return union(union(allVoters(membership), membership.learners), membership.learnersNext);
 }
@@ -87,10 +63,11 @@ export function sameMembership(a: Membership, b: Membership): boolean {
 
 /** etcd's notation: `voters=(n1 n2 n3)&&(n1 n2) learners=(n4) learners_next=(n3) autoleave`. */
 export function describeMembership(membership: Membership): string {
-  let text = `voters=(${membership.voters.join(' ')})`;
-  if (isJoint(membership)) text += `&&(${membership.outgoing.join(' ')})`;
-  if (membership.learners.length > 0) text += ` learners=(${membership.learners.join(' ')})`;
-  if (membership.learnersNext.length > 0) text += ` learners_next=(${membership.learnersNext.join(' ')})`;
+  const list = (ids: readonly NodeId[]): string => [...ids].sort(compareIds).join(' ');
+  let text = `voters=(${list(membership.voters)})`;
+  if (isJoint(membership)) text += `&&(${list(membership.outgoing)})`;
+  if (membership.learners.length > 0) text += ` learners=(${list(membership.learners)})`;
+  if (membership.learnersNext.length > 0) text += ` learners_next=(${list(membership.learnersNext)})`;
   if (membership.autoLeave) text += ' autoleave';
   return text;
 }
@@ -103,21 +80,22 @@ export function describeRequest(request: ConfChangeRequest): string {
 }
 
 /** How a request is carried out against `membership`: etcd's ConfChangeV2.EnterJoint / LeaveJoint. */
-export function requestKind(request: ConfChangeRequest): { readonly kind: 'leave-joint' } | { readonly kind: 'simple' } | { readonly kind: 'enter-joint'; readonly autoLeave: boolean } {
+export function requestKind(request: ConfChangeRequest, rules: ChangeRules = strictRules): { readonly kind: 'leave-joint' } | { readonly kind: 'simple' } | { readonly kind: 'enter-joint'; readonly autoLeave: boolean } {
   if (request.changes.length === 0) return { kind: 'leave-joint' };
-  if (request.transition === 'auto' && request.changes.length === 1) return { kind: 'simple' };
+  // The broken rule applies several changes at once in one step, without a joint configuration.
+  if (request.transition === 'auto' && (request.changes.length === 1 || rules.allowManyVotersInSimpleChange)) return { kind: 'simple' };
   return { kind: 'enter-joint', autoLeave: request.transition !== 'joint-explicit' };
 }
 
 /** Loosened rules, for the bug catalogue's membership mistakes (raft/bugs.ts). */
 export interface ChangeRules {
-  /** The mistake: a simple change may change any number of voters (quorums of consecutive configurations need
-   *  not overlap; dissertation 4.1, Figure 4.2): a request of several changes with transition `auto` is carried
-   *  out at once as one simple change instead of through a joint configuration. */
+  /** The mistake: a request of several changes is applied in one step, as a simple change, and a simple change
+   *  may change any number of voters (quorums of consecutive configurations need not overlap; dissertation 4.1,
+   *  Figure 4.2). */
   readonly allowManyVotersInSimpleChange: boolean;
 }
 
-const strictRules: ChangeRules = { allowManyVotersInSimpleChange: false };
+export const strictRules: ChangeRules = Object.freeze({ allowManyVotersInSimpleChange: false });
 
 /**
  * Applies `request` to `membership`, or says why it cannot be applied. The rules (etcd confchange, made strict:
@@ -131,7 +109,7 @@ const strictRules: ChangeRules = { allowManyVotersInSimpleChange: false };
  */
 export function applyConfChange(membership: Membership, request: ConfChangeRequest, rules: ChangeRules = strictRules): ChangeOutcome {
   if (request.changes.length > maxChangesPerRequest) return refuse(`${request.changes.length} changes in one request, more than the ${maxChangesPerRequest} allowed`);
-  const kind = rules.allowManyVotersInSimpleChange && request.transition === 'auto' && request.changes.length > 1 ? { kind: 'simple' as const } : requestKind(request);
+  const kind = requestKind(request, rules);
   switch (kind.kind) {
     case 'leave-joint':
       if (!isJoint(membership)) return refuse(`cannot leave a joint configuration: ${describeMembership(membership)} is not joint`);
@@ -221,19 +199,22 @@ export function sortIds(ids: readonly NodeId[]): readonly NodeId[] {
   return [...new Set(ids)].sort(compareIds);
 }
 
+/** `a`, then the ids of `b` not in it, in their order. */
 function union(a: readonly NodeId[], b: readonly NodeId[]): readonly NodeId[] {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
-  return sortIds([...a, ...b]);
+  const extra = b.filter((id) => !a.includes(id));
+  return extra.length === 0 ? a : [...a, ...extra];
 }
 
 function without(ids: readonly NodeId[], id: NodeId): readonly NodeId[] {
   return ids.includes(id) ? ids.filter((other) => other !== id) : ids;
 }
 
+/** Set equality (lists hold no duplicates). */
 function sameIds(a: readonly NodeId[], b: readonly NodeId[]): boolean {
   if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  for (const id of a) if (!b.includes(id)) return false;
   return true;
 }
 

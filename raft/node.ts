@@ -14,10 +14,25 @@
 import { defaultRaftConfig, validateRaftConfig, type RaftConfig } from './config.js';
 import type { DurableState, RaftNodeOptions, RaftUnderTest } from './contract.js';
 import { RaftLog } from './log.js';
+import { MembershipHistory } from './membership-history.js';
+import {
+  allMembers,
+  allVoters,
+  applyConfChange,
+  type ChangeRules,
+  type ConfChangeRequest,
+  confChangeBytes,
+  isJoint,
+  isVoter,
+  type Membership,
+  sameMembership,
+  simpleMembership,
+} from './membership.js';
 import { Progress } from './progress.js';
-import { committedIndex, hasQuorum, quorumSize, quorumTime, voteOutcome } from './quorum.js';
+import { committedIndex, jointCommittedIndex, jointHasQuorum, jointQuorumTime, jointVoteOutcome, quorumSize } from './quorum.js';
 import type {
   AppendEntriesMessage,
+  ConfChangeResult,
   AppendEntriesResponseMessage,
   Entry,
   HardState,
@@ -82,6 +97,9 @@ type RoleState =
       readContext: number;
       readRoundPending: boolean;
       readAcks: Map<NodeId, number>;
+      /** Index of the last configuration entry this leader may not yet have applied: at most one pending change
+       *  (dissertation 4.1; etcd pendingConfIndex, set to the last index on taking office). */
+      pendingConfIndex: number;
     };
 
 interface IncomingSnapshot {
@@ -100,8 +118,14 @@ export class RaftNode implements RaftUnderTest {
   readonly id: NodeId;
   readonly config: RaftConfig;
   private readonly random: () => number;
-  /** Voters in force: a value replaced whole on membership change. */
-  private voters: readonly NodeId[];
+  /** The configuration in force (raft/membership.ts): a value replaced whole on each change. */
+  private inForce: Membership;
+  /** The configuration at every index of the log (membership-history.ts). */
+  private readonly history: MembershipHistory;
+  /** How many of `count` voters make a quorum, per half of a configuration, and the commit rule's version. */
+  private readonly quorumRule: (count: number) => number;
+  private readonly commitQuorumRule: (count: number) => number;
+  private readonly changeRules: ChangeRules;
 
   private term = 0;
   private vote: NodeId | null = null;
@@ -125,14 +149,22 @@ export class RaftNode implements RaftUnderTest {
     this.id = options.config.id;
     this.config = options.config;
     this.random = options.random;
-    this.voters = options.config.voters;
     this.nowUs = options.nowUs;
     this.log = log;
     this.term = hardState.term;
     this.vote = hardState.vote;
     this.persistedHardState = hardState;
-    const snapshotVoters = log.snapshot()?.meta.membership.voters;
-    if (snapshotVoters !== undefined && snapshotVoters.length > 0) this.voters = snapshotVoters;
+    const unsafe = options.config.unsafe;
+    // The broken variant (unsafe.quorumCeilHalf) says ceil(n/2), a majority only for odd n; commitWithMinority
+    // counts one replica short of a majority when committing.
+    this.quorumRule = unsafe.quorumCeilHalf ? (count) => Math.ceil(count / 2) : quorumSize;
+    this.commitQuorumRule = unsafe.commitWithMinority ? (count) => this.quorumRule(count) - 1 : this.quorumRule;
+    // The configuration: the snapshot's (or the bootstrap voters'), then every configuration entry of the log.
+    const snapshot = log.snapshot();
+    this.changeRules = { allowManyVotersInSimpleChange: unsafe.manyVotersInSimpleChange };
+    this.history = new MembershipHistory(snapshot?.meta.index ?? 0, snapshot?.meta.membership ?? simpleMembership(options.config.voters), this.changeRules, options.config.id);
+    if (log.lastIndex() >= log.firstIndex()) this.history.onEntries(log.slice(log.firstIndex(), log.lastIndex(), Number.POSITIVE_INFINITY), log.lastIndex());
+    this.inForce = this.membershipInForce();
     this.resetElectionDeadline();
   }
 
@@ -173,8 +205,20 @@ export class RaftNode implements RaftUnderTest {
         return unreachable(this.state);
     }
   }
+  /** Voters of the configuration in force (both halves while joint). */
   get voterIds(): readonly NodeId[] {
-    return this.voters;
+    return allVoters(this.inForce);
+  }
+  /** The configuration in force here (on apply, or on append with membershipActivation 'append'). */
+  get membership(): Membership {
+    return this.inForce;
+  }
+  /** The configuration as of `index`, for a snapshot taken there. The broken variant (unsafe.snapshotWithoutConfig)
+   *  treats configuration entries as normal entries on the compaction path: the configuration it hands out is
+   *  the previous snapshot's (or the bootstrap one). */
+  membershipAt(index: number): Membership {
+    if (this.config.unsafe.snapshotWithoutConfig) return this.log.snapshot()?.meta.membership ?? simpleMembership(this.config.voters);
+    return this.history.at(index);
   }
   get transferee(): NodeId | null {
     return this.state.kind === 'leader' ? this.state.transferee : null;
@@ -242,8 +286,19 @@ export class RaftNode implements RaftUnderTest {
     this.log.append([{ index, term: this.term, kind: 'normal', data, bytes }]);
     state.uncommittedBytes += bytes;
     state.broadcastPending = true;
-    if (this.voters.length === 1) this.maybeCommit(state);
+    if (this.isSoleVoter()) this.maybeCommit(state);
     return { ok: true, index, term: this.term };
+  }
+
+  /** Proposes a membership change (raft/membership.ts; dissertation 4). Refused, with the reason, unless this
+   *  node leads, has committed an entry of its own term (the fix to single-server changes: raft-dev, "bug in
+   *  single-server membership changes", 2015), has applied every earlier configuration entry (at most one
+   *  pending change), and the change applies to the latest configuration. */
+  proposeConfChange(request: ConfChangeRequest, nowUs: number): ConfChangeResult {
+    this.nowUs = nowUs;
+    const state = this.state;
+    if (state.kind !== 'leader') return { ok: false, reason: 'not-leader', detail: `${this.id} is not the leader`, leader: this.leader };
+    return this.appendConfChange(state, request, false);
   }
 
   /** Starts a linearizable read. The result arrives later in Ready.readStates (ReadIndex, thesis 6.4),
@@ -273,7 +328,7 @@ export class RaftNode implements RaftUnderTest {
   transferLeadership(target: NodeId, nowUs: number): boolean {
     this.nowUs = nowUs;
     const state = this.state;
-    if (state.kind !== 'leader' || target === this.id || !this.voters.includes(target)) return false;
+    if (state.kind !== 'leader' || target === this.id || !isVoter(this.inForce, target) || !state.progress.has(target)) return false;
     if (state.transferee === target) return true;
     state.transferee = target;
     state.transferDeadlineUs = nowUs + this.config.electionTimeoutMinUs;
@@ -382,9 +437,13 @@ export class RaftNode implements RaftUnderTest {
     if (state.kind === 'leader' && this.maybeCommit(state)) this.broadcastAppend(state);
   }
 
-  /** The caller applied committed entries up to `index`. */
+  /** The caller applied committed entries up to `index`: configuration entries among them take effect. */
   appliedTo(index: number): void {
+    const before = this.log.applied;
     this.log.appliedTo(index);
+    this.refreshMembership();
+    const state = this.state;
+    if (state.kind === 'leader') this.maybeAutoLeave(state, before);
   }
 
   /** The caller took a snapshot of its state machine at `snapshot.meta.index` (<= applied) and made it durable;
@@ -393,6 +452,7 @@ export class RaftNode implements RaftUnderTest {
   compact(snapshot: Snapshot, compactIndex: number): void {
     this.log.setLatestSnapshot(snapshot);
     this.log.compactTo(compactIndex);
+    this.history.compactTo(this.log.compacted.index);
   }
 
   // ---------------------------------------------------------------- term handling common to all roles
@@ -401,6 +461,10 @@ export class RaftNode implements RaftUnderTest {
    *  a lower-term message is stale. */
   private stepTerm(message: Message): boolean {
     if (message.term > this.term) {
+      // A server outside our configuration (removed, or not yet added here) cannot be elected by us: drop its
+      // vote requests before they raise our term, so a removed server that keeps running does not disrupt the
+      // cluster (hashicorp/raft#524; dissertation 4.2.3).
+      if ((message.type === 'PreVote' || message.type === 'RequestVote') && !isVoter(this.inForce, message.from)) return false;
       if (message.type === 'PreVote' || (message.type === 'RequestVote' && !message.transfer)) {
         if (this.inLease()) return false; // Leader stickiness (thesis 4.2.3): ignore, do not even answer.
       }
@@ -438,9 +502,8 @@ export class RaftNode implements RaftUnderTest {
   private handleVoteRequest(message: Message & { type: 'PreVote' | 'RequestVote' }): void {
     const isPreVote = message.type === 'PreVote';
     const canVote =
-      this.vote === message.from ||
-      (this.vote === null && this.leader === null) ||
-      (isPreVote && message.term > this.term);
+      isVoter(this.inForce, message.from) &&
+      (this.vote === message.from || (this.vote === null && this.leader === null) || (isPreVote && message.term > this.term));
     const unsafe = this.config.unsafe;
     const upToDate = unsafe.skipUpToDateCheck || this.log.isUpToDate(message.lastLogIndex, message.lastLogTerm, unsafe.upToDateByIndexOnly);
     const responseType = isPreVote ? 'PreVoteResponse' : 'RequestVoteResponse';
@@ -495,7 +558,7 @@ export class RaftNode implements RaftUnderTest {
     if (this.state.kind !== 'candidate') throw new Error(`${this.id}: illegal transition ${this.state.kind} -> leader`);
     const progress = new Map<NodeId, Progress>();
     const next = this.log.lastIndex() + 1;
-    for (const peer of this.voters) {
+    for (const peer of allMembers(this.inForce)) {
       if (peer === this.id) continue;
       progress.set(peer, new Progress(next, this.config.maxInflightMessages, this.config.maxInflightBytes));
     }
@@ -513,18 +576,22 @@ export class RaftNode implements RaftUnderTest {
       readContext: 0,
       readRoundPending: false,
       readAcks: new Map(),
+      pendingConfIndex: next - 1,
     };
     this.state = leaderState;
     this.lastLeaderContactUs = this.nowUs;
     this.events.push({ kind: 'role', role: 'leader', term: this.term, leader: this.id });
     // Paper 8 / 5.4.2: a new leader commits an entry of its own term so that earlier entries become committed.
     this.log.append([{ index: next, term: this.term, kind: 'noop', data: null, bytes: 0 }]);
-    if (this.voters.length === 1) this.maybeCommit(leaderState);
+    if (this.isSoleVoter()) this.maybeCommit(leaderState);
   }
 
   private startElection(transfer: boolean): void {
     if (this.state.kind === 'leader') return;
-    if (!this.voters.includes(this.id)) return;
+    if (!this.mayCampaign()) {
+      this.resetElectionDeadline();
+      return;
+    }
     if (this.config.preVote && !transfer) {
       this.becomePreCandidate();
       this.events.push({ kind: 'election-start', preVote: true, term: this.term + 1, transfer: false });
@@ -539,13 +606,13 @@ export class RaftNode implements RaftUnderTest {
   private requestVotes(type: 'PreVote' | 'RequestVote', term: number, transfer: boolean): void {
     const state = this.state;
     if (state.kind !== 'precandidate' && state.kind !== 'candidate') throw new Error(`${this.id}: requestVotes as ${state.kind}`);
-    if (voteOutcome(this.voters, state.votes, this.quorum()) === 'won') {
+    if (jointVoteOutcome(this.inForce, state.votes, this.quorumRule) === 'won') {
       this.winElection(state);
       return;
     }
     const lastLogIndex = this.log.lastIndex();
     const lastLogTerm = this.log.lastTerm();
-    for (const peer of this.voters) {
+    for (const peer of allVoters(this.inForce)) {
       if (peer === this.id) continue;
       if (type === 'PreVote') this.send({ type, from: this.id, to: peer, term, lastLogIndex, lastLogTerm });
       else this.send({ type, from: this.id, to: peer, term, lastLogIndex, lastLogTerm, transfer });
@@ -580,10 +647,10 @@ export class RaftNode implements RaftUnderTest {
         if (message.type !== wanted && !(state.kind === 'candidate' && this.config.unsafe.stalePreVoteCountedAsVote)) return;
         state.votes.set(message.from, !message.reject);
         if (!message.reject) state.grantsReceived++;
-        const quorum = this.quorum();
         // Votes are recorded per voter, so a duplicated grant counts once; the broken variant
         // (unsafe.countDuplicateVotes) wins on a running count of grants instead (xnnyygn/xraft#27).
-        const outcome = this.config.unsafe.countDuplicateVotes && state.grantsReceived >= quorum ? 'won' : voteOutcome(this.voters, state.votes, quorum);
+        const counted = this.config.unsafe.countDuplicateVotes && state.grantsReceived >= this.quorumRule(this.inForce.voters.length);
+        const outcome = counted ? 'won' : jointVoteOutcome(this.inForce, state.votes, this.quorumRule);
         if (outcome === 'won') this.winElection(state);
         else if (outcome === 'lost') {
           let votesFor = 0;
@@ -659,6 +726,7 @@ export class RaftNode implements RaftUnderTest {
     const prevMatches = unsafe.prevLogIndexOnly ? this.log.term(message.prevLogIndex) !== undefined : this.log.matchTerm(message.prevLogIndex, message.prevLogTerm);
     if (prevMatches) {
       const lastNewIndex = this.log.appendFromLeader(message.prevLogIndex, message.entries, unsafe.truncateOnEveryAppend);
+      if (this.history.onEntries(message.entries, this.log.lastIndex())) this.refreshMembership();
       // Rule 5: commit no further than the last entry this message proved we share with the leader.
       this.commitTo(Math.min(message.commit, lastNewIndex));
       this.respondToAppend(message, false, lastNewIndex, 0, 0);
@@ -710,9 +778,14 @@ export class RaftNode implements RaftUnderTest {
       // Receiver rule 6: our log already has the snapshot's last entry; keep the entries after it.
       this.commitTo(meta.index);
     } else {
+      // The broken variant (unsafe.installSnapshotKeepsStaleConfig, openraft#1808) keeps the configuration of an
+      // entry the snapshot discards (uncommitted here, from a deposed leader) instead of the snapshot's.
+      const stale = this.config.unsafe.installSnapshotKeepsStaleConfig && this.history.lastChangeIndex() > this.log.committed;
+      const membership = stale ? this.history.latest() : meta.membership;
       this.log.restoreSnapshot({ meta, data: message.data, bytes: message.totalBytes });
-      if (meta.membership.voters.length > 0) this.voters = meta.membership.voters;
+      this.history.reset(meta.index, membership);
       this.events.push({ kind: 'snapshot-installed', index: meta.index, term: meta.term });
+      this.refreshMembership();
     }
     respond(incoming.receivedBytes, true, meta.index);
   }
@@ -738,7 +811,7 @@ export class RaftNode implements RaftUnderTest {
     const now = this.nowUs;
     if (this.config.checkQuorum && now >= state.checkQuorumDeadlineUs) {
       state.checkQuorumDeadlineUs = now + this.config.electionTimeoutMinUs;
-      const active = hasQuorum(this.voters, (id) => id === this.id || state.progress.get(id)!.recentActive, this.quorum());
+      const active = jointHasQuorum(this.inForce, (id) => id === this.id || state.progress.get(id)!.recentActive, this.quorumRule);
       for (const progress of state.progress.values()) progress.recentActive = false;
       if (!active) {
         // Thesis 6.2: a leader cut off from a quorum steps down, so clients go elsewhere.
@@ -755,6 +828,9 @@ export class RaftNode implements RaftUnderTest {
     if (now >= state.heartbeatDeadlineUs) {
       state.heartbeatDeadlineUs = now + this.config.heartbeatIntervalUs;
       this.broadcastHeartbeat(state, 0);
+      // A refused or not-yet-possible auto-leave is retried every heartbeat (etcd #12136: it was not after a
+      // leader change, and the cluster stayed joint).
+      this.maybeAutoLeave(state, null);
     }
   }
 
@@ -882,12 +958,11 @@ export class RaftNode implements RaftUnderTest {
   private maybeCommit(state: RoleState & { kind: 'leader' }): boolean {
     const persisted = this.log.persistedLastIndex();
     const unsafe = this.config.unsafe;
-    // The broken variant counts one replica short of a majority, so a minority can "commit".
-    const quorum = this.quorum() - (unsafe.commitWithMinority ? 1 : 0);
     // matchIndex is what a follower acknowledged; nextIndex - 1 is only what was sent to it, optimistically in
     // replicate state. The broken variant (unsafe.commitByNextIndex) counts the latter (6.5840 guide).
     const byNext = unsafe.commitByNextIndex;
-    const index = committedIndex(this.voters, (id) => (id === this.id ? persisted : byNext ? state.progress.get(id)!.next - 1 : state.progress.get(id)!.match), quorum);
+    const matchOf = (id: NodeId): number => (id === this.id ? persisted : byNext ? state.progress.get(id)!.next - 1 : state.progress.get(id)!.match);
+    const index = this.quorumCommitIndex(matchOf);
     if (index <= this.log.committed) return false;
     if (this.log.term(index) !== this.term && !unsafe.commitOldTermByCounting) return false;
     for (let k = this.log.committed + 1; k <= index; k++) state.uncommittedBytes -= this.log.entry(k)?.bytes ?? 0;
@@ -907,7 +982,7 @@ export class RaftNode implements RaftUnderTest {
 
   private leaseValid(state: RoleState & { kind: 'leader' }): boolean {
     const now = this.nowUs;
-    const since = quorumTime(this.voters, (id) => (id === this.id ? now : state.progress.get(id)!.ackedSentAtUs), this.quorum());
+    const since = jointQuorumTime(this.inForce, (id) => (id === this.id ? now : state.progress.get(id)!.ackedSentAtUs), this.quorumRule);
     // Thesis 6.4.1: the lease must end before any follower's clock could let it elect a new leader, so it is
     // shortened by the drift bound. The broken variant (unsafe.leaseWithoutDriftMargin) uses the full timeout.
     const driftBoundPpm = this.config.unsafe.leaseWithoutDriftMargin ? 0 : this.config.leaseDriftBoundPpm;
@@ -925,7 +1000,7 @@ export class RaftNode implements RaftUnderTest {
   private queueReadIndex(state: RoleState & { kind: 'leader' }, requestId: number): void {
     // Thesis 6.4 step 3: the read index is answered once a heartbeat round confirms we are still leader. The
     // broken variant (unsafe.readIndexWithoutConfirmation) answers at once, as a deposed leader would.
-    if (this.voters.length === 1 || this.config.unsafe.readIndexWithoutConfirmation) {
+    if (this.isSoleVoter() || this.config.unsafe.readIndexWithoutConfirmation) {
       this.readStates.push({ requestId, index: this.log.committed });
       return;
     }
@@ -937,7 +1012,7 @@ export class RaftNode implements RaftUnderTest {
   }
 
   private releaseReads(state: RoleState & { kind: 'leader' }): void {
-    const confirmed = quorumTime(this.voters, (id) => (id === this.id ? Number.POSITIVE_INFINITY : state.readAcks.get(id) ?? 0), this.quorum());
+    const confirmed = jointQuorumTime(this.inForce, (id) => (id === this.id ? Number.POSITIVE_INFINITY : state.readAcks.get(id) ?? 0), this.quorumRule);
     let released = 0;
     while (released < state.pendingReads.length && state.pendingReads[released]!.context <= confirmed) {
       const read = state.pendingReads[released]!;
@@ -1044,6 +1119,123 @@ export class RaftNode implements RaftUnderTest {
     });
   }
 
+  // ---------------------------------------------------------------- membership (dissertation 4)
+
+  private membershipInForce(): Membership {
+    return this.config.membershipActivation === 'append' ? this.history.latest() : this.history.at(this.log.applied);
+  }
+
+  /** Brings the configuration in force up to date after the log or the applied index moved. */
+  private refreshMembership(): void {
+    const next = this.membershipInForce();
+    if (next === this.inForce) return;
+    const changed = !sameMembership(next, this.inForce);
+    this.inForce = next;
+    if (changed) {
+      const at = this.config.membershipActivation === 'append' ? this.log.lastIndex() : this.log.applied;
+      this.events.push({ kind: 'membership', index: this.history.sourceIndex(at), membership: next, term: this.term });
+    }
+    const state = this.state;
+    if (state.kind !== 'leader') return;
+    if (changed) this.trackMembers(state);
+    this.maybeStepDownRemoved(state);
+  }
+
+  /** A leader replicates to every member of the configuration in force, and to nobody else. */
+  private trackMembers(state: RoleState & { kind: 'leader' }): void {
+    const members = allMembers(this.inForce);
+    const next = this.log.lastIndex() + 1;
+    for (const peer of members) {
+      if (peer === this.id || state.progress.has(peer)) continue;
+      const progress = new Progress(next, this.config.maxInflightMessages, this.config.maxInflightBytes);
+      // As etcd: a new member counts as recently active, so CheckQuorum does not depose the leader before the
+      // newcomer could answer.
+      progress.recentActive = true;
+      state.progress.set(peer, progress);
+      state.broadcastPending = true;
+    }
+    for (const peer of [...state.progress.keys()]) {
+      if (members.includes(peer)) continue;
+      state.progress.delete(peer);
+      state.readAcks.delete(peer);
+    }
+    if (state.transferee !== null && !state.progress.has(state.transferee)) {
+      this.events.push({ kind: 'transfer-abort', to: state.transferee, term: this.term });
+      state.transferee = null;
+    }
+    // A smaller quorum may commit what was waiting.
+    if (this.maybeCommit(state)) this.broadcastAppend(state);
+  }
+
+  /** etcd StepDownOnRemoval: a leader that applied a configuration where it is no longer a voter steps down
+   *  (dissertation 4.2.2: it may lead until then, not counting itself). */
+  private maybeStepDownRemoved(state: RoleState & { kind: 'leader' }): void {
+    if (this.config.unsafe.removedLeaderCountsItself) return;
+    if (isVoter(this.history.at(this.log.applied), this.id)) return;
+    this.events.push({ kind: 'removed-step-down', term: this.term });
+    this.becomeFollower(this.term, null);
+    state.progress.clear();
+  }
+
+  /** The highest index a quorum of the configuration in force holds. The broken variant
+   *  (unsafe.removedLeaderCountsItself, etcd-io/raft testdata confchange_v1_remove_leader) has a leader that is no
+   *  longer a voter count its own log as one more voter against the new configuration's majority. */
+  private quorumCommitIndex(matchOf: (id: NodeId) => number): number {
+    const membership = this.inForce;
+    if (this.config.unsafe.removedLeaderCountsItself && !isVoter(membership, this.id)) {
+      return committedIndex([...membership.voters, this.id], matchOf, this.commitQuorumRule(membership.voters.length));
+    }
+    return jointCommittedIndex(membership, matchOf, this.commitQuorumRule);
+  }
+
+  /** Whether this node may start an election: it must be a voter, and (etcd raft.go hup) have applied every
+   *  committed configuration entry, since one of them may remove it or change whose votes count. The broken
+   *  variant (unsafe.campaignWithUnappliedConfig) campaigns anyway. */
+  private mayCampaign(): boolean {
+    if (!isVoter(this.inForce, this.id)) return false;
+    if (this.config.membershipActivation === 'append' || this.config.unsafe.campaignWithUnappliedConfig) return true;
+    return !this.history.hasChangeIn(this.log.applied, this.log.committed);
+  }
+
+  private appendConfChange(state: RoleState & { kind: 'leader' }, request: ConfChangeRequest, auto: boolean): ConfChangeResult {
+    const unsafe = this.config.unsafe;
+    const refuse = (reason: 'transferring' | 'not-committed-in-term' | 'pending-change' | 'invalid', detail: string): ConfChangeResult => ({ ok: false, reason, detail, leader: this.id });
+    if (state.transferee !== null) return refuse('transferring', `leadership is moving to ${state.transferee}`);
+    // The broken variants skip the dissertation's fix (unsafe.confChangeBeforeTermCommit) or the one-at-a-time
+    // rule (unsafe.noPendingConfCheck).
+    if (!this.committedInCurrentTerm() && !unsafe.confChangeBeforeTermCommit) return refuse('not-committed-in-term', `${this.id} has not yet committed an entry of its term ${this.term}`);
+    if (state.pendingConfIndex > this.log.applied && !unsafe.noPendingConfCheck) {
+      return refuse('pending-change', `configuration entry ${state.pendingConfIndex} is not applied yet (applied ${this.log.applied})`);
+    }
+    const copy: ConfChangeRequest = { changes: request.changes.map((change) => ({ op: change.op, node: change.node })), transition: request.transition };
+    const outcome = applyConfChange(this.history.latest(), copy, this.changeRules);
+    if (!outcome.ok) return refuse('invalid', outcome.reason);
+    const index = this.log.lastIndex() + 1;
+    const bytes = confChangeBytes(copy);
+    const entry: Entry = { index, term: this.term, kind: 'config', data: copy, bytes };
+    this.log.append([entry]);
+    this.history.onEntries([entry], index);
+    state.pendingConfIndex = index;
+    state.uncommittedBytes += bytes;
+    state.broadcastPending = true;
+    this.events.push({ kind: 'conf-change-proposed', index, term: this.term, request: copy, auto });
+    this.refreshMembership();
+    if (this.isSoleVoter()) this.maybeCommit(state);
+    return { ok: true, index, term: this.term };
+  }
+
+  /** etcd's auto-leave: once a joint configuration entered with autoLeave is applied, the leader proposes leaving
+   *  it; retried on every heartbeat until it is appended. The broken variant (unsafe.autoLeaveOnlyOnce,
+   *  etcd #12136) proposes it only from the apply that crosses the joint entry, so a leader that had applied it
+   *  as a follower never does, and the cluster stays joint. */
+  private maybeAutoLeave(state: RoleState & { kind: 'leader' }, appliedBefore: number | null): void {
+    const applied = this.history.at(this.log.applied);
+    if (!isJoint(applied) || !applied.autoLeave) return;
+    if (state.pendingConfIndex > this.log.applied) return;
+    if (this.config.unsafe.autoLeaveOnlyOnce && (appliedBefore === null || this.history.sourceIndex(this.log.applied) <= appliedBefore)) return;
+    this.appendConfChange(state, { changes: [], transition: 'auto' }, true);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private send(message: Message): void {
@@ -1053,11 +1245,10 @@ export class RaftNode implements RaftUnderTest {
     this.messages.push(message);
   }
 
-  /** How many voters make a quorum: every vote count, commit, CheckQuorum round, read confirmation and lease asks
-   *  this. The broken variant (unsafe.quorumCeilHalf) says ceil(n/2), a majority only for odd n. */
-  private quorum(): number {
-    const count = this.voters.length;
-    return this.config.unsafe.quorumCeilHalf ? Math.ceil(count / 2) : quorumSize(count);
+  /** Whether this node is the only voter (it then commits and confirms reads on its own). */
+  private isSoleVoter(): boolean {
+    const voters = this.inForce.voters;
+    return voters.length === 1 && voters[0] === this.id && this.inForce.outgoing.length === 0;
   }
 
   private resetElectionDeadline(): void {

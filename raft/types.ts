@@ -1,7 +1,42 @@
 // Types shared by the Raft state machine. raft/ is pure: no I/O, no clock, no imports from sim/.
-import type { ConfChangeRequest, Membership } from './membership.js';
 
 export type NodeId = string;
+
+// ---------------------------------------------------------------- membership (raft/membership.ts has the rules)
+// Cluster membership as values (etcd's ConfState and ConfChangeV2). A Membership is: voters, learners and, while
+// joint, the outgoing voters and the learners-to-be (voters being demoted keep voting in the outgoing half until
+// the joint configuration is left).
+
+export interface Membership {
+  /** Voters of the (incoming) configuration: in a simple configuration, the only voters. */
+  readonly voters: readonly NodeId[];
+  /** Voters of the outgoing configuration while joint (dissertation 4.3, C_old); empty otherwise. */
+  readonly outgoing: readonly NodeId[];
+  /** Non-voting members: they replicate the log (also by snapshot) but never vote or count. */
+  readonly learners: readonly NodeId[];
+  /** Voters of the outgoing half being demoted: they become learners when the joint configuration is left. */
+  readonly learnersNext: readonly NodeId[];
+  /** Joint configurations entered with autoLeave are left by the leader on its own once applied (etcd). */
+  readonly autoLeave: boolean;
+}
+
+/** One change to one node. `add-voter` of a learner promotes it; `add-learner` of a voter demotes it. */
+export interface MembershipChange {
+  readonly op: 'add-voter' | 'add-learner' | 'remove';
+  readonly node: NodeId;
+}
+
+/** etcd's ConfChangeTransition: `auto` makes a single change simple and several changes a joint configuration
+ *  left automatically; `joint-implicit` always enters joint and leaves automatically; `joint-explicit` enters
+ *  joint and waits for an explicit leave (a request with no changes). */
+export type ConfChangeTransition = 'auto' | 'joint-implicit' | 'joint-explicit';
+
+/** What a configuration entry carries (Entry.kind 'config', Entry.data). No changes means: leave joint. */
+export interface ConfChangeRequest {
+  readonly changes: readonly MembershipChange[];
+  readonly transition: ConfChangeTransition;
+}
+
 
 /** Kinds of log entry. `noop` is the entry a new leader appends on taking office (Raft paper 8, 5.4.2); `config`
  *  carries a membership change (its data is a ConfChangeRequest, raft/membership.ts; dissertation 4). */

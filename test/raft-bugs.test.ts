@@ -14,7 +14,7 @@ import { Harness } from './support/raft-harness.js';
 import { anyOf, appliedAt, catalogueRow, catalogueSummary, entry, five, four, is, leadersOfTerm, three, wait, withSwitch } from './support/raft-bugs.js';
 
 const repository = process.cwd();
-const bugTestFiles = ['raft-bugs.test.ts', 'raft-bugs-log.test.ts', 'raft-bugs-reads.test.ts'];
+const bugTestFiles = ['raft-bugs.test.ts', 'raft-bugs-log.test.ts', 'raft-bugs-reads.test.ts', 'raft-bugs-membership.test.ts'];
 
 describe('the bug catalogue (raft/bugs.ts)', () => {
   it('has exactly one entry per unsafe switch, and every switch is off by default', () => {

@@ -7,7 +7,8 @@
 // keeps every write, as after a clean shutdown.
 import { defaultRaftConfig, type RaftConfig } from '../../raft/config.js';
 import { RaftNode } from '../../raft/node.js';
-import type { Entry, HardState, Message, NodeId, Ready, Snapshot } from '../../raft/types.js';
+import type { ConfChangeRequest } from '../../raft/membership.js';
+import type { ConfChangeResult, Entry, HardState, Message, NodeId, Ready, Snapshot } from '../../raft/types.js';
 
 export interface Durable {
   hardState: HardState;
@@ -39,14 +40,17 @@ export class Harness {
   readonly sentCount = new Map<string, number>();
   nowUs = 0;
   readonly configs = new Map<NodeId, RaftConfig>();
+  /** The bootstrap voters (the ids given to the constructor); servers that join later are added to `ids`. */
+  readonly bootstrap: readonly NodeId[];
 
-  constructor(
-    readonly ids: NodeId[],
-    patch: Partial<RaftConfig> = {},
-    seed = 1,
-  ) {
+  /** Every server, the bootstrap ones first (a copy: join() adds to it). */
+  readonly ids: NodeId[];
+
+  constructor(ids: readonly NodeId[], patch: Partial<RaftConfig> = {}, seed = 1) {
+    this.ids = [...ids];
+    this.bootstrap = [...ids];
     ids.forEach((id, k) => {
-      const config = { ...defaultRaftConfig(id, ids), ...patch, id, voters: ids };
+      const config = { ...defaultRaftConfig(id, this.bootstrap), ...patch, id, voters: this.bootstrap };
       this.configs.set(id, config);
       this.nodes.set(id, RaftNode.create({ config, random: lcg(seed * 1000 + k), nowUs: 0 }));
       this.durable.set(id, { hardState: { term: 0, vote: null, commit: 0 }, entries: [], snapshot: null });
@@ -54,6 +58,28 @@ export class Harness {
       this.applied.set(id, []);
       this.reads.set(id, []);
     });
+  }
+
+  /** Boots a server outside the bootstrap configuration: an empty log and the bootstrap voters, without itself
+   *  (it catches up and votes once a configuration entry makes it a member). */
+  join(id: NodeId, patch: Partial<RaftConfig> = {}, seed = 7): RaftNode {
+    const config = { ...this.configs.get(this.bootstrap[0]!)!, ...patch, id, voters: this.bootstrap };
+    this.configs.set(id, config);
+    this.ids.push(id);
+    const node = RaftNode.create({ config, random: lcg(seed), nowUs: this.localUs(id) });
+    this.nodes.set(id, node);
+    this.durable.set(id, { hardState: { term: 0, vote: null, commit: 0 }, entries: [], snapshot: null });
+    this.synced.set(id, { hardState: { term: 0, vote: null, commit: 0 }, entries: [], snapshot: null });
+    this.applied.set(id, []);
+    this.reads.set(id, []);
+    return node;
+  }
+
+  /** Proposes a membership change at `id` and delivers everything; returns the node's answer. */
+  changeConf(id: NodeId, request: ConfChangeRequest): ConfChangeResult {
+    const result = this.node(id).proposeConfChange(request, this.localUs(id));
+    this.deliverAll();
+    return result;
   }
 
   node(id: NodeId): RaftNode {
