@@ -1,6 +1,7 @@
 // The state machine side of a node: committed entries go into the KvStore (at once, or one per applyCostUs when
 // applying is slow), a leader's snapshot replaces the store, and the clients waiting for an index are answered:
 // a write once its entry is applied, a read once the applied index reaches its read index.
+import { describeRequest, type ConfChangeRequest } from '../../raft/membership.js';
 import type { Entry, Snapshot } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
@@ -17,9 +18,11 @@ import type { ClientMessage, ClusterStats } from './types.js';
 /** Bytes of a reply on the client network. */
 const replyBytes = 128;
 
-/** Stable identity of an entry's command, for the checker and the trace. */
+/** Stable identity of an entry's command, for the checker and the trace: a configuration entry's is its request
+ *  (`config: add-voter n4`). */
 export function entryDigest(entry: Entry): string {
   if (entry.kind === 'noop') return 'noop';
+  if (entry.kind === 'config') return `config: ${describeRequest(entry.data as ConfChangeRequest)}`;
   return (entry.data as KvCommand).digest;
 }
 
@@ -122,11 +125,13 @@ export class ApplyPipeline {
     if (this.context.network.hasCuts()) this.context.coverage.reach('snapshot-installed-during-partition');
     this.checker?.onSnapshot(node.id, snapshot.meta.index, snapshot.meta.term, 'installed');
     this.checker?.onSnapshotApplied(node.id, snapshot.meta.index);
-    this.context.membership?.onSnapshot(node.id, snapshot.meta.index, snapshot.meta.membership, 'installed');
+    this.context.membershipChecker?.onSnapshot(node.id, snapshot.meta.index, snapshot.meta.membership, 'installed');
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'snapshot-install', node: node.id, index: snapshot.meta.index, term: snapshot.meta.term });
   }
 
   private applyEntry(node: SimNode, entry: Entry): void {
+    // Applying a configuration entry moves the node's configuration in force: check it at its next observation.
+    if (entry.kind === 'config') this.context.membershipChecker?.touch(node.id);
     if (entry.index <= node.apply.skipThrough) {
       node.kv.skip(entry.index);
       return;
@@ -134,8 +139,8 @@ export class ApplyPipeline {
     this.checker?.onApply(node.id, entry);
     this.contract?.onApply(node.id, entry.index, node.raft.log.committed);
     if (this.trace.enabled) this.trace.emitApply(this.scheduler.nowUs, node.id, entry.index, entry.term, entryDigest(entry));
-    if (entry.kind === 'config') this.context.membership?.touch(node.id);
-    if (entry.kind === 'noop') {
+    // A no-op, or a configuration entry (Raft itself acts on it: appliedTo activates it): nothing for the store.
+    if (entry.kind === 'noop' || entry.kind === 'config') {
       node.kv.skip(entry.index);
       return;
     }

@@ -59,7 +59,7 @@ export class Cluster {
   readonly clientNetwork: Network<ClientMessage>;
   readonly checker: SafetyChecker | null;
   readonly contract: ContractChecker | null;
-  readonly membership: MembershipChecker | null;
+  readonly membershipChecker: MembershipChecker | null;
   readonly metrics: MetricsCollector;
   readonly coverage = new Coverage();
   readonly stats: ClusterStats = newClusterStats();
@@ -95,7 +95,7 @@ export class Cluster {
     this.network = this.raftNetwork();
     this.clientNetwork = this.clientFacingNetwork(clientIds);
     for (const id of options.nodeIds) this.nodes.set(id, this.createNode(id));
-    this.membership = this.checker === null ? null : this.membershipChecker();
+    this.membershipChecker = this.checker === null ? null : this.buildMembershipChecker();
     this.contract = this.checker === null ? null : this.contractChecker(this.checker);
     const context: ClusterContext = {
       scheduler,
@@ -103,7 +103,7 @@ export class Cluster {
       trace,
       checker: this.checker,
       contract: this.contract,
-      membership: this.membership,
+      membershipChecker: this.membershipChecker,
       metrics: this.metrics,
       coverage: this.coverage,
       stats: this.stats,
@@ -137,7 +137,7 @@ export class Cluster {
     const voters = this.options.nodeIds;
     const quorum = quorumSize(voters.length);
     const fixed: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
-    const membership = this.membership;
+    const membership = this.membershipChecker;
     // With membership changes, each node is judged by the configuration it acts under (membership-checker.ts);
     // a Raft that does not report its configuration, by the fixed voters.
     const configuration = membership === null ? () => fixed : (id: NodeId, purpose: 'election' | 'commit') => membership.votingConfiguration(id, purpose);
@@ -149,7 +149,7 @@ export class Cluster {
   }
 
   /** The membership invariants, for a Raft that reports the configuration in force (raft/contract.ts). */
-  private membershipChecker(): MembershipChecker | null {
+  private buildMembershipChecker(): MembershipChecker | null {
     const first = this.nodes.values().next().value;
     if (first === undefined || first.raft.membership === undefined) return null;
     const views = [...this.nodes.values()].map((node) => ({
@@ -158,7 +158,7 @@ export class Cluster {
       log: () => (node.process.status === 'down' ? null : node.raft.log),
     }));
     const config = raftConfigFor(this.options, first.id);
-    const rules = { allowManyVotersInSimpleChange: config.unsafe.manyVotersInSimpleChange ?? false };
+    const rules = { allowManyVotersInSimpleChange: config.unsafe.manyVotersInSimpleChange };
     return new MembershipChecker(this.checkerContext(), views, simpleMembership(config.voters), rules, config.membershipActivation ?? 'apply');
   }
 

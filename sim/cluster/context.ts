@@ -27,7 +27,7 @@ export interface ClusterContext {
   readonly contract: ContractChecker | null;
   /** The membership invariants (membership-checker.ts); null when invariants are not checked or the Raft does
    *  not report its configuration. */
-  readonly membership: MembershipChecker | null;
+  readonly membershipChecker: MembershipChecker | null;
   readonly metrics: MetricsCollector;
   /** Situations reached (coverage.ts), counted where they are recognised. */
   readonly coverage: Coverage;

@@ -21,7 +21,7 @@ export class Observers {
   private readonly trace: Trace;
   private readonly checker: SafetyChecker | null;
   private readonly contract: ContractChecker | null;
-  private readonly membership: MembershipChecker | null;
+  private readonly membershipChecker: MembershipChecker | null;
   private readonly metrics: MetricsCollector;
   private readonly coverage: Coverage;
   private readonly nodes: ReadonlyMap<NodeId, SimNode>;
@@ -37,7 +37,7 @@ export class Observers {
     this.trace = context.trace;
     this.checker = context.checker;
     this.contract = context.contract;
-    this.membership = context.membership;
+    this.membershipChecker = context.membershipChecker;
     this.metrics = context.metrics;
     this.coverage = context.coverage;
     this.nodes = context.nodes;
@@ -50,7 +50,7 @@ export class Observers {
   observe(node: SimNode): void {
     const events = node.raft.takeEvents();
     for (let k = 0; k < events.length; k++) this.onRaftEvent(node, events[k]!);
-    this.membership?.onObserved(node.id);
+    this.membershipChecker?.onObserved(node.id);
     const checker = this.checker;
     if (checker !== null) {
       checker.onTerm(node.id, node.raft.currentTerm);
@@ -78,7 +78,7 @@ export class Observers {
         return;
       case 'commit':
         this.checker?.onCommit(node.id, event.index, node.raft.log, node.raft.currentTerm);
-        this.membership?.onCommit(node.id, event.index, node.raft.log);
+        this.membershipChecker?.onCommit(node.id, event.index, node.raft.log);
         this.contract?.onCommit(node.id, event.index, event.term);
         this.metrics.onApplyLag(event.index - node.raft.log.applied);
         this.noteCommitCoverage(node, event.index);
@@ -98,14 +98,14 @@ export class Observers {
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'progress', node: node.id, peer: event.peer, state: event.state });
         return;
       case 'snapshot-installed':
-        this.membership?.touch(node.id);
+        this.membershipChecker?.touch(node.id);
         if (this.protocolTap.on) this.notify({ kind: 'snapshot-installed', node: node.id });
         return;
       case 'membership':
-        this.membership?.onMembershipEvent(node.id, event.membership);
+        this.membershipChecker?.onMembershipEvent(node.id, event.membership);
         return;
       case 'conf-change-proposed':
-        this.membership?.onConfChangeAppended(node.id, event.index, event.term, node.raft.log.committed, node.raft.log);
+        this.membershipChecker?.onConfChangeAppended(node.id, event.index, event.term, node.raft.log.committed, node.raft.log);
         return;
       case 'removed-step-down':
         return;
