@@ -162,7 +162,7 @@ describe('a broken node trips the check named for its mistake; the correct one t
   it('campaignWithUnappliedConfig: ElectedByQuorum when a candidate counts votes under the configuration it has not left', () => {
     const outcome = (on: boolean): string | null => {
       // A slow state machine: followers commit the change long before they apply it.
-      const s = sim({ unsafe: { campaignWithUnappliedConfig: on }, compaction: { applyCostUs: 30_000 }, checkQuorum: false });
+      const s = sim({ unsafe: { campaignWithUnappliedConfig: on }, compaction: { applyCostUs: 200_000 }, checkQuorum: false });
       s.run(1_000_000);
       const leader = s.leader();
       const others = [...s.cluster.nodes.keys()].filter((id) => id !== leader.id);
