@@ -27,7 +27,7 @@
 // (votingConfiguration).
 import { applyConfChange, describeMembership, describeRequest, sameMembership, type ChangeRules, type ConfChangeRequest, type Membership } from '../raft/membership.js';
 import { jointHasQuorum, quorumsOverlap } from '../raft/quorum.js';
-import type { NodeId } from '../raft/types.js';
+import type { NodeId, RaftEvent } from '../raft/types.js';
 import { raiseViolation, type CheckerContext, type LogView } from './checker.js';
 import type { VotingConfiguration } from './contract-checker.js';
 
@@ -116,6 +116,24 @@ export class MembershipChecker {
       this.voting.set(membership, configuration);
     }
     return configuration;
+  }
+
+  /** One of `id`'s Raft events, in order, before the other checks see it (commits come through onCommit, after
+   *  the safety checker's own). */
+  onRaftEvent(id: NodeId, event: RaftEvent, log: LogView & { readonly committed: number }): void {
+    switch (event.kind) {
+      case 'membership':
+        this.onMembershipEvent(id, event.membership);
+        return;
+      case 'conf-change-proposed':
+        this.onConfChangeAppended(id, event.index, event.term, log.committed, log);
+        return;
+      case 'snapshot-installed':
+        this.touch(id);
+        return;
+      default:
+        return;
+    }
   }
 
   /** `id` reported its configuration in force changed (a `membership` event, in event order). */

@@ -136,16 +136,16 @@ export class Cluster {
     }));
     const voters = this.options.nodeIds;
     const quorum = quorumSize(voters.length);
-    const fixed: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
-    const membership = this.membershipChecker;
-    // With membership changes, each node is judged by the configuration it acts under (membership-checker.ts);
-    // a Raft that does not report its configuration, by the fixed voters.
-    const configuration = membership === null ? () => fixed : (id: NodeId, purpose: 'election' | 'commit') => membership.votingConfiguration(id, purpose);
-    return new ContractChecker(this.checkerContext(), views, configuration, (index) => checker.committedTermAt(index), this.coverage, (index) => checker.committedInTermAt(index));
+    const configuration: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
+    const context = { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
+    return new ContractChecker(context, views, this.configurationOf(configuration), (index) => checker.committedTermAt(index), this.coverage, (index) => checker.committedInTermAt(index));
   }
 
-  private checkerContext() {
-    return { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
+  /** With membership changes, each node is judged by the configuration it acts under (membership-checker.ts); a
+   *  Raft that does not report its configuration, by the fixed bootstrap voters. */
+  private configurationOf(fixed: VotingConfiguration): (id: NodeId, purpose: 'election' | 'commit') => VotingConfiguration {
+    const membership = this.membershipChecker;
+    return membership === null ? () => fixed : (id, purpose) => membership.votingConfiguration(id, purpose);
   }
 
   /** The membership invariants, for a Raft that reports the configuration in force (raft/contract.ts). */
@@ -159,7 +159,8 @@ export class Cluster {
     }));
     const config = raftConfigFor(this.options, first.id);
     const rules = { allowManyVotersInSimpleChange: config.unsafe.manyVotersInSimpleChange };
-    return new MembershipChecker(this.checkerContext(), views, simpleMembership(config.voters), rules, config.membershipActivation ?? 'apply');
+    const context = { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
+    return new MembershipChecker(context, views, simpleMembership(config.voters), rules, config.membershipActivation ?? 'apply');
   }
 
   private raftNetwork(): Network<Message> {

@@ -50,15 +50,17 @@ export class Observers {
   observe(node: SimNode): void {
     const events = node.raft.takeEvents();
     for (let k = 0; k < events.length; k++) this.onRaftEvent(node, events[k]!);
-    this.membershipChecker?.onObserved(node.id);
     const checker = this.checker;
     if (checker !== null) {
       checker.onTerm(node.id, node.raft.currentTerm);
       if (node.raft.role === 'leader') checker.onLeaderEvent(node.id, node.raft.currentTerm, node.raft.log);
+      this.membershipChecker?.onObserved(node.id);
     }
   }
 
   private onRaftEvent(node: SimNode, event: RaftEvent): void {
+    // First, in event order: the configuration the contract checks below count quorums of moves with these events.
+    this.membershipChecker?.onRaftEvent(node.id, event, node.raft.log);
     const now = this.scheduler.nowUs;
     switch (event.kind) {
       case 'role':
@@ -98,15 +100,10 @@ export class Observers {
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'progress', node: node.id, peer: event.peer, state: event.state });
         return;
       case 'snapshot-installed':
-        this.membershipChecker?.touch(node.id);
         if (this.protocolTap.on) this.notify({ kind: 'snapshot-installed', node: node.id });
         return;
       case 'membership':
-        this.membershipChecker?.onMembershipEvent(node.id, event.membership);
-        return;
       case 'conf-change-proposed':
-        this.membershipChecker?.onConfChangeAppended(node.id, event.index, event.term, node.raft.log.committed, node.raft.log);
-        return;
       case 'removed-step-down':
         return;
       default: {
