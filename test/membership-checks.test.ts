@@ -13,6 +13,7 @@ import { defaultCompactionOptions, type CompactionOptions } from '../sim/compact
 import { Random } from '../sim/random.js';
 import { Scheduler } from '../sim/scheduler.js';
 import { nodeIdsFor } from '../sim/simulate.js';
+import { kvCommandBytes, makeKvCommand } from '../sim/kv.js';
 import { Trace } from '../sim/trace.js';
 import { defaultWorkloadOptions, Workload } from '../sim/workload.js';
 
@@ -157,6 +158,43 @@ describe('a broken node trips the check named for its mistake; the correct one t
     };
     expect(outcome(true).violation).toMatch(/^CommitDurable: n\d committed index \d+ \(term \d+\) while only 2 of 4 voters hold it durably/);
     expect(outcome(false)).toEqual({ violation: null, leads: false });
+  });
+
+  it('installSnapshotKeepsStaleConfig: ConfigInForce when a follower keeps a deposed leader\'s change over a snapshot', () => {
+    const outcome = (on: boolean): string | null => {
+      const s = sim({ unsafe: { installSnapshotKeepsStaleConfig: on }, compaction: { snapshotCount: 10, catchUpEntries: 2 }, checkQuorum: false, ratePerSecond: 0 });
+      s.run(1_000_000);
+      const old = s.leader();
+      const ids = [...s.cluster.nodes.keys()];
+      const follower = ids.find((id) => id !== old.id)!;
+      const majority = ids.filter((id) => id !== old.id && id !== follower);
+      s.cluster.applyFault({ kind: 'partition', groups: [[old.id, follower], majority] }, s.random);
+      // The deposed leader's side: a long uncommitted suffix ending in a configuration entry, on its follower too.
+      for (let seq = 1; seq <= 40; seq++) {
+        const command = makeKvCommand('stale', seq, { op: 'put', key: 'k', value: `v${seq}` });
+        old.raft.propose(command, kvCommandBytes(command), old.clock.localAt(s.scheduler.nowUs));
+      }
+      expect(s.propose(simple('add-learner', majority[0]!), old).ok).toBe(true);
+      s.run(1_000_000);
+      expect(s.cluster.nodes.get(follower)!.raft.log.lastIndex()).toBeGreaterThan(40);
+      // The majority elects a leader, commits past the divergence and compacts; healed, the follower gets a
+      // snapshot below its stale configuration entry.
+      for (let k = 0; k < 3; k++) {
+        const leader = [...s.cluster.nodes.values()].find((node) => majority.includes(node.id) && node.raft.role === 'leader');
+        if (leader !== undefined) {
+          for (let seq = 1; seq <= 10; seq++) {
+            const command = makeKvCommand(`new${k}`, seq, { op: 'put', key: 'k', value: `w${seq}` });
+            leader.raft.propose(command, kvCommandBytes(command), leader.clock.localAt(s.scheduler.nowUs));
+          }
+        }
+        const stopped = s.run(500_000);
+        if (stopped !== null) return stopped;
+      }
+      s.cluster.applyFault({ kind: 'heal' }, s.random);
+      return s.run(2_000_000);
+    };
+    expect(outcome(true)).toMatch(/^ConfigInForce: n\d acts under voters=\(.*\) learners=\(n\d\), but its snapshot and log give voters=\(n1 n2 n3 n4 n5\)/);
+    expect(outcome(false)).toBeNull();
   });
 
   it('campaignWithUnappliedConfig: ElectedByQuorum when a candidate counts votes under the configuration it has not left', () => {
