@@ -55,6 +55,7 @@ interface Acknowledged {
  *  configuration). */
 export interface VotingConfiguration {
   readonly voters: readonly NodeId[];
+  /** Asked only with distinct members of `voters`. */
   isQuorum(members: readonly NodeId[]): boolean;
 }
 

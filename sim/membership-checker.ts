@@ -98,7 +98,8 @@ export class MembershipChecker {
     if (committed === inForce || sameMembership(committed, inForce)) return this.votingFor(inForce);
     const a = this.votingFor(inForce);
     const b = this.votingFor(committed);
-    return { voters: [...new Set([...a.voters, ...b.voters])], isQuorum: (members) => a.isQuorum(members) && b.isQuorum(members) };
+    const within = (side: VotingConfiguration, members: readonly NodeId[]): readonly NodeId[] => members.filter((member) => side.voters.includes(member));
+    return { voters: [...new Set([...a.voters, ...b.voters])], isQuorum: (members) => a.isQuorum(within(a, members)) && b.isQuorum(within(b, members)) };
   }
 
   /** `id` restarted from its disk: it acts under what it recovered. */
@@ -111,8 +112,7 @@ export class MembershipChecker {
   private votingFor(membership: Membership): VotingConfiguration {
     let configuration = this.voting.get(membership);
     if (configuration === undefined) {
-      const voters = membership.outgoing.length === 0 ? membership.voters : [...new Set([...membership.voters, ...membership.outgoing])];
-      configuration = { voters, isQuorum: (members) => jointHasQuorum(membership, (voter) => members.includes(voter)) };
+      configuration = votingConfigurationOf(membership);
       this.voting.set(membership, configuration);
     }
     return configuration;
@@ -263,4 +263,15 @@ export class MembershipChecker {
     while (keep + 1 < history.length && history[keep + 1]!.index <= index) keep++;
     if (keep > 0) this.history = history.slice(keep);
   }
+}
+
+/** Who votes in `membership` and which of them form a quorum. The contract checker asks isQuorum on every commit
+ *  with a subset of `voters`, so a simple configuration answers by counting (as the fixed majority did). */
+function votingConfigurationOf(membership: Membership): VotingConfiguration {
+  if (membership.outgoing.length === 0) {
+    const quorum = Math.floor(membership.voters.length / 2) + 1;
+    return { voters: membership.voters, isQuorum: (members) => members.length >= quorum };
+  }
+  const voters = [...new Set([...membership.voters, ...membership.outgoing])];
+  return { voters, isQuorum: (members) => jointHasQuorum(membership, (voter) => members.includes(voter)) };
 }
