@@ -44,6 +44,12 @@ export const TRACE_INVARIANTS = [
   'CommitIrrevocable',
   'CommittedTruncated',
   'AckedRetained',
+  // Membership changes (sim/membership-checker.ts).
+  'ConfigQuorumOverlap',
+  'OnePendingConfig',
+  'ConfigAfterTermCommit',
+  'ConfigInForce',
+  'SnapshotConfig',
   'Assertion',
 ] as const;
 export type TraceInvariant = (typeof TRACE_INVARIANTS)[number];

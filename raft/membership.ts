@@ -100,7 +100,8 @@ export const strictRules: ChangeRules = Object.freeze({ allowManyVotersInSimpleC
 /**
  * Applies `request` to `membership`, or says why it cannot be applied. The rules (etcd confchange, made strict:
  * a change that would do nothing is refused rather than silently ignored, etcd-io/raft#354):
- * - leave-joint needs a joint configuration; a simple change or entering joint needs a simple one;
+ * - leave-joint needs a joint configuration; a simple change or entering joint needs a simple one, and entering
+ *   joint one with voters (the outgoing half would be empty);
  * - a simple change changes at most one voter (dissertation 4.2: any two majorities of configurations that
  *   differ by one voter overlap);
  * - a node appears at most once per request; every change must change something;
@@ -125,6 +126,8 @@ export function applyConfChange(membership: Membership, request: ConfChangeReque
     }
     case 'enter-joint': {
       if (isJoint(membership)) return refuse(`cannot enter a joint configuration: ${describeMembership(membership)} is already joint`);
+      // etcd: "can't make a zero-voter config joint" (the outgoing half would be empty, so the result not joint).
+      if (membership.voters.length === 0) return refuse(`cannot enter a joint configuration from ${describeMembership(membership)}: it has no voters`);
       const start: Membership = { ...membership, outgoing: membership.voters, autoLeave: kind.autoLeave };
       return applyChanges(start, request.changes);
     }

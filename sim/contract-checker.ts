@@ -55,6 +55,7 @@ interface Acknowledged {
  *  configuration). */
 export interface VotingConfiguration {
   readonly voters: readonly NodeId[];
+  /** Asked only with distinct members of `voters`. */
   isQuorum(members: readonly NodeId[]): boolean;
 }
 
@@ -92,7 +93,8 @@ export class ContractChecker {
   constructor(
     private readonly context: CheckerContext,
     private readonly nodes: readonly ContractNodeView[],
-    private readonly configuration: () => VotingConfiguration,
+    /** The configuration `id` acts under: whose votes elect it and whose quorum must hold what it commits. */
+    private readonly configuration: (id: NodeId, purpose: 'election' | 'commit') => VotingConfiguration,
     /** The term committed at `index` as far as the safety checker knows, or undefined. */
     private readonly committedTermAt: (index: number) => number | undefined,
     private readonly coverage: Coverage | null = null,
@@ -239,7 +241,7 @@ export class ContractChecker {
   /** `id` became leader of `term`, holding its own vote `ownVote` (null when it holds none). */
   onElected(id: NodeId, term: number, ownVote: NodeId | null): void {
     this.checks++;
-    const configuration = this.configuration();
+    const configuration = this.configuration(id, 'election');
     const voters = configuration.voters;
     const granted = voters.filter((voter) => (voter === id ? ownVote === id : this.votes.get(voter)?.get(term) === id));
     if (configuration.isQuorum(granted)) return;
@@ -269,20 +271,39 @@ export class ContractChecker {
   /** `id` advanced its commit index to `index`, whose entry has `term`. */
   onCommit(id: NodeId, index: number, term: number): void {
     this.checks++;
-    const configuration = this.configuration();
+    const configuration = this.configuration(id, 'commit');
     const voters = configuration.voters;
     const holding = this.holdersScratch;
     holding.length = 0;
-    for (let k = 0; k < voters.length; k++) if (this.view(voters[k]!).durable.holds(index, term)) holding.push(voters[k]!);
-    if (!configuration.isQuorum(holding)) {
+    for (let k = 0; k < voters.length; k++) if (this.holds(voters[k]!, index, term)) holding.push(voters[k]!);
+    const leads = this.view(id).leaderTerm() !== null;
+    if (!configuration.isQuorum(holding) && !this.checkedAtLeader(leads, index, term)) {
       raiseViolation(this.context, 'CommitDurable', `${id} committed index ${index} (term ${term}) while only ${holding.length} of ${voters.length} voters hold it durably (${holding.join(', ') || 'none'}), not a quorum: a crash of the others would lose it`, [id]);
     }
+    if (leads && index > this.leaderCheckedThrough) this.leaderCheckedThrough = index;
     if (this.coverage !== null && !configuration.isQuorum(holding.slice(1))) this.coverage.reach('committed-with-smallest-quorum');
     if (index > this.irrevocableCheckedThrough) {
       this.irrevocableCheckedThrough = index;
       this.checkIrrevocable(id, index, term, configuration);
     }
   }
+
+  /** A follower learns a commit from a leader whose configuration may differ from its own while membership
+   *  changes (it lags the leader in applying configuration entries, or leads it in the append-time variant): an
+   *  entry a leader's commit already found held by a quorum of that leader's configuration is not judged again by
+   *  the follower's. */
+  private checkedAtLeader(leads: boolean, index: number, term: number): boolean {
+    return !leads && index <= this.leaderCheckedThrough && this.committedTermAt(index) === term;
+  }
+
+  /** Whether `id`'s disk holds (index, term); false for a node the checker does not know (one added later). */
+  private holds(id: NodeId, index: number, term: number): boolean {
+    for (let k = 0; k < this.nodes.length; k++) if (this.nodes[k]!.id === id) return this.nodes[k]!.durable.holds(index, term);
+    return false;
+  }
+
+  /** The highest index a leader's commit passed CommitDurable at (checkedAtLeader). */
+  private leaderCheckedThrough = 0;
 
   /** Reused by onCommit, which runs on every commit of every node. */
   private readonly holdersScratch: NodeId[] = [];

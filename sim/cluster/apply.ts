@@ -125,10 +125,13 @@ export class ApplyPipeline {
     if (this.context.network.hasCuts()) this.context.coverage.reach('snapshot-installed-during-partition');
     this.checker?.onSnapshot(node.id, snapshot.meta.index, snapshot.meta.term, 'installed');
     this.checker?.onSnapshotApplied(node.id, snapshot.meta.index);
+    this.context.membershipChecker?.onSnapshot(node.id, snapshot.meta.index, snapshot.meta.membership, 'installed');
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'snapshot-install', node: node.id, index: snapshot.meta.index, term: snapshot.meta.term });
   }
 
   private applyEntry(node: SimNode, entry: Entry): void {
+    // Applying a configuration entry moves the node's configuration in force: check it at its next observation.
+    if (entry.kind === 'config') this.context.membershipChecker?.touch(node.id);
     if (entry.index <= node.apply.skipThrough) {
       node.kv.skip(entry.index);
       return;

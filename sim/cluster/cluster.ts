@@ -15,11 +15,12 @@
 //   node.ts         one simulated process and the gate for its events; wal.ts, options.ts, types.ts
 import type { RaftFactory } from '../../raft/contract.js';
 import { RaftNode } from '../../raft/node.js';
-import { allVoters, sameMembership, simpleMembership, type Membership } from '../../raft/membership.js';
-import { isJointQuorum, quorumSize } from '../../raft/quorum.js';
+import { simpleMembership, type Membership } from '../../raft/membership.js';
+import { quorumSize } from '../../raft/quorum.js';
 import type { Message } from '../../raft/types.js';
 import { SafetyChecker } from '../checker.js';
 import { ContractChecker, type VotingConfiguration } from '../contract-checker.js';
+import { MembershipChecker } from '../membership-checker.js';
 import { Coverage } from '../coverage.js';
 import { NodeClock } from '../clock.js';
 import { Disk } from '../disk.js';
@@ -63,6 +64,7 @@ export class Cluster {
   readonly clientNetwork: Network<ClientMessage>;
   readonly checker: SafetyChecker | null;
   readonly contract: ContractChecker | null;
+  readonly membershipChecker: MembershipChecker | null;
   readonly metrics: MetricsCollector;
   readonly membershipCollector: MembershipCollector;
   readonly coverage = new Coverage();
@@ -104,6 +106,7 @@ export class Cluster {
     this.network = this.raftNetwork();
     this.clientNetwork = this.clientFacingNetwork(clientIds);
     for (const id of options.nodeIds) this.nodes.set(id, this.createNode(id));
+    this.membershipChecker = this.checker === null ? null : this.buildMembershipChecker();
     this.contract = this.checker === null ? null : this.contractChecker(this.checker);
     const context: ClusterContext = {
       scheduler,
@@ -111,6 +114,7 @@ export class Cluster {
       trace,
       checker: this.checker,
       contract: this.contract,
+      membershipChecker: this.membershipChecker,
       metrics: this.metrics,
       membershipCollector: this.membershipCollector,
       coverage: this.coverage,
@@ -143,25 +147,32 @@ export class Cluster {
       liveTerm: () => (node.process.status === 'down' ? null : node.raft.currentTerm),
     }));
     const context = { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
-    return new ContractChecker(context, views, this.votingConfiguration(), (index) => checker.committedTermAt(index), this.coverage, (index) => checker.committedInTermAt(index));
-  }
-
-  /** The configuration the host-contract checks count quorums in: the one in force at the running leader of the
-   *  highest term (both halves while joint); the bootstrap voters until a change. (Interim: the membership
-   *  checks judge each node by the configuration it acts under.) */
-  private votingConfiguration(): () => VotingConfiguration {
     const voters = bootstrapMembers(this.options);
     const quorum = quorumSize(voters.length);
-    const fixed: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
-    let cached: { membership: Membership; configuration: VotingConfiguration } | null = null;
-    return () => {
-      const membership = leaderOf(this.nodes)?.raft.membership;
-      if (membership === undefined || sameMembership(membership, this.bootstrap)) return fixed;
-      if (cached === null || cached.membership !== membership) {
-        cached = { membership, configuration: { voters: allVoters(membership), isQuorum: (members) => isJointQuorum(membership, new Set(members)) } };
-      }
-      return cached.configuration;
-    };
+    const configuration: VotingConfiguration = { voters, isQuorum: (members) => members.length >= quorum };
+    return new ContractChecker(context, views, this.configurationOf(configuration), (index) => checker.committedTermAt(index), this.coverage, (index) => checker.committedInTermAt(index));
+  }
+
+  /** With membership changes, each node is judged by the configuration it acts under (membership-checker.ts); a
+   *  Raft that does not report its configuration, by the fixed bootstrap voters. */
+  private configurationOf(fixed: VotingConfiguration): (id: NodeId, purpose: 'election' | 'commit') => VotingConfiguration {
+    const membership = this.membershipChecker;
+    return membership === null ? () => fixed : (id, purpose) => membership.votingConfiguration(id, purpose);
+  }
+
+  /** The membership invariants, for a Raft that reports the configuration in force (raft/contract.ts). */
+  private buildMembershipChecker(): MembershipChecker | null {
+    const first = this.nodes.values().next().value;
+    if (first === undefined || first.raft.membership === undefined) return null;
+    const views = [...this.nodes.values()].map((node) => ({
+      id: node.id,
+      membership: () => (node.process.status === 'down' ? null : (node.raft.membership ?? null)),
+      log: () => (node.process.status === 'down' ? null : node.raft.log),
+    }));
+    const config = raftConfigFor(this.options, first.id);
+    const rules = { allowManyVotersInSimpleChange: config.unsafe.manyVotersInSimpleChange };
+    const context = { seed: this.seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id: NodeId) => this.describeNode(id) };
+    return new MembershipChecker(context, views, simpleMembership(config.voters), rules, config.membershipActivation ?? 'apply');
   }
 
   private raftNetwork(): Network<Message> {

@@ -114,6 +114,7 @@ export class Compaction {
     const bytes = Math.max(64, node.kv.sizeBytes);
     const snapshot: Snapshot = { meta: { index, term, membership: node.raft.membershipAt?.(index) ?? simpleMembership(this.context.options.nodeIds) }, data: node.kv.image(), bytes };
     this.context.checker?.onSnapshot(node.id, index, term, 'took');
+    this.context.membershipChecker?.onSnapshot(node.id, index, snapshot.meta.membership, 'took');
     if (log.committed > index) this.context.coverage.reach('snapshot-taken-under-load');
     const now = this.scheduler.nowUs;
     node.compaction.inProgress = true;
@@ -220,6 +221,8 @@ export class Compaction {
       let floor = Number.POSITIVE_INFINITY;
       for (const node of this.context.nodes.values()) floor = Math.min(floor, node.compaction.lastSnapshotIndex);
       if (floor > 0) this.checker.pruneBelow(floor + 1);
+      // A node asks for the configuration at its snapshot's index at the lowest.
+      if (floor > 0 && Number.isFinite(floor)) this.context.membershipChecker?.pruneBelow(floor);
     }
     this.scheduler.after(this.context.options.metrics.sampleIntervalUs, this.onSample, null);
   };

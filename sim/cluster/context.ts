@@ -6,6 +6,7 @@ import type { Message } from '../../raft/types.js';
 import type { Buggify } from '../buggify.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
+import type { MembershipChecker } from '../membership-checker.js';
 import type { Coverage } from '../coverage.js';
 import type { MembershipCollector } from '../membership-metrics.js';
 import type { MetricsCollector } from '../metrics.js';
@@ -25,6 +26,9 @@ export interface ClusterContext {
   readonly checker: SafetyChecker | null;
   /** The host-contract and durability checks (contract-checker.ts); null when invariants are not checked. */
   readonly contract: ContractChecker | null;
+  /** The membership invariants (membership-checker.ts); null when invariants are not checked or the Raft does
+   *  not report its configuration. */
+  readonly membershipChecker: MembershipChecker | null;
   readonly metrics: MetricsCollector;
   /** The membership measurements (joint time, catch-up of added nodes). */
   readonly membershipCollector: MembershipCollector;

@@ -373,6 +373,7 @@ export class Faults {
     this.context.notify({ kind: 'restart', node: node.id });
     this.checker?.onRestart(node.id, node.raft.currentTerm, node.raft.log.committed, node.raft.log.applied);
     this.context.contract?.onRestart(node.id, node.raft.currentTerm, node.raft.votedFor);
+    this.context.membershipChecker?.onRestart(node.id);
     // The host bug restart-skips-replay (host-bugs.ts): a stale "applied index" makes the host treat every entry
     // committed before the crash as already in its state machine, which was rebuilt from the snapshot alone.
     node.apply.skipThrough = this.options.hostBugs.restartSkipsReplay ? node.raft.log.committed : 0;

@@ -5,6 +5,7 @@ import type { Message, RaftEvent } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
 import type { ContractChecker } from '../contract-checker.js';
 import type { Coverage } from '../coverage.js';
+import type { MembershipChecker } from '../membership-checker.js';
 import type { MembershipCollector } from '../membership-metrics.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { DropReason, NodeId } from '../network.js';
@@ -24,6 +25,7 @@ export class Observers {
   private readonly trace: Trace;
   private readonly checker: SafetyChecker | null;
   private readonly contract: ContractChecker | null;
+  private readonly membershipChecker: MembershipChecker | null;
   private readonly metrics: MetricsCollector;
   private readonly collector: MembershipCollector;
   private readonly coverage: Coverage;
@@ -40,6 +42,7 @@ export class Observers {
     this.trace = context.trace;
     this.checker = context.checker;
     this.contract = context.contract;
+    this.membershipChecker = context.membershipChecker;
     this.metrics = context.metrics;
     this.collector = context.membershipCollector;
     this.coverage = context.coverage;
@@ -58,10 +61,13 @@ export class Observers {
     if (checker !== null) {
       checker.onTerm(node.id, node.raft.currentTerm);
       if (node.raft.role === 'leader') checker.onLeaderEvent(node.id, node.raft.currentTerm, node.raft.log);
+      this.membershipChecker?.onObserved(node.id);
     }
   }
 
   private onRaftEvent(node: SimNode, event: RaftEvent): void {
+    // First, in event order: the configuration the contract checks below count quorums of moves with these events.
+    this.membershipChecker?.onRaftEvent(node.id, event, node.raft.log);
     const now = this.scheduler.nowUs;
     switch (event.kind) {
       case 'role':
@@ -81,6 +87,7 @@ export class Observers {
         return;
       case 'commit':
         this.checker?.onCommit(node.id, event.index, node.raft.log, node.raft.currentTerm);
+        this.membershipChecker?.onCommit(node.id, event.index, node.raft.log);
         this.contract?.onCommit(node.id, event.index, event.term);
         this.metrics.onApplyLag(event.index - node.raft.log.applied);
         this.noteCommitCoverage(node, event.index);
