@@ -23,6 +23,7 @@ import {
   type ConfChangeRequest,
   confChangeBytes,
   isJoint,
+  isLearner,
   isVoter,
   type Membership,
   sameMembership,
@@ -463,8 +464,10 @@ export class RaftNode implements RaftUnderTest {
     if (message.term > this.term) {
       // A server outside our configuration (removed, or not yet added here) cannot be elected by us: drop its
       // vote requests before they raise our term, so a removed server that keeps running does not disrupt the
-      // cluster (hashicorp/raft#524; dissertation 4.2.3).
-      if ((message.type === 'PreVote' || message.type === 'RequestVote') && !isVoter(this.inForce, message.from)) return false;
+      // cluster (hashicorp/raft#524; dissertation 4.2.3). A learner's are not dropped: a voter demoted before it
+      // learnt of it may have run its term ahead, and (with PreVote and CheckQuorum off) it hears no leader of a
+      // lower term; only its higher term reaching us lets the cluster catch up with it (random-chaos seed 740).
+      if ((message.type === 'PreVote' || message.type === 'RequestVote') && !isVoter(this.inForce, message.from) && !isLearner(this.inForce, message.from)) return false;
       if (message.type === 'PreVote' || (message.type === 'RequestVote' && !message.transfer)) {
         if (this.inLease()) return false; // Leader stickiness (thesis 4.2.3): ignore, do not even answer.
       }

@@ -139,7 +139,8 @@ export const classicChaosKinds: readonly ChaosKind[] = ['crash', 'pause', 'parti
 export const allChaosKinds: readonly ChaosKind[] = [...classicChaosKinds, 'bounce', 'power-loss', 'filter', 'arm'];
 
 /** Every kind a chaos section may name: all of the above and `membership` (a `churn` fault per draw), which is
- *  opt-in only (not in `all`, never drawn by swarm mode), so every seed without it draws what it drew before. */
+ *  not in `all`; swarm mode adds it for a third of its seeds (src/scenario/fill.ts drawChurn), so every seed
+ *  without it draws what it drew before. */
 export const selectableChaosKinds: readonly ChaosKind[] = [...allChaosKinds, 'membership'];
 
 /** The voter bounds of drawn membership churn (issue #12: between 3 and 7 voters). */

@@ -177,7 +177,7 @@ const showInter = (value: Record<string, Distribution>): unknown => Object.fromE
 const showClocks = (value: Clocks): unknown =>
   Object.keys(value).length === 0 ? 'none' : Object.fromEntries(Object.entries(value).map(([id, clock]) => [id, { offset: formatSignedDuration(clock.offset ?? 0), drift: formatPpm(clock.drift ?? 0) }]));
 
-function fillCluster(f: Filler, spec: ScenarioSpec): FullSpec['cluster'] {
+function fillCluster(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec['cluster'] {
   const c: ClusterSpec = spec.cluster ?? {};
   const minimumNodes = Math.max(1, highestNamedNode(spec));
   // Even sizes too: a quorum of 4 or 6 is where off-by-one quorum arithmetic shows (ceil(n/2) is a majority only
@@ -201,7 +201,12 @@ function fillCluster(f: Filler, spec: ScenarioSpec): FullSpec['cluster'] {
   const skew = f.take('cluster.skew', c.skew, () => 0, null, showDuration);
   const driftBoundPpm = spec.raft?.leaseDriftBound ?? simDefaults.raft.leaseDriftBoundPpm;
   const clocks = f.take<Clocks>('cluster.clocks', c.clocks, () => ({}), c.skew === undefined ? (random) => drawClocks(nodeIds, random, driftBoundPpm) : null, showClocks);
-  return { nodes, initialMembers: c.initialMembers ?? null, datacenters, latency: { intra, inter }, skew, clocks };
+  // Seeds with membership churn keep one or two servers spare when the drawn cluster has five or more, so the
+  // churn can add servers that never ran (they boot empty and catch up, by snapshot when the log is compacted).
+  const initialMembers =
+    c.initialMembers ??
+    (churn && c.nodes === undefined && nodeIds.length >= 5 ? f.take<number>('cluster.initialMembers', undefined, () => nodeIds.length, (random) => nodeIds.length - random.int(1, 2), same) : null);
+  return { nodes, initialMembers, datacenters, latency: { intra, inter }, skew, clocks };
 }
 
 // --- raft (draws respect what the file gives: a drawn timeout stays above a given heartbeat, drawn sizes fit in
@@ -275,12 +280,12 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number): Ful
 
 // --- compaction, metrics, network, disk, workload
 
-function fillCompaction(f: Filler, spec: ScenarioSpec): FullSpec['compaction'] {
+function fillCompaction(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec['compaction'] {
   const k: CompactionSpec = spec.compaction ?? {};
   const dc = defaultCompactionOptions;
   return {
     // Tiny counts too: snapshots every few entries, so installs meet partitions, leader changes and lagging logs.
-    snapshotCount: f.take<number | null>('compaction.snapshotCount', k.snapshotCount, () => dc.snapshotCount, (random) => (random.chance(1, 3) ? null : random.pick([10, 30, 100, 1_000, 10_000])), (v) => showOff(v, same)),
+    snapshotCount: f.take<number | null>('compaction.snapshotCount', k.snapshotCount, () => dc.snapshotCount, (random) => drawSnapshotCount(random, churn), (v) => showOff(v, same)),
     snapshotInterval: f.take<number | null>('compaction.snapshotInterval', k.snapshotInterval, () => dc.snapshotIntervalUs, (random) => (random.chance(2, 3) ? null : random.pick([2, 5, 10, 30]) * 1_000_000), (v) => showOff(v, showDuration)),
     // No entries kept behind a snapshot in a third of the seeds: a compaction that keeps nothing sends snapshots
     // to any follower a moment behind (where the install-vs-log-suffix mistakes live).
@@ -373,7 +378,22 @@ function fillWorkload(f: Filler, spec: ScenarioSpec, maxUncommittedBytes: number
 
 // --- chaos: off unless given; in swarm mode on, with whole kinds switched off per seed
 
-function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean): FullSpec['chaos'] {
+/** Off for a third of the seeds; churn seeds take a snapshot every 2 or 3 entries half of the time, so
+ *  configuration entries fall below snapshots (issue #12). Other seeds draw what they drew before churn existed. */
+function drawSnapshotCount(random: Random, churn: boolean): number | null {
+  if (churn && random.chance(1, 2)) return random.pick([2, 3]);
+  return random.chance(1, 3) ? null : random.pick([10, 30, 100, 1_000, 10_000]);
+}
+
+/** Swarm mode: a third of the seeds add membership churn (the `membership` chaos kind: one change chosen at fire
+ *  time from the leader's configuration, between 3 and 7 voters, with learners) to the kinds they draw. Drawn
+ *  from its own stream, so the other seeds keep every draw. */
+function drawChurn(f: Filler, spec: ScenarioSpec, swarmOn: boolean): boolean {
+  if (!swarmOn || spec.chaos === null || spec.chaos?.kinds !== undefined) return false;
+  return f.take<boolean>('chaos.membership', undefined, () => false, (random) => random.chance(1, 3), same);
+}
+
+function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean, churn = false): FullSpec['chaos'] {
   if (spec.chaos === undefined && !swarmOn) f.defaults.push('chaos');
   if (spec.chaos === null || (spec.chaos === undefined && !swarmOn)) return null;
   const given: ChaosSpec = spec.chaos ?? {};
@@ -383,7 +403,7 @@ function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean): FullSpec['c
     return drawn.length > 0 ? drawn : [random.pick(allChaosKinds)];
   }, (v) => v.join(', '));
   return {
-    kinds,
+    kinds: churn ? [...kinds, 'membership'] : kinds,
     // Swarm testing leaves kinds out; a focus leans on one, so that some seeds are storms of a single kind.
     focus: f.take<ChaosKind | null>('chaos.focus', given.focus, () => null, (random) => (random.chance(1, 2) ? null : random.pick(kinds)), (v) => v ?? 'none'),
     // Dense faults find the mistakes that need several faults in a row (the detecting seeds of the bug catalogue
@@ -453,17 +473,18 @@ export function fillSpec(given: ScenarioSpec, seed: number, name: string): FillR
   const swarmOn = spec.swarm === true;
   const f = new Filler(swarmOn ? Random.fromSeed(seed).child('swarm') : null);
   // In this order: `defaults` lists the paths in the order they are filled.
-  const cluster = fillCluster(f, spec);
+  const churn = drawChurn(f, spec, swarmOn);
+  const cluster = fillCluster(f, spec, churn);
   const network = fillNetwork(f, spec);
   const disk = fillDisk(f, spec);
   // Every field draws from its own stream, so drawing the network before Raft changes no value; it lets the
   // timeout draw respect the links it will run over.
   const broadcast = broadcastUs([network.latency, ...(cluster.latency.intra !== null ? [cluster.latency.intra] : []), ...Object.values(cluster.latency.inter)], disk.fsyncLatency);
   const raft = fillRaft(f, spec, swarmOn ? minimumElectionTimeoutUs(broadcast) : 0);
-  const compaction = fillCompaction(f, spec);
+  const compaction = fillCompaction(f, spec, churn);
   const metrics = fillMetrics(f, spec);
   const workload = fillWorkload(f, spec, raft.flowControl.maxUncommittedBytes);
-  const chaos = fillChaos(f, spec, swarmOn);
+  const chaos = fillChaos(f, spec, swarmOn, churn);
   const buggify = fillBuggify(f, spec, swarmOn, raft.electionTimeout.maxUs);
   const duration = fillDuration(f, spec);
   const sim = simDefaults.simulation;
