@@ -27,7 +27,8 @@ describe('the report and the summary give the same figures', () => {
     expect(simPercentile).toBe(percentile);
   });
 
-  for (const [scenario, seed] of [['leader-crash', '1'], ['random-chaos', '3']] as const) {
+  // random-chaos seed 8 has an election censored by the heal: the chart leaves it out, as result.json does.
+  for (const [scenario, seed] of [['leader-crash', '1'], ['random-chaos', '3'], ['random-chaos', '8']] as const) {
     it(`${scenario} seed ${seed}: election latency p50/p90/p99 and dropped messages`, async () => {
       const out = join(dir, scenario);
       let stdout = '';

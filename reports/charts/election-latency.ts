@@ -2,6 +2,7 @@
 // percentiles are nearest rank (contract/percentile.ts), the function the command-line summary uses, so the
 // report's p50 is the summary's p50. The axis spans the data (it starts at 0 only when the data comes near 0),
 // and the labels never overlap each other nor cross another percentile's line.
+import { isCensored } from '../../contract/election-terms.js';
 import type { Selection } from 'd3-node';
 import { nearestRank } from '../aggregate.js';
 import { formatCount, formatDurationUs, formatExactDurationUs, textWidthPx } from '../format.js';
@@ -80,7 +81,9 @@ export function placeQuantileLabels(lines: readonly QuantileLine[], leftPx: numb
 
 /** Election latency histogram (its own x axis) with p50/p90/p99 lines. */
 export function drawElectionLatencyChart(ctx: ReportContext, parent: Selection, topPx: number): number {
-  const samples = ctx.model.electionLatencies.map((e) => e.latencyUs).sort((a, b) => a - b);
+  // As result.json and the summary: a sample censored by the heal measures the heal, not an election.
+  const model = ctx.model;
+  const samples = model.electionLatencies.filter((e) => !isCensored(e.fromUs, e.toUs, model.livenessStartUs)).map((e) => e.latencyUs).sort((a, b) => a - b);
   if (samples.length === 0) return 0;
   const q = { p50: nearestRank(samples, 50), p90: nearestRank(samples, 90), p99: nearestRank(samples, 99) };
   const minUs = samples[0]!;

@@ -3,6 +3,7 @@
 // open field draws from its own child stream `swarm/<path>`, so giving one field in the file does not change
 // what the others draw. The result is a complete spec in the file's own form: it can be written back out
 // (drawn values pinned) and loads to the same run.
+import { drawChurn, drawSnapshotCount } from './fill-churn.js';
 import { defaultRaftConfig, safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
 import { defaultClusterOptions } from '../../sim/cluster/cluster.js';
 import { defaultCompactionOptions, defaultMetricsOptions } from '../../sim/compaction-options.js';
@@ -201,11 +202,9 @@ function fillCluster(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec['c
   const skew = f.take('cluster.skew', c.skew, () => 0, null, showDuration);
   const driftBoundPpm = spec.raft?.leaseDriftBound ?? simDefaults.raft.leaseDriftBoundPpm;
   const clocks = f.take<Clocks>('cluster.clocks', c.clocks, () => ({}), c.skew === undefined ? (random) => drawClocks(nodeIds, random, driftBoundPpm) : null, showClocks);
-  // Seeds with membership churn keep one or two servers spare when the drawn cluster has five or more, so the
-  // churn can add servers that never ran (they boot empty and catch up, by snapshot when the log is compacted).
-  const initialMembers =
-    c.initialMembers ??
-    (churn && c.nodes === undefined && nodeIds.length >= 5 ? f.take<number>('cluster.initialMembers', undefined, () => nodeIds.length, (random) => nodeIds.length - random.int(1, 2), same) : null);
+  // Churn seeds of five or more servers keep one or two spare, for the churn to add (fill-churn.ts).
+  const spares = churn && c.nodes === undefined && nodeIds.length >= 5;
+  const initialMembers = c.initialMembers ?? (spares ? f.take<number>('cluster.initialMembers', undefined, () => nodeIds.length, (random) => nodeIds.length - random.int(1, 2), same) : null);
   return { nodes, initialMembers, datacenters, latency: { intra, inter }, skew, clocks };
 }
 
@@ -378,21 +377,6 @@ function fillWorkload(f: Filler, spec: ScenarioSpec, maxUncommittedBytes: number
 
 // --- chaos: off unless given; in swarm mode on, with whole kinds switched off per seed
 
-/** Off for a third of the seeds; churn seeds take a snapshot every 2 or 3 entries half of the time, so
- *  configuration entries fall below snapshots (issue #12). Other seeds draw what they drew before churn existed. */
-function drawSnapshotCount(random: Random, churn: boolean): number | null {
-  if (churn && random.chance(1, 2)) return random.pick([2, 3]);
-  return random.chance(1, 3) ? null : random.pick([10, 30, 100, 1_000, 10_000]);
-}
-
-/** Swarm mode: a third of the seeds add membership churn (the `membership` chaos kind: one change chosen at fire
- *  time from the leader's configuration, between 3 and 7 voters, with learners) to the kinds they draw. Drawn
- *  from its own stream, so the other seeds keep every draw. */
-function drawChurn(f: Filler, spec: ScenarioSpec, swarmOn: boolean): boolean {
-  if (!swarmOn || spec.chaos === null || spec.chaos?.kinds !== undefined) return false;
-  return f.take<boolean>('chaos.membership', undefined, () => false, (random) => random.chance(1, 3), same);
-}
-
 function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean, churn = false): FullSpec['chaos'] {
   if (spec.chaos === undefined && !swarmOn) f.defaults.push('chaos');
   if (spec.chaos === null || (spec.chaos === undefined && !swarmOn)) return null;
@@ -473,7 +457,7 @@ export function fillSpec(given: ScenarioSpec, seed: number, name: string): FillR
   const swarmOn = spec.swarm === true;
   const f = new Filler(swarmOn ? Random.fromSeed(seed).child('swarm') : null);
   // In this order: `defaults` lists the paths in the order they are filled.
-  const churn = drawChurn(f, spec, swarmOn);
+  const churn = drawChurn(spec, swarmOn, (draw) => f.take<boolean>('chaos.membership', undefined, () => false, draw, same));
   const cluster = fillCluster(f, spec, churn);
   const network = fillNetwork(f, spec);
   const disk = fillDisk(f, spec);
