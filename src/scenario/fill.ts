@@ -245,7 +245,6 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number): Ful
   );
   // Never drawn: the rule is a property of the implementation under study, not a knob to explore.
   const electionTimerRestart = f.take('raft.electionTimerRestart', r.electionTimerRestart, () => sim.raft.electionTimerRestart ?? 'etcd', null, same);
-  // Like the timer rule, a property of the implementation under study: never drawn here.
   const membershipActivation = f.take('raft.membershipActivation', r.membershipActivation, () => sim.raft.membershipActivation ?? 'apply', null, same);
   const preVote = f.take('raft.preVote', r.preVote, () => sim.raft.preVote, coin, same);
   const checkQuorum = f.take('raft.checkQuorum', r.checkQuorum, () => sim.raft.checkQuorum, coin, same);
