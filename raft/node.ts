@@ -1130,11 +1130,12 @@ export class RaftNode implements RaftUnderTest {
     return this.config.membershipActivation === 'append' ? this.history.latest() : this.history.at(this.log.applied);
   }
 
-  /** Brings the configuration in force up to date after the log or the applied index moved. */
+  /** Brings the configuration in force up to date after the log or the applied index moved. A leader checks its
+   *  removal every time: with append-time activation the configuration without it is in force from the append,
+   *  and only the later apply (which changes nothing in force) tells it to step down. */
   private refreshMembership(): void {
     const next = this.membershipInForce();
-    if (next === this.inForce) return;
-    const changed = !sameMembership(next, this.inForce);
+    const changed = next !== this.inForce && !sameMembership(next, this.inForce);
     this.inForce = next;
     if (changed) {
       const at = this.config.membershipActivation === 'append' ? this.log.lastIndex() : this.log.applied;

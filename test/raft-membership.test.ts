@@ -258,3 +258,16 @@ describe('leadership transfer during a joint configuration', () => {
     expect(conf(h.node('n4'))).toBe('voters=(n2 n3 n4)');
   });
 });
+
+describe('a removed leader under append-time activation', () => {
+  it('leads without counting itself once its removal is appended, and steps down once it is applied', () => {
+    const h = cluster({ membershipActivation: 'append' });
+    h.node('n1').proposeConfChange(simple('remove', 'n1'), h.localUs('n1'));
+    expect(conf(h.node('n1'))).toBe('voters=(n2 n3)');
+    expect(h.node('n1').role).toBe('leader');
+    wait(h, 100_000);
+    expect(h.node('n1').log.applied).toBeGreaterThanOrEqual(h.node('n1').log.lastIndex() - 1);
+    expect(h.node('n1').role).toBe('follower');
+    expect(events(h.node('n1')).some((event) => event.kind === 'removed-step-down')).toBe(true);
+  });
+});
