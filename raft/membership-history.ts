@@ -69,12 +69,11 @@ export class MembershipHistory {
     let touched = false;
     for (const entry of entries) if (entry.kind === 'config') touched = true;
     if (!touched && this.lastChangeIndex() < first) return false;
-    // Changes at or after `first` were for entries that are now either these same entries or gone.
-    const kept = this.changes.filter((change) => change.index < first || (change.index > last && change.index <= lastIndex));
-    const after = kept.filter((change) => change.index > last);
-    this.changes = kept.filter((change) => change.index < first);
+    // Changes in [first, last] were for entries that are now these same entries or gone; those after `last` and
+    // still in the log were kept only when they matched (no conflict), so their configurations still hold.
+    const after = this.changes.filter((change) => change.index > last && change.index <= lastIndex);
+    this.changes = this.changes.filter((change) => change.index < first);
     for (const entry of entries) if (entry.kind === 'config') this.fold(entry);
-    // Entries after `last` were kept only when they matched (no conflict), so their configurations still hold.
     for (const change of after) this.changes.push(change);
     return true;
   }
