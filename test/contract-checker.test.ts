@@ -3,7 +3,8 @@
 import { simpleMembership } from '../raft/membership.js';
 import { describe, expect, it } from 'vitest';
 import type { Entry, Message, NodeId } from '../raft/types.js';
-import { SafetyViolation, type CheckerContext, type LogView } from '../sim/checker.js';
+import type { CheckerContext, LogView } from '../sim/checker.js';
+import { violation } from './support/violation.js';
 import { ContractChecker, type ContractNodeView, type VotingConfiguration } from '../sim/contract-checker.js';
 import { DurableLog } from '../sim/durable-log.js';
 
@@ -46,15 +47,6 @@ function cluster(ids: readonly NodeId[], committed: ReadonlyMap<number, number> 
   return { checker, node, give };
 }
 
-function violation(run: () => void): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SafetyViolation) return `${error.violation.invariant}: ${error.violation.message}`;
-    throw error;
-  }
-  return 'none';
-}
 
 const vote = (from: NodeId, to: NodeId, term: number, reject = false): Message => ({ type: 'RequestVoteResponse', from, to, term, reject });
 

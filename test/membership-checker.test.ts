@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { simpleMembership, type ChangeRules, type ConfChangeRequest, type Membership, type MembershipChange } from '../raft/membership.js';
 import type { Entry, Message, NodeId } from '../raft/types.js';
-import { SafetyViolation, type CheckerContext, type LogView } from '../sim/checker.js';
+import type { CheckerContext, LogView } from '../sim/checker.js';
+import { violation } from './support/violation.js';
 import { ContractChecker, type ContractNodeView } from '../sim/contract-checker.js';
 import { DurableLog } from '../sim/durable-log.js';
 import { MembershipChecker, type MembershipActivation, type MembershipNodeView } from '../sim/membership-checker.js';
@@ -13,15 +14,6 @@ const context: CheckerContext = { seed: 11, nowUs: () => 2_000, currentEvent: ()
 const strict: ChangeRules = { allowManyVotersInSimpleChange: false };
 const loosened: ChangeRules = { allowManyVotersInSimpleChange: true };
 
-function violation(run: () => void): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SafetyViolation) return `${error.violation.invariant}: ${error.violation.message}`;
-    throw error;
-  }
-  return 'none';
-}
 
 const change = (token: string): MembershipChange => ({ op: token[0] === 'v' ? 'add-voter' : token[0] === 'l' ? 'add-learner' : 'remove', node: `n${token.slice(1)}` });
 const request = (tokens: string, transition: ConfChangeRequest['transition'] = 'auto'): ConfChangeRequest => ({ changes: tokens === '' ? [] : tokens.split(' ').map(change), transition });
