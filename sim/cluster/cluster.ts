@@ -15,7 +15,7 @@
 //   node.ts         one simulated process and the gate for its events; wal.ts, options.ts, types.ts
 import type { RaftFactory } from '../../raft/contract.js';
 import { RaftNode } from '../../raft/node.js';
-import { simpleMembership, type Membership } from '../../raft/membership.js';
+import { simpleMembership } from '../../raft/membership.js';
 import { quorumSize } from '../../raft/quorum.js';
 import type { Message } from '../../raft/types.js';
 import { SafetyChecker } from '../checker.js';
@@ -78,7 +78,6 @@ export class Cluster {
   private readonly server: KvServer;
   private readonly faults: Faults;
   /** The configuration every node boots with. */
-  private readonly bootstrap: Membership;
 
   constructor(
     readonly scheduler: Scheduler,
@@ -97,8 +96,7 @@ export class Cluster {
       : null;
     this.metrics = new MetricsCollector(options.nodeIds, options.metrics, trace);
     this.metrics.voterCount = bootstrapMembers(options).length;
-    this.bootstrap = simpleMembership(bootstrapMembers(options));
-    this.membershipCollector = new MembershipCollector(this.bootstrap);
+    this.membershipCollector = new MembershipCollector(simpleMembership(bootstrapMembers(options)));
     this.addObserver((event) => {
       if (event.kind === 'leader-lost') this.metrics.onLeaderLost(this.scheduler.nowUs, event.node, event.term, event.why);
       else this.faults.onEvent(event);
