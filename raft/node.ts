@@ -504,9 +504,12 @@ export class RaftNode implements RaftUnderTest {
   /** Paper 5.2 and 5.4.1: grant at most one vote per term, only to a candidate whose log is at least as up-to-date. */
   private handleVoteRequest(message: Message & { type: 'PreVote' | 'RequestVote' }): void {
     const isPreVote = message.type === 'PreVote';
-    const canVote =
-      isVoter(this.inForce, message.from) &&
-      (this.vote === message.from || (this.vote === null && this.leader === null) || (isPreVote && message.term > this.term));
+    // Whether the candidate is a voter of *our* configuration does not matter: it counts votes by its own, and
+    // ours may be behind it (a learner promoted, a server added by entries we have not yet received or applied).
+    // Refusing it deadlocks exactly then: random-chaos seed 1241 ended with voters (n4 n5), where n4 still saw
+    // n5 as a learner and refused it forever, and only n5 could bring n4 up to date. etcd grants regardless
+    // (raft.go Step, MsgVote: "learners must be allowed to cast votes"); safety rests on the up-to-date check.
+    const canVote = this.vote === message.from || (this.vote === null && this.leader === null) || (isPreVote && message.term > this.term);
     const unsafe = this.config.unsafe;
     const upToDate = unsafe.skipUpToDateCheck || this.log.isUpToDate(message.lastLogIndex, message.lastLogTerm, unsafe.upToDateByIndexOnly);
     const responseType = isPreVote ? 'PreVoteResponse' : 'RequestVoteResponse';
@@ -757,7 +760,7 @@ export class RaftNode implements RaftUnderTest {
   private handleInstallSnapshot(message: InstallSnapshotMessage): void {
     const meta = message.meta;
     const respond = (receivedBytes: number, done: boolean, snapshotIndex: number): void =>
-      this.send({ type: 'InstallSnapshotResponse', from: this.id, to: message.from, term: this.term, snapshotIndex, receivedBytes, done });
+      this.send({ type: 'InstallSnapshotResponse', from: this.id, to: message.from, term: this.term, snapshotIndex, receivedBytes, answeredOffsetBytes: message.offsetBytes, done });
     if (meta.index <= this.log.committed) {
       // We already hold (and committed) what the snapshot covers: tell the leader to replicate from our commit.
       this.incomingSnapshot = null;
@@ -953,7 +956,13 @@ export class RaftNode implements RaftUnderTest {
     // would send the chunk again, each copy answered again, doubling the chunks in flight at every round
     // (found by random-chaos seed 4711: BUGGIFY duplicating responses, a million messages in flight); a lost
     // chunk is resent on the next heartbeat reply instead.
-    if (message.receivedBytes <= progress.state.ackedBytes) return;
+    // A follower that has fewer bytes than it acknowledged lost them (it restarted, or dropped the partial
+    // snapshot for another one) and answers the outstanding chunk with what it has: start again from there, or
+    // the transfer wedges, the leader resending a chunk the follower can never take (random-chaos seed 278: two
+    // followers restarted mid-transfer and never caught up). Only the answer to the chunk outstanding now
+    // rewinds, so duplicated old answers still send nothing.
+    const rewound = message.receivedBytes < progress.state.ackedBytes && message.answeredOffsetBytes === progress.state.ackedBytes;
+    if (message.receivedBytes <= progress.state.ackedBytes && !rewound) return;
     progress.state.ackedBytes = message.receivedBytes;
     this.sendSnapshotChunk(state, message.from, progress);
   }

@@ -153,6 +153,9 @@ export interface InstallSnapshotResponseMessage extends MessageBase {
   readonly snapshotIndex: number;
   /** Bytes received so far in order; the leader sends the next chunk from here. */
   readonly receivedBytes: number;
+  /** The offset of the chunk this answers: lets the leader tell a follower that lost what it had received (a
+   *  restart: a partial snapshot is volatile) from a duplicated old answer (both report fewer bytes). */
+  readonly answeredOffsetBytes: number;
   readonly done: boolean;
 }
 

@@ -189,6 +189,41 @@ describe('proposing a change', () => {
     ]);
   });
 
+  it('chooses a retried churn change again, from the configuration in force then (random-chaos seed 1241)', () => {
+    // The fake leader refuses every first attempt (a change pending) and applies it meanwhile: four voters at
+    // the first choice, three at the retry. A choice kept from the first (remove or demote a voter) would leave
+    // two voters, below the bound.
+    const ids = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6'];
+    // Whichever node leads is a voter of both (the sim's leader is a voter of its own configuration).
+    const voters = (leader: string, count: number) => simpleMembership([leader, ...ids.filter((id) => id !== leader)].slice(0, count));
+    const taken: { request: ConfChangeRequest; leader: string }[] = [];
+    let retry = false;
+    const wrap = (node: RaftUnderTest): RaftUnderTest =>
+      Object.defineProperties(node, {
+        membership: { get: () => voters(node.id, retry ? 3 : 4) },
+        proposeConfChange: {
+          value: (request: ConfChangeRequest): ConfChangeResult => {
+            if (!retry) {
+              retry = true;
+              return { ok: false, reason: 'pending-change', detail: 'a change is pending', leader: null };
+            }
+            retry = false;
+            taken.push({ request, leader: node.id });
+            return { ok: true, index: 1, term: 1 };
+          },
+        },
+      });
+    const factory: RaftFactory = { create: (o) => wrap(RaftNode.create(o)), restart: (o, d) => wrap(RaftNode.restart(o, d)) };
+    const faults = Array.from({ length: 12 }, (_, k) => ({ at: `${1 + k * 0.5}s`, churn: { minVoters: 3, maxVoters: 4 } }));
+    // The fake's configuration is not the log's: the checks would rightly object, so they are off here.
+    simulate({ ...compiled({ cluster: { nodes: 6 }, workload: { clients: 1 }, duration: '8s', livenessBound: '3s', faults }), checkInvariants: false, raftImplementation: { name: 'pending-once', factory } });
+    expect(taken).toHaveLength(12);
+    for (const { request, leader } of taken) {
+      const outcome = applyConfChange(voters(leader, 3), request);
+      expect(outcome.ok && outcome.membership.voters.length >= 3, describeRequest(request)).toBe(true);
+    }
+  });
+
   it('is refused before the run, naming the fault and the method, on a Raft without proposeConfChange', () => {
     const run = { ...options([{ at: '1s', 'add-node': 'n3' }]), raftImplementation: { name: './my-raft.js', factory: withoutMembership } };
     expect(() => simulate(run)).toThrow(UnsupportedByRaftError);

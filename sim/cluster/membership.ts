@@ -35,9 +35,13 @@ export class UnsupportedByRaftError extends Error {
 
 /** One fault's requests, proposed one after the other: the next only once the one before was appended. */
 interface Proposal {
-  readonly requests: readonly ConfChangeRequest[];
+  readonly requests: ConfChangeRequest[];
   step: number;
   attempt: number;
+  /** A churn fault's choice depends on the configuration in force: a retry chooses again, from the leader's
+   *  configuration then (else a choice made before a pending change was applied can break the voter bounds:
+   *  random-chaos seed 1241 demoted a voter chosen from 4 voters once the pending removal had left 3). */
+  readonly redraw: (() => ConfChangeRequest | null) | null;
 }
 
 export class MembershipOps {
@@ -52,17 +56,30 @@ export class MembershipOps {
   apply(fault: MembershipFault, random: Random): void {
     const requests = this.requestsOf(fault, random);
     if (requests !== null) {
-      this.attempt({ requests, step: 0, attempt: 0 });
+      const redraw = fault.kind === 'churn' ? () => this.churnRequests(fault, random)?.[0] ?? null : null;
+      this.attempt({ requests, step: 0, attempt: 0, redraw });
       return;
     }
+    this.refuseUntargeted(fault.kind, 0);
+  }
+
+  private refuseUntargeted(kind: MembershipFault['kind'], attempt: number): void {
     const { scheduler, trace } = this.context;
     const detail =
-      fault.kind === 'replace' && fault.with === null
+      kind === 'replace'
         ? 'no node to remove, or no spare server left to add'
-        : fault.kind === 'churn'
+        : kind === 'churn'
           ? 'no running leader, or no change within the voter bounds'
           : 'a target of the fault named no node';
-    if (trace.enabled) trace.emit({ t: scheduler.nowUs, type: 'conf-change-refused', node: null, request: fault.kind, reason: 'no-target', detail, attempt: 0, final: true });
+    if (trace.enabled) trace.emit({ t: scheduler.nowUs, type: 'conf-change-refused', node: null, request: kind, reason: 'no-target', detail, attempt, final: true });
+  }
+
+  private churnRequests(fault: Extract<MembershipFault, { kind: 'churn' }>, random: Random): ConfChangeRequest[] | null {
+    const leader = leaderOf(this.context.nodes);
+    const membership = leader?.raft.membership;
+    if (leader === null || membership === undefined) return null;
+    const request = churnRequest(membership, this.context.options.nodeIds, leader.id, fault, random);
+    return request === null ? null : [request];
   }
 
   /** The requests of a fault, or null when a target resolved to nobody (a `follower` with none running). */
@@ -100,13 +117,8 @@ export class MembershipOps {
       }
       case 'leave-joint':
         return [{ changes: [], transition: 'auto' }];
-      case 'churn': {
-        const leader = leaderOf(this.context.nodes);
-        const membership = leader?.raft.membership;
-        if (leader === null || membership === undefined) return null;
-        const request = churnRequest(membership, this.context.options.nodeIds, leader.id, fault, random);
-        return request === null ? null : [request];
-      }
+      case 'churn':
+        return this.churnRequests(fault, random);
       default: {
         const unreachable: never = fault;
         throw new Error(`unknown membership fault ${JSON.stringify(unreachable)}`);
@@ -122,9 +134,14 @@ export class MembershipOps {
 
   private readonly attempt = (proposal: Proposal): void => {
     const { scheduler, trace } = this.context;
+    const leader = leaderOf(this.context.nodes);
+    if (proposal.attempt > 0 && proposal.redraw !== null && leader !== null) {
+      const again = proposal.redraw();
+      if (again === null) return this.refuseUntargeted('churn', proposal.attempt + 1);
+      proposal.requests[proposal.step] = again;
+    }
     const request = proposal.requests[proposal.step]!;
     proposal.attempt++;
-    const leader = leaderOf(this.context.nodes);
     const result: ConfChangeResult =
       leader === null ? { ok: false, reason: 'not-leader', detail: 'no running leader', leader: null } : this.propose(leader, request);
     if (result.ok) {
