@@ -13,7 +13,10 @@
 //   a split vote       when two or more candidates campaigned in it: each holds its own vote, so the votes were
 //                      divided between candidates and none could gather a majority;
 //   lost to stale log  when one candidate campaigned alone and, during its candidacy, heard replies from enough
-//                      voters that with its own vote they make a majority: it did not win, so a voter refused, and
+//                      voters that with its own vote they make a majority (of both halves of a joint
+//                      configuration) of the configuration in force at the candidate when it campaigned (its own
+//                      count: membership changes make it differ between nodes and over time; `configure` tells
+//                      it): it did not win, so a voter refused, and
 //                      with no other candidate in the term a voter refuses only a candidate whose log is less
 //                      up-to-date than its own (paper 5.4.1);
 //   otherwise          neither (the candidate could not hear from a majority: voters down, cut off or already in
@@ -33,6 +36,35 @@ export interface ElectionTermCounts {
   readonly lostToStaleLogTerms: readonly number[];
 }
 
+/** The voters a candidate counts votes over: a majority of `voters` and, in a joint configuration, of `outgoing`
+ *  too. */
+export interface VotingConfig {
+  readonly voters: readonly string[];
+  readonly outgoing: readonly string[];
+}
+
+/** The voting configuration of the etcd notation the trace's `membership` records use (raft/membership.ts
+ *  describeMembership: `voters=(n1 n2 n3)&&(n1 n2) learners=(n4)`), or null when the text is not in it. */
+export function votingConfigOf(config: string): VotingConfig | null {
+  const match = /^voters=\(([^)]*)\)(?:&&\(([^)]*)\))?/.exec(config);
+  if (match === null) return null;
+  const ids = (text: string | undefined): string[] => (text === undefined || text === '' ? [] : text.split(' '));
+  return { voters: ids(match[1]), outgoing: ids(match[2]) };
+}
+
+function majorityOf(ids: readonly string[], holders: ReadonlySet<string>, self: string): boolean {
+  if (ids.length === 0) return true;
+  let count = 0;
+  for (const id of ids) if (id === self || holders.has(id)) count++;
+  return count >= Math.floor(ids.length / 2) + 1;
+}
+
+interface Candidate {
+  readonly repliers: Set<string>;
+  /** The configuration it counted votes over; null: the fixed count given to counts(). */
+  readonly config: VotingConfig | null;
+}
+
 interface Candidacy {
   readonly term: number;
   readonly repliers: Set<string>;
@@ -42,7 +74,18 @@ interface Candidacy {
 
 export class ElectionTerms {
   /** Term -> candidate -> the voters that replied to it during its candidacy in that term. */
-  private readonly candidates = new Map<number, Map<string, Set<string>>>();
+  private readonly candidates = new Map<number, Map<string, Candidate>>();
+  /** Each node's configuration in force, once known; `initial` before. */
+  private readonly configs = new Map<string, VotingConfig>();
+
+  /** `initial`: the bootstrap configuration of every node; without it (and without `configure`), counts() uses
+   *  the fixed voter count it is given. */
+  constructor(private readonly initial: VotingConfig | null = null) {}
+
+  /** `node`'s configuration in force changed (a configuration entry applied, or a snapshot installed). */
+  configure(node: string, config: VotingConfig): void {
+    this.configs.set(node, config);
+  }
   private readonly leaderTerms = new Set<number>();
   private readonly open = new Map<string, Candidacy>();
   /** Each node's term, as its latest role record shows it. */
@@ -55,12 +98,12 @@ export class ElectionTerms {
       byNode = new Map();
       this.candidates.set(term, byNode);
     }
-    let repliers = byNode.get(node);
-    if (repliers === undefined) {
-      repliers = new Set();
-      byNode.set(node, repliers);
+    let candidate = byNode.get(node);
+    if (candidate === undefined) {
+      candidate = { repliers: new Set(), config: this.configs.get(node) ?? this.initial };
+      byNode.set(node, candidate);
     }
-    this.open.set(node, { term, repliers, sent: new Set() });
+    this.open.set(node, { term, repliers: candidate.repliers, sent: new Set() });
   }
 
   role(node: string, role: string, term: number): void {
@@ -87,7 +130,7 @@ export class ElectionTerms {
     if (open !== undefined && open.sent.has(id)) open.repliers.add(from);
   }
 
-  /** The counts, for a cluster of `voters` voting members. */
+  /** The counts; `voters`: the voting members of a candidate whose configuration is not known. */
   counts(voters: number): ElectionTermCounts {
     const quorum = Math.floor(voters / 2) + 1;
     const split: number[] = [];
@@ -96,7 +139,12 @@ export class ElectionTerms {
     for (const [term, byNode] of this.candidates) {
       without++;
       if (byNode.size >= 2) split.push(term);
-      else for (const repliers of byNode.values()) if (repliers.size + 1 >= quorum) stale.push(term);
+      else {
+        for (const [node, { repliers, config }] of byNode) {
+          const answered = config === null ? repliers.size + 1 >= quorum : majorityOf(config.voters, repliers, node) && majorityOf(config.outgoing, repliers, node);
+          if (answered) stale.push(term);
+        }
+      }
     }
     split.sort((a, b) => a - b);
     stale.sort((a, b) => a - b);

@@ -145,7 +145,7 @@ export class MetricsCollector {
   private lostWhy: TraceLeaderLossReason = 'crash';
   /** When the liveness phase healed everything (null: not yet). */
   private healUs: number | null = null;
-  private readonly electionTerms = new ElectionTerms();
+  private electionTerms = new ElectionTerms();
   private firstLeaderUs: number | null = null;
   private timeWithoutLeaderUs = 0;
   /** Followers that accepted a leader's AppendEntries/Heartbeat, per "leader/term", since the last loss. */
@@ -188,6 +188,17 @@ export class MetricsCollector {
 
   /** Voters of the configuration latest in force (the cluster sets it: bootstrap voters, then each change). */
   voterCount: number;
+
+  /** The bootstrap voters, before the run: a lost term is classified against the candidate's configuration. */
+  bootstrap(voters: readonly NodeId[]): void {
+    this.voterCount = voters.length;
+    this.electionTerms = new ElectionTerms({ voters, outgoing: [] });
+  }
+
+  /** `node`'s configuration in force changed: its later candidacies count votes over it. */
+  onConfiguration(node: NodeId, voters: readonly NodeId[], outgoing: readonly NodeId[]): void {
+    this.electionTerms.configure(node, { voters, outgoing });
+  }
 
   private quorum(): number {
     return quorumSize(this.voterCount);

@@ -239,9 +239,10 @@ describe('membership churn', () => {
   const members = (voters: string[], learners: string[] = []) => ({ ...simpleMembership(voters), learners });
   const servers = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7'];
 
-  it('leaves a joint configuration first', () => {
+  it('leaves an explicit joint configuration first, and leaves one with auto-leave to the leader', () => {
     const joint = { voters: ['n1', 'n2', 'n4'], outgoing: ['n1', 'n2', 'n3'], learners: [], learnersNext: [], autoLeave: false };
     expect(churnRequest(joint, servers, 'n1', { minVoters: 3, maxVoters: 7 }, Random.fromSeed(1))).toEqual({ changes: [], transition: 'auto' });
+    expect(churnRequest({ ...joint, autoLeave: true }, servers, 'n1', { minVoters: 3, maxVoters: 7 }, Random.fromSeed(1))).toBeNull();
   });
 
   it('keeps the voters within the bounds, and every request it makes applies to the configuration', () => {
@@ -251,7 +252,14 @@ describe('membership churn', () => {
     for (let k = 0; k < 2_000; k++) {
       const leader = membership.voters[0]!;
       const request = churnRequest(membership, servers, leader, { minVoters: 3, maxVoters: 5 }, random);
-      expect(request).not.toBeNull();
+      if (request === null) {
+        // Only a joint configuration with auto-leave: the leader leaves it.
+        expect(membership.autoLeave, describeMembership(membership)).toBe(true);
+        const left = applyConfChange(membership, { changes: [], transition: 'auto' });
+        if (left.ok) membership = left.membership;
+        seen.add('auto-leave');
+        continue;
+      }
       const outcome = applyConfChange(membership, request!);
       expect(outcome.ok, `${describeMembership(membership)}: ${describeRequest(request!)}`).toBe(true);
       if (!outcome.ok) return;
@@ -261,7 +269,7 @@ describe('membership churn', () => {
       expect(incoming).toBeGreaterThanOrEqual(3);
       expect(incoming).toBeLessThanOrEqual(5);
     }
-    expect([...seen].sort()).toEqual(['add-learner/auto', 'add-voter+remove/joint-implicit', 'add-voter/auto', 'leave', 'remove/auto']);
+    expect([...seen].sort()).toEqual(['add-learner/auto', 'add-voter+remove/auto', 'add-voter+remove/joint-explicit', 'add-voter+remove/joint-implicit', 'add-voter/auto', 'auto-leave', 'leave', 'remove/auto']);
   });
 
 });

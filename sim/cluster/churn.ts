@@ -3,8 +3,12 @@
 // configuration is left first; otherwise one of the changes possible within the voter bounds, equally likely:
 // add a voter or a learner (a server not a member: a spare, or a node removed earlier), promote a learner,
 // remove or demote a voter (the leader too), remove a learner, replace the leader by a non-member in one joint
-// configuration, or a joint change adding one voter and removing another. Joint changes are left automatically
-// (a churned run must not end joint: the liveness phase heals faults, it does not propose changes).
+// configuration, or a joint change adding one voter and removing another. A two-change request is proposed in
+// each of etcd's three transitions: joint with auto-leave, `auto` (which must enter joint on its own, as a
+// request changing two voters cannot be a simple change: the many-voters mistake makes it one), or explicit
+// joint, which a later churn leaves. A joint configuration with auto-leave is the leader's to leave: the churn
+// proposes nothing then, or its leave would mask a leader that never proposes it (etcd #12136). Liveness
+// still needs every run to end simple: the leader's auto-leave, retried every heartbeat, sees to it.
 import { allMembers, isJoint, type ConfChangeRequest, type Membership } from '../../raft/membership.js';
 import type { NodeId } from '../../raft/types.js';
 import type { Random } from '../random.js';
@@ -14,9 +18,11 @@ export interface ChurnBounds {
   readonly maxVoters: number;
 }
 
-/** The request, or null when no change fits (a single voter at the lower bound, no one to add). */
+const twoChangeTransitions: readonly ConfChangeRequest['transition'][] = ['joint-implicit', 'auto', 'joint-explicit'];
+
+/** The request, or null when no change fits or the leader is to leave a joint configuration itself (a single voter at the lower bound, no one to add). */
 export function churnRequest(membership: Membership, servers: readonly NodeId[], leader: NodeId, bounds: ChurnBounds, random: Random): ConfChangeRequest | null {
-  if (isJoint(membership)) return { changes: [], transition: 'auto' };
+  if (isJoint(membership)) return membership.autoLeave ? null : { changes: [], transition: 'auto' };
   const voters = membership.voters;
   const learners = membership.learners;
   const members = allMembers(membership);
@@ -31,14 +37,15 @@ export function churnRequest(membership: Membership, servers: readonly NodeId[],
   if (canShrink) choices.push(() => simple('remove', random.pick(voters)));
   if (canShrink) choices.push(() => simple('add-learner', random.pick(voters)));
   if (learners.length > 0) choices.push(() => simple('remove', random.pick(learners)));
+  const transition = (): ConfChangeRequest['transition'] => random.pick(twoChangeTransitions);
   if (outsiders.length > 0 && voters.includes(leader)) {
-    choices.push(() => ({ changes: [{ op: 'add-voter', node: random.pick(outsiders) }, { op: 'remove', node: leader }], transition: 'joint-implicit' }));
+    choices.push(() => ({ changes: [{ op: 'add-voter', node: random.pick(outsiders) }, { op: 'remove', node: leader }], transition: transition() }));
   }
   if (outsiders.length > 0 && voters.length > 1) {
     choices.push(() => {
       const add = random.pick(outsiders);
       const remove = random.pick(voters);
-      return { changes: [{ op: 'add-voter', node: add }, { op: 'remove', node: remove }], transition: 'joint-implicit' };
+      return { changes: [{ op: 'add-voter', node: add }, { op: 'remove', node: remove }], transition: transition() };
     });
   }
   return choices.length === 0 ? null : random.pick(choices)();

@@ -95,7 +95,7 @@ export class Cluster {
       ? new SafetyChecker({ seed, nowUs: () => this.scheduler.nowUs, currentEvent: () => this.currentEvent, nodeState: (id) => this.describeNode(id) }, entryDigest)
       : null;
     this.metrics = new MetricsCollector(options.nodeIds, options.metrics, trace);
-    this.metrics.voterCount = bootstrapMembers(options).length;
+    this.metrics.bootstrap(bootstrapMembers(options));
     this.membershipCollector = new MembershipCollector(simpleMembership(bootstrapMembers(options)));
     this.addObserver((event) => {
       if (event.kind === 'leader-lost') this.metrics.onLeaderLost(this.scheduler.nowUs, event.node, event.term, event.why);

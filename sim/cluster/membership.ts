@@ -69,7 +69,7 @@ export class MembershipOps {
       kind === 'replace'
         ? 'no node to remove, or no spare server left to add'
         : kind === 'churn'
-          ? 'no running leader, or no change within the voter bounds'
+          ? 'no running leader, no change within the voter bounds, or a joint configuration the leader leaves on its own'
           : 'a target of the fault named no node';
     if (trace.enabled) trace.emit({ t: scheduler.nowUs, type: 'conf-change-refused', node: null, request: kind, reason: 'no-target', detail, attempt, final: true });
   }

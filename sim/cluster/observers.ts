@@ -130,6 +130,7 @@ export class Observers {
       case 'membership': {
         if (sameMembership(node.observed.membership, event.membership)) return;
         node.observed.membership = event.membership;
+        this.metrics.onConfiguration(node.id, event.membership.voters, event.membership.outgoing);
         // The election-latency quorum follows the configuration latest in force (its incoming voters).
         if (this.collector.onMembership(now, event.index, event.membership, node.raft.role === 'leader')) this.metrics.voterCount = event.membership.voters.length;
         if (this.trace.enabled) {

@@ -211,8 +211,9 @@ function fillCluster(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec['c
 // --- raft (draws respect what the file gives: a drawn timeout stays above a given heartbeat, drawn sizes fit in
 // the message size limit)
 
-/** `minimumElectionUs`: the smallest election timeout a draw may take (Raft's timing requirement, fill-timing.ts). */
-function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number): FullSpec['raft'] {
+/** `minimumElectionUs`: the smallest election timeout a draw may take (Raft's timing requirement, fill-timing.ts);
+ *  `churn`: the seed draws membership churn. */
+function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number, churn: boolean): FullSpec['raft'] {
   const sim = simDefaults;
   const r: RaftSpec = spec.raft ?? {};
   const maxMessageBytes = maxMessageBytesOf(spec);
@@ -245,7 +246,10 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number): Ful
   );
   // Never drawn: the rule is a property of the implementation under study, not a knob to explore.
   const electionTimerRestart = f.take('raft.electionTimerRestart', r.electionTimerRestart, () => sim.raft.electionTimerRestart ?? 'etcd', null, same);
-  const membershipActivation = f.take('raft.membershipActivation', r.membershipActivation, () => sim.raft.membershipActivation ?? 'apply', null, same);
+  // Drawn for churn seeds only (half take hashicorp/LogCabin's append-time rule, half etcd's apply-time one):
+  // both must survive the same churn, and without changes the rule does nothing, so other seeds keep their draws.
+  const drawActivation = churn ? (random: Random): 'apply' | 'append' => (random.chance(1, 2) ? 'append' : 'apply') : null;
+  const membershipActivation = f.take<'apply' | 'append'>('raft.membershipActivation', r.membershipActivation, () => sim.raft.membershipActivation ?? 'apply', drawActivation, same);
   const preVote = f.take('raft.preVote', r.preVote, () => sim.raft.preVote, coin, same);
   const checkQuorum = f.take('raft.checkQuorum', r.checkQuorum, () => sim.raft.checkQuorum, coin, same);
   // Leader stickiness follows CheckQuorum unless given (etcd ties them together: a node that has heard from a
@@ -463,7 +467,7 @@ export function fillSpec(given: ScenarioSpec, seed: number, name: string): FillR
   // Every field draws from its own stream, so drawing the network before Raft changes no value; it lets the
   // timeout draw respect the links it will run over.
   const broadcast = broadcastUs([network.latency, ...(cluster.latency.intra !== null ? [cluster.latency.intra] : []), ...Object.values(cluster.latency.inter)], disk.fsyncLatency);
-  const raft = fillRaft(f, spec, swarmOn ? minimumElectionTimeoutUs(broadcast) : 0);
+  const raft = fillRaft(f, spec, swarmOn ? minimumElectionTimeoutUs(broadcast) : 0, churn);
   const compaction = fillCompaction(f, spec, churn);
   const metrics = fillMetrics(f, spec);
   const workload = fillWorkload(f, spec, raft.flowControl.maxUncommittedBytes);
