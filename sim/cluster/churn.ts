@@ -3,12 +3,13 @@
 // configuration is left first; otherwise one of the changes possible within the voter bounds, equally likely:
 // add a voter or a learner (a server not a member: a spare, or a node removed earlier), promote a learner,
 // remove or demote a voter (the leader too), remove a learner, replace the leader by a non-member in one joint
-// configuration, or a joint change adding one voter and removing another. A two-change request is proposed in
-// each of etcd's three transitions: joint with auto-leave, `auto` (which must enter joint on its own, as a
-// request changing two voters cannot be a simple change: the many-voters mistake makes it one), or explicit
-// joint, which a later churn leaves. A joint configuration with auto-leave is the leader's to leave: the churn
-// proposes nothing then, or its leave would mask a leader that never proposes it (etcd #12136). Liveness
-// still needs every run to end simple: the leader's auto-leave, retried every heartbeat, sees to it.
+// configuration, or a joint change adding one voter and removing another. A two-change request is proposed as
+// `joint-implicit` or as `auto`, which must enter joint on its own (a request changing two voters cannot be a
+// simple change: the many-voters mistake makes it one). Never `joint-explicit`: nothing would leave a joint
+// configuration entered last before the liveness heal (faults stop there), and the run would rightly fail.
+// A joint configuration with auto-leave is the leader's to leave: the churn proposes nothing then, or its leave
+// would mask a leader that never proposes it (etcd #12136); the leader's auto-leave, retried every heartbeat,
+// ends every correct run simple. An explicit joint one (a scripted enter-joint) is left by the churn.
 import { allMembers, isJoint, type ConfChangeRequest, type Membership } from '../../raft/membership.js';
 import type { NodeId } from '../../raft/types.js';
 import type { Random } from '../random.js';
@@ -18,7 +19,7 @@ export interface ChurnBounds {
   readonly maxVoters: number;
 }
 
-const twoChangeTransitions: readonly ConfChangeRequest['transition'][] = ['joint-implicit', 'auto', 'joint-explicit'];
+const twoChangeTransitions: readonly ConfChangeRequest['transition'][] = ['joint-implicit', 'auto'];
 
 /** The request, or null when no change fits or the leader is to leave a joint configuration itself (a single voter at the lower bound, no one to add). */
 export function churnRequest(membership: Membership, servers: readonly NodeId[], leader: NodeId, bounds: ChurnBounds, random: Random): ConfChangeRequest | null {
