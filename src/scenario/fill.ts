@@ -254,7 +254,12 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number, chur
   const checkQuorum = f.take('raft.checkQuorum', r.checkQuorum, () => sim.raft.checkQuorum, coin, same);
   // Leader stickiness follows CheckQuorum unless given (etcd ties them together: a node that has heard from a
   // live leader within the election timeout ignores vote requests only when CheckQuorum is on).
-  const leaderStickiness = f.take('raft.leaderStickiness', r.leaderStickiness, () => checkQuorum && sim.raft.leaderStickiness, coin, same);
+  // Churn seeds keep it on: it is the dissertation's guard against removed servers (4.2.3, "servers disregard
+  // RequestVote RPCs when they believe a current leader exists"), and without it a removed server that keeps
+  // campaigning raises the term of a voter whose configuration still lists it, faster than the leader can
+  // bring that voter up to date (random-chaos seed 2158, PreVote off: the leader deposed every few hundred ms
+  // for 425 s). Such a cluster never converges, by design rather than by a bug in it.
+  const leaderStickiness = f.take('raft.leaderStickiness', r.leaderStickiness, () => checkQuorum && sim.raft.leaderStickiness, churn ? () => true : coin, same);
   const fastBackoff = f.take('raft.fastBackoff', r.fastBackoff, () => sim.raft.fastBackoff, coin, same);
   const fc = r.flowControl ?? {};
   // Message sizes lean small (one entry per message — a 1-byte limit, etcd's MaxSizePerMsg 0 — in one draw of six,
