@@ -116,7 +116,8 @@ export function drawMemberSpans(ctx: ReportContext, g: Selection, geometry: Lane
     const rect = applyExtra(appendRect(g, x0, y, Math.max(1, x1 - x0), geometry.bandHeightPx, ''), SPAN_STYLE[span.kind]);
     addTitle(rect, spanTitle(span));
     const text = SPAN_TEXT[span.kind];
-    if (x1 - x0 >= textWidthPx(text, 9) + 8) appendText(g, x0 + 4, y + geometry.bandHeightPx / 2 + 3, text, 'tiny halo');
+    // Clear of a mark at the span's start (a snapshot installed, a step-down).
+    if (x1 - x0 >= textWidthPx(text, 9) + 14) appendText(g, x0 + 8, y + geometry.bandHeightPx / 2 + 3, text, 'tiny halo');
   }
 }
 
