@@ -181,3 +181,42 @@ describe('runs without membership records', () => {
     expect(texts(svg).some((t) => t.startsWith('membership: '))).toBe(false);
   });
 });
+
+describe('a synthetic trace: learner, refusals, a joint configuration open at the end', () => {
+  const rec = (t: number, type: string, fields: Record<string, unknown>): string => JSON.stringify({ t, type, ...fields });
+  const lines = [
+    rec(0, 'meta', { seed: 1, scenario: 'synthetic-membership', params: { nodes: ['n1', 'n2', 'n3', 'n4'], initialMembers: ['n1', 'n2', 'n3'] } }),
+    rec(0, 'role', { node: 'n1', role: 'leader', term: 1, leader: 'n1' }),
+    rec(100, 'boot', { node: 'n4' }),
+    rec(100, 'role', { node: 'n4', role: 'follower', term: 0, leader: null }),
+    rec(100, 'conf-change', { node: 'n1', index: 5, term: 1, request: 'add-learner n4', auto: false }),
+    rec(200, 'membership', { node: 'n1', index: 5, term: 1, config: 'voters=(n1 n2 n3) learners=(n4)', joint: false }),
+    // A later record of the same index (another node) is not a change.
+    rec(250, 'membership', { node: 'n2', index: 5, term: 1, config: 'voters=(n1 n2 n3) learners=(n4)', joint: false }),
+    rec(300, 'conf-change-refused', { node: 'n1', request: 'add-voter n4', reason: 'pending-change', detail: 'index 5 not applied', attempt: 1, final: false }),
+    rec(400, 'conf-change-refused', { node: 'n1', request: 'add-voter n4', reason: 'pending-change', detail: 'index 5 not applied', attempt: 2, final: true }),
+    rec(500, 'membership', { node: 'n1', index: 8, term: 1, config: 'voters=(n2 n3 n4)&&(n1 n2 n3)', joint: true }),
+    rec(1000, 'end', { hash: null, verdict: 'ok' }),
+  ];
+  const model = parseTrace(lines);
+
+  it('makes a learner span, an open joint span, and keeps both refusals', () => {
+    const m = model.membership!;
+    expect(m.changes.map((c) => c.label)).toEqual(['+n4 learner @5', 'joint -n1 n4 promoted @8']);
+    expect(m.memberSpans.map((s) => [s.node, s.kind, s.fromUs, s.toUs])).toEqual([
+      ['n4', 'spare', 0, 100],
+      ['n4', 'not-member', 100, 200],
+      ['n4', 'learner', 200, 500],
+    ]);
+    expect(m.jointSpans).toEqual([{ fromUs: 500, toUs: 1000, config: 'voters=(n2 n3 n4)&&(n1 n2 n3)', index: 8, open: true }]);
+    expect(m.refused.map((r) => [r.tUs, r.final])).toEqual([[300, false], [400, true]]);
+  });
+
+  it('labels only the final refusal, and draws the learner and joint legend entries', () => {
+    const all = texts(renderModel(model));
+    expect(all.filter((t) => t.startsWith('✗ '))).toEqual(['✗ add-voter n4: pending-change']);
+    expect(all).toEqual(expect.arrayContaining(['learner', 'joint configuration', 'change refused', 'spare (not started)']));
+    // The spare's lane has no role band before its boot.
+    expect(Math.min(...model.roleSpans.filter((s) => s.node === 'n4').map((s) => s.fromUs))).toBe(100);
+  });
+});
