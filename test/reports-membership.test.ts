@@ -185,7 +185,7 @@ describe('runs without membership records', () => {
 describe('a synthetic trace: learner, refusals, a joint configuration open at the end', () => {
   const rec = (t: number, type: string, fields: Record<string, unknown>): string => JSON.stringify({ t, type, ...fields });
   const lines = [
-    rec(0, 'meta', { seed: 1, scenario: 'synthetic-membership', params: { nodes: ['n1', 'n2', 'n3', 'n4'], initialMembers: ['n1', 'n2', 'n3'] } }),
+    rec(0, 'meta', { seed: 1, scenario: 'synthetic-membership', params: { nodes: ['n1', 'n2', 'n3', 'n4', 'n5'], initialMembers: ['n1', 'n2', 'n3'] } }),
     rec(0, 'role', { node: 'n1', role: 'leader', term: 1, leader: 'n1' }),
     rec(100, 'boot', { node: 'n4' }),
     rec(100, 'role', { node: 'n4', role: 'follower', term: 0, leader: null }),
@@ -207,6 +207,8 @@ describe('a synthetic trace: learner, refusals, a joint configuration open at th
       ['n4', 'spare', 0, 100],
       ['n4', 'not-member', 100, 200],
       ['n4', 'learner', 200, 500],
+      // A spare that never starts stays one to the end.
+      ['n5', 'spare', 0, 1000],
     ]);
     expect(m.jointSpans).toEqual([{ fromUs: 500, toUs: 1000, config: 'voters=(n2 n3 n4)&&(n1 n2 n3)', index: 8, open: true }]);
     expect(m.refused.map((r) => [r.tUs, r.final])).toEqual([[300, false], [400, true]]);
@@ -218,5 +220,6 @@ describe('a synthetic trace: learner, refusals, a joint configuration open at th
     expect(all).toEqual(expect.arrayContaining(['learner', 'joint configuration', 'change refused', 'spare (not started)']));
     // The spare's lane has no role band before its boot.
     expect(Math.min(...model.roleSpans.filter((s) => s.node === 'n4').map((s) => s.fromUs))).toBe(100);
+    expect(model.roleSpans.filter((s) => s.node === 'n5')).toEqual([]);
   });
 });
