@@ -12,5 +12,5 @@ export { renderSweepComparison, type LabelledSweep } from './sweep/two-sweeps.js
 export { metricDistribution, type MetricDistribution } from './sweep/distribution.js';
 export { unitOf, formatMetric, SWEEP_VERDICTS, type SweepReportInput, type SweepSeed, type SweepVerdict, type SweepReportOptions, type MetricUnit } from './sweep/input.js';
 export { withRunResult, verdictBadge, formatMeasured, type Badge } from './outcome.js';
-export type { RunResultInfo, RunOutcome, ReportExpectation, ReportFigures, ExpectationQuantity } from './run-result.js';
+export type { RunResultInfo, RunOutcome, ReportExpectation, ReportFigures, ReportMembershipFigures, ExpectationQuantity } from './run-result.js';
 export { perfettoTrace, PERFETTO_THREADS, NETWORK_PID, type PerfettoTrace, type TraceEvent } from './perfetto.js';

@@ -59,7 +59,9 @@ export type MarkKind =
   /** A time window fired with nothing applied (`snapshot-skip`). */
   | 'snapshot-skip'
   /** A `snapshot-start` whose snapshot never became durable (a crash, or the trace ended). */
-  | 'snapshot-incomplete';
+  | 'snapshot-incomplete'
+  /** A leader no longer a voter of the configuration in force stepped down (`removed-step-down`). */
+  | 'removed-step-down';
 
 /** A point event on one node's lane. */
 export interface NodeMark {
@@ -173,6 +175,80 @@ export interface RecordCounts {
   readonly drops: number;
 }
 
+/** A configuration came into force in the cluster: the first `membership` record of an index above every one before. */
+export interface ConfigChange {
+  readonly tUs: number;
+  readonly index: number;
+  readonly term: number;
+  /** The node where it was first in force. */
+  readonly node: string;
+  readonly config: string;
+  readonly joint: boolean;
+  /** "joint +n4 -n1 @183", "left joint @185", "+n4 learner @244" (membership-config.ts changeLabel). */
+  readonly label: string;
+  /** The `conf-change` record that appended it (same index), when the trace has it. */
+  readonly proposal: ConfChangeProposal | null;
+}
+
+/** A `conf-change` record: a leader appended a configuration entry. */
+export interface ConfChangeProposal {
+  readonly tUs: number;
+  readonly node: string;
+  readonly index: number;
+  readonly term: number;
+  readonly request: string;
+  readonly auto: boolean;
+}
+
+/** A `conf-change-refused` record. */
+export interface RefusedChange {
+  readonly tUs: number;
+  readonly node: string | null;
+  readonly request: string;
+  readonly reason: string;
+  readonly detail: string;
+  readonly attempt: number;
+  readonly final: boolean;
+}
+
+/**
+ * A lane's membership status over [fromUs, toUs): a spare not started yet, a learner, or running but not a
+ * member of the configuration in force in the cluster (not yet added, or removed).
+ */
+export type MemberSpanKind = 'spare' | 'learner' | 'not-member' | 'removed';
+
+export interface MemberSpan {
+  readonly node: string;
+  readonly kind: MemberSpanKind;
+  readonly fromUs: number;
+  readonly toUs: number;
+  /** The configuration change that began it (null: the bootstrap configuration). */
+  readonly index: number | null;
+}
+
+/** A joint configuration in force in the cluster over [fromUs, toUs). */
+export interface JointSpan {
+  readonly fromUs: number;
+  readonly toUs: number;
+  readonly config: string;
+  readonly index: number;
+  /** True when the trace ended in it. */
+  readonly open: boolean;
+}
+
+/** The membership records of a run; null in the model for runs without any. */
+export interface MembershipModel {
+  /** The bootstrap configuration (meta.params.initialMembers, else every node, as voters). */
+  readonly initialConfig: string;
+  readonly changes: readonly ConfigChange[];
+  readonly proposals: readonly ConfChangeProposal[];
+  readonly refused: readonly RefusedChange[];
+  readonly memberSpans: readonly MemberSpan[];
+  readonly jointSpans: readonly JointSpan[];
+  /** `boot` records: a spare server's first start, by node. */
+  readonly boots: ReadonlyMap<string, number>;
+}
+
 export interface EndRecord {
   readonly tUs: number;
   readonly hash: string | null;
@@ -235,6 +311,8 @@ export interface RunModel {
   readonly dropTimesUs: readonly number[];
   /** Every `snapshot` record with a round and every `snapshot-skip`, in time order (bounded): the drift chart's input. */
   readonly compactionRounds: readonly RoundMember[];
+  /** Configuration changes, refusals and lane membership; null when the trace has no membership records. */
+  readonly membership: MembershipModel | null;
   /** Items dropped because a bound was reached, by list name. */
   readonly omitted: Readonly<Record<string, number>>;
   /**

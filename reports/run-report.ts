@@ -16,6 +16,7 @@ import { drawNetworkChart } from './charts/network.js';
 import { drawApplyLagChart, drawCommitChart, drawLogSizeChart, drawSnapshotLagChart } from './charts/node-series.js';
 import { cleanText, formatCount, formatDurationUs, formatPercent, formatTimeUs, px, textWidthPx } from './format.js';
 import type { MarkKind, RunModel } from './model.js';
+import { membershipSummary } from './membership-summary.js';
 import { expectationLines, verdictBadge } from './outcome.js';
 import { at, num, parameterLines } from './header-params.js';
 import { parseTrace } from './trace/parse.js';
@@ -153,7 +154,8 @@ function drawHeader(ctx: ReportContext, root: Selection, title: string | undefin
   const livenessUs = num(at(model.params, 'livenessBoundUs'));
   const phases = durationUs !== null ? ` (fault phase ${formatDurationUs(durationUs)}${livenessUs !== null ? `, then liveness phase ≤ ${formatDurationUs(livenessUs)}` : ''})` : '';
   const facts = `${model.nodes.length} nodes (${model.nodes.join(', ')}) · simulated ${formatDurationUs(model.endUs)}${phases} · ${formatCount(model.records)} records · trace hash ${model.end?.hash ?? '(none)'}`;
-  const lines = [facts, ...parameterLines(model), summaryLine(model)];
+  const membership = membershipSummary(model);
+  const lines = [facts, ...parameterLines(model), summaryLine(model), ...(membership !== null ? [membership] : [])];
   let y = 52;
   for (const line of lines) {
     appendText(g, 16, y, line, 'info');
@@ -279,6 +281,26 @@ function extraLegendItems(models: readonly RunModel[]): LegendItem[] {
   if (any((model) => model.stallSpans.length > 0)) items.push({ label: 'compaction stall', draw: (g) => void applyExtra(appendRect(g, 0, -9, 16, 11, ''), 'stall') });
   if (hasMark('snapshot-skip')) items.push({ label: 'snapshot window skipped', draw: extraMark('M-3,-3h6v6h-6z', 'snapshot-skip') });
   if (hasMark('snapshot-incomplete')) items.push({ label: 'snapshot not completed', draw: extraMark('M-3,-3h6v6h-6z', 'snapshot-incomplete') });
+  items.push(...membershipLegendItems(models));
+  return items;
+}
+
+/** Legend entries for membership (runs with membership records only): only what some model draws. */
+function membershipLegendItems(models: readonly RunModel[]): LegendItem[] {
+  const all = models.flatMap((model) => (model.membership !== null ? [model.membership] : []));
+  if (all.length === 0) return [];
+  const spans = new Set(all.flatMap((m) => m.memberSpans.map((span) => span.kind)));
+  const band = (style: ExtraStyle) => (g: Selection) => void applyExtra(appendRect(g, 0, -9, 16, 11, ''), style);
+  const tick = (style: ExtraStyle) => (g: Selection) => void applyExtra(appendLine(g, 8, -10, 8, 3, ''), style);
+  const items: LegendItem[] = [{ label: 'configuration change @index', draw: tick('confTick') }];
+  if (all.some((m) => m.refused.length > 0)) items.push({ label: 'change refused', draw: tick('refusedTick') });
+  if (all.some((m) => m.jointSpans.length > 0)) items.push({ label: 'joint configuration', draw: band('joint') });
+  if (spans.has('learner')) items.push({ label: 'learner', draw: band('learner') });
+  if (spans.has('removed') || spans.has('not-member')) items.push({ label: 'not a member / removed', draw: band('notMember') });
+  if (spans.has('spare')) items.push({ label: 'spare (not started)', draw: band('spare') });
+  if (models.some((model) => model.marks.some((m) => m.kind === 'removed-step-down'))) {
+    items.push({ label: 'removed leader stepped down', draw: (g) => void applyExtra(g.append('path').attr('d', 'M-4,-4L4,4M-4,4L4,-4').attr('transform', 'translate(8,-3.5)'), 'removed-step-down') });
+  }
   return items;
 }
 

@@ -26,6 +26,20 @@ export interface ReportFigures {
   readonly dropped?: number;
   /** Messages sent. */
   readonly sent?: number;
+  /** result.json metrics.membership (runs that can change membership only; sim/membership-metrics.ts). */
+  readonly membership?: ReportMembershipFigures;
+}
+
+/** The membership figures the report shows: one definition each, in sim/membership-metrics.ts. */
+export interface ReportMembershipFigures {
+  /** Configurations that came into force (auto-leaves included). */
+  readonly changes: number;
+  readonly jointPeriods: number;
+  readonly timeJointUs: number;
+  readonly removedStepDowns: number;
+  readonly finalConfig: string;
+  /** Each node added during the run: its catch-up time (µs; null: never caught up) and whether by snapshot. */
+  readonly catchUp: readonly { readonly node: string; readonly catchUpUs: number | null; readonly bySnapshot: boolean }[];
 }
 
 /** A run's result as the report needs it (a few fields of result.json). */

@@ -209,6 +209,16 @@ export const EXTRA_ATTRS = {
   'leader-lost': { fill: '#fff', stroke: '#b71c1c', 'stroke-width': 1.6 },
   'snapshot-skip': { fill: '#fff', stroke: '#6d4c41', 'stroke-width': 1.2 },
   'snapshot-incomplete': { fill: '#fff', stroke: '#d50000', 'stroke-width': 1.2, 'stroke-dasharray': '2 1' },
+  // Membership (timeline/membership-lanes.ts): only runs with membership records draw these.
+  'removed-step-down': { fill: 'none', stroke: '#6a1b9a', 'stroke-width': 2.2 },
+  learner: { fill: '#6baed6', 'fill-opacity': 0.35, stroke: '#2171b5', 'stroke-width': 1, 'stroke-dasharray': '3 2' },
+  notMember: { fill: '#ffffff', 'fill-opacity': 0.72, stroke: '#9e9e9e', 'stroke-width': 0.8, 'stroke-dasharray': '2 2' },
+  spare: { fill: 'none', stroke: '#bdbdbd', 'stroke-width': 0.8, 'stroke-dasharray': '2 3' },
+  joint: { fill: '#7e57c2', 'fill-opacity': 0.1 },
+  confTick: { stroke: '#283593', 'stroke-width': 1, 'stroke-opacity': 0.55, 'stroke-dasharray': '3 2' },
+  confLabel: { fill: '#283593' },
+  refusedTick: { stroke: '#c62828', 'stroke-width': 1, 'stroke-opacity': 0.7, 'stroke-dasharray': '1 2' },
+  refusedLabel: { fill: '#c62828' },
 } as const satisfies Record<string, Record<string, string | number>>;
 
 export type ExtraStyle = keyof typeof EXTRA_ATTRS;

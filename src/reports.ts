@@ -6,6 +6,7 @@ import { situations } from '../sim/coverage.js';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import type { MembershipMetrics } from '../sim/membership-metrics.js';
 import { formatUs } from '../sim/random.js';
 import {
   parseTrace,
@@ -17,6 +18,7 @@ import {
   TraceFormatError,
   withRunResult,
   type ReportExpectation,
+  type ReportMembershipFigures,
   type RunModel,
   type RunResultInfo,
   type SweepReportInput,
@@ -170,6 +172,7 @@ function reportExpectation(result: ResultJson['expectations'][number]): ReportEx
 /** The report's part of a result.json: outcome, exit code, expectations and the summary's figures. */
 export function runResultInfo(result: ResultJson): RunResultInfo {
   const latency = result.metrics?.electionLatency;
+  const membership = result.metrics?.membership;
   return {
     outcome: result.outcome,
     exitCode: result.exitCode,
@@ -178,7 +181,19 @@ export function runResultInfo(result: ResultJson): RunResultInfo {
       ...(latency !== undefined ? { electionLatency: { count: latency.count, p50: latency.p50, p90: latency.p90, p99: latency.p99, max: latency.max } } : {}),
       dropped: Object.values(result.network.dropped).reduce((a, b) => a + b, 0),
       sent: result.network.sent,
+      ...(membership !== undefined ? { membership: membershipFigures(membership) } : {}),
     },
+  };
+}
+
+function membershipFigures(m: MembershipMetrics): ReportMembershipFigures {
+  return {
+    changes: m.changes,
+    jointPeriods: m.jointPeriods,
+    timeJointUs: m.timeJointUs,
+    removedStepDowns: m.removedStepDowns,
+    finalConfig: m.finalConfig,
+    catchUp: Object.entries(m.catchUp).map(([node, c]) => ({ node, catchUpUs: c.catchUpUs, bySnapshot: c.bySnapshot })),
   };
 }
 

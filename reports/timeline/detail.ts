@@ -5,6 +5,7 @@ import { addTitle, appendClip, appendLine, appendRect, appendText, drawTimeAxis,
 import { messageCategory } from '../theme.js';
 import { drawLaneFrames, drawNodeSpans, drawRoles, laneCentre, type LaneGeometry } from './lanes.js';
 import { drawMarks } from './marks.js';
+import { drawJointShading, drawMemberSpans, drawMembershipTicks, layoutMembershipLabels } from './membership-lanes.js';
 import { drawFaultLabels, drawNetworkFaultFills, drawNetworkFaults, faultLabelsHeight, layoutFaultLabels } from './network-regions.js';
 import { drawRunMarkers, windowIsWholeRun } from './run-markers.js';
 
@@ -109,10 +110,14 @@ export function drawDetailPanel(ctx: ReportContext, parent: Selection, defs: Sel
   appendClip(defs, 'clip-detail', ctx.plotLeftPx, lanesTop - 2, ctx.plotRightPx - ctx.plotLeftPx, lanesBottom - lanesTop + 4);
   const clipped = g.append('g').attr('clip-path', 'url(#clip-detail)');
   drawNetworkFaultFills(ctx, clipped, geometry);
+  drawJointShading(ctx, clipped, geometry);
   drawNodeSpans(ctx, clipped, geometry);
   drawRoles(ctx, clipped, geometry);
+  drawMemberSpans(ctx, clipped, geometry);
   drawNetworkFaults(ctx, clipped, geometry);
   drawFaultLabels(g, lanesTop, faultLabels);
+  // Configuration changes as unlabelled ticks here (labelled on the main timeline; hover for the change).
+  if (model.membership !== null) drawMembershipTicks(ctx, clipped, geometry, null, layoutMembershipLabels(ctx, geometry));
   drawMarks(ctx, clipped, geometry);
   drawArrows(ctx, clipped, geometry);
   drawRunMarkers(ctx, clipped, x, w.fromUs, w.toUs, lanesTop - 2, lanesBottom + 2, lanesBottom - 6);

@@ -6,6 +6,7 @@ import { addTitle, appendLine, appendRect, appendText, drawRunTag, drawTimeAxis,
 import { applyExtra, type RunTag } from '../theme.js';
 import { drawLaneFrames, drawNodeSpans, drawRoles, spanText, type LaneGeometry } from './lanes.js';
 import { drawMarks } from './marks.js';
+import { drawJointShading, drawMemberSpans, drawMembershipTicks, layoutMembershipLabels, membershipLabelsHeight } from './membership-lanes.js';
 import { FAULT_LABEL_ROW_PX, drawFaultLabels, drawNetworkFaultFills, drawNetworkFaults, faultLabelsHeight, layoutFaultLabels } from './network-regions.js';
 import { drawRunMarkers, windowIsWholeRun } from './run-markers.js';
 import { drawTrafficStrips } from './traffic.js';
@@ -42,7 +43,10 @@ export function drawMainTimeline(ctx: ReportContext, parent: Selection, topPx: n
   // label rows, lanes.
   const axisTop = 48;
   const faultLabels = layoutFaultLabels(ctx, { x: ctx.x, fromUs: 0, toUs: model.endUs });
-  const lanesTop = axisTop + 4 + faultLabelsHeight(faultLabels);
+  // Membership change labels (runs with membership records only) in rows above the fault labels' rows.
+  const changeLabels = layoutMembershipLabels(ctx, { x: ctx.x, fromUs: 0, toUs: model.endUs });
+  const changeRowsPx = membershipLabelsHeight(changeLabels);
+  const lanesTop = axisTop + 4 + changeRowsPx + faultLabelsHeight(faultLabels);
   const geometry: LaneGeometry = {
     x: ctx.x,
     fromUs: 0,
@@ -59,13 +63,16 @@ export function drawMainTimeline(ctx: ReportContext, parent: Selection, topPx: n
   const grid = g.append('g');
   for (const tick of ctx.x.ticks(Math.max(2, Math.round((ctx.plotRightPx - ctx.plotLeftPx) / 110)))) appendLine(grid, ctx.x(tick), lanesTop, ctx.x(tick), lanesBottom, 'grid');
   drawNetworkFaultFills(ctx, g, geometry);
+  drawJointShading(ctx, g, geometry);
   drawRoles(ctx, g, geometry);
+  drawMemberSpans(ctx, g, geometry);
   drawNodeSpans(ctx, g, geometry);
   drawNetworkFaults(ctx, g, geometry);
   drawFaultLabels(g, lanesTop, faultLabels);
   if (faultLabels.hidden > 0) {
-    appendText(g, ctx.plotLeftPx - 6, axisTop + 4 + FAULT_LABEL_ROW_PX - 3, `+${formatCount(faultLabels.hidden)} faults`, 'tiny end').append('title').text(`${faultLabels.hidden} network fault labels did not fit in ${faultLabels.rows} rows; hover the regions`);
+    appendText(g, ctx.plotLeftPx - 6, axisTop + 4 + changeRowsPx + FAULT_LABEL_ROW_PX - 3, `+${formatCount(faultLabels.hidden)} faults`, 'tiny end').append('title').text(`${faultLabels.hidden} network fault labels did not fit in ${faultLabels.rows} rows; hover the regions`);
   }
+  if (model.membership !== null) drawMembershipTicks(ctx, g, geometry, lanesTop - faultLabelsHeight(faultLabels), changeLabels);
   drawMarks(ctx, g, geometry);
   drawWindowBand(ctx, g, lanesTop, lanesBottom);
 

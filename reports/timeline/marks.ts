@@ -16,10 +16,11 @@ const MARK_PATHS: Readonly<Record<MarkKind, string>> = {
   'leader-lost': 'M-4.5,0a4.5,4.5 0 1,0 9,0a4.5,4.5 0 1,0 -9,0M-3.2,3.2L3.2,-3.2',
   'snapshot-skip': 'M-3,-3h6v6h-6z',
   'snapshot-incomplete': 'M-3,-3h6v6h-6z',
+  'removed-step-down': 'M-4,-4L4,4M-4,4L4,-4',
 };
 
 /** Mark kinds drawn with inline attributes (see EXTRA_ATTRS) instead of the stylesheet's `mark k-*` rules. */
-const EXTRA_MARKS: ReadonlySet<MarkKind> = new Set<MarkKind>(['leader-lost', 'snapshot-skip', 'snapshot-incomplete']);
+const EXTRA_MARKS: ReadonlySet<MarkKind> = new Set<MarkKind>(['leader-lost', 'snapshot-skip', 'snapshot-incomplete', 'removed-step-down']);
 
 const MARK_NAMES: Readonly<Record<MarkKind, string>> = {
   clock: 'clock change',
@@ -30,6 +31,7 @@ const MARK_NAMES: Readonly<Record<MarkKind, string>> = {
   'leader-lost': 'leader lost',
   'snapshot-skip': 'snapshot window skipped',
   'snapshot-incomplete': 'snapshot not completed',
+  'removed-step-down': 'removed leader stepped down',
 };
 
 /** Point marks on lanes, at most one per (node, kind, pixel column): hover titles list what was merged. */

@@ -28,6 +28,7 @@ import {
   type Series,
 } from '../model.js';
 import { TraceFormatError } from './error.js';
+import { MembershipState, membershipModel } from './membership.js';
 import type { RoundMember } from '../../contract/compaction-rounds.js';
 import { formatSeconds } from './text.js';
 
@@ -39,6 +40,8 @@ export interface NodeState {
   roleSinceUs: number;
   /** False while crashed: no role span is open then. */
   up: boolean;
+  /** False for a spare server until its `boot` record: its lane has no role spans before. */
+  started: boolean;
   downSinceUs: number;
   downDetail: string;
   pausedSinceUs: number | null;
@@ -76,6 +79,7 @@ export class ModelBuilder {
   livenessStartUs: number | null = null;
 
   readonly nodes: string[] = [];
+  readonly membership = new MembershipState();
   private readonly nodeIndex = new Map<string, number>();
   private readonly states: NodeState[] = [];
   readonly omitted: Record<string, number> = {};
@@ -163,6 +167,7 @@ export class ModelBuilder {
       leader: null,
       roleSinceUs: 0,
       up: true,
+      started: true,
       downSinceUs: 0,
       downDetail: '',
       pausedSinceUs: null,
@@ -187,7 +192,7 @@ export class ModelBuilder {
 
   /** `final`: the trace ended; keep even a zero-length span (a leader elected at the very last instant). */
   closeRole(node: string, s: NodeState, tUs: number, final = false): void {
-    if (s.up && (tUs > s.roleSinceUs || (final && s.role !== 'follower'))) {
+    if (s.up && s.started && (tUs > s.roleSinceUs || (final && s.role !== 'follower'))) {
       this.push(this.roleSpans, { node, role: s.role, term: s.term, leader: s.leader, fromUs: s.roleSinceUs, toUs: tUs }, 'role spans');
     }
     s.roleSinceUs = tUs;
@@ -290,6 +295,7 @@ export class ModelBuilder {
       counts: this.counts,
       dropTimesUs: this.dropTimesUs,
       compactionRounds: this.compactionRounds,
+      membership: membershipModel(this, endUs),
       omitted: this.omitted,
     };
   }

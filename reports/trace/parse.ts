@@ -15,6 +15,7 @@ import { onCompact, onLogSample, onSnapshot, onSnapshotSkip, onSnapshotStart, on
 import { TraceFormatError } from './error.js';
 import { onEnd, onMeta } from './framing.js';
 import { onElectionLatency, onLeaderLost } from './measurements.js';
+import { onBoot, onConfChange, onConfChangeRefused, onMembership, onRemovedStepDown } from './membership.js';
 import { onDeliver, onDrop, onSend } from './messages.js';
 import { onClog, onHeal, onLink, onLinkReset, onFilter, onFiltersCleared, onPartition, onRejoin, onUnclog } from './network-faults.js';
 import { onCrash, onPause, onRestart, onResume, onSlow } from './process-faults.js';
@@ -107,13 +108,11 @@ function dispatch(b: ModelBuilder, record: ReportRecord): void {
     case 'election-lost':
     case 'progress':
       return;
-    // Membership records: not drawn yet (lanes per membership are the reports' part of issue #12).
-    case 'membership':
-    case 'conf-change':
-    case 'conf-change-refused':
-    case 'removed-step-down':
-    case 'boot':
-      return;
+    case 'membership': return onMembership(b, record);
+    case 'conf-change': return onConfChange(b, record);
+    case 'conf-change-refused': return onConfChangeRefused(b, record);
+    case 'removed-step-down': return onRemovedStepDown(b, record);
+    case 'boot': return onBoot(b, record);
     default: {
       const unreachable: never = record;
       throw new Error(`parseTrace: no handler for record type ${JSON.stringify((unreachable as { type: unknown }).type)}`);
