@@ -43,15 +43,6 @@ export interface VotingConfig {
   readonly outgoing: readonly string[];
 }
 
-/** The voting configuration of the etcd notation the trace's `membership` records use (raft/membership.ts
- *  describeMembership: `voters=(n1 n2 n3)&&(n1 n2) learners=(n4)`), or null when the text is not in it. */
-export function votingConfigOf(config: string): VotingConfig | null {
-  const match = /^voters=\(([^)]*)\)(?:&&\(([^)]*)\))?/.exec(config);
-  if (match === null) return null;
-  const ids = (text: string | undefined): string[] => (text === undefined || text === '' ? [] : text.split(' '));
-  return { voters: ids(match[1]), outgoing: ids(match[2]) };
-}
-
 function majorityOf(ids: readonly string[], holders: ReadonlySet<string>, self: string): boolean {
   if (ids.length === 0) return true;
   let count = 0;
@@ -78,9 +69,13 @@ export class ElectionTerms {
   /** Each node's configuration in force, once known; `initial` before. */
   private readonly configs = new Map<string, VotingConfig>();
 
-  /** `initial`: the bootstrap configuration of every node; without it (and without `configure`), counts() uses
-   *  the fixed voter count it is given. */
-  constructor(private readonly initial: VotingConfig | null = null) {}
+  /** The bootstrap configuration of every node; null (never told): counts() uses the fixed count it is given. */
+  private initial: VotingConfig | null = null;
+
+  /** Before the first campaign: the configuration every node starts in. */
+  bootstrap(config: VotingConfig): void {
+    this.initial = config;
+  }
 
   /** `node`'s configuration in force changed (a configuration entry applied, or a snapshot installed). */
   configure(node: string, config: VotingConfig): void {

@@ -145,7 +145,7 @@ export class MetricsCollector {
   private lostWhy: TraceLeaderLossReason = 'crash';
   /** When the liveness phase healed everything (null: not yet). */
   private healUs: number | null = null;
-  private electionTerms = new ElectionTerms();
+  private readonly electionTerms = new ElectionTerms();
   private firstLeaderUs: number | null = null;
   private timeWithoutLeaderUs = 0;
   /** Followers that accepted a leader's AppendEntries/Heartbeat, per "leader/term", since the last loss. */
@@ -192,7 +192,7 @@ export class MetricsCollector {
   /** The bootstrap voters, before the run: a lost term is classified against the candidate's configuration. */
   bootstrap(voters: readonly NodeId[]): void {
     this.voterCount = voters.length;
-    this.electionTerms = new ElectionTerms({ voters, outgoing: [] });
+    this.electionTerms.bootstrap({ voters, outgoing: [] });
   }
 
   /** `node`'s configuration in force changed: its later candidacies count votes over it. */

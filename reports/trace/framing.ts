@@ -15,6 +15,7 @@ export function onMeta(b: ModelBuilder, r: ReportRecordOf<'meta'>): void {
   // at their `boot` record.
   const initial = initialMembersOf(r.params);
   b.membership.initialMembers = initial;
+  b.electionTerms.bootstrap({ voters: initial ?? r.params.nodes, outgoing: [] });
   if (initial !== null) for (const id of r.params.nodes) if (!initial.includes(id)) b.state(id).started = false;
 }
 

@@ -45,14 +45,16 @@ export function onMembership(b: ModelBuilder, r: ReportRecordOf<'membership'>): 
   b.addNode(r.node);
   const m = b.membership;
   m.seen = true;
-  const last = m.changes[m.changes.length - 1];
-  if (last !== undefined && r.index <= last.index) return;
   let config: ParsedConfig;
   try {
     config = parseConfig(r.config);
   } catch (error) {
     throw new TraceFormatError(`membership: ${error instanceof Error ? error.message : String(error)}`, b.line);
   }
+  // Its later candidacies count votes over it (contract/election-terms.ts), as the run's metrics do.
+  b.electionTerms.configure(r.node, { voters: config.voters, outgoing: config.outgoing ?? [] });
+  const last = m.changes[m.changes.length - 1];
+  if (last !== undefined && r.index <= last.index) return;
   const label = changeLabel(m.latestConfig(b.nodes), config, r.index);
   const proposal = [...m.proposals].reverse().find((p) => p.index === r.index) ?? null;
   m.setLatest(config);
