@@ -33,9 +33,6 @@ function outcome(scenario: string, seed: number, bugs: readonly string[]): strin
 /** Bugs no scenario seed is known to catch yet, with why; each is still shown to deviate by its unit test
  *  (raft-bugs*.test.ts). The list may only shrink. */
 const withoutSeed: Readonly<Record<string, string>> = {
-  'many-voters-in-simple-change': 'not reached by random-chaos seeds 1-150 (membership churn proposes one change at a time, or a joint one; the mistake needs several changes in one request); test/membership-checks.test.ts trips ConfigQuorumOverlap with it in a running cluster',
-  'auto-leave-only-once': 'a liveness mistake that needs a leader change between applying a joint entry and its leave; not reached by random-chaos seeds 1-150; test/raft-bugs-membership.test.ts shows the cluster staying joint',
-  'campaign-with-unapplied-config': 'needs a committed configuration entry left unapplied when the leader fails (a slow state machine); not reached by random-chaos seeds 1-150; test/membership-checks.test.ts trips ElectedByQuorum with it',
   'accept-stale-responses': 'harmful only when a stale acknowledgement covers the new leader\'s own entries (its log cut back between two leaderships, and a reply delayed across both); not reached by 900 random-chaos seeds (test/raft-bugs.test.ts shows the deviation)',
 };
 
