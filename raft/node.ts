@@ -483,13 +483,14 @@ export class RaftNode implements RaftUnderTest {
       // 6.5840 guide's "term confusion" check on replies: the stale message is handled as if it were current.
       if (unsafe.acceptStaleTermAppend && (message.type === 'AppendEntries' || message.type === 'Heartbeat')) return true;
       if (unsafe.acceptStaleResponses && message.type === 'AppendEntriesResponse') return true;
-      if (message.type === 'AppendEntries' || message.type === 'Heartbeat') {
-        // A stale leader (e.g. after a partition heals) learns our term and steps down (paper Figure 2: "reply
-        // false if term < currentTerm", with our term). etcd answers only with PreVote or CheckQuorum on, relying
-        // otherwise on the node with the higher term campaigning; but a node that cannot campaign (its own,
-        // stale configuration has it as no voter) would then stay out for good: random-chaos seed 1241 ended
-        // with n1 a voter of the leader's configuration, its term raised by a removed server's vote requests,
-        // ignoring the leader's heartbeats of a lower term, and never heard.
+      // A stale leader (e.g. after a partition heals) learns our term and steps down (paper Figure 2: "reply
+      // false if term < currentTerm", with our term). etcd answers only with PreVote or CheckQuorum on, relying
+      // otherwise on the node with the higher term campaigning (raft.go Step) — so do we, except when we cannot
+      // campaign (our own configuration, maybe stale, has us as no voter): then nothing would ever tell the
+      // leader, and random-chaos seed 1241 ended with n1, a voter of the leader's configuration, its term raised
+      // by a removed server's vote requests, ignoring the leader's lower-term heartbeats for good.
+      const answersStale = this.config.checkQuorum || this.config.preVote || !isVoter(this.inForce, this.id);
+      if (answersStale && (message.type === 'AppendEntries' || message.type === 'Heartbeat')) {
         this.send({ type: 'AppendEntriesResponse', from: this.id, to: message.from, term: this.term, reject: true, index: 0, hintIndex: 0, hintTerm: 0, sentAtUs: 0 });
       } else if (message.type === 'PreVote') {
         this.send({ type: 'PreVoteResponse', from: this.id, to: message.from, term: this.term, reject: true });

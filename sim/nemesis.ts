@@ -1,5 +1,5 @@
 // Faults, as values: a schedule of (time, fault) pairs, scripted by a scenario or drawn from the seed.
-import { chaosArmEventKinds, type ArmEventKind } from './protocol-events.js';
+import { chaosArmEventKinds, membershipArmEventKinds, type ArmEventKind } from './protocol-events.js';
 import type { LinkConfig, NodeId } from './network.js';
 import type { Random } from './random.js';
 
@@ -268,7 +268,7 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
       return;
     case 'membership':
       // What changes is chosen when it fires, from the configuration then in force: nothing more is drawn here.
-      at({ kind: 'churn', minVoters: Math.min(churnVoterBounds.min, nodes.length), maxVoters: Math.min(churnVoterBounds.max, nodes.length) });
+      at(churnFault(nodes));
       return;
     case 'bounce':
     case 'power-loss':
@@ -363,20 +363,37 @@ function drawFilter(random: Random, node: NodeId, nodes: readonly NodeId[], timi
 
 const leaderMoments: readonly ArmEventKind[] = ['leader-elected', 'entries-written', 'commit-advanced'];
 
+function churnFault(nodes: readonly NodeId[]): Fault {
+  return { kind: 'churn', minVoters: Math.min(churnVoterBounds.min, nodes.length), maxVoters: Math.min(churnVoterBounds.max, nodes.length) };
+}
+
+/** The moments a churn seed may time a change to: during an election, as a leader takes over, right after a
+ *  configuration entry is appended (refused while it is pending, then chosen again) or comes into force. */
+const changeMoments: readonly ArmEventKind[] = ['candidate', 'leader-elected', 'config-appended', 'config-in-force'];
+
+/** Half of the arms wait for one of the leader's moments the issue names: just elected, entries written before
+ *  their fsync, a commit decided before it is broadcast. Seeds that churn membership first give a quarter of them
+ *  to a membership moment: a leader that just appended a configuration entry, a node where one just came into
+ *  force (the leader lost mid-change: etcd #12136, #12359); other seeds draw nothing more. */
+function drawArmEvent(random: Random, options: ChaosOptions): ArmEventKind {
+  if (options.kinds.includes('membership') && random.chance(1, 4)) return random.pick(membershipArmEventKinds);
+  return random.chance(1, 2) ? random.pick(leaderMoments) : random.pick(chaosArmEventKinds);
+}
+
 /** A fault armed on a protocol event: the node of the event (or the leader) is bounced, paused, loses power with
  *  others, is cut off, or has one class of its messages filtered, right then or a moment later, and a cut or a
  *  filter is undone a drawn time later. Half of the arms are storms: after firing they wait for the next such
  *  event, up to five firings in the window (a leader cut off right after writing, then its successor, then the
  *  next: the leadership churn of Figure 8, and divergent logs that a snapshot must replace). */
 function drawArm(random: Random, draw: Draw, nodes: readonly NodeId[], timing: ChaosTiming, options: ChaosOptions): Fault {
-  // Half of the arms wait for one of the leader's moments the issue names: just elected, entries written
-  // before their fsync, a commit decided before it is broadcast.
-  const after = random.chance(1, 2) ? random.pick(leaderMoments) : random.pick(chaosArmEventKinds);
+  const after = drawArmEvent(random, options);
   const target: NodeTarget = random.chance(1, 4) ? 'leader' : 'event-node';
   const delayUs = random.chance(1, 2) ? 0 : random.int(1, Math.max(1, Math.floor(timing.electionTimeoutMinUs / 10)));
   const repeat = random.chance(1, 2) ? 1 : random.int(2, 5);
   const forUs = random.int(Math.max(1, Math.floor(timing.electionTimeoutMinUs / 2)), Math.max(1, 3 * timing.electionTimeoutMaxUs));
   const arm = { kind: 'arm', after, withinUs: draw.lengthUs, delayUs, ...(repeat > 1 ? { repeat } : {}) } as const;
+  // Churn seeds: one arm in six is the change itself, timed to a protocol moment (issue #12).
+  if (options.kinds.includes('membership') && random.chance(1, 6)) return { ...arm, after: random.pick(changeMoments), fault: churnFault(nodes) };
   // Two in seven are isolations: the one fault that also stops what the node has just sent (cuts are checked
   // again at delivery), so an entry written at that moment stays on the node alone.
   switch (random.int(0, 6)) {

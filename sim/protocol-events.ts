@@ -12,6 +12,10 @@ export const protocolEventKinds = [
   'snapshot-installed',
   'read-received',
   'heartbeat-sent',
+  // Membership (issue #12): a leader appended a configuration entry; a configuration came into force at a node.
+  // The windows of etcd #12136 (the leader lost between the joint entry and its leave) and #12359.
+  'config-appended',
+  'config-in-force',
 ] as const;
 export type ProtocolEventKind = (typeof protocolEventKinds)[number];
 
@@ -20,6 +24,10 @@ export type ProtocolEventKind = (typeof protocolEventKinds)[number];
 export const armEventKinds = [...protocolEventKinds, 'leader-elected'] as const;
 export type ArmEventKind = (typeof armEventKinds)[number];
 
+/** The membership moments: the nemesis draws them only for seeds that churn membership. */
+export const membershipArmEventKinds: readonly ArmEventKind[] = ['config-appended', 'config-in-force'];
+
 /** What the nemesis draws an armed fault's event from: every arm event but heartbeat-sent, an experiment's control
- *  (a crash right after a heartbeat, raft paper 9.3) added later; leaving it out keeps every seed's draws. */
-export const chaosArmEventKinds: readonly ArmEventKind[] = armEventKinds.filter((kind) => kind !== 'heartbeat-sent');
+ *  (a crash right after a heartbeat, raft paper 9.3) added later, and the membership moments, added later still
+ *  and drawn apart; leaving them out keeps every seed's draws. */
+export const chaosArmEventKinds: readonly ArmEventKind[] = armEventKinds.filter((kind) => kind !== 'heartbeat-sent' && !membershipArmEventKinds.includes(kind));

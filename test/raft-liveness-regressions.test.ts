@@ -60,3 +60,30 @@ describe('InstallSnapshot in chunks', () => {
     expect(h.node('n3').log.committed).toBe(leader.log.committed);
   });
 });
+
+describe('a heartbeat of a term below ours (PreVote and CheckQuorum off)', () => {
+  const staleHeartbeat = (to: string, term: number): Message => ({ type: 'Heartbeat', from: 'n1', to, term, commit: 0, readContext: 0, sentAtUs: 0 });
+  const answers = (h: Harness, id: string): Message[] => h.take((message) => message.from === id && message.to === 'n1');
+
+  it('is answered with our term when we cannot campaign (no voter of our own configuration), else ignored as etcd does', () => {
+    const h = new Harness(three, { preVote: false, checkQuorum: false, leaderStickiness: false });
+    h.campaign('n1');
+    wait(h, 200_000);
+    h.join('n4');
+    expect(h.changeConf('n1', addLearner('n4'))).toMatchObject({ ok: true });
+    wait(h, 200_000);
+    // n4 (a learner: it cannot campaign) and n2 (a voter) both move to a later term than the leader's.
+    const term = h.node('n1').currentTerm;
+    for (const id of ['n2', 'n4']) {
+      h.node(id).step({ type: 'RequestVote', from: 'n3', to: id, term: term + 5, lastLogIndex: 0, lastLogTerm: 0, transfer: false }, h.localUs(id));
+      h.flush(id);
+      h.take((message) => message.from === id);
+      expect(h.node(id).currentTerm).toBe(term + 5);
+    }
+    h.deliver(staleHeartbeat('n4', term));
+    expect(answers(h, 'n4')).toEqual([expect.objectContaining({ type: 'AppendEntriesResponse', term: term + 5, reject: true })]);
+    // A voter campaigns, and its vote requests carry its term to the leader: it needs no answer.
+    h.deliver(staleHeartbeat('n2', term));
+    expect(answers(h, 'n2')).toEqual([]);
+  });
+});

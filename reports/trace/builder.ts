@@ -28,7 +28,7 @@ import {
   type Series,
 } from '../model.js';
 import { TraceFormatError } from './error.js';
-import { MembershipState, membershipModel } from './membership.js';
+import { MembershipState, membershipModel } from './membership-state.js';
 import type { RoundMember } from '../../contract/compaction-rounds.js';
 import { formatSeconds } from './text.js';
 
@@ -295,7 +295,7 @@ export class ModelBuilder {
       counts: this.counts,
       dropTimesUs: this.dropTimesUs,
       compactionRounds: this.compactionRounds,
-      membership: membershipModel(this, endUs),
+      membership: membershipModel(this.membership, this.nodes, endUs),
       omitted: this.omitted,
     };
   }

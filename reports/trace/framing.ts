@@ -1,7 +1,7 @@
 // Run framing: the meta record (seed, scenario, parameters, the lane order) and the end record (hash, verdict).
 import { laneOrder } from '../datacenters.js';
 import type { ModelBuilder } from './builder.js';
-import { initialMembersOf } from './membership.js';
+import { initialMembersOf } from './membership-state.js';
 import type { ReportRecordOf } from './records.js';
 
 export function onMeta(b: ModelBuilder, r: ReportRecordOf<'meta'>): void {

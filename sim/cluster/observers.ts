@@ -136,11 +136,13 @@ export class Observers {
         if (this.trace.enabled) {
           this.trace.emit({ t: now, type: 'membership', node: node.id, index: event.index, term: event.term, config: describeMembership(event.membership), joint: isJoint(event.membership) });
         }
+        if (this.protocolTap.on) this.notify({ kind: 'config-in-force', node: node.id });
         return;
       }
       case 'conf-change-proposed':
         this.collector.onProposed(event.auto);
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'conf-change', node: node.id, index: event.index, term: event.term, request: describeRequest(event.request), auto: event.auto });
+        if (this.protocolTap.on) this.notify({ kind: 'config-appended', node: node.id });
         return;
       case 'removed-step-down':
         this.collector.onRemovedStepDown();

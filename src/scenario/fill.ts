@@ -4,6 +4,7 @@
 // what the others draw. The result is a complete spec in the file's own form: it can be written back out
 // (drawn values pinned) and loads to the same run.
 import { drawChurn, drawSnapshotCount } from './fill-churn.js';
+import { drawClocks, showClocks, type Clocks } from './fill-clocks.js';
 import { defaultRaftConfig, safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
 import { defaultClusterOptions } from '../../sim/cluster/cluster.js';
 import { defaultCompactionOptions, defaultMetricsOptions } from '../../sim/compaction-options.js';
@@ -18,7 +19,7 @@ import { applyProfile } from './profiles.js';
 import type { RaftProfile } from './profile-names.js';
 import { broadcastUs, derivedLivenessBoundUs, minimumElectionTimeoutUs } from './fill-timing.js';
 import type { DurationRange } from './units.js';
-import { formatDistribution, formatDuration, formatPpm, formatProbability, formatRange, formatSignedDuration, formatSize } from './units.js';
+import { formatDistribution, formatDuration, formatPpm, formatProbability, formatRange, formatSize } from './units.js';
 
 type Filled<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 
@@ -155,28 +156,7 @@ function drawInterLatency(datacenters: Record<string, string[]>, random: Random)
   return matrix;
 }
 
-type Clocks = Record<string, { offset?: number; drift?: number }>;
-
-/** `driftBoundPpm`: the lease's drift bound; some seeds drift close to it, where a lease without its margin
- *  (thesis 6.4.1) outlives the followers' patience. */
-function drawClocks(nodeIds: readonly string[], random: Random, driftBoundPpm: number): Clocks {
-  // Switched off entirely for half of the seeds.
-  if (random.chance(1, 2)) return {};
-  const big = random.chance(1, 4);
-  const nearBound = random.chance(1, 4);
-  const settings: Clocks = {};
-  for (const id of nodeIds) {
-    const offset = random.int(-100, 100) * 1_000;
-    const magnitude = nearBound ? random.int(Math.floor(driftBoundPpm / 2), Math.floor(driftBoundPpm * 0.95)) : 0;
-    const drift = nearBound ? (random.chance(1, 2) ? magnitude : -magnitude) : big ? random.int(-5_000, 5_000) : random.int(-200, 200);
-    settings[id] = { offset, drift };
-  }
-  return settings;
-}
-
 const showInter = (value: Record<string, Distribution>): unknown => Object.fromEntries(Object.entries(value).map(([key, dist]) => [key, formatDistribution(dist)]));
-const showClocks = (value: Clocks): unknown =>
-  Object.keys(value).length === 0 ? 'none' : Object.fromEntries(Object.entries(value).map(([id, clock]) => [id, { offset: formatSignedDuration(clock.offset ?? 0), drift: formatPpm(clock.drift ?? 0) }]));
 
 function fillCluster(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec['cluster'] {
   const c: ClusterSpec = spec.cluster ?? {};
@@ -210,6 +190,12 @@ function fillCluster(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec['c
 
 // --- raft (draws respect what the file gives: a drawn timeout stays above a given heartbeat, drawn sizes fit in
 // the message size limit)
+
+/** Drawn for churn seeds only (half take hashicorp/LogCabin's append-time rule, half etcd's apply-time one):
+ *  both must survive the same churn, and without changes the rule does nothing, so other seeds keep their draws. */
+function drawActivation(random: Random): 'apply' | 'append' {
+  return random.chance(1, 2) ? 'append' : 'apply';
+}
 
 /** `minimumElectionUs`: the smallest election timeout a draw may take (Raft's timing requirement, fill-timing.ts);
  *  `churn`: the seed draws membership churn. */
@@ -246,10 +232,7 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number, chur
   );
   // Never drawn: the rule is a property of the implementation under study, not a knob to explore.
   const electionTimerRestart = f.take('raft.electionTimerRestart', r.electionTimerRestart, () => sim.raft.electionTimerRestart ?? 'etcd', null, same);
-  // Drawn for churn seeds only (half take hashicorp/LogCabin's append-time rule, half etcd's apply-time one):
-  // both must survive the same churn, and without changes the rule does nothing, so other seeds keep their draws.
-  const drawActivation = churn ? (random: Random): 'apply' | 'append' => (random.chance(1, 2) ? 'append' : 'apply') : null;
-  const membershipActivation = f.take<'apply' | 'append'>('raft.membershipActivation', r.membershipActivation, () => sim.raft.membershipActivation ?? 'apply', drawActivation, same);
+  const membershipActivation = f.take<'apply' | 'append'>('raft.membershipActivation', r.membershipActivation, () => sim.raft.membershipActivation ?? 'apply', churn ? drawActivation : null, same);
   const preVote = f.take('raft.preVote', r.preVote, () => sim.raft.preVote, coin, same);
   const checkQuorum = f.take('raft.checkQuorum', r.checkQuorum, () => sim.raft.checkQuorum, coin, same);
   // Leader stickiness follows CheckQuorum unless given (etcd ties them together: a node that has heard from a
