@@ -234,15 +234,17 @@ function fillRaft(f: Filler, spec: ScenarioSpec, minimumElectionUs: number, chur
   const electionTimerRestart = f.take('raft.electionTimerRestart', r.electionTimerRestart, () => sim.raft.electionTimerRestart ?? 'etcd', null, same);
   const membershipActivation = f.take<'apply' | 'append'>('raft.membershipActivation', r.membershipActivation, () => sim.raft.membershipActivation ?? 'apply', churn ? drawActivation : null, same);
   const preVote = f.take('raft.preVote', r.preVote, () => sim.raft.preVote, coin, same);
-  const checkQuorum = f.take('raft.checkQuorum', r.checkQuorum, () => sim.raft.checkQuorum, coin, same);
+  // Churn seeds guard against removed and lagging servers as etcd does (dissertation 4.2.3): PreVote or
+  // CheckQuorum, and leader stickiness exactly with CheckQuorum. Without both, a removed server's vote requests
+  // raise the term of a voter whose configuration still lists it, and that term deposes the leader again and
+  // again (seed 2158); stickiness without CheckQuorum, a combination etcd does not have, lets a demoted voter
+  // that still sees itself as one campaign forever in a term nobody hears (its requests ignored by followers in
+  // lease, and it ignores the leader's lower-term heartbeats: seed 125).
+  const checkQuorum = f.take('raft.checkQuorum', r.checkQuorum, () => sim.raft.checkQuorum, churn && !preVote ? () => true : coin, same);
   // Leader stickiness follows CheckQuorum unless given (etcd ties them together: a node that has heard from a
-  // live leader within the election timeout ignores vote requests only when CheckQuorum is on).
-  // Churn seeds keep it on: it is the dissertation's guard against removed servers (4.2.3, "servers disregard
-  // RequestVote RPCs when they believe a current leader exists"), and without it a removed server that keeps
-  // campaigning raises the term of a voter whose configuration still lists it, faster than the leader can
-  // bring that voter up to date (random-chaos seed 2158, PreVote off: the leader deposed every few hundred ms
-  // for 425 s). Such a cluster never converges, by design rather than by a bug in it.
-  const leaderStickiness = f.take('raft.leaderStickiness', r.leaderStickiness, () => checkQuorum && sim.raft.leaderStickiness, churn ? () => true : coin, same);
+  // live leader within the election timeout ignores vote requests only when CheckQuorum is on); drawn apart from
+  // it except in churn seeds.
+  const leaderStickiness = f.take('raft.leaderStickiness', r.leaderStickiness, () => checkQuorum && sim.raft.leaderStickiness, churn ? () => checkQuorum : coin, same);
   const fastBackoff = f.take('raft.fastBackoff', r.fastBackoff, () => sim.raft.fastBackoff, coin, same);
   const fc = r.flowControl ?? {};
   // Message sizes lean small (one entry per message — a 1-byte limit, etcd's MaxSizePerMsg 0 — in one draw of six,
