@@ -10,14 +10,20 @@ const wait = (h: Harness, us: number): void => h.advanceTo(h.nowUs + us);
 const promote = (node: string): ConfChangeRequest => ({ changes: [{ op: 'add-voter', node }], transition: 'auto' });
 const addLearner = (node: string): ConfChangeRequest => ({ changes: [{ op: 'add-learner', node }], transition: 'auto' });
 
+/** n1 n2 n3 with n1 leading (PreVote, CheckQuorum and stickiness off), and n4 joined as a learner. */
+function withLearnerN4(): Harness {
+  const h = new Harness(three, { preVote: false, checkQuorum: false, leaderStickiness: false });
+  h.campaign('n1');
+  wait(h, 200_000);
+  h.join('n4');
+  expect(h.changeConf('n1', addLearner('n4'))).toMatchObject({ ok: true });
+  wait(h, 200_000);
+  return h;
+}
+
 describe('a voter whose configuration is behind', () => {
   it('grants its vote to a candidate it still knows as a learner (promoted by entries it never received)', () => {
-    const h = new Harness(three, { preVote: false, checkQuorum: false, leaderStickiness: false });
-    h.campaign('n1');
-    wait(h, 200_000);
-    h.join('n4');
-    expect(h.changeConf('n1', addLearner('n4'))).toMatchObject({ ok: true });
-    wait(h, 200_000);
+    const h = withLearnerN4();
     // n2 misses the promotion: n1 and n3 commit it (a majority of n1 n2 n3, the configuration it is decided in)
     // and apply it on the next heartbeat, within n2's election timeout (150 ms at least).
     h.isolate('n2');
@@ -66,12 +72,7 @@ describe('a heartbeat of a term below ours (PreVote and CheckQuorum off)', () =>
   const answers = (h: Harness, id: string): Message[] => h.take((message) => message.from === id && message.to === 'n1');
 
   it('is answered with our term when we cannot campaign (no voter of our own configuration), else ignored as etcd does', () => {
-    const h = new Harness(three, { preVote: false, checkQuorum: false, leaderStickiness: false });
-    h.campaign('n1');
-    wait(h, 200_000);
-    h.join('n4');
-    expect(h.changeConf('n1', addLearner('n4'))).toMatchObject({ ok: true });
-    wait(h, 200_000);
+    const h = withLearnerN4();
     // n4 (a learner: it cannot campaign) and n2 (a voter) both move to a later term than the leader's.
     const term = h.node('n1').currentTerm;
     for (const id of ['n2', 'n4']) {
