@@ -65,15 +65,8 @@ function targetStatus(config: ParsedConfig, node: string): MemberStatus {
 function allNodes(...configs: ParsedConfig[]): string[] {
   const set = new Set<string>();
   for (const c of configs) for (const id of [...c.voters, ...(c.outgoing ?? []), ...c.learners, ...c.learnersNext]) set.add(id);
-  return [...set].sort(compareIds);
-}
-
-/** n2 before n10: by the number in the id when both have one. */
-function compareIds(a: string, b: string): number {
-  const na = /\d+$/.exec(a);
-  const nb = /\d+$/.exec(b);
-  if (na !== null && nb !== null && a.slice(0, na.index) === b.slice(0, nb.index)) return Number(na[0]) - Number(nb[0]);
-  return a < b ? -1 : a > b ? 1 : 0;
+  // n2 before n10, as the report orders clients (trace/client.ts).
+  return [...set].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
 /** The per-node differences between where two configurations head: "+n4", "+n4 learner", "n4 promoted", "-n1". */

@@ -5,6 +5,7 @@ import type { Distribution } from './distribution.js';
 import type { MembershipMetrics } from './membership-metrics.js';
 import type { TraceLeaderLossReason } from '../contract/trace.js';
 import type { NodeId } from '../raft/types.js';
+
 /** One election latency: from the established leader's loss to the next leader a majority accepted. */
 export interface ElectionLatencySample {
   /** When the leader was lost (true time, µs). */

@@ -2,7 +2,7 @@
 // (membership.ts): what the records have built so far, and at the end of the trace the lanes' membership spans
 // (spare, learner, not a member, removed) and the joint spans. Kept apart so that the builder can hold it without
 // importing the handlers, which need the builder.
-import { isJointConfig, memberStatus, parseConfig, type MemberStatus, type ParsedConfig } from '../membership-config.js';
+import { memberStatus, parseConfig, type MemberStatus, type ParsedConfig } from '../membership-config.js';
 import type { ConfChangeProposal, ConfigChange, JointSpan, MemberSpan, MembershipModel, RefusedChange } from '../model.js';
 
 /** What the membership records have built so far; `seen` stays false for runs without them. */
@@ -40,12 +40,14 @@ export function initialMembersOf(params: { readonly [key: string]: unknown }): r
 export function membershipModel(m: MembershipState, nodes: readonly string[], endUs: number): MembershipModel | null {
   if (!m.seen) return null;
   const initial = m.initialMembers ?? nodes;
+  // Parsed once here for every lane (the records were checked when read: membership.ts onMembership).
+  const configs = m.changes.map((change) => parseConfig(change.config));
   return {
     initialConfig: `voters=(${initial.join(' ')})`,
     changes: m.changes,
     proposals: m.proposals,
     refused: m.refused,
-    memberSpans: nodes.flatMap((node) => memberSpans(node, initial.includes(node), m.boots.get(node) ?? null, m.changes, endUs)),
+    memberSpans: nodes.flatMap((node) => memberSpans(node, initial.includes(node), m.boots.get(node) ?? null, m.changes, configs, endUs)),
     jointSpans: jointSpans(m.changes, endUs),
     boots: m.boots,
   };
@@ -55,7 +57,7 @@ export function membershipModel(m: MembershipState, nodes: readonly string[], en
  * One lane's membership spans: `spare` until its boot (or the end), then, while the cluster's configuration
  * makes it a learner or no member, `learner`, `not-member` (before it first was one) or `removed` (after).
  */
-export function memberSpans(node: string, initial: boolean, bootUs: number | null, changes: readonly ConfigChange[], endUs: number): MemberSpan[] {
+export function memberSpans(node: string, initial: boolean, bootUs: number | null, changes: readonly ConfigChange[], configs: readonly ParsedConfig[], endUs: number): MemberSpan[] {
   const spans: MemberSpan[] = [];
   const startUs = initial ? 0 : (bootUs ?? endUs);
   if (!initial && startUs > 0) spans.push({ node, kind: 'spare', fromUs: 0, toUs: startUs, index: null });
@@ -68,8 +70,9 @@ export function memberSpans(node: string, initial: boolean, bootUs: number | nul
     if (status === 'voter' || toUs <= fromUs) return;
     spans.push({ node, kind: status === 'learner' ? 'learner' : wasMember ? 'removed' : 'not-member', fromUs, toUs, index: sinceIndex });
   };
-  for (const change of changes) {
-    const next = memberStatus(parseConfig(change.config), node);
+  for (let k = 0; k < changes.length; k++) {
+    const change = changes[k]!;
+    const next = memberStatus(configs[k]!, node);
     if (next === status) continue;
     close(change.tUs);
     if (status !== 'none') wasMember = true;
@@ -86,9 +89,8 @@ export function jointSpans(changes: readonly ConfigChange[], endUs: number): Joi
   const spans: JointSpan[] = [];
   let open: ConfigChange | null = null;
   for (const change of changes) {
-    const joint = isJointConfig(parseConfig(change.config));
-    if (joint && open === null) open = change;
-    else if (!joint && open !== null) {
+    if (change.joint && open === null) open = change;
+    else if (!change.joint && open !== null) {
       spans.push({ fromUs: open.tUs, toUs: change.tUs, config: open.config, index: open.index, open: false });
       open = null;
     }

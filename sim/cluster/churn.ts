@@ -1,9 +1,9 @@
 // Membership churn: the one change a `churn` fault proposes, chosen when it fires from the configuration in
-// force at the leader (a pure function of it, the cluster's servers and the fault-target stream). A joint
-// configuration is left first; otherwise one of the changes possible within the voter bounds, equally likely:
-// add a voter or a learner (a server not a member: a spare, or a node removed earlier), promote a learner,
-// remove or demote a voter (the leader too), remove a learner, replace the leader by a non-member in one joint
-// configuration, or a joint change adding one voter and removing another. A two-change request is proposed as
+// force at the leader (a pure function of it, the cluster's servers and the fault-target stream). In a joint
+// configuration nothing else can change (see below); otherwise one of the changes possible within the voter
+// bounds, equally likely: add a voter or a learner (a server not a member: a spare, or a node removed earlier),
+// promote a learner, remove or demote a voter (the leader too), remove a learner, replace the leader by a
+// non-member in one joint configuration, or a joint change adding one voter and removing another. A two-change request is proposed as
 // `joint-implicit` or as `auto`, which must enter joint on its own (a request changing two voters cannot be a
 // simple change: the many-voters mistake makes it one). Never `joint-explicit`: nothing would leave a joint
 // configuration entered last before the liveness heal (faults stop there), and the run would rightly fail.
@@ -21,7 +21,8 @@ export interface ChurnBounds {
 
 const twoChangeTransitions: readonly ConfChangeRequest['transition'][] = ['joint-implicit', 'auto'];
 
-/** The request, or null when no change fits or the leader is to leave a joint configuration itself (a single voter at the lower bound, no one to add). */
+/** The request, or null when no change fits (a single voter at the lower bound, no one to add) or the
+ *  configuration is joint with auto-leave (the leader leaves it itself). */
 export function churnRequest(membership: Membership, servers: readonly NodeId[], leader: NodeId, bounds: ChurnBounds, random: Random): ConfChangeRequest | null {
   if (isJoint(membership)) return membership.autoLeave ? null : { changes: [], transition: 'auto' };
   const voters = membership.voters;

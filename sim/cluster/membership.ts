@@ -41,8 +41,10 @@ interface Proposal {
   /** A churn fault's choice depends on the configuration in force: a retry chooses again, from the leader's
    *  configuration then (else a choice made before a pending change was applied can break the voter bounds:
    *  random-chaos seed 1241 demoted a voter chosen from 4 voters once the pending removal had left 3). */
-  readonly redraw: (() => ConfChangeRequest | null) | null;
+  readonly churn: { readonly fault: ChurnFault; readonly random: Random } | null;
 }
+
+type ChurnFault = Extract<MembershipFault, { kind: 'churn' }>;
 
 export class MembershipOps {
   constructor(
@@ -56,25 +58,24 @@ export class MembershipOps {
   apply(fault: MembershipFault, random: Random): void {
     const requests = this.requestsOf(fault, random);
     if (requests !== null) {
-      const redraw = fault.kind === 'churn' ? () => this.churnRequests(fault, random)?.[0] ?? null : null;
-      this.attempt({ requests, step: 0, attempt: 0, redraw });
+      this.attempt({ requests, step: 0, attempt: 0, churn: fault.kind === 'churn' ? { fault, random } : null });
       return;
     }
-    this.refuseUntargeted(fault.kind, 0);
+    this.refuseUntargeted(fault, 0);
   }
 
-  private refuseUntargeted(kind: MembershipFault['kind'], attempt: number): void {
+  private refuseUntargeted(fault: MembershipFault, attempt: number): void {
     const { scheduler, trace } = this.context;
     const detail =
-      kind === 'replace'
+      fault.kind === 'replace' && fault.with === null
         ? 'no node to remove, or no spare server left to add'
-        : kind === 'churn'
+        : fault.kind === 'churn'
           ? 'no running leader, no change within the voter bounds, or a joint configuration the leader leaves on its own'
           : 'a target of the fault named no node';
-    if (trace.enabled) trace.emit({ t: scheduler.nowUs, type: 'conf-change-refused', node: null, request: kind, reason: 'no-target', detail, attempt, final: true });
+    if (trace.enabled) trace.emit({ t: scheduler.nowUs, type: 'conf-change-refused', node: null, request: fault.kind, reason: 'no-target', detail, attempt, final: true });
   }
 
-  private churnRequests(fault: Extract<MembershipFault, { kind: 'churn' }>, random: Random): ConfChangeRequest[] | null {
+  private churnRequests(fault: ChurnFault, random: Random): ConfChangeRequest[] | null {
     const leader = leaderOf(this.context.nodes);
     const membership = leader?.raft.membership;
     if (leader === null || membership === undefined) return null;
@@ -135,10 +136,11 @@ export class MembershipOps {
   private readonly attempt = (proposal: Proposal): void => {
     const { scheduler, trace } = this.context;
     const leader = leaderOf(this.context.nodes);
-    if (proposal.attempt > 0 && proposal.redraw !== null && leader !== null) {
-      const again = proposal.redraw();
-      if (again === null) return this.refuseUntargeted('churn', proposal.attempt + 1);
-      proposal.requests[proposal.step] = again;
+    const churn = proposal.churn;
+    if (proposal.attempt > 0 && churn !== null && leader !== null) {
+      const again = this.churnRequests(churn.fault, churn.random);
+      if (again === null) return this.refuseUntargeted(churn.fault, proposal.attempt + 1);
+      proposal.requests[proposal.step] = again[0]!;
     }
     const request = proposal.requests[proposal.step]!;
     proposal.attempt++;
