@@ -205,7 +205,7 @@ export class Faults {
         const leader = this.one('leader', random);
         const target = this.one(fault.to, random);
         if (leader === null || target === null || leader === target || leader.process.status !== 'up') return;
-        leader.raft.transferLeadership(target.id, leader.clock.localAt(this.scheduler.nowUs));
+        leader.raft.transferLeadership(target.id, leader.raftNowUs(this.scheduler.nowUs));
         this.readyLoop.afterInput(leader);
         return;
       }
@@ -213,7 +213,7 @@ export class Faults {
         // Through the host contract only: the TimeoutNow a leader handing over would send, from the node itself.
         const node = this.one(fault.node, random);
         if (node === null || node.process.status !== 'up' || node.raft.role !== 'follower') return;
-        node.raft.step({ type: 'TimeoutNow', from: node.id, to: node.id, term: node.raft.currentTerm }, node.clock.localAt(this.scheduler.nowUs));
+        node.raft.step({ type: 'TimeoutNow', from: node.id, to: node.id, term: node.raft.currentTerm }, node.raftNowUs(this.scheduler.nowUs));
         this.readyLoop.afterInput(node);
         return;
       }
@@ -359,7 +359,7 @@ export class Faults {
     // The host bug forget-vote-on-restart (host-bugs.ts): the vote the disk kept is dropped on the way in.
     const hardState = this.options.hostBugs.forgetVoteOnRestart ? { ...durable.hardState, vote: null } : durable.hardState;
     node.raft = this.context.raftFactory.restart(
-      { config: raftConfigFor(this.options, node.id), random: () => node.timerRandom.next(), nowUs: node.clock.localAt(this.scheduler.nowUs) },
+      { config: raftConfigFor(this.options, node.id), random: () => node.timerRandom.next(), nowUs: node.raftNowUs(this.scheduler.nowUs) },
       { ...durable, hardState },
     );
     node.kv = durable.snapshot !== null ? KvStore.fromImage(durable.snapshot.data as KvImage) : new KvStore();

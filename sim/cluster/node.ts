@@ -151,6 +151,20 @@ export class SimNode {
     this.observed = { role: 'follower', term: 0, membership: bootstrap };
   }
 
+  /** The host bug raftOnWallClock (sim/host-bugs.ts): Raft is fed the wall clock instead of the monotonic one. */
+  raftOnWallClock = false;
+
+  /** Raft's time at true time `trueUs`. The host contract gives Raft a monotonic clock (sim/clock.ts): drift
+   *  reaches it, wall-clock steps do not. */
+  raftNowUs(trueUs: number): number {
+    return this.raftOnWallClock ? this.clock.localAt(trueUs) : this.clock.monotonicAt(trueUs);
+  }
+
+  /** The true time at which Raft's clock reaches `raftUs` (no earlier than `fromTrueUs`). */
+  trueWhenRaftUs(raftUs: number, fromTrueUs: number): number {
+    return this.raftOnWallClock ? this.clock.trueWhenLocal(raftUs, fromTrueUs) : this.clock.trueWhenMonotonic(raftUs, fromTrueUs);
+  }
+
   /** Whether an event stamped with `incarnation` belongs to the node's current life. */
   isCurrent(incarnation: number): boolean {
     return incarnation === this.process.incarnation;
