@@ -23,7 +23,7 @@ import type { ClusterEvent, ClusterStats } from './types.js';
 import { recover } from './wal.js';
 
 type FaultOf<K extends Fault['kind']> = Extract<Fault, { kind: K }>;
-type ProcessFault = FaultOf<'crash' | 'restart' | 'restart-all' | 'pause' | 'slow' | 'transfer-leadership' | 'campaign'>;
+type ProcessFault = FaultOf<'crash' | 'restart' | 'restart-all' | 'pause' | 'slow' | 'apply-stall' | 'transfer-leadership' | 'campaign'>;
 type NetworkFault = FaultOf<'partition' | 'isolate' | 'cut-one-way' | 'bridge' | 'heal' | 'rejoin'>;
 type LinkFault = FaultOf<'link' | 'reset-links' | 'clog' | 'unclog'>;
 type ClockFault = FaultOf<'clock-offset' | 'clock-drift' | 'clock-step'>;
@@ -86,6 +86,7 @@ export class Faults {
       case 'restart-all':
       case 'pause':
       case 'slow':
+      case 'apply-stall':
       case 'transfer-leadership':
       case 'campaign':
         return this.applyProcessFault(fault, random);
@@ -199,6 +200,14 @@ export class Faults {
         node.process.slowDelayUs = fault.delayUs;
         const now = this.scheduler.nowUs;
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'slow', node: node.id, delayUs: fault.delayUs });
+        return;
+      }
+      case 'apply-stall': {
+        const node = this.one(fault.node, random);
+        if (node === null || node.process.status === 'down') return;
+        const now = this.scheduler.nowUs;
+        node.apply.stalledUntilUs = Math.max(node.apply.stalledUntilUs, now + fault.durationUs);
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'apply-stall', node: node.id, durationUs: fault.durationUs });
         return;
       }
       case 'transfer-leadership': {

@@ -1,12 +1,12 @@
 // Process faults: crash and restart a node (or all), pause one (a GC stall: it keeps its memory, messages wait),
-// and slow one down (every message it sends delayed).
+// slow one down (every message it sends delayed), and stall its state machine (nothing applied for a while).
 import type { FaultKind } from '../../../sim/nemesis.js';
 import { dynamicTargets, parseTarget } from '../node-ids.js';
 import { formatDuration, parseDuration } from '../units.js';
 import { noArgumentParser, nodeless, oneNodeFault } from './common.js';
 import type { FaultKindEntry } from './entry.js';
 
-type ProcessKind = Extract<FaultKind, 'crash' | 'restart' | 'restart-all' | 'pause' | 'slow'>;
+type ProcessKind = Extract<FaultKind, 'crash' | 'restart' | 'restart-all' | 'pause' | 'slow' | 'apply-stall'>;
 
 export const processFaults: { readonly [K in ProcessKind]: FaultKindEntry<K> } = {
   crash: {
@@ -73,6 +73,32 @@ export const processFaults: { readonly [K in ProcessKind]: FaultKindEntry<K> } =
     toSim: (fault) => [fault],
     fromSim: (fault) => fault,
     write: (fault) => ({ node: fault.node, delay: formatDuration(fault.delayUs) }),
+    restrict: (fault, kept) => (kept.keepsTarget(fault.node) ? fault : null),
+  },
+  'apply-stall': {
+    key: 'apply-stall',
+    parse: (value, reader, path) => {
+      if (typeof value === 'string') {
+        const node = reader.read(value, path, parseTarget);
+        return node === undefined ? undefined : { kind: 'apply-stall', node };
+      }
+      const body = reader.mapping(value, path, ['node'], ['for'], '{node: leader, for: 2s}');
+      if (body === undefined) return undefined;
+      const node = reader.read(body.node, [...path, 'node'], parseTarget);
+      const durationUs = reader.optional(body.for, [...path, 'for'], parseDuration);
+      return node === undefined || (body.for !== undefined && durationUs === undefined) ? undefined : { kind: 'apply-stall', node, ...(durationUs !== undefined ? { durationUs } : {}) };
+    },
+    lasting: {
+      kind: 'duration',
+      ownDurationUs: (fault) => fault.durationUs,
+      withDurationUs: (fault, durationUs) => ({ ...fault, durationUs }),
+      both: 'one stall duration: either apply-stall: {node, for} or for:, not both',
+      neither: 'a stall duration: apply-stall: {node: n2, for: 2s}, or for: 2s on the item',
+    },
+    check: (fault, check) => check.node(check.path, fault.node, true),
+    toSim: (fault, context) => [{ kind: 'apply-stall', node: fault.node, durationUs: fault.durationUs ?? context.forUs ?? 0 }],
+    fromSim: (fault) => fault,
+    write: (fault) => (fault.durationUs === undefined ? fault.node : { node: fault.node, for: formatDuration(fault.durationUs) }),
     restrict: (fault, kept) => (kept.keepsTarget(fault.node) ? fault : null),
   },
 };
