@@ -3,6 +3,7 @@
 import type { CompactionDrift } from './compaction-drift.js';
 import type { Distribution } from './distribution.js';
 import type { MembershipMetrics } from './membership-metrics.js';
+import type { ReplicationTimeline } from './replication-timeline.js';
 import type { TraceLeaderLossReason } from '../contract/trace.js';
 import type { NodeId } from '../raft/types.js';
 
@@ -90,7 +91,8 @@ export interface RunMetrics {
   readonly applyLag: { readonly max: number; readonly p50: number | null; readonly p99: number | null };
   readonly commitLatency: Distribution;
   readonly clientLatency: { readonly write: Distribution; readonly read: Distribution };
-  readonly replicationLatency: { readonly byDatacenter: Record<string, Distribution> };
+  /** timeline: per follower, by proposal time (sim/replication-timeline.ts). */
+  readonly replicationLatency: { readonly byDatacenter: Record<string, Distribution>; readonly timeline: ReplicationTimeline };
   readonly messages: {
     readonly sent: number;
     readonly delivered: number;

@@ -7,15 +7,17 @@ import { figure16Ranges, rangeLabel } from '../experiments/figure-16.js';
 import { figure16Result, figure16Svg, figure16Table } from '../experiments/figure-16-report.js';
 import { runRange, trialsFor } from '../experiments/results.js';
 import { runSplitVotePoint, splitVotePoints, splitVoteSetup, splitVoteTable } from '../experiments/split-votes.js';
+import { incidentResult, incidentSvg, incidentTable, runIncidentVariant } from '../experiments/two-dc-incident-report.js';
+import { incidentVariants } from '../experiments/two-dc-incident.js';
 import { raftProfiles, type RaftProfile } from '../scenario/profile-names.js';
 import { defineCommand, type Io } from './command.js';
 import { optionalString, single } from './flags.js';
 
-export const experimentNames = ['figure-16', 'split-votes'] as const;
+export const experimentNames = ['figure-16', 'split-votes', 'two-dc-incident'] as const;
 type ExperimentName = (typeof experimentNames)[number];
 
 /** Trials per range (figure-16) or per latency (split-votes) when --trials is not given. */
-const defaultTrials: Readonly<Record<ExperimentName, number>> = { 'figure-16': 1_000, 'split-votes': 2_000 };
+const defaultTrials: Readonly<Record<ExperimentName, number>> = { 'figure-16': 1_000, 'split-votes': 2_000, 'two-dc-incident': 3 };
 
 function parseTrials(value: unknown): number {
   const text = String(single(value, '--trials')).trim();
@@ -76,6 +78,33 @@ function splitVotes(io: Io, trials: number, profile: RaftProfile, out: string): 
   return [file];
 }
 
+/** Runs two-dc-incident (the profile does not apply: the incident's cluster is raftsim's defaults); returns the files written. */
+function twoDcIncident(io: Io, trials: number, out: string): string[] {
+  const started = process.hrtime.bigint();
+  const variants = incidentVariants.map((variant) => {
+    const result = runIncidentVariant(variant, trials);
+    progress(io, `${variant}: ${trials} trials done`);
+    return result;
+  });
+  const result = incidentResult(trials, variants, elapsedSeconds(started));
+  const files = [join(out, 'two-dc-incident.json'), join(out, 'two-dc-incident.svg')];
+  writeFileAtomic(files[0]!, `${JSON.stringify(result, null, 1)}\n`, '--out');
+  writeFileAtomic(files[1]!, incidentSvg(result), '--out');
+  io.out(incidentTable(result));
+  return files;
+}
+
+function runExperiment(name: ExperimentName, io: Io, trials: number, profile: RaftProfile, out: string): string[] {
+  switch (name) {
+    case 'figure-16':
+      return figure16(io, trials, profile, out);
+    case 'split-votes':
+      return splitVotes(io, trials, profile, out);
+    case 'two-dc-incident':
+      return twoDcIncident(io, trials, out);
+  }
+}
+
 export const experimentCommand = defineCommand({
   command: 'experiment <name>',
   describe: "reproduce a published result (figure-16: the Raft paper's leader-election downtime; split-votes: the dissertation's split-vote rates) and print ours beside it",
@@ -94,7 +123,7 @@ export const experimentCommand = defineCommand({
     const profile = parseProfile(args.profile);
     const out = optionalString(args.out, '--out') ?? join('out', name);
     ensureDirectory(out, '--out');
-    const files = name === 'figure-16' ? figure16(io, trials, profile, out) : splitVotes(io, trials, profile, out);
+    const files = runExperiment(name, io, trials, profile, out);
     io.out(`\nwrote ${files.join(' and ')}\n`);
     return exitCodes.ok;
   },
