@@ -16,6 +16,7 @@ const integration = [
   'test/coverage.test.ts',
   'test/datacenters.test.ts',
   'test/determinism.test.ts',
+  'test/experiment-drift.test.ts',
   'test/experiment-incident.test.ts',
   'test/exploration.test.ts',
   'test/host-bugs.test.ts',

@@ -9,15 +9,16 @@ import { runRange, trialsFor } from '../experiments/results.js';
 import { runSplitVotePoint, splitVotePoints, splitVoteSetup, splitVoteTable } from '../experiments/split-votes.js';
 import { incidentResult, incidentSvg, incidentTable, runIncidentVariant } from '../experiments/two-dc-incident-report.js';
 import { incidentVariants } from '../experiments/two-dc-incident.js';
+import { driftCases, driftSetup, driftTable, runDriftCase } from '../experiments/compaction-drift.js';
 import { raftProfiles, type RaftProfile } from '../scenario/profile-names.js';
 import { defineCommand, type Io } from './command.js';
 import { optionalString, single } from './flags.js';
 
-export const experimentNames = ['figure-16', 'split-votes', 'two-dc-incident'] as const;
+export const experimentNames = ['figure-16', 'split-votes', 'two-dc-incident', 'compaction-drift'] as const;
 type ExperimentName = (typeof experimentNames)[number];
 
 /** Trials per range (figure-16) or per latency (split-votes) when --trials is not given. */
-const defaultTrials: Readonly<Record<ExperimentName, number>> = { 'figure-16': 1_000, 'split-votes': 2_000, 'two-dc-incident': 3 };
+const defaultTrials: Readonly<Record<ExperimentName, number>> = { 'figure-16': 1_000, 'split-votes': 2_000, 'two-dc-incident': 3, 'compaction-drift': 10 };
 
 function parseTrials(value: unknown): number {
   const text = String(single(value, '--trials')).trim();
@@ -94,6 +95,21 @@ function twoDcIncident(io: Io, trials: number, out: string): string[] {
   return files;
 }
 
+/** Runs compaction-drift (the cluster is raftsim's defaults, the profile does not apply); returns the file written. */
+function compactionDrift(io: Io, trials: number, out: string): string[] {
+  const started = process.hrtime.bigint();
+  const cases = driftCases.map((c) => {
+    const result = runDriftCase(c, trials);
+    progress(io, `${c.partitionS} s partition: ${trials} trials done`);
+    return result;
+  });
+  const wallSeconds = elapsedSeconds(started);
+  const file = join(out, 'compaction-drift.json');
+  writeFileAtomic(file, `${JSON.stringify({ experiment: 'compaction-drift', trialsPerCase: trials, setup: driftSetup, cases, wallSeconds }, null, 1)}\n`, '--out');
+  io.out(driftTable(cases, trials, wallSeconds));
+  return [file];
+}
+
 function runExperiment(name: ExperimentName, io: Io, trials: number, profile: RaftProfile, out: string): string[] {
   switch (name) {
     case 'figure-16':
@@ -102,6 +118,8 @@ function runExperiment(name: ExperimentName, io: Io, trials: number, profile: Ra
       return splitVotes(io, trials, profile, out);
     case 'two-dc-incident':
       return twoDcIncident(io, trials, out);
+    case 'compaction-drift':
+      return compactionDrift(io, trials, out);
   }
 }
 
