@@ -321,6 +321,7 @@ export class MetricsCollector {
     const applyLag = distributionOf(this.applyLagSamples.view);
     return {
       electionLatency: { ...distributionOf(this.electionLatencies), censored: this.censoredLatencies },
+      catchUp: input.catchUp.catchUp,
       elections: {
         started: input.electionsStarted,
         preVoteRounds: input.preVoteRounds,
@@ -347,7 +348,7 @@ export class MetricsCollector {
       clientLatency: { write: distributionOf(input.writeLatenciesUs), read: distributionOf(input.readLatenciesUs) },
       replicationLatency: { byDatacenter, timeline: this.replicationTimeline.result() },
       messages: messageTotals(input.messagesByType, input.droppedByReason),
-      samples: { electionLatency: this.electionSamples, electionLatencyDropped: this.electionSamplesDropped, splitVoteTerms: terms.splitVoteTerms.slice(0, maxElectionSamples), lostToStaleLogTerms: terms.lostToStaleLogTerms.slice(0, maxElectionSamples) },
+      samples: { electionLatency: this.electionSamples, electionLatencyDropped: this.electionSamplesDropped, splitVoteTerms: terms.splitVoteTerms.slice(0, maxElectionSamples), lostToStaleLogTerms: terms.lostToStaleLogTerms.slice(0, maxElectionSamples), catchUp: input.catchUp.samples, catchUpDropped: input.catchUp.dropped },
     };
   }
 

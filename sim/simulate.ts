@@ -314,6 +314,7 @@ function assembleResult(run: Run, outcome: Outcome): SimulationResult {
     messagesByType: cluster.stats.messagesByType,
     droppedByReason: cluster.stats.droppedByReason,
     endUs: scheduler.nowUs,
+    catchUp: cluster.catchUps.result(),
   });
   // Only for runs that can change membership, so that result.json of every other run is unchanged.
   const membership = options.cluster.initialMembers !== undefined || run.faults.some((item) => membershipFaultIn(item.fault) !== null) || options.triggers.some((trigger) => membershipFaultIn(trigger.fault) !== null);
