@@ -7,6 +7,7 @@ const integration = [
   'test/api.test.ts',
   'test/bench-profile.test.ts',
   'test/bug-regressions.test.ts',
+  'test/catch-up.test.ts',
   'test/cli-e2e.test.ts',
   'test/cli-text.test.ts',
   'test/cli.test.ts',
