@@ -125,16 +125,22 @@ function runExperiment(name: ExperimentName, io: Io, trials: number, profile: Ra
 
 export const experimentCommand = defineCommand({
   command: 'experiment <name>',
-  describe: "reproduce a published result (figure-16: the Raft paper's leader-election downtime; split-votes: the dissertation's split-vote rates) and print ours beside it",
+  describe:
+    "reproduce a published result (figure-16: the Raft paper's leader-election downtime; split-votes: the dissertation's split-vote rates; two-dc-incident: sync latency once snapshots stop; compaction-drift: drift under clock skew) and print ours beside it",
   builder: (y) =>
     y
       .positional('name', { type: 'string', demandOption: true, describe: `the experiment: ${experimentNames.join(', ')}` })
-      .option('trials', { type: 'string', describe: 'trials per range (figure-16, default 1000; 150-150 ms runs a tenth, as the paper did) or per latency (split-votes, default 2000)' })
-      .option('profile', { type: 'string', default: 'logcabin', describe: `implementation profile: ${raftProfiles.join(', ')} (the paper's implementation is LogCabin)` })
-      .option('out', { type: 'string', describe: 'directory for NAME.json (every sample) and, for figure-16, NAME.svg (the figure); default out/NAME' })
+      .option('trials', {
+        type: 'string',
+        describe: 'trials per range (figure-16, default 1000; 150-150 ms runs a tenth, as the paper did), per latency (split-votes, default 2000), per variant (two-dc-incident, default 3) or per partition (compaction-drift, default 10)',
+      })
+      .option('profile', { type: 'string', default: 'logcabin', describe: `implementation profile for figure-16 and split-votes: ${raftProfiles.join(', ')} (the paper's implementation is LogCabin)` })
+      .option('out', { type: 'string', describe: 'directory for NAME.json (every sample) and, for figure-16 and two-dc-incident, NAME.svg (the figure); default out/NAME' })
       .example('$0 experiment figure-16', "all ten ranges, 1000 trials each, under LogCabin's rules")
       .example('$0 experiment figure-16 --trials 100 --profile etcd', "a quicker run under etcd's rules, to compare")
-      .example('$0 experiment split-votes', "the dissertation's split-vote rates at latency = 1%, 10%, 20% of the timeout range"),
+      .example('$0 experiment split-votes', "the dissertation's split-vote rates at latency = 1%, 10%, 20% of the timeout range")
+      .example('$0 experiment two-dc-incident', 'the incident: cross-DC sync latency with the correct snapshot trigger and with the one keyed on apply lag')
+      .example('$0 experiment compaction-drift', 'time-triggered compaction under clock skew +80 ms / -50 ms around a 30 s and a 120 s partition'),
   handler: (args, io) => {
     const name = parseName(args.name);
     const trials = args.trials === undefined ? defaultTrials[name] : parseTrials(args.trials);
