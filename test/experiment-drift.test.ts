@@ -25,6 +25,13 @@ describe('compaction drift under clock skew', () => {
     expect(long!.skippedWindows).toBeGreaterThan(short!.skippedWindows);
   }, 60_000);
 
+  it('--profile is refused: the drift cluster has none', async () => {
+    let err = '';
+    const code = await main(['experiment', 'compaction-drift', '--profile', 'etcd'], { out: () => {}, err: (t) => (err += t), isTerminal: false });
+    expect(code).toBe(2);
+    expect(err).toMatch(/--profile etcd: compaction-drift has no profile/);
+  });
+
   it('the command prints ours beside the published figures and writes every round', async () => {
     const out = mkdtempSync(join(tmpdir(), 'raftsim-drift-'));
     let text = '';

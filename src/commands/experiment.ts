@@ -134,7 +134,7 @@ export const experimentCommand = defineCommand({
         type: 'string',
         describe: 'trials per range (figure-16, default 1000; 150-150 ms runs a tenth, as the paper did), per latency (split-votes, default 2000), per variant (two-dc-incident, default 3) or per partition (compaction-drift, default 10)',
       })
-      .option('profile', { type: 'string', default: 'logcabin', describe: `implementation profile for figure-16 and split-votes: ${raftProfiles.join(', ')} (the paper's implementation is LogCabin)` })
+      .option('profile', { type: 'string', describe: `implementation profile for figure-16 and split-votes: ${raftProfiles.join(', ')} (default logcabin, the paper's implementation)` })
       .option('out', { type: 'string', describe: 'directory for NAME.json (every sample) and, for figure-16 and two-dc-incident, NAME.svg (the figure); default out/NAME' })
       .example('$0 experiment figure-16', "all ten ranges, 1000 trials each, under LogCabin's rules")
       .example('$0 experiment figure-16 --trials 100 --profile etcd', "a quicker run under etcd's rules, to compare")
@@ -144,7 +144,10 @@ export const experimentCommand = defineCommand({
   handler: (args, io) => {
     const name = parseName(args.name);
     const trials = args.trials === undefined ? defaultTrials[name] : parseTrials(args.trials);
-    const profile = parseProfile(args.profile);
+    const profile = args.profile === undefined ? 'logcabin' : parseProfile(args.profile);
+    if (args.profile !== undefined && (name === 'two-dc-incident' || name === 'compaction-drift')) {
+      throw new UsageError(`--profile ${String(args.profile)}: ${name} has no profile (its cluster is raftsim's defaults, docs/fidelity.md); --profile applies to figure-16 and split-votes.`);
+    }
     const out = optionalString(args.out, '--out') ?? join('out', name);
     ensureDirectory(out, '--out');
     const files = runExperiment(name, io, trials, profile, out);
