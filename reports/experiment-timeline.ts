@@ -36,6 +36,7 @@ export interface TimelineFigure {
   readonly title: string;
   readonly subtitle: string;
   readonly yLabel: string;
+  readonly xLabel: string;
   /** Shared by every panel, so the panels compare at a glance. */
   readonly xDomainS: readonly [number, number];
   readonly yDomainMs: readonly [number, number];
@@ -59,7 +60,7 @@ text { font-family: Helvetica, Arial, sans-serif; font-size: 12px; fill: #222; }
 
 const msText = (value: number): string => (value >= 1_000 ? `${value / 1_000} s` : `${value} ms`);
 
-function drawAxes(g: Selection, x: ContinuousScale, y: ContinuousScale, yLabel: string): void {
+function drawAxes(g: Selection, x: ContinuousScale, y: ContinuousScale, yLabel: string, xLabel: string): void {
   const [left, right] = x.range() as [number, number];
   const [bottom, top] = y.range() as [number, number];
   for (const tick of x.ticks(10)) {
@@ -72,7 +73,7 @@ function drawAxes(g: Selection, x: ContinuousScale, y: ContinuousScale, yLabel: 
   }
   appendLine(g, left, bottom, right, bottom, 'axis');
   appendLine(g, left, top, left, bottom, 'axis');
-  appendText(g, (left + right) / 2, bottom + 32, 'time of the write (s of simulated time)', 'note mid');
+  appendText(g, (left + right) / 2, bottom + 32, xLabel, 'note mid');
   appendText(g, left - 50, top - 8, `${yLabel} (log scale)`, 'note');
 }
 
@@ -81,7 +82,7 @@ function drawPanel(d3: D3Node['d3'], root: Selection, figure: TimelineFigure, pa
   appendText(g, 16, 18, panel.title, 'h2');
   const x = d3.scaleLinear().domain([...figure.xDomainS]).range([LEFT_PX, WIDTH_PX - RIGHT_PX]);
   const y = d3.scaleLog().domain([...figure.yDomainMs]).range([PANEL_HEIGHT_PX - 50, 40]).clamp(true);
-  drawAxes(g, x, y, figure.yLabel);
+  drawAxes(g, x, y, figure.yLabel, figure.xLabel);
   for (const moment of panel.moments) {
     appendLine(g, x(moment.atS), y.range()[1]!, x(moment.atS), y.range()[0]!, 'moment');
     appendText(g, x(moment.atS) + 4, y.range()[1]! + 12, moment.label, 'note');

@@ -42,5 +42,9 @@ describe('compaction drift under clock skew', () => {
     const result = JSON.parse(readFileSync(join(out, 'compaction-drift.json'), 'utf8')) as { cases: { partitionS: number; trials: { rounds: unknown[] }[] }[] };
     expect(result.cases.map((c) => c.partitionS)).toEqual([30, 120]);
     expect(result.cases[1]!.trials[0]!.rounds.length).toBeGreaterThan(10);
+    const svg = readFileSync(join(out, 'compaction-drift.svg'), 'utf8');
+    expect(svg).toMatch(/^<\?xml/);
+    expect(svg).toContain('published max 1.20 s');
+    expect(svg.match(/class="series" stroke=/g)).toHaveLength(2);
   }, 60_000);
 });

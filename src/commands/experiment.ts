@@ -9,7 +9,7 @@ import { runRange, trialsFor } from '../experiments/results.js';
 import { runSplitVotePoint, splitVotePoints, splitVoteSetup, splitVoteTable } from '../experiments/split-votes.js';
 import { incidentResult, incidentSvg, incidentTable, runIncidentVariant } from '../experiments/two-dc-incident-report.js';
 import { incidentVariants } from '../experiments/two-dc-incident.js';
-import { driftCases, driftSetup, driftTable, runDriftCase } from '../experiments/compaction-drift.js';
+import { driftCases, driftSetup, driftSvg, driftTable, runDriftCase } from '../experiments/compaction-drift.js';
 import { raftProfiles, type RaftProfile } from '../scenario/profile-names.js';
 import { defineCommand, type Io } from './command.js';
 import { optionalString, single } from './flags.js';
@@ -95,7 +95,7 @@ function twoDcIncident(io: Io, trials: number, out: string): string[] {
   return files;
 }
 
-/** Runs compaction-drift (the cluster is raftsim's defaults, the profile does not apply); returns the file written. */
+/** Runs compaction-drift (the cluster is raftsim's defaults, the profile does not apply); returns the files written. */
 function compactionDrift(io: Io, trials: number, out: string): string[] {
   const started = process.hrtime.bigint();
   const cases = driftCases.map((c) => {
@@ -104,10 +104,11 @@ function compactionDrift(io: Io, trials: number, out: string): string[] {
     return result;
   });
   const wallSeconds = elapsedSeconds(started);
-  const file = join(out, 'compaction-drift.json');
-  writeFileAtomic(file, `${JSON.stringify({ experiment: 'compaction-drift', trialsPerCase: trials, setup: driftSetup, cases, wallSeconds }, null, 1)}\n`, '--out');
+  const files = [join(out, 'compaction-drift.json'), join(out, 'compaction-drift.svg')];
+  writeFileAtomic(files[0]!, `${JSON.stringify({ experiment: 'compaction-drift', trialsPerCase: trials, setup: driftSetup, cases, wallSeconds }, null, 1)}\n`, '--out');
+  writeFileAtomic(files[1]!, driftSvg(cases), '--out');
   io.out(driftTable(cases, trials, wallSeconds));
-  return [file];
+  return files;
 }
 
 function runExperiment(name: ExperimentName, io: Io, trials: number, profile: RaftProfile, out: string): string[] {
@@ -135,7 +136,7 @@ export const experimentCommand = defineCommand({
         describe: 'trials per range (figure-16, default 1000; 150-150 ms runs a tenth, as the paper did), per latency (split-votes, default 2000), per variant (two-dc-incident, default 3) or per partition (compaction-drift, default 10)',
       })
       .option('profile', { type: 'string', describe: `implementation profile for figure-16 and split-votes: ${raftProfiles.join(', ')} (default logcabin, the paper's implementation)` })
-      .option('out', { type: 'string', describe: 'directory for NAME.json (every sample) and, for figure-16 and two-dc-incident, NAME.svg (the figure); default out/NAME' })
+      .option('out', { type: 'string', describe: 'directory for NAME.json (every sample) and NAME.svg (the figure; not for split-votes); default out/NAME' })
       .example('$0 experiment figure-16', "all ten ranges, 1000 trials each, under LogCabin's rules")
       .example('$0 experiment figure-16 --trials 100 --profile etcd', "a quicker run under etcd's rules, to compare")
       .example('$0 experiment split-votes', "the dissertation's split-vote rates at latency = 1%, 10%, 20% of the timeout range")

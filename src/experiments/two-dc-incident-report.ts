@@ -122,6 +122,7 @@ export function incidentSvg(result: IncidentResult): string {
     title: 'The two-datacenter incident reproduced by raftsim: sync latency to the remote follower',
     subtitle: `4 nodes in 2 datacenters (${s.interLatency} one way between them), ${s.writesPerSecond} writes/s of ${s.valueBytes}; ${s.remoteFollower} cut off at ${s.isolateAtMs / 1_000} s for ${s.isolateMs / 1_000} s`,
     yLabel: 'sync latency of writes proposed then',
+    xLabel: 'time of the write (s of simulated time)',
     xDomainS: [(s.isolateAtMs - 1_000) / 1_000, s.durationMs / 1_000],
     yDomainMs: [10, 100_000],
     panels,
