@@ -45,6 +45,8 @@ describe('compaction drift under clock skew', () => {
     const svg = readFileSync(join(out, 'compaction-drift.svg'), 'utf8');
     expect(svg).toMatch(/^<\?xml/);
     expect(svg).toContain('published max 1.20 s');
-    expect(svg.match(/class="series" stroke=/g)).toHaveLength(2);
+    // One curve per trial and panel, and its legend entry.
+    expect(svg.match(/class="series" stroke=/g)).toHaveLength(4);
+    expect(svg.match(/<path class="series"/g)).toHaveLength(2);
   }, 60_000);
 });
