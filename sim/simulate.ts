@@ -397,6 +397,8 @@ export function serializableParams(options: SimulationOptions, faults: readonly 
     raft: options.cluster.raft,
     link: options.cluster.link,
     topology: options.cluster.topology,
+    // Only when set (network.links), so that the meta record (and every golden hash) of a run without it is unchanged.
+    ...(options.cluster.linkLatency !== undefined ? { linkLatency: options.cluster.linkLatency } : {}),
     maxMessageBytes: options.cluster.maxMessageBytes,
     clocks: options.cluster.clocks,
     disk: options.cluster.disk,

@@ -99,4 +99,29 @@ describe('floors in a scenario', () => {
     expect(local.length).toBe(2);
     for (const bucket of local) expect(bucket.meanUs).toBeGreaterThanOrEqual(16_000);
   }, 30_000);
+
+  it('per link in the file: network.links, one way or both; a link fault overrides it, reset-links comes back to it', () => {
+    const links = {
+      name: 'links',
+      question: 'Does a per-link latency hold?',
+      cluster: { nodes: 3 },
+      network: { latency: '1ms', links: { 'n1<->n2': { exponential: { mean: '1ms' }, floor: '8ms' }, 'n1->n3': '30ms' } },
+      faults: [{ at: 0, campaign: 'n1' }, { at: '1s', link: { from: 'n1', to: 'n2', latency: '1ms', bothWays: true } }, { at: '2s', 'reset-links': null }],
+      duration: '3s',
+    } as ScenarioInput;
+    const sink = new MemorySink();
+    const run = runScenarioSpec(links, { seed: 1, trace: new Trace({ sink }) });
+    expect(run.verdict).toBe('ok');
+    const { byNode } = run.metrics.replicationLatency.timeline;
+    // n2 answers over 8 ms or more each way; n3 hears n1 30 ms later and answers over the network's 1 ms.
+    const n2 = (fromS: number): number => byNode.n2!.find((bucket) => bucket.fromUs === fromS * 1_000_000)!.meanUs;
+    expect(n2(0)).toBeGreaterThanOrEqual(16_000);
+    expect(n2(1)).toBeLessThan(5_000);
+    expect(n2(2)).toBeGreaterThanOrEqual(16_000);
+    for (const bucket of byNode.n3!) expect(bucket.meanUs).toBeGreaterThanOrEqual(31_000);
+    const meta = JSON.parse(sink.lines[0]!) as { params: { linkLatency: Record<string, unknown> } };
+    expect(Object.keys(meta.params.linkLatency).sort()).toEqual(['n1->n2', 'n1->n3', 'n2->n1']);
+    expect(traceRecordProblem(JSON.parse(sink.lines[0]!))).toBeNull();
+    expect(() => runScenarioSpec({ ...links, network: { links: { 'n1->n7': '5ms' } } } as ScenarioInput)).toThrow(/network\.links\["n1->n7"\].*two different nodes of the cluster \(n1, n2, n3\)/);
+  }, 30_000);
 });

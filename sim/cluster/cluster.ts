@@ -186,6 +186,7 @@ export class Cluster {
         nodes: [...options.nodeIds],
         defaultLink: options.link,
         ...(options.topology !== null ? { topology: options.topology } : {}),
+        ...(options.linkLatency !== undefined ? { linkLatency: { ...options.linkLatency } } : {}),
         maxMessageBytes: options.maxMessageBytes,
       },
       {

@@ -84,6 +84,8 @@ export interface ScenarioInput {
     reorderDelay?: DistributionText;
     maxMessageBytes?: SizeText;
     clientLatency?: DistributionText;
+    /** Per link, over the datacenter latencies: `{'n1->n2': 20ms}` (one way) or `{'n1<->n2': ...}` (both ways). */
+    links?: Record<string, DistributionText>;
   };
   disk?: { appendLatency?: DistributionText; fsyncLatency?: DistributionText; tearOnCrash?: boolean };
   workload?: {
