@@ -241,6 +241,8 @@ export interface TraceRecordFields {
   pause: { readonly node: string; readonly durationUs: number };
   resume: { readonly node: string };
   slow: { readonly node: string; readonly delayUs: number };
+  /** The node's state machine applies nothing for durationUs (Raft goes on committing). */
+  'apply-stall': { readonly node: string; readonly durationUs: number };
   // Network faults
   partition: TracePartitionFields;
   /** `all: true` is the liveness phase's full heal (also unclogs, resets links, clears slow handlers). */
@@ -404,6 +406,7 @@ export const TRACE_RECORD_SCHEMA = {
   pause: { node: str, durationUs: num },
   resume: { node: str },
   slow: { node: str, delayUs: num },
+  'apply-stall': { node: str, durationUs: num },
   partition: {
     variantsBy: 'shape',
     variants: {

@@ -19,6 +19,10 @@ export type Fault =
   | { readonly kind: 'restart-all' }
   | { readonly kind: 'pause'; readonly node: NodeTarget; readonly durationUs: number }
   | { readonly kind: 'slow'; readonly node: NodeTarget; readonly delayUs: number }
+  /** The node's state machine stops applying for durationUs while Raft goes on committing (a stalled apply
+   *  loop: etcd's "apply request took too long", a TiKV apply worker blocked on its engine); the backlog between
+   *  commit and apply grows, then drains. */
+  | { readonly kind: 'apply-stall'; readonly node: NodeTarget; readonly durationUs: number }
   | { readonly kind: 'partition'; readonly groups: readonly (readonly NodeId[])[] }
   | { readonly kind: 'isolate'; readonly node: NodeTarget }
   | { readonly kind: 'cut-one-way'; readonly from: readonly NodeTarget[]; readonly to: readonly NodeTarget[] }
@@ -129,7 +133,7 @@ export interface ChaosOptions {
   readonly focus?: ChaosKind | null;
 }
 
-export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm' | 'membership';
+export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm' | 'membership' | 'apply-stall';
 
 /** What a chaos section uses when it names no kinds: the time-keyed faults. */
 export const classicChaosKinds: readonly ChaosKind[] = ['crash', 'pause', 'partition', 'isolate', 'one-way', 'bridge', 'clock', 'link', 'clog', 'transfer'];
@@ -141,7 +145,7 @@ export const allChaosKinds: readonly ChaosKind[] = [...classicChaosKinds, 'bounc
 /** Every kind a chaos section may name: all of the above and `membership` (a `churn` fault per draw), which is
  *  not in `all`; swarm mode adds it for a third of its seeds (src/scenario/fill.ts drawChurn), so every seed
  *  without it draws what it drew before. */
-export const selectableChaosKinds: readonly ChaosKind[] = [...allChaosKinds, 'membership'];
+export const selectableChaosKinds: readonly ChaosKind[] = [...allChaosKinds, 'membership', 'apply-stall'];
 
 /** The voter bounds of drawn membership churn (issue #12: between 3 and 7 voters). */
 export const churnVoterBounds = { min: 3, max: 7 } as const;
@@ -233,6 +237,9 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
     }
     case 'pause':
       at({ kind: 'pause', node: random.chance(1, 3) ? 'leader' : node, durationUs: draw.lengthUs });
+      return;
+    case 'apply-stall':
+      at({ kind: 'apply-stall', node: random.chance(1, 3) ? 'leader' : node, durationUs: draw.lengthUs });
       return;
     case 'partition':
     case 'isolate':

@@ -381,8 +381,12 @@ function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean, churn = fals
     const drawn = allChaosKinds.filter(() => random.chance(1, 2));
     return drawn.length > 0 ? drawn : [random.pick(allChaosKinds)];
   }, (v) => v.join(', '));
+  // A quarter of the swarm's seeds also stall state machines (drawn from its own stream, so the other seeds keep
+  // every draw): committed entries wait unapplied while leaders come and go, and with activation on apply a
+  // committed configuration entry is not yet in force where it is stalled.
+  const applyStalls = swarmOn && given.kinds === undefined && f.take<boolean>('chaos.applyStalls', undefined, () => false, (random) => random.chance(1, 4), same);
   return {
-    kinds: churn ? [...kinds, 'membership'] : kinds,
+    kinds: [...kinds, ...(churn ? (['membership'] as const) : []), ...(applyStalls ? (['apply-stall'] as const) : [])],
     // Swarm testing leaves kinds out; a focus leans on one, so that some seeds are storms of a single kind.
     focus: f.take<ChaosKind | null>('chaos.focus', given.focus, () => null, (random) => (random.chance(1, 2) ? null : random.pick(kinds)), (v) => v ?? 'none'),
     // Dense faults find the mistakes that need several faults in a row (the detecting seeds of the bug catalogue

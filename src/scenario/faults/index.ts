@@ -37,6 +37,7 @@ export const faultCatalogue: FaultCatalogue = {
   clog: linkFaults.clog,
   unclog: linkFaults.unclog,
   slow: processFaults.slow,
+  'apply-stall': processFaults['apply-stall'],
   'transfer-leadership': transferFaults['transfer-leadership'],
   campaign: transferFaults.campaign,
   bounce: protocolFaults.bounce,
