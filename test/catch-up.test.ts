@@ -3,6 +3,7 @@
 // outlasted the fault phase; in result.json and, bounded, in sweep.json.
 import { describe, expect, it } from 'vitest';
 import { runScenarioFile, runScenarioSpec } from '../src/api.js';
+import { main } from '../src/cli.js';
 import { seedSamples } from '../src/result.js';
 import { pooledSamples } from '../src/sweep.js';
 import type { ScenarioInput } from '../src/scenario/input.js';
@@ -66,5 +67,15 @@ describe('catch-up samples', () => {
     const added = run.metrics.samples.catchUp.filter((s) => s.cause === 'added');
     expect(added.map((s) => s.node).sort()).toEqual(['n4', 'n5']);
     for (const sample of added) expect(sample.catchUpUs).not.toBeNull();
+  }, 60_000);
+
+  it('the run summary has a catch-up line when a node came back behind', async () => {
+    let out = '';
+    const code = await main(['run', 'leader-crash', '--seed', '3'], { out: (text) => (out += text), err: () => {}, isTerminal: false });
+    expect(code).toBe(0);
+    expect(out).toContain('\n  catch-up    2 catch-ups of a node back behind the commit index; p50 15.785ms, max 20.576ms\n');
+    let quiet = '';
+    await main(['run', 'steady-state', '--seed', '1', '--duration', '2s'], { out: (text) => (quiet += text), err: () => {}, isTerminal: false });
+    expect(quiet).not.toContain('catch-up');
   }, 60_000);
 });
