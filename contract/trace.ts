@@ -122,18 +122,19 @@ export interface TraceRunParams {
   readonly [parameter: string]: unknown;
 }
 
-/** A latency distribution as the simulator configures it (sim/random.ts Distribution). */
+/** A latency distribution as the simulator configures it (sim/random.ts Distribution); `floorUs`, when present,
+ *  is the least value a draw takes (constant, uniform, normal and exponential only). */
 export type TraceDistribution =
-  | { readonly kind: 'constant'; readonly valueUs: number }
-  | { readonly kind: 'uniform'; readonly minUs: number; readonly maxUs: number }
-  | { readonly kind: 'normal'; readonly meanUs: number; readonly stddevUs: number }
+  | { readonly kind: 'constant'; readonly valueUs: number; readonly floorUs?: number }
+  | { readonly kind: 'uniform'; readonly minUs: number; readonly maxUs: number; readonly floorUs?: number }
+  | { readonly kind: 'normal'; readonly meanUs: number; readonly stddevUs: number; readonly floorUs?: number }
   | { readonly kind: 'lognormal'; readonly medianUs: number; readonly sigma: number }
-  | { readonly kind: 'exponential'; readonly meanUs: number }
+  | { readonly kind: 'exponential'; readonly meanUs: number; readonly floorUs?: number }
   | { readonly kind: 'tail'; readonly baseUs: number; readonly jitterUs: number; readonly tailChance: number; readonly tailMeanUs: number };
 export type TraceDistributionKind = TraceDistribution['kind'];
 
-/** The parameters of each distribution kind, for validation. */
-export const TRACE_DISTRIBUTION_PARAMS: { readonly [K in TraceDistributionKind]: readonly Exclude<keyof Extract<TraceDistribution, { kind: K }>, 'kind'>[] } = {
+/** The parameters of each distribution kind, for validation (the optional floorUs apart). */
+export const TRACE_DISTRIBUTION_PARAMS: { readonly [K in TraceDistributionKind]: readonly Exclude<keyof Extract<TraceDistribution, { kind: K }>, 'kind' | 'floorUs'>[] } = {
   constant: ['valueUs'],
   uniform: ['minUs', 'maxUs'],
   normal: ['meanUs', 'stddevUs'],

@@ -177,5 +177,7 @@ function isDistribution(value: unknown): boolean {
   if (!isObject(value) || typeof value.kind !== 'string' || !Object.prototype.hasOwnProperty.call(TRACE_DISTRIBUTION_PARAMS, value.kind)) return false;
   const params: readonly string[] = TRACE_DISTRIBUTION_PARAMS[value.kind as TraceDistributionKind];
   const keys = Object.keys(value);
-  return keys.length === params.length + 1 && params.every((param) => typeof value[param] === 'number' && Number.isFinite(value[param]));
+  const floored = Object.prototype.hasOwnProperty.call(value, 'floorUs');
+  if (floored && (value.kind === 'lognormal' || value.kind === 'tail' || typeof value.floorUs !== 'number' || !Number.isFinite(value.floorUs))) return false;
+  return keys.length === params.length + 1 + (floored ? 1 : 0) && params.every((param) => typeof value[param] === 'number' && Number.isFinite(value[param]));
 }

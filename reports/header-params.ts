@@ -24,6 +24,12 @@ function onOff(value: unknown): string {
 
 /** A latency distribution of meta.params ({kind: 'uniform', minUs, maxUs} and the like) in words. */
 export function describeDistribution(value: unknown): string {
+  const floor = num(at(value, 'floorUs'));
+  const text = describeUnfloored(value);
+  return floor === null ? text : `${text}, floor ${formatDurationUs(floor)}`;
+}
+
+function describeUnfloored(value: unknown): string {
   const d = (key: string): number | null => num(at(value, key));
   const kind = at(value, 'kind');
   const min = d('minUs');

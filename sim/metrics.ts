@@ -7,6 +7,7 @@ import type { NodeId } from '../raft/types.js';
 import type { MetricsOptions } from './compaction-options.js';
 import { compactionDrift, type CompactionRecord } from './compaction-drift.js';
 import { distributionOf, type Distribution } from './distribution.js';
+import { ReplicationTimelineCollector } from './replication-timeline.js';
 import { BoundedSamples } from './samples.js';
 import type { Trace } from './trace.js';
 
@@ -60,6 +61,7 @@ export class MetricsCollector {
   private readonly applyLagSamples = new BoundedSamples(maxSamples);
   private readonly commitLatencies = new BoundedSamples(maxSamples);
   private readonly replication = new Map<string, BoundedSamples>();
+  private readonly replicationTimeline: ReplicationTimelineCollector;
 
   constructor(
     private readonly nodeIds: readonly NodeId[],
@@ -67,6 +69,7 @@ export class MetricsCollector {
     private readonly trace: Trace,
   ) {
     this.voterCount = nodeIds.length;
+    this.replicationTimeline = new ReplicationTimelineCollector(options.sampleIntervalUs);
     for (const id of nodeIds) {
       this.peak.set(id, { peakEntries: 0, peakBytes: 0, finalEntries: 0 });
       this.snapshotCounts.set(id, 0);
@@ -186,6 +189,11 @@ export class MetricsCollector {
       this.replication.set(datacenter, samples);
     }
     samples.add(latencyUs);
+  }
+
+  /** The same acknowledgement, for the timeline of one follower (sim/replication-timeline.ts). */
+  onReplicated(follower: NodeId, proposedUs: number, latencyUs: number): void {
+    this.replicationTimeline.add(follower, proposedUs, latencyUs);
   }
 
   // ------------------------------------------------------------------ compaction
@@ -313,6 +321,7 @@ export class MetricsCollector {
     const applyLag = distributionOf(this.applyLagSamples.view);
     return {
       electionLatency: { ...distributionOf(this.electionLatencies), censored: this.censoredLatencies },
+      catchUp: input.catchUp.catchUp,
       elections: {
         started: input.electionsStarted,
         preVoteRounds: input.preVoteRounds,
@@ -337,9 +346,9 @@ export class MetricsCollector {
       applyLag: { max: this.maxApplyLag, p50: applyLag.p50, p99: applyLag.p99 },
       commitLatency: distributionOf(this.commitLatencies.view),
       clientLatency: { write: distributionOf(input.writeLatenciesUs), read: distributionOf(input.readLatenciesUs) },
-      replicationLatency: { byDatacenter },
+      replicationLatency: { byDatacenter, timeline: this.replicationTimeline.result() },
       messages: messageTotals(input.messagesByType, input.droppedByReason),
-      samples: { electionLatency: this.electionSamples, electionLatencyDropped: this.electionSamplesDropped, splitVoteTerms: terms.splitVoteTerms.slice(0, maxElectionSamples), lostToStaleLogTerms: terms.lostToStaleLogTerms.slice(0, maxElectionSamples) },
+      samples: { electionLatency: this.electionSamples, electionLatencyDropped: this.electionSamplesDropped, splitVoteTerms: terms.splitVoteTerms.slice(0, maxElectionSamples), lostToStaleLogTerms: terms.lostToStaleLogTerms.slice(0, maxElectionSamples), catchUp: input.catchUp.samples, catchUpDropped: input.catchUp.dropped },
     };
   }
 

@@ -47,6 +47,9 @@ export interface NetworkOptions {
   nodes: NodeId[];
   defaultLink: LinkConfig;
   topology?: Topology;
+  /** Per directed link, keyed "from->to": its latency, over the topology's and the default (a link fault still
+   *  overrides it; resetLinks comes back to it). */
+  linkLatency?: Record<string, Distribution>;
   maxMessageBytes: number;
   /** Bound on scheduled, undelivered message copies (default 1_000_000). Exceeding it throws. */
   maxInFlight?: number;
@@ -173,6 +176,11 @@ export class Network<M> {
     }
     validateLinkPatch(d, 'Network defaultLink');
     if (options.topology !== undefined) this.validateTopology(options.topology);
+    for (const [key, dist] of Object.entries(options.linkLatency ?? {})) {
+      const [from, to] = key.split('->');
+      if (to === undefined || from === to || !this.indexOfNode.has(from!) || !this.indexOfNode.has(to)) fail(`Network linkLatency: "${key}" is not "from->to" between two nodes`);
+      validateDistribution(dist, `Network linkLatency[${key}]`);
+    }
     this.cuts = new Cuts(this.nodes, (node) => this.indexOf(node));
     this.blocked = this.cuts.blocked;
     for (let f = 0; f < this.n; f++) {
@@ -425,6 +433,11 @@ export class Network<M> {
 
   private baseConfig(f: number, t: number): LinkConfig {
     const config = { ...this.options.defaultLink };
+    const own = this.options.linkLatency?.[`${this.nodes[f]}->${this.nodes[t]}`];
+    if (own !== undefined) {
+      config.latency = own;
+      return config;
+    }
     const topology = this.options.topology;
     if (topology !== undefined) {
       const dcFrom = topology.datacenterOf[this.nodes[f]];

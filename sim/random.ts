@@ -131,13 +131,25 @@ export class Random {
 // ---------------------------------------------------------------------------------------------------------
 // Distributions of durations (latencies) in integer microseconds.
 
+/** A floor: no draw is below it (a draw below it is raised to it). It takes no draw of its own, so a distribution
+ *  with a floor consumes the stream exactly as the same one without; absent, nothing changes (the key is left out,
+ *  so the trace's meta record of every existing scenario is unchanged). */
+interface Floored {
+  floorUs?: number;
+}
+
 export type Distribution =
-  | { kind: 'constant'; valueUs: number }
-  | { kind: 'uniform'; minUs: number; maxUs: number }
-  | { kind: 'normal'; meanUs: number; stddevUs: number }
+  | ({ kind: 'constant'; valueUs: number } & Floored)
+  | ({ kind: 'uniform'; minUs: number; maxUs: number } & Floored)
+  | ({ kind: 'normal'; meanUs: number; stddevUs: number } & Floored)
   | { kind: 'lognormal'; medianUs: number; sigma: number }
-  | { kind: 'exponential'; meanUs: number }
+  | ({ kind: 'exponential'; meanUs: number } & Floored)
   | { kind: 'tail'; baseUs: number; jitterUs: number; tailChance: number; tailMeanUs: number };
+
+/** The floor of a distribution, or 0 (every draw is at least 0). */
+export function floorOf(dist: Distribution): number {
+  return (dist as Floored).floorUs ?? 0;
+}
 
 function assertFiniteNonNegative(value: number, what: string): void {
   if (!(value >= 0) || !Number.isFinite(value)) fail(`${what} must be a finite number >= 0, got ${String(value)}`);
@@ -148,6 +160,11 @@ function assertFiniteNonNegative(value: number, what: string): void {
  * (network links, disks) call this once at configuration time so sampleUs can stay cheap.
  */
 export function validateDistribution(dist: Distribution, what = 'distribution'): void {
+  const floorUs = (dist as Floored).floorUs;
+  if (floorUs !== undefined) {
+    if (dist.kind === 'lognormal' || dist.kind === 'tail') fail(`${what}: a floor applies to constant, uniform, normal and exponential distributions, not ${dist.kind}`);
+    assertNonNegativeInteger(floorUs, `${what}.floorUs`);
+  }
   switch (dist.kind) {
     case 'constant':
       assertFiniteNonNegative(dist.valueUs, `${what}.valueUs`);
@@ -185,6 +202,12 @@ export function validateDistribution(dist: Distribution, what = 'distribution'):
  * draws depends only on the distribution's kind (and, for 'tail', on whether the tail fires).
  */
 export function sampleUs(dist: Distribution, random: Random): number {
+  const value = drawUs(dist, random);
+  const floorUs = (dist as Floored).floorUs;
+  return floorUs !== undefined && value < floorUs ? floorUs : value;
+}
+
+function drawUs(dist: Distribution, random: Random): number {
   let value: number;
   switch (dist.kind) {
     case 'constant':
@@ -225,6 +248,35 @@ function standardNormalCdf(x: number): number {
 
 /** Analytic mean in microseconds (before integer rounding, which shifts it by well under 1 us). */
 export function distributionMeanUs(dist: Distribution): number {
+  const floorUs = (dist as Floored).floorUs;
+  return floorUs === undefined || floorUs === 0 ? unflooredMeanUs(dist) : flooredMeanUs(dist, floorUs);
+}
+
+/** The mean of max(floor, X): floor + E[max(0, X - floor)]. */
+function flooredMeanUs(dist: Distribution, floorUs: number): number {
+  switch (dist.kind) {
+    case 'constant':
+      return Math.max(floorUs, Math.round(dist.valueUs));
+    case 'uniform': {
+      if (floorUs <= dist.minUs) return (dist.minUs + dist.maxUs) / 2;
+      if (floorUs >= dist.maxUs) return floorUs;
+      // Integer draws in [min, max]: those below the floor count as the floor.
+      const n = dist.maxUs - dist.minUs + 1;
+      const below = floorUs - dist.minUs;
+      const above = dist.maxUs - floorUs + 1;
+      return (below * floorUs + (above * (floorUs + dist.maxUs)) / 2) / n;
+    }
+    case 'normal':
+      // max(f, X) = f + max(0, X - f), and X - f is normal with mean mu - f.
+      return floorUs + unflooredMeanUs({ kind: 'normal', meanUs: dist.meanUs - floorUs, stddevUs: dist.stddevUs });
+    case 'exponential':
+      return floorUs + dist.meanUs * Math.exp(-floorUs / Math.max(dist.meanUs, Number.MIN_VALUE));
+    default:
+      return Math.max(floorUs, unflooredMeanUs(dist));
+  }
+}
+
+function unflooredMeanUs(dist: Distribution): number {
   switch (dist.kind) {
     case 'constant':
       return Math.round(dist.valueUs);
@@ -259,8 +311,13 @@ export function formatUs(us: number): string {
   return `${trim(us)}us`;
 }
 
-/** Short human description, e.g. "uniform 1ms..5ms". */
+/** Short human description, e.g. "uniform 1ms..5ms", "exponential mean 3ms, floor 1ms". */
 export function describeDistribution(dist: Distribution): string {
+  const floorUs = (dist as Floored).floorUs;
+  return floorUs === undefined ? describeUnfloored(dist) : `${describeUnfloored(dist)}, floor ${formatUs(floorUs)}`;
+}
+
+function describeUnfloored(dist: Distribution): string {
   switch (dist.kind) {
     case 'constant':
       return `constant ${formatUs(dist.valueUs)}`;

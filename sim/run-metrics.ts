@@ -3,6 +3,7 @@
 import type { CompactionDrift } from './compaction-drift.js';
 import type { Distribution } from './distribution.js';
 import type { MembershipMetrics } from './membership-metrics.js';
+import type { ReplicationTimeline } from './replication-timeline.js';
 import type { TraceLeaderLossReason } from '../contract/trace.js';
 import type { NodeId } from '../raft/types.js';
 
@@ -20,6 +21,26 @@ export interface ElectionLatencySample {
   readonly censored: boolean;
 }
 
+/** One catch-up (docs/metrics.md, "Catch-up"): a node back behind the cluster's commit index, until its durable log
+ *  holds it. */
+export interface CatchUpSample {
+  readonly node: NodeId;
+  /** What brought it back: a heal of the network, its restart, the end of its pause, or its boot as a new server. */
+  readonly cause: 'heal' | 'restart' | 'resume' | 'added';
+  readonly startUs: number;
+  /** Null: not caught up before the run ended (censored). */
+  readonly catchUpUs: number | null;
+  /** How far behind the cluster's commit index its durable log was when it came back. */
+  readonly behindEntries: number;
+  /** It installed a snapshot from the leader on the way. */
+  readonly bySnapshot: boolean;
+  /** Began before the liveness phase's heal and ended at or after it, or never ended: not in the distribution. */
+  readonly censored: boolean;
+}
+
+/** Of the uncensored catch-ups; `censored` counts the others, `abandoned` the episodes a crash ended. */
+export type CatchUpMetrics = Distribution & { readonly censored: number; readonly abandoned: number };
+
 /** The per-run measurements that are one or few per run, sample by sample (docs/results.md). */
 export interface RunSamples {
   /** At most maxElectionSamples, the first ones, in time order. */
@@ -30,6 +51,9 @@ export interface RunSamples {
    *  most maxElectionSamples each (the counts in `elections` are complete). */
   readonly splitVoteTerms: readonly number[];
   readonly lostToStaleLogTerms: readonly number[];
+  /** Every catch-up, in the order they ended (those never ended last); at most maxCatchUpSamples. */
+  readonly catchUp: readonly CatchUpSample[];
+  readonly catchUpDropped: number;
 }
 
 export interface Stall {
@@ -57,6 +81,8 @@ export interface RunMetrics {
   readonly membership?: MembershipMetrics;
   /** Of the uncensored samples; `censored` counts the others. */
   readonly electionLatency: Distribution & { readonly censored: number };
+  /** Catch-up times of nodes back behind the cluster (sim/cluster/catch-up.ts). */
+  readonly catchUp: CatchUpMetrics;
   readonly elections: {
     readonly started: number;
     readonly preVoteRounds: number;
@@ -90,7 +116,8 @@ export interface RunMetrics {
   readonly applyLag: { readonly max: number; readonly p50: number | null; readonly p99: number | null };
   readonly commitLatency: Distribution;
   readonly clientLatency: { readonly write: Distribution; readonly read: Distribution };
-  readonly replicationLatency: { readonly byDatacenter: Record<string, Distribution> };
+  /** timeline: per follower, by proposal time (sim/replication-timeline.ts). */
+  readonly replicationLatency: { readonly byDatacenter: Record<string, Distribution>; readonly timeline: ReplicationTimeline };
   readonly messages: {
     readonly sent: number;
     readonly delivered: number;
@@ -118,4 +145,5 @@ export interface RunTotals {
   readonly messagesByType: Record<string, MessageCounts>;
   readonly droppedByReason: Record<string, number>;
   readonly endUs: number;
+  readonly catchUp: { readonly catchUp: CatchUpMetrics; readonly samples: readonly CatchUpSample[]; readonly dropped: number };
 }

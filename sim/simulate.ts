@@ -314,6 +314,7 @@ function assembleResult(run: Run, outcome: Outcome): SimulationResult {
     messagesByType: cluster.stats.messagesByType,
     droppedByReason: cluster.stats.droppedByReason,
     endUs: scheduler.nowUs,
+    catchUp: cluster.catchUps.result(),
   });
   // Only for runs that can change membership, so that result.json of every other run is unchanged.
   const membership = options.cluster.initialMembers !== undefined || run.faults.some((item) => membershipFaultIn(item.fault) !== null) || options.triggers.some((trigger) => membershipFaultIn(trigger.fault) !== null);
@@ -396,6 +397,8 @@ export function serializableParams(options: SimulationOptions, faults: readonly 
     raft: options.cluster.raft,
     link: options.cluster.link,
     topology: options.cluster.topology,
+    // Only when set (network.links), so that the meta record (and every golden hash) of a run without it is unchanged.
+    ...(options.cluster.linkLatency !== undefined ? { linkLatency: options.cluster.linkLatency } : {}),
     maxMessageBytes: options.cluster.maxMessageBytes,
     clocks: options.cluster.clocks,
     disk: options.cluster.disk,

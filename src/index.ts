@@ -57,6 +57,12 @@ export { runRange } from './experiments/results.js';
 export type { RangeResult, RangeStats, ClaimCheck } from './experiments/results.js';
 export { splitVotePoints, splitVoteScenario, runSplitVotePoint } from './experiments/split-votes.js';
 export type { SplitVotePoint, SplitVoteResult, SplitVoteTrial } from './experiments/split-votes.js';
+export { incidentVariants, incidentScenario, runIncidentTrial } from './experiments/two-dc-incident.js';
+export type { IncidentVariant, IncidentTrial } from './experiments/two-dc-incident.js';
+export { runIncidentVariant } from './experiments/two-dc-incident-report.js';
+export type { IncidentVariantResult } from './experiments/two-dc-incident-report.js';
+export { driftCases, driftScenario, runDriftTrial, runDriftCase } from './experiments/compaction-drift.js';
+export type { DriftCase, DriftTrial, DriftRound, DriftCaseResult } from './experiments/compaction-drift.js';
 
 // Errors a caller catches, and the command line's exit codes.
 export { ScenarioError, SpecError } from './scenario/errors.js';

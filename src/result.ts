@@ -112,6 +112,9 @@ export const sweepMetricPaths: readonly string[] = [
   'electionLatency.p99',
   'electionLatency.max',
   'electionLatency.censored',
+  'catchUp.p50',
+  'catchUp.max',
+  'catchUp.censored',
   'elections.splitVotes',
   'elections.lostToStaleLog',
   'elections.timeWithoutLeaderUs',
@@ -187,6 +190,10 @@ export interface SeedSamples {
   /** The terms split votes lost, and the terms lone candidates lost to a stale log, ascending (the first ones). */
   readonly splitVoteTerms: readonly number[];
   readonly lostToStaleLogTerms: readonly number[];
+  /** Each catch-up of a node back behind the cluster (metrics.samples.catchUp; absent in files written before it
+   *  existed): the node, cause, start, time (null: never caught up) and the censored mark. */
+  readonly catchUp?: readonly { readonly node: string; readonly cause: string; readonly startUs: number; readonly catchUpUs: number | null; readonly censored: boolean }[];
+  readonly catchUpDropped?: number;
 }
 
 /** The samples of a run's metrics, bounded for a sweep row. */
@@ -199,6 +206,8 @@ export function seedSamples(metrics: SimulationResult['metrics'] | undefined | n
     electionLatencyDropped: samples.electionLatencyDropped + samples.electionLatency.length - kept.length,
     splitVoteTerms: samples.splitVoteTerms.slice(0, sweepSamplesPerSeed),
     lostToStaleLogTerms: samples.lostToStaleLogTerms.slice(0, sweepSamplesPerSeed),
+    catchUp: samples.catchUp.slice(0, sweepSamplesPerSeed).map((sample) => ({ node: sample.node, cause: sample.cause, startUs: sample.startUs, catchUpUs: sample.catchUpUs, censored: sample.censored })),
+    catchUpDropped: samples.catchUpDropped + Math.max(0, samples.catchUp.length - sweepSamplesPerSeed),
   };
 }
 

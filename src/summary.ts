@@ -68,6 +68,12 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
     const latency = m.electionLatency;
     const censored = latency.censored > 0 ? ` (${latency.censored} censored: replaced only after the liveness heal, not in the latencies)` : '';
     lines.push(`  leaderless  ${plural(latency.count + latency.censored, 'leader loss', 'leader losses')}${censored}; election latency p50 ${us(latency.p50)}, p99 ${us(latency.p99)}, max ${us(latency.max)}; ${us(m.elections.timeWithoutLeaderUs)} without a leader in all`);
+    // Absent in result.json files written before catch-up samples existed; only when some node fell behind.
+    const catchUp = (m as { catchUp?: typeof m.catchUp }).catchUp;
+    if (catchUp !== undefined && catchUp.count + catchUp.censored > 0) {
+      const censoredCatchUps = catchUp.censored > 0 ? ` (${catchUp.censored} censored: not caught up before the liveness heal or the end)` : '';
+      lines.push(`  catch-up    ${plural(catchUp.count + catchUp.censored, 'catch-up')} of a node back behind the commit index${censoredCatchUps}; p50 ${us(catchUp.p50)}, max ${us(catchUp.max)}`);
+    }
     lines.push(`  latency     commit p50 ${us(m.commitLatency.p50)} p99 ${us(m.commitLatency.p99)}; client write p50 ${us(m.clientLatency.write.p50)} p99 ${us(m.clientLatency.write.p99)}; read p99 ${us(m.clientLatency.read.p99)}`);
     lines.push(`  log         peak ${plural(m.logGrowth.peakEntries, 'entry')} (${size(m.logGrowth.peakBytes)} on disk), ${m.logGrowth.finalEntries} at the end, growth ${m.logGrowth.growthEntriesPerSecond.toFixed(1)} entries/s; apply lag max ${plural(m.applyLag.max, 'entry')}`);
     const drift = m.compaction.drift;

@@ -136,6 +136,10 @@ export interface PooledSamples {
   readonly electionLatencyDropped: number;
   readonly splitVoteTerms: number;
   readonly lostToStaleLogTerms: number;
+  /** Every listed uncensored catch-up time, the censored ones counted apart, and those not listed. */
+  readonly catchUp: Distribution;
+  readonly catchUpCensored: number;
+  readonly catchUpDropped: number;
 }
 
 /** Every seed's listed samples in one pool (rows without samples add nothing). */
@@ -145,6 +149,9 @@ export function pooledSamples(runs: readonly SeedSummary[]): PooledSamples {
   let dropped = 0;
   let split = 0;
   let stale = 0;
+  const catchUps: number[] = [];
+  let catchUpCensored = 0;
+  let catchUpDropped = 0;
   for (const run of runs) {
     const samples = run.samples;
     if (samples === undefined || samples === null) continue;
@@ -153,10 +160,15 @@ export function pooledSamples(runs: readonly SeedSummary[]): PooledSamples {
       else latencies.push(sample.latencyUs);
     }
     dropped += samples.electionLatencyDropped;
+    for (const sample of samples.catchUp ?? []) {
+      if (sample.censored || sample.catchUpUs === null) catchUpCensored++;
+      else catchUps.push(sample.catchUpUs);
+    }
+    catchUpDropped += samples.catchUpDropped ?? 0;
     split += samples.splitVoteTerms.length;
     stale += samples.lostToStaleLogTerms.length;
   }
-  return { electionLatency: distributionOf(latencies), electionLatencyCensored: censored, electionLatencyDropped: dropped, splitVoteTerms: split, lostToStaleLogTerms: stale };
+  return { electionLatency: distributionOf(latencies), electionLatencyCensored: censored, electionLatencyDropped: dropped, splitVoteTerms: split, lostToStaleLogTerms: stale, catchUp: distributionOf(catchUps), catchUpCensored, catchUpDropped };
 }
 
 /** Seeds reaching each situation, every situation listed (older sweep files without `reached` count as none). */

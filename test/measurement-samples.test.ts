@@ -28,6 +28,7 @@ const totals: RunTotals = {
   readLatenciesUs: [],
   messagesByType: {},
   droppedByReason: {},
+  catchUp: { catchUp: { count: 0, min: null, p50: null, p90: null, p99: null, max: null, mean: null, censored: 0, abandoned: 0 }, samples: [], dropped: 0 },
   endUs: 10_000_000,
 };
 

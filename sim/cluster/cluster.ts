@@ -26,6 +26,7 @@ import { NodeClock } from '../clock.js';
 import { Disk } from '../disk.js';
 import type { KvCommand } from '../kv.js';
 import { MembershipCollector, type MembershipMetrics } from '../membership-metrics.js';
+import { CatchUps } from './catch-up.js';
 import { MetricsCollector } from '../metrics.js';
 import { membershipFaultIn, type Fault } from '../nemesis.js';
 import { Network, type NodeId, type Topology } from '../network.js';
@@ -67,6 +68,7 @@ export class Cluster {
   readonly membershipChecker: MembershipChecker | null;
   readonly metrics: MetricsCollector;
   readonly membershipCollector: MembershipCollector;
+  readonly catchUps: CatchUps;
   readonly coverage = new Coverage();
   readonly stats: ClusterStats = newClusterStats();
   private readonly event = new CurrentEvent();
@@ -104,6 +106,7 @@ export class Cluster {
     this.network = this.raftNetwork();
     this.clientNetwork = this.clientFacingNetwork(clientIds);
     for (const id of options.nodeIds) this.nodes.set(id, this.createNode(id));
+    this.catchUps = new CatchUps(this.nodes);
     this.membershipChecker = this.checker === null ? null : this.buildMembershipChecker();
     this.contract = this.checker === null ? null : this.contractChecker(this.checker);
     const context: ClusterContext = {
@@ -115,6 +118,7 @@ export class Cluster {
       membershipChecker: this.membershipChecker,
       metrics: this.metrics,
       membershipCollector: this.membershipCollector,
+      catchUps: this.catchUps,
       coverage: this.coverage,
       stats: this.stats,
       network: this.network,
@@ -182,6 +186,7 @@ export class Cluster {
         nodes: [...options.nodeIds],
         defaultLink: options.link,
         ...(options.topology !== null ? { topology: options.topology } : {}),
+        ...(options.linkLatency !== undefined ? { linkLatency: { ...options.linkLatency } } : {}),
         maxMessageBytes: options.maxMessageBytes,
       },
       {

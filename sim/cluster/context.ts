@@ -9,6 +9,7 @@ import type { ContractChecker } from '../contract-checker.js';
 import type { MembershipChecker } from '../membership-checker.js';
 import type { Coverage } from '../coverage.js';
 import type { MembershipCollector } from '../membership-metrics.js';
+import type { CatchUps } from './catch-up.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { Network, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
@@ -32,6 +33,8 @@ export interface ClusterContext {
   readonly metrics: MetricsCollector;
   /** The membership measurements (joint time, catch-up of added nodes). */
   readonly membershipCollector: MembershipCollector;
+  /** Catch-up times of nodes back behind the cluster (catch-up.ts). */
+  readonly catchUps: CatchUps;
   /** Situations reached (coverage.ts), counted where they are recognised. */
   readonly coverage: Coverage;
   readonly stats: ClusterStats;

@@ -259,12 +259,14 @@ export class Faults {
       case 'heal':
         this.network.heal();
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'heal' });
+        this.context.catchUps.onHeal(now, null);
         return;
       case 'rejoin': {
         const node = this.one(fault.node, random);
         if (node === null) return;
         this.network.rejoin(node.id);
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'rejoin', node: node.id });
+        this.context.catchUps.onHeal(now, node.id);
         return;
       }
       default:
@@ -350,6 +352,7 @@ export class Faults {
     this.crashOrder = this.crashOrder.filter((id) => id !== node.id);
     this.crashOrder.push(node.id);
     this.context.notify({ kind: 'crash', node: node.id });
+    this.context.catchUps.onCrash(node.id);
     if (wasLeader) this.context.notify({ kind: 'leader-lost', node: node.id, term: node.observed.term, why: 'crash' });
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'crash', node: node.id, lostRecords, tornRecords });
   }
@@ -380,6 +383,7 @@ export class Faults {
     node.observed.term = node.raft.currentTerm;
     this.stats.restarts++;
     this.context.notify({ kind: 'restart', node: node.id });
+    this.context.catchUps.onBack(this.scheduler.nowUs, node, 'restart');
     this.checker?.onRestart(node.id, node.raft.currentTerm, node.raft.log.committed, node.raft.log.applied);
     this.context.contract?.onRestart(node.id, node.raft.currentTerm, node.raft.votedFor);
     this.context.membershipChecker?.onRestart(node.id);
@@ -415,6 +419,7 @@ export class Faults {
     node.process.status = 'up';
     this.context.event.text = `resume of ${node.id}`;
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'resume', node: node.id });
+    this.context.catchUps.onBack(this.scheduler.nowUs, node, 'resume');
     node.runBacklog();
     this.readyLoop.armWake(node);
   }
@@ -428,11 +433,14 @@ export class Faults {
     this.network.removeAllFilters();
     if (this.trace.enabled) this.trace.emit({ t: this.scheduler.nowUs, type: 'heal', all: true });
     this.metrics.onLivenessHeal(this.scheduler.nowUs);
+    this.context.catchUps.onLivenessHeal(this.scheduler.nowUs);
     for (const node of this.nodes.values()) {
       node.process.slowDelayUs = 0;
       if (node.process.status === 'paused') this.resume(node);
       if (node.process.status === 'down') this.restart(node);
     }
+    // After the restarts: a node restarted here catches up from its restart, every other one from the heal.
+    this.context.catchUps.onHeal(this.scheduler.nowUs, null);
   }
 }
 

@@ -14,8 +14,9 @@ export class ProposalLatency {
   private readonly scheduler: Scheduler;
   private readonly options: ClusterOptions;
   private readonly metrics: MetricsCollector;
-  /** Datacenter of the follower whose acknowledgement onReplicated is measuring. */
+  /** Datacenter and id of the follower whose acknowledgement onReplicated is measuring. */
   private replicationDatacenter = 'all';
+  private replicationFollower: NodeId = '';
 
   constructor(context: ClusterContext) {
     this.scheduler = context.scheduler;
@@ -25,7 +26,9 @@ export class ProposalLatency {
 
   /** Created once and handed to ProposalTimes.forEachIn, so measuring allocates no closure. */
   private readonly onReplicated = (proposedUs: number): void => {
-    this.metrics.onReplicationLatency(this.replicationDatacenter, this.scheduler.nowUs - proposedUs);
+    const latencyUs = this.scheduler.nowUs - proposedUs;
+    this.metrics.onReplicationLatency(this.replicationDatacenter, latencyUs);
+    this.metrics.onReplicated(this.replicationFollower, proposedUs, latencyUs);
   };
   private readonly onCommitted = (proposedUs: number): void => {
     this.metrics.onCommitLatency(this.scheduler.nowUs - proposedUs);
@@ -50,6 +53,7 @@ export class ProposalLatency {
     measurement.replicationAcked.set(follower, index);
     if (measurement.proposedAtUs.size === 0) return;
     this.replicationDatacenter = this.options.topology?.datacenterOf[follower] ?? 'all';
+    this.replicationFollower = follower;
     measurement.proposedAtUs.forEachIn(Math.max(previous + 1, index - maxIndexesPerMeasurement), index, this.onReplicated);
     this.forgetProposalTimes(leader);
   }

@@ -192,5 +192,6 @@ export class MembershipOps {
     metrics.onRole(node.id, 'follower', node.raft.currentTerm);
     this.readyLoop.armWake(node);
     this.compaction.armWindow(node);
+    this.context.catchUps.onBack(now, node, 'added');
   }
 }

@@ -7,6 +7,7 @@ import type { ContractChecker } from '../contract-checker.js';
 import type { Coverage } from '../coverage.js';
 import type { MembershipChecker } from '../membership-checker.js';
 import type { MembershipCollector } from '../membership-metrics.js';
+import type { CatchUps } from './catch-up.js';
 import type { MetricsCollector } from '../metrics.js';
 import type { DropReason, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
@@ -28,6 +29,7 @@ export class Observers {
   private readonly membershipChecker: MembershipChecker | null;
   private readonly metrics: MetricsCollector;
   private readonly collector: MembershipCollector;
+  private readonly catchUps: CatchUps;
   private readonly coverage: Coverage;
   private readonly nodes: ReadonlyMap<NodeId, SimNode>;
   private readonly stats: ClusterStats;
@@ -45,6 +47,7 @@ export class Observers {
     this.membershipChecker = context.membershipChecker;
     this.metrics = context.metrics;
     this.collector = context.membershipCollector;
+    this.catchUps = context.catchUps;
     this.coverage = context.coverage;
     this.nodes = context.nodes;
     this.stats = context.stats;
@@ -57,6 +60,7 @@ export class Observers {
     const events = node.raft.takeEvents();
     for (let k = 0; k < events.length; k++) this.onRaftEvent(node, events[k]!);
     if (this.collector.catchingUp.size > 0 && this.collector.catchingUp.has(node.id)) this.noteCatchUp(node);
+    if (this.catchUps.pending > 0 && this.catchUps.isCatchingUp(node.id)) this.catchUps.check(this.scheduler.nowUs, node);
     const checker = this.checker;
     if (checker !== null) {
       checker.onTerm(node.id, node.raft.currentTerm);
@@ -108,6 +112,7 @@ export class Observers {
         return;
       case 'snapshot-installed':
         this.collector.onSnapshotInstalled(node.id);
+        this.catchUps.onSnapshotInstalled(node.id);
         if (this.protocolTap.on) this.notify({ kind: 'snapshot-installed', node: node.id });
         return;
       case 'membership':

@@ -22,6 +22,8 @@ export interface ClusterOptions {
   readonly raft: Omit<RaftConfig, 'id' | 'voters'>;
   readonly link: LinkConfig;
   readonly topology: Topology | null;
+  /** Per directed link ("n1->n2"), its latency over the topology's (network.links); absent: none. */
+  readonly linkLatency?: Readonly<Record<NodeId, Distribution>>;
   readonly maxMessageBytes: number;
   readonly clientLatency: Distribution;
   /** A home datacenter per client id (with a topology): a client reaches the nodes of its own datacenter with

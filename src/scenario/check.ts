@@ -156,6 +156,16 @@ function checkClockNames(full: FullSpec, check: Checker): void {
   }
 }
 
+/** network.links: each key "A->B" or "A<->B" between two different nodes of the cluster. */
+function checkLinks(full: FullSpec, check: Checker): void {
+  for (const key of Object.keys(full.network.links)) {
+    const match = /^([A-Za-z][\w.-]*?)\s*(<->|->)\s*([A-Za-z][\w.-]*)$/.exec(key);
+    if (match === null || !check.nodeIds.includes(match[1]!) || !check.nodeIds.includes(match[3]!) || match[1] === match[3]) {
+      check.add(['network', 'links', key], `the key ${JSON.stringify(key)}`, `"A<->B" (both ways) or "A->B" (one way) with two different nodes of the cluster (${check.nodeIds.join(', ')})`);
+    }
+  }
+}
+
 /** workload.placement names datacenters and places exactly workload.clients clients. */
 function checkClientPlacement(full: FullSpec, check: Checker): void {
   const placement = full.workload.placement;
@@ -177,6 +187,7 @@ export function checkFull(full: FullSpec, overridden: ReadonlySet<string>, conte
   checkInitialMembers(full, check);
   checkDatacenters(full, check);
   checkClockNames(full, check);
+  checkLinks(full, check);
   checkClientPlacement(full, check);
   checkRaft(full, overridden, check);
   checkFaults(full, !overridden.has('duration') && !drawnDuration, check);

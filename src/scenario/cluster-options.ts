@@ -30,7 +30,9 @@ export function initialMembersOf(full: FullSpec): string[] | null {
 export function baseLink(full: FullSpec, from: string, to: string): { dropChance: number; duplicateChance: number; reorderChance: number; latency: Distribution } {
   const n = full.network;
   let latency = n.latency;
-  if (full.cluster.datacenters !== null) {
+  const own = linkLatencyOf(full)?.[`${from}->${to}`];
+  if (own !== undefined) latency = own;
+  else if (full.cluster.datacenters !== null) {
     const a = datacenterOf(full, from);
     const b = datacenterOf(full, to);
     if (a !== undefined && b !== undefined) {
@@ -65,6 +67,22 @@ export function clientHomes(full: FullSpec): string[] {
   const placement = full.workload.placement;
   if (placement === null) return [];
   return Object.entries(placement).flatMap(([dc, count]) => Array.from({ length: count }, () => dc));
+}
+
+/** network.links per directed link ("n1->n2"; a "n1<->n2" key gives both ways, a one-way key over it wins). */
+function linkLatencyOf(full: FullSpec): Record<string, Distribution> | null {
+  const entries = Object.entries(full.network.links);
+  if (entries.length === 0) return null;
+  const out: Record<string, Distribution> = {};
+  for (const bothWays of [true, false]) {
+    for (const [key, dist] of entries) {
+      const match = /^(.+?)\s*(<->|->)\s*(.+)$/.exec(key);
+      if (match === null || (match[2] === '<->') !== bothWays) continue;
+      out[`${match[1]}->${match[3]}`] = dist;
+      if (bothWays) out[`${match[3]}->${match[1]}`] = dist;
+    }
+  }
+  return out;
 }
 
 function topologyOf(full: FullSpec): ClusterOptions['topology'] {
@@ -121,6 +139,8 @@ export function clusterOptionsOf(full: FullSpec): ClusterOptions {
     raft: raftOptionsOf(full),
     link: { latency: n.latency, dropChance: n.drop, duplicateChance: n.duplicate, reorderChance: n.reorder, reorderDelay: n.reorderDelay },
     topology: topologyOf(full),
+    // Written only when set, so that the meta record (and every golden hash) of a run without it is unchanged.
+    ...(linkLatencyOf(full) !== null ? { linkLatency: linkLatencyOf(full)! } : {}),
     maxMessageBytes: n.maxMessageBytes,
     clientLatency: n.clientLatency,
     // Written only when set, so that the meta record (and every golden hash) of a run without it is unchanged.

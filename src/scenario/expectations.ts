@@ -34,6 +34,7 @@ const distribution = (unit: Quantity): Shape => ({ count: 'count', min: unit, p5
 /** The documented shape of result.metrics (docs/metrics.md); `*` is any node, datacenter or message type. */
 export const metricShape: { readonly [key: string]: Shape } = {
   electionLatency: { ...(distribution('duration') as { readonly [key: string]: Shape }), censored: 'count' },
+  catchUp: { ...(distribution('duration') as { readonly [key: string]: Shape }), censored: 'count', abandoned: 'count' },
   elections: { started: 'count', preVoteRounds: 'count', termsWithoutLeader: 'count', splitVotes: 'count', lostToStaleLog: 'count', termsUsed: 'count', leaderChanges: 'count', timeWithoutLeaderUs: 'duration', firstLeaderUs: 'duration' },
   logGrowth: {
     peakEntries: 'count',

@@ -3,13 +3,17 @@
 // work rather than ones that expose bugs: a fixed 100 ms election timeout across 50-57 ms links (seed 1578:
 // 10,366 elections, never a leader), or fast backoff off with a follower 2,200 entries behind across 45 ms links
 // (seed 1690: one entry per round trip needs more than the fixed 3-minute bound).
-import type { Distribution } from '../../sim/random.js';
+import { floorOf, type Distribution } from '../../sim/random.js';
 
 /** Election timeouts are at least this many broadcast times (a round trip plus an fsync) in swarm draws. */
 export const BROADCASTS_PER_ELECTION_TIMEOUT = 5;
 
 /** A latency a link rarely exceeds: the top of a uniform range, three deviations above a normal's mean, ... */
 export function highLatencyUs(dist: Distribution): number {
+  return Math.max(floorOf(dist), unflooredHighUs(dist));
+}
+
+function unflooredHighUs(dist: Distribution): number {
   switch (dist.kind) {
     case 'constant':
       return dist.valueUs;

@@ -316,6 +316,8 @@ function fillNetwork(f: Filler, spec: ScenarioSpec): FullSpec['network'] {
     reorderDelay: f.take('network.reorderDelay', n.reorderDelay, () => link.reorderDelay, null, showDistribution),
     maxMessageBytes: f.take('network.maxMessageBytes', n.maxMessageBytes, () => sim.cluster.maxMessageBytes, null, showSize),
     clientLatency: f.take('network.clientLatency', n.clientLatency, () => sim.cluster.clientLatency, null, showDistribution),
+    // Never drawn: a link of its own is a scenario's statement about one link.
+    links: n.links ?? {},
   };
 }
 
@@ -460,7 +462,7 @@ export function fillSpec(given: ScenarioSpec, seed: number, name: string): FillR
   const disk = fillDisk(f, spec);
   // Every field draws from its own stream, so drawing the network before Raft changes no value; it lets the
   // timeout draw respect the links it will run over.
-  const broadcast = broadcastUs([network.latency, ...(cluster.latency.intra !== null ? [cluster.latency.intra] : []), ...Object.values(cluster.latency.inter)], disk.fsyncLatency);
+  const broadcast = broadcastUs([network.latency, ...(cluster.latency.intra !== null ? [cluster.latency.intra] : []), ...Object.values(cluster.latency.inter), ...Object.values(network.links)], disk.fsyncLatency);
   const raft = fillRaft(f, spec, swarmOn ? minimumElectionTimeoutUs(broadcast) : 0, churn);
   const compaction = fillCompaction(f, spec, churn);
   const metrics = fillMetrics(f, spec);

@@ -23,12 +23,16 @@ export type DriftText = `${number}ppm` | `${number}%` | 0;
 export type SizeText = `${number}${'B' | 'KiB' | 'MiB' | 'GiB' | 'KB' | 'MB' | 'GB'}` | number;
 /** `200/s`, `30/min`, or a number per second. */
 export type RateText = `${number}/${'s' | 'min'}` | number;
-/** A latency distribution: constant, uniform (`1ms..5ms`), or a named shape. */
+/** A latency distribution: constant, uniform (`1ms..5ms`), or a named shape; fixed, uniform, normal and
+ *  exponential take a `floor` beside the kind (no draw below it). */
 export type DistributionText =
   | RangeText
-  | { normal: { mean: DurationText; stddev: DurationText } }
+  | { fixed: DurationText; floor?: DurationText }
+  | { constant: DurationText; floor?: DurationText }
+  | { uniform: RangeText; floor?: DurationText }
+  | { normal: { mean: DurationText; stddev: DurationText }; floor?: DurationText }
   | { lognormal: { median: DurationText; sigma: number } }
-  | { exponential: { mean: DurationText } }
+  | { exponential: { mean: DurationText } | DurationText; floor?: DurationText }
   | { tail: { base: DurationText; jitter: DurationText; chance: ProbabilityText; mean: DurationText } };
 type Off = 'off' | false | null;
 /** A node by id (`n2`) or chosen when the fault fires: `leader`, `follower`, `random`, `last-crashed`, `event-node`. */
@@ -80,6 +84,8 @@ export interface ScenarioInput {
     reorderDelay?: DistributionText;
     maxMessageBytes?: SizeText;
     clientLatency?: DistributionText;
+    /** Per link, over the datacenter latencies: `{'n1->n2': 20ms}` (one way) or `{'n1<->n2': ...}` (both ways). */
+    links?: Record<string, DistributionText>;
   };
   disk?: { appendLatency?: DistributionText; fsyncLatency?: DistributionText; tearOnCrash?: boolean };
   workload?: {

@@ -145,6 +145,7 @@ const networkSchema = z.strictObject({
   reorderDelay: distribution,
   maxMessageBytes: positiveSize,
   clientLatency: distribution,
+  links: z.record(z.string(), distribution).optional(),
 });
 
 const diskSchema = z.strictObject({ appendLatency: distribution, fsyncLatency: distribution, tearOnCrash: switchValue });

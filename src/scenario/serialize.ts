@@ -106,6 +106,7 @@ function networkDocument(n: NonNullable<ScenarioSpec['network']>): Doc | undefin
     reorderDelay: opt(n.reorderDelay, formatDistribution),
     maxMessageBytes: opt(n.maxMessageBytes, formatSize),
     clientLatency: opt(n.clientLatency, formatDistribution),
+    links: n.links === undefined || Object.keys(n.links).length === 0 ? undefined : Object.fromEntries(Object.entries(n.links).map(([key, dist]) => [key, formatDistribution(dist)])),
   });
 }
 

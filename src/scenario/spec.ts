@@ -94,6 +94,8 @@ export interface NetworkSpec {
   reorderDelay?: Distribution;
   maxMessageBytes?: number;
   clientLatency?: Distribution;
+  /** Per link: "n1->n2" (one way) or "n1<->n2" (both ways), over the datacenter latencies. */
+  links?: Record<string, Distribution>;
 }
 
 export interface DiskSpec {

@@ -17,7 +17,8 @@ export const expectedText = {
   duration: 'a duration such as 150ms, 2s, 1.5s or 500us',
   signedDuration: 'a signed duration such as +80ms, -50ms or 0',
   range: 'a duration or a range such as 150ms..300ms',
-  distribution: 'a latency such as 5ms (constant), a range 1ms..5ms (uniform), or {normal: {mean, stddev}}, {lognormal: {median, sigma}}, {exponential: {mean}}, {tail: {base, jitter, chance, mean}}',
+  distribution:
+    'a latency such as 5ms (constant), a range 1ms..5ms (uniform), or {fixed: 5ms}, {uniform: 1ms..5ms}, {normal: {mean, stddev}}, {lognormal: {median, sigma}}, {exponential: {mean}}, {tail: {base, jitter, chance, mean}}; fixed, uniform, normal and exponential take a floor beside the kind: {exponential: {mean: 3ms}, floor: 1ms}',
   probability: 'a probability such as 5% or 0.05 (between 0 and 1)',
   ppm: 'parts per million such as 50ppm or -20ppm (or a percentage such as 0.5%)',
   size: 'a size such as 64KiB, 1MiB, 4MB or a number of bytes',
@@ -126,9 +127,20 @@ export function parseDistribution(value: unknown): Distribution {
       ? { kind: 'constant', valueUs: range.minUs }
       : { kind: 'uniform', minUs: range.minUs, maxUs: range.maxUs };
   }
-  if (!isRecord(value) || Object.keys(value).length !== 1) throw new UnitError(expectedText.distribution);
-  const [kind, body] = Object.entries(value)[0]!;
+  if (!isRecord(value)) throw new UnitError(expectedText.distribution);
+  const { floor, ...rest } = value;
+  if (Object.keys(rest).length !== 1) throw new UnitError(expectedText.distribution);
+  const [kind, body] = Object.entries(rest)[0]!;
+  const dist = parseDistributionKind(kind, body);
+  if (floor === undefined) return dist;
+  if (dist.kind === 'lognormal' || dist.kind === 'tail') throw new UnitError(`a floor only on fixed, uniform, normal or exponential latencies (${dist.kind} has none: tail's base is its floor)`);
+  return { ...dist, floorUs: parseDuration(floor) };
+}
+
+/** The body of `{kind: body}`: `fixed` is another name for `constant`. */
+function parseDistributionKind(kind: string, body: unknown): Distribution {
   switch (kind) {
+    case 'fixed':
     case 'constant':
       return { kind: 'constant', valueUs: parseDuration(body) };
     case 'uniform': {
@@ -278,6 +290,15 @@ export function formatRange(range: DurationRange): string {
 
 /** A distribution in the scenario-file form (a string when it has one, else the object form). */
 export function formatDistribution(dist: Distribution): string | Record<string, unknown> {
+  const floorUs = 'floorUs' in dist ? dist.floorUs : undefined;
+  if (floorUs === undefined) return formatUnfloored(dist);
+  const body = formatUnfloored(dist);
+  // A bare duration or range cannot carry a floor: write the kind out.
+  const withKind = typeof body !== 'string' ? body : dist.kind === 'constant' ? { fixed: body } : { uniform: body };
+  return { ...withKind, floor: formatDuration(floorUs) };
+}
+
+function formatUnfloored(dist: Distribution): string | Record<string, unknown> {
   switch (dist.kind) {
     case 'constant':
       return Number.isSafeInteger(dist.valueUs) ? formatDuration(dist.valueUs) : { constant: formatDuration(Math.round(dist.valueUs)) };
