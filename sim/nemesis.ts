@@ -2,6 +2,7 @@
 import { chaosArmEventKinds, membershipArmEventKinds, type ArmEventKind } from './protocol-events.js';
 import type { LinkConfig, NodeId } from './network.js';
 import type { Random } from './random.js';
+import type { NodeVersion } from '../raft/versions.js';
 
 /** A node named directly, or chosen when the fault fires: the current leader, a random follower, any node, or
  *  the node crashed most recently that is still down (so `crash: leader` can be undone by restarting it). */
@@ -11,6 +12,8 @@ export type NodeTarget = NodeId | 'leader' | 'follower' | 'random' | 'last-crash
 export const messageClasses = ['append', 'append-responses', 'heartbeat', 'vote', 'pre-vote', 'snapshot', 'responses', 'requests'] as const;
 export type MessageClass = (typeof messageClasses)[number];
 export type FilterAction = 'drop' | 'delay' | 'hold';
+export const upgradeOrders = ['leader-last', 'leader-first'] as const;
+export type UpgradeOrder = (typeof upgradeOrders)[number];
 
 export type Fault =
   | { readonly kind: 'crash'; readonly node: NodeTarget }
@@ -52,6 +55,14 @@ export type Fault =
    *  delayUs later, with the target event-node meaning that event's node. With `undo`, the fault is undone
    *  undo.afterUs after it fires (an isolation healed, filters cleared). With `repeat` > 1 it is a storm: once
    *  the fault has fired it waits for the next such event, `repeat` firings in all, within the same window. */
+  /** A node restarts onto another version with the same disk (raft/versions.ts): an upgrade, or a downgrade when
+   *  `to` is older. A running node stops (as a crash: what was not fsynced is lost) and starts downUs later; a
+   *  node that is down takes the new version at its next restart. */
+  | { readonly kind: 'upgrade'; readonly node: NodeTarget; readonly to: NodeVersion; readonly downUs: number }
+  /** Every server not yet at `to`, one at a time, everyUs apart (sim/cluster/upgrades.ts): `leader-last` takes
+   *  followers first and the node leading at each step last; `leader-first` takes the node leading at each step
+   *  first. Each step is an upgrade with downUs. */
+  | { readonly kind: 'rolling-upgrade'; readonly to: NodeVersion; readonly everyUs: number; readonly order: UpgradeOrder; readonly downUs: number }
   | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: Fault; readonly repeat?: number; readonly undo?: ArmUndo }
   // Membership operations (Raft dissertation ch. 4), proposed to the current leader (sim/cluster/membership.ts:
   // retried while there is none or it refuses for a passing reason). A node that is not running yet (a spare of

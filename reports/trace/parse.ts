@@ -108,6 +108,10 @@ function dispatch(b: ModelBuilder, record: ReportRecord): void {
     case 'election-lost':
     case 'progress':
       return;
+    // Versions (docs/versions.md): not drawn yet; the restart around an upgrade is.
+    case 'upgrade':
+    case 'unsupported':
+      return;
     case 'membership': return onMembership(b, record);
     case 'conf-change': return onConfChange(b, record);
     case 'conf-change-refused': return onConfChangeRefused(b, record);

@@ -13,6 +13,7 @@ import type { MetricsCollector } from '../metrics.js';
 import type { Network, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
 import type { Trace } from '../trace.js';
+import type { VersionCollector } from '../version-metrics.js';
 import type { CurrentEvent } from './current-event.js';
 import type { SimNode } from './node.js';
 import type { ClusterOptions } from './options.js';
@@ -32,6 +33,8 @@ export interface ClusterContext {
   readonly metrics: MetricsCollector;
   /** The membership measurements (joint time, catch-up of added nodes). */
   readonly membershipCollector: MembershipCollector;
+  /** The mixed-version measurements (version-metrics.ts); null for an unversioned run. */
+  readonly versionCollector: VersionCollector | null;
   /** Situations reached (coverage.ts), counted where they are recognised. */
   readonly coverage: Coverage;
   readonly stats: ClusterStats;

@@ -36,6 +36,8 @@ export interface FullSpec {
     skew: number;
     /** As given: a missing offset comes from the skew spread, a missing drift is 0. */
     clocks: Record<string, { offset?: number; drift?: number }>;
+    /** As given; null: unversioned (never drawn). */
+    versions: number | Record<string, number> | null;
   };
   raft: Filled<Omit<RaftSpec, 'profile' | 'flowControl' | 'unsafe'>> & {
     /** The implementation profile the file named (its values are already filled in), or null. */
@@ -43,7 +45,9 @@ export interface FullSpec {
     flowControl: Filled<NonNullable<RaftSpec['flowControl']>>;
     unsafe: Filled<NonNullable<RaftSpec['unsafe']>>;
   };
-  compaction: Omit<Filled<CompactionSpec>, 'snapshotCount' | 'snapshotInterval' | 'mistakes'> & {
+  compaction: Omit<Filled<CompactionSpec>, 'snapshotCount' | 'snapshotInterval' | 'mistakes' | 'pauseWhileSendingSnapshot'> & {
+    /** Present (true) only when the file switches it on, so every other complete spec is unchanged. */
+    pauseWhileSendingSnapshot?: true;
     snapshotCount: number | null;
     snapshotInterval: number | null;
     mistakes: Filled<NonNullable<CompactionSpec['mistakes']>>;
@@ -185,7 +189,7 @@ function fillCluster(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec['c
   // Churn seeds of five or more servers keep one or two spare, for the churn to add (fill-churn.ts).
   const spares = churn && c.nodes === undefined && nodeIds.length >= 5;
   const initialMembers = c.initialMembers ?? (spares ? f.take<number>('cluster.initialMembers', undefined, () => nodeIds.length, (random) => nodeIds.length - random.int(1, 2), same) : null);
-  return { nodes, initialMembers, datacenters, latency: { intra, inter }, skew, clocks };
+  return { nodes, initialMembers, datacenters, latency: { intra, inter }, skew, clocks, versions: c.versions ?? null };
 }
 
 // --- raft (draws respect what the file gives: a drawn timeout stays above a given heartbeat, drawn sizes fit in
@@ -289,6 +293,7 @@ function fillCompaction(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec
       applyLagTolerance: f.take('compaction.mistakes.applyLagTolerance', k.mistakes?.applyLagTolerance, () => dc.mistakes.applyLagTolerance, null, same),
       noSnapshotFallback: f.take('compaction.mistakes.noSnapshotFallback', k.mistakes?.noSnapshotFallback, () => dc.mistakes.noSnapshotFallback, null, same),
     },
+    ...(k.pauseWhileSendingSnapshot === true ? { pauseWhileSendingSnapshot: true as const } : {}),
   };
 }
 

@@ -45,6 +45,7 @@ export interface ScenarioInput {
     latency?: { intra?: DistributionText; inter?: Record<string, DistributionText> };
     skew?: DurationText;
     clocks?: Record<string, { offset?: SignedDurationText; drift?: DriftText }>;
+    versions?: number | Record<string, number>;
   };
   raft?: {
     profile?: RaftProfile;
@@ -70,6 +71,7 @@ export interface ScenarioInput {
     applyCost?: DurationText;
     snapshotBytesPerSecond?: `${number}${'B' | 'KiB' | 'MiB' | 'GiB' | 'KB' | 'MB' | 'GB'}/s` | number;
     mistakes?: { triggerOnApplyLag?: boolean; applyLagTolerance?: number; noSnapshotFallback?: boolean };
+    pauseWhileSendingSnapshot?: boolean;
   };
   metrics?: { sampleInterval?: DurationText; stallBound?: DurationText; stallEntries?: number };
   network?: {
@@ -159,5 +161,7 @@ export interface FaultItemInput {
   'power-loss'?: { nodes: NodeTargetText | NodesText; down: DurationText };
   filter?: { messages: MessageClass; action: FilterAction; from?: NodeTargetText | NodesText; to?: NodeTargetText | NodesText; delay?: DurationText };
   'clear-filters'?: null | '' | Record<string, never>;
+  upgrade?: { node: NodeTargetText; to: number; down?: DurationText };
+  'rolling-upgrade'?: { to: number; every: DurationText; order?: 'leader-last' | 'leader-first'; down?: DurationText };
   arm?: { on: ArmEventKind; within: DurationText; delay?: DurationText; repeat?: number; for?: DurationText; do: Omit<FaultItemInput, 'at' | 'every' | 'from' | 'until' | 'between' | 'after' | 'delay' | 'times' | 'for' | 'note' | 'arm'> };
 }
