@@ -1,5 +1,5 @@
 // Types shared by the Raft state machine. raft/ is pure: no I/O, no clock, no imports from sim/.
-import type { EntryFormat, NodeVersion, SnapshotEncoding, Undecodable } from './versions.js';
+import type { EntryFormat, NodeVersion, SnapshotEncoding, Undecodable } from './version-types.js';
 
 export type NodeId = string;
 

@@ -19,18 +19,9 @@
 // Two real mistakes are catalogued (version-bugs.ts): the leader using its own newest encoding for everyone,
 // and the new format switched on when the leader upgrades rather than when the cluster has.
 import type { Entry, Message, NodeId } from './types.js';
+import { newestVersion, nodeVersions, snapshotEncodings, type EntryFormat, type NodeVersion, type SnapshotEncoding, type Undecodable } from './version-types.js';
 
-/** Snapshot encodings: `plain` (every version) and `compressed` (version 2 and later). */
-export const snapshotEncodings = ['plain', 'compressed'] as const;
-export type SnapshotEncoding = (typeof snapshotEncodings)[number];
-
-/** Entry formats: 1 (every version); 2 carries a field only version 2 and later decode (etcd 3.5's new raft
- *  request fields, which a 3.4 member cannot apply). An entry without `format` is format 1. */
-export type EntryFormat = 1 | 2;
-
-export const nodeVersions = [1, 2] as const;
-export type NodeVersion = (typeof nodeVersions)[number];
-export const newestVersion: NodeVersion = 2;
+export { newestVersion, nodeVersions, snapshotEncodings, type EntryFormat, type NodeVersion, type SnapshotEncoding, type Undecodable };
 
 export interface Capabilities {
   readonly snapshotEncodings: readonly SnapshotEncoding[];
@@ -46,11 +37,6 @@ export const capabilitiesOf: { readonly [V in NodeVersion]: Capabilities } = {
 export function isNodeVersion(value: unknown): value is NodeVersion {
   return typeof value === 'number' && (nodeVersions as readonly number[]).includes(value);
 }
-
-/** What a receiver could not decode. */
-export type Undecodable =
-  | { readonly kind: 'snapshot-encoding'; readonly encoding: SnapshotEncoding }
-  | { readonly kind: 'entry-format'; readonly format: EntryFormat; readonly index: number };
 
 /** The negotiation mistakes, off by default (version-bugs.ts is their catalogue). */
 export interface VersionMistakes {
