@@ -137,7 +137,7 @@ describe('docs/trace-format.md and contract/trace.ts', () => {
     expect(role.values.get('role')).toEqual(['follower', 'precandidate', 'candidate', 'leader']);
     expect(records.find((record) => record.type === 'link-reset')!.fields).toEqual([]);
     expect(records.find((record) => record.type === 'partition')!.fields).toEqual(['shape', 'groups', 'node', 'from', 'to', 'sideA', 'sideB', 'bridge']);
-    expect(oneOf.get('msg')).toHaveLength(11);
+    expect(oneOf.get('msg')).toHaveLength(12);
   });
 
   it('document exactly the record types, fields and closed sets of the contract', () => {
