@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { parseTrace, renderModel } from '../reports/index.js';
 import { MemorySink, Trace } from '../sim/trace.js';
 import { runScenario } from '../src/api.js';
 import { scenarioFromObject } from '../src/scenario/load.js';
@@ -18,7 +19,7 @@ function builtin(name: string): Record<string, unknown> {
 function run(document: Record<string, unknown>, seed = 1, bug: string[] = []) {
   const sink = new MemorySink(2_000_000);
   const result = runScenario(scenarioFromObject(document), { seed, trace: new Trace({ sink }), overrides: bug.length > 0 ? { bug } : {} }).run;
-  return { run: result, lines: sink.lines.map((line) => JSON.parse(line) as TraceLine) };
+  return { run: result, lines: sink.lines.map((line) => JSON.parse(line) as TraceLine), raw: sink.lines };
 }
 
 describe('the canary-upgrade incident', () => {
@@ -50,6 +51,15 @@ describe('the canary-upgrade incident', () => {
     expect(rejections[0]).toMatchObject({ node: 'n4', from: 'n1', rejected: 'InstallSnapshot', what: 'snapshot encoding compressed', version: 1 });
   });
 
+  it('the report marks the rejections on the learner\'s lane', () => {
+    const model = parseTrace(wedged.raw);
+    const rejections = model.marks.filter((mark) => mark.kind === 'unsupported');
+    expect(rejections.length).toBe(wedged.run.result.metrics.versions!.rejections);
+    expect(new Set(rejections.map((mark) => mark.node))).toEqual(new Set(['n4']));
+    expect(rejections[0]!.detail).toBe('version 1 could not decode InstallSnapshot from n1: snapshot encoding compressed');
+    expect(renderModel(model)).toContain('rejected as undecodable');
+  });
+
   it('the same wedge scenario without pauseWhileSendingSnapshot still blocks the learner, but the leader compacts', () => {
     const document = builtin('mixed-version-learner-wedge');
     const compaction = { ...(document.compaction as Record<string, unknown>) };
@@ -61,7 +71,17 @@ describe('the canary-upgrade incident', () => {
 });
 
 describe('rolling-upgrade', () => {
-  const { run: rolled, lines } = run(builtin('rolling-upgrade'));
+  const { run: rolled, lines, raw } = run(builtin('rolling-upgrade'));
+
+  it('the report labels each lane with its boot version and marks every version change with the new version', () => {
+    const model = parseTrace(raw);
+    const upgrades = model.marks.filter((mark) => mark.kind === 'upgrade');
+    expect(upgrades.map((mark) => mark.label)).toEqual(['v2', 'v2', 'v2', 'v2', 'v2']);
+    expect(upgrades[0]!.detail).toBe('upgraded from version 1 to 2 (restart with the same disk)');
+    const svg = renderModel(model);
+    for (const node of ['n1', 'n2', 'n3', 'n4', 'n5']) expect(svg).toContain(`>${node} v1<`);
+    expect(svg).toContain('version change (new version)');
+  });
 
   it('upgrades all five servers, followers first and the leader of the moment last, and stays available', () => {
     expect(rolled.outcome).toBe('passed');
