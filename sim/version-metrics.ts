@@ -2,7 +2,7 @@
 // because it could not decode what it was sent, how often each node rejected something (the incident's learner
 // rejected every snapshot, forever), and how far the leader's retained log grew meanwhile (etcd pauses
 // compaction while a snapshot is in flight, so a snapshot that never lands keeps the whole log).
-import type { NodeVersion, Undecodable } from '../raft/versions.js';
+import { describeUndecodable, type NodeVersion, type Undecodable } from '../raft/versions.js';
 import type { NodeId } from './network.js';
 
 export interface VersionMetrics {
@@ -35,6 +35,7 @@ export class VersionCollector {
   private rejections = 0;
   private readonly snapshotRejections = new Map<NodeId, number>();
   private readonly entryRejections = new Map<NodeId, number>();
+  private readonly lastRejected = new Map<NodeId, Undecodable>();
   /** Blocked nodes and since when. */
   private readonly blocked = new Map<NodeId, number>();
   private blockedSinceUs: number | null = null;
@@ -61,6 +62,7 @@ export class VersionCollector {
     this.rejections++;
     const counts = what.kind === 'snapshot-encoding' ? this.snapshotRejections : this.entryRejections;
     counts.set(node, (counts.get(node) ?? 0) + 1);
+    this.lastRejected.set(node, what);
     if (this.blocked.has(node)) return;
     this.blocked.set(node, nowUs);
     if (this.blockedSinceUs === null) this.blockedSinceUs = nowUs;
@@ -83,6 +85,14 @@ export class VersionCollector {
 
   isBlocked(node: NodeId): boolean {
     return this.blocked.has(node);
+  }
+
+  /** Why `node` is blocked, for the liveness reason; null when it is not. */
+  blockedReason(node: NodeId): string | null {
+    const what = this.lastRejected.get(node);
+    if (!this.blocked.has(node) || what === undefined) return null;
+    const count = (this.snapshotRejections.get(node) ?? 0) + (this.entryRejections.get(node) ?? 0);
+    return `${node} has rejected ${count} requests it cannot decode, the last ${describeUndecodable(what)}`;
   }
 
   result(endUs: number): VersionMetrics {

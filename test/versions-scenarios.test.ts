@@ -37,7 +37,7 @@ describe('the canary-upgrade incident', () => {
 
   it('with newest-encoding-for-all: the learner rejects every snapshot, never catches up, and the leader keeps its whole log', () => {
     expect(wedged.run.result.verdict).toBe('liveness');
-    expect(wedged.run.result.liveness?.reason).toMatch(/^n4 commit 0 != leader last index/);
+    expect(wedged.run.result.liveness?.reason).toMatch(/^n4 commit 0 != leader last index \d+ \(n4 has rejected \d+ requests it cannot decode, the last snapshot encoding compressed\)$/);
     expect(wedged.run.outcome).toBe('liveness');
     const v = wedged.run.result.metrics.versions!;
     expect(v.blockedAtEnd).toBe(1);

@@ -328,7 +328,12 @@ export class Cluster {
   /** Liveness: one leader of the highest term in a simple configuration, every member of it up and holding the
    *  same committed, applied log (inspect.ts). */
   converged(): { ok: boolean; reason: string } {
-    return convergence(this.nodes);
+    const outcome = convergence(this.nodes);
+    // A mixed-version run says why a node that is behind cannot catch up (version-metrics.ts).
+    const versions = this.versionCollector;
+    if (outcome.ok || versions === null) return outcome;
+    const blocked = versions.blockedReason(/^(\S+) /.exec(outcome.reason)?.[1] ?? '');
+    return blocked === null ? outcome : { ok: false, reason: `${outcome.reason} (${blocked})` };
   }
 
   /** The members of the leader's configuration (what converged() holds to the leader's log). */
