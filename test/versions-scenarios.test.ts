@@ -153,6 +153,38 @@ describe('a version-2 canary leading version-1 followers', () => {
   });
 });
 
+describe('a downgrade after format 2 was switched on', () => {
+  const downgrade = (compaction: Record<string, unknown>) =>
+    run({
+      name: 'downgrade',
+      question: 'Does a node downgraded while the cluster writes format-2 entries catch up?',
+      cluster: { nodes: 3, versions: 2 },
+      workload: { clients: 2, rate: '100/s' },
+      compaction,
+      faults: [
+        { at: '2s', isolate: 'n3', for: '1s' },
+        { at: '2.5s', upgrade: { node: 'n3', to: 1 } },
+      ],
+      duration: '6s',
+    }).run;
+
+  it('the downgraded node rejects the format-2 entries it missed; the leader writes format 1 again at once', () => {
+    const stuck = downgrade({ snapshotCount: 10_000 });
+    expect(stuck.result.verdict).toBe('liveness');
+    expect(stuck.result.liveness?.reason).toMatch(/^n3 commit \d+ != leader last index \d+ \(n3 has rejected \d+ requests it cannot decode, the last entry format 2/);
+    expect(stuck.result.metrics.versions!).toMatchObject({ upgrades: 1, blockedAtEnd: 1, finalVersions: { n3: 1 } });
+  });
+
+  it('a snapshot covering them (frequent compaction, no catch-up entries) lets it catch up', () => {
+    const healed = downgrade({ snapshotCount: 50, catchUpEntries: 0 });
+    expect(healed.result.verdict).toBe('ok');
+    const v = healed.result.metrics.versions!;
+    expect(v.entryRejections.n3).toBeGreaterThan(0);
+    expect(v.blockedAtEnd).toBe(0);
+    expect(v.blockedUs).toBeLessThan(1_000_000);
+  });
+});
+
 describe('scenario checks', () => {
   const base = { name: 'v', question: 'Does it load?', cluster: { nodes: 3 }, duration: '1s' };
   const problem = (document: Record<string, unknown>): string => {
