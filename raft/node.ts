@@ -1003,8 +1003,8 @@ export class RaftNode implements RaftUnderTest {
 
   /** A follower could not decode what we sent. Negotiation (raft/versions.ts) remembers it; when that changes
    *  the snapshot encoding for this follower, the transfer starts over in the new one. Entries cannot be
-   *  re-encoded (they are in the log as written): the follower stays behind until it upgrades or a snapshot
-   *  covers them. */
+   *  re-encoded (they are in the log as written): the follower is sent the snapshot when it covers them, and
+   *  otherwise stays behind until it upgrades or a later snapshot does. */
   private handleUnsupported(state: RoleState & { kind: 'leader' }, message: UnsupportedResponseMessage): void {
     const progress = state.progress.get(message.from);
     const versions = this.versions;
@@ -1013,6 +1013,11 @@ export class RaftNode implements RaftUnderTest {
     versions.onRejection(message.from, message.what);
     const what = message.what;
     if (what.kind === 'snapshot-encoding' && progress.state.kind === 'snapshot' && versions.snapshotEncodingFor(message.from) !== what.encoding) {
+      this.startSnapshot(state, message.from, progress);
+    }
+    // A snapshot covering the entries it cannot read replaces them (any follower may be sent a snapshot).
+    const snapshot = this.log.snapshot();
+    if (what.kind === 'entry-format' && progress.state.kind !== 'snapshot' && snapshot !== null && snapshot.meta.index >= what.index) {
       this.startSnapshot(state, message.from, progress);
     }
   }

@@ -177,6 +177,40 @@ describe('featureOnLeaderUpgrade: a new entry format only once every member read
   });
 });
 
+describe('a follower that cannot read entries already written (downgraded after format 2 was on)', () => {
+  /** All on version 2 (format 2 in use), n3 cut off and downgraded; n1 snapshots at `snapshotAt` keeping its log. */
+  const outcome = (snapshotAt: 'commit' | 'before-format-2'): { caughtUp: boolean; rejections: number; snapshots: number } => {
+    const h = cluster({});
+    h.advanceTo(h.nowUs + 100_000);
+    const firstFormat2 = h.node('n1').log.lastIndex() + 1;
+    h.isolate('n3');
+    for (let k = 0; k < 5; k++) h.propose('n1', `w${k}`);
+    const n1 = h.node('n1');
+    expect(n1.log.entry(n1.log.lastIndex())!.format).toBe(2);
+    const index = snapshotAt === 'commit' ? n1.log.committed : firstFormat2 - 1;
+    // A snapshot that drops no log (compactIndex at the first index): the leader could still send the entries.
+    n1.compact({ meta: { index, term: n1.log.term(index)!, membership: n1.membershipAt(index) }, data: { image: index }, bytes: 1_000 }, n1.log.compacted.index);
+    h.configs.set('n3', { ...h.configs.get('n3')!, ...settings(1) });
+    h.restart('n3');
+    h.heal();
+    const rejections = sent(h, (message) => message.type === 'UnsupportedResponse');
+    const snapshots = sent(h, (message) => message.type === 'InstallSnapshot');
+    h.advanceTo(h.nowUs + 1_000_000);
+    return { caughtUp: h.node('n3').log.committed === n1.log.committed, rejections: rejections.length, snapshots: snapshots.length };
+  };
+  it('the leader sends the snapshot that covers them instead, and the follower catches up', () => {
+    const covered = outcome('commit');
+    expect(covered.caughtUp).toBe(true);
+    expect(covered.snapshots).toBeGreaterThanOrEqual(1);
+    expect(covered.rejections).toBeLessThanOrEqual(2);
+  });
+  it('without a snapshot covering them it stays behind, rejecting them', () => {
+    const uncovered = outcome('before-format-2');
+    expect(uncovered.caughtUp).toBe(false);
+    expect(uncovered.rejections).toBeGreaterThan(5);
+  });
+});
+
 describe('the catalogue', () => {
   it('lists both negotiation mistakes with sources, in the one catalogue under the versions layer', () => {
     for (const [key, entry] of Object.entries(versionBugCatalogue)) {
