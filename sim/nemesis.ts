@@ -2,7 +2,7 @@
 import { chaosArmEventKinds, membershipArmEventKinds, type ArmEventKind } from './protocol-events.js';
 import type { LinkConfig, NodeId } from './network.js';
 import type { Random } from './random.js';
-import type { NodeVersion } from '../raft/versions.js';
+import { newestVersion, type NodeVersion } from '../raft/versions.js';
 
 /** A node named directly, or chosen when the fault fires: the current leader, a random follower, any node, or
  *  the node crashed most recently that is still down (so `crash: leader` can be undone by restarting it). */
@@ -140,7 +140,7 @@ export interface ChaosOptions {
   readonly focus?: ChaosKind | null;
 }
 
-export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm' | 'membership';
+export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm' | 'membership' | 'upgrade';
 
 /** What a chaos section uses when it names no kinds: the time-keyed faults. */
 export const classicChaosKinds: readonly ChaosKind[] = ['crash', 'pause', 'partition', 'isolate', 'one-way', 'bridge', 'clock', 'link', 'clog', 'transfer'];
@@ -151,8 +151,9 @@ export const allChaosKinds: readonly ChaosKind[] = [...classicChaosKinds, 'bounc
 
 /** Every kind a chaos section may name: all of the above and `membership` (a `churn` fault per draw), which is
  *  not in `all`; swarm mode adds it for a third of its seeds (src/scenario/fill.ts drawChurn), so every seed
- *  without it draws what it drew before. */
-export const selectableChaosKinds: readonly ChaosKind[] = [...allChaosKinds, 'membership'];
+ *  without it draws what it drew before. `upgrade` (one node to a drawn version; needs cluster.versions) is drawn
+ *  only where a chaos section names it: neither `all` nor swarm mode has it, so no existing seed changes. */
+export const selectableChaosKinds: readonly ChaosKind[] = [...allChaosKinds, 'membership', 'upgrade'];
 
 /** The voter bounds of drawn membership churn (issue #12: between 3 and 7 voters). */
 export const churnVoterBounds = { min: 3, max: 7 } as const;
@@ -280,6 +281,13 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
     case 'membership':
       // What changes is chosen when it fires, from the configuration then in force: nothing more is drawn here.
       at(churnFault(nodes));
+      return;
+    case 'upgrade':
+      // One node upgraded to the newest version (a canary, or a rolling upgrade in random order); only a chaos
+      // section that names `upgrade` (with cluster.versions) draws it, never `all` or swarm mode. No downgrades:
+      // a node downgraded after the newest entry format was switched on waits for a snapshot covering what it
+      // cannot read (docs/versions.md), which an idle liveness phase never takes.
+      at({ kind: 'upgrade', node: random.chance(1, 3) ? 'leader' : node, to: newestVersion, downUs: random.int(10, 500) * 1_000 });
       return;
     case 'bounce':
     case 'power-loss':

@@ -185,6 +185,7 @@ function checkVersions(full: FullSpec, check: Checker): void {
     const fault = item.fault.kind === 'arm' ? item.fault.fault : item.fault;
     if (fault.kind === 'upgrade' || fault.kind === 'rolling-upgrade') check.add(['faults', index, faultKey(item.fault)], `a ${fault.kind} in an unversioned cluster`, needs);
   });
+  if (full.chaos?.kinds.includes('upgrade') === true) check.add(['chaos', 'kinds'], 'upgrade in an unversioned cluster', needs);
   full.bugs.forEach((name, index) => {
     if (findBug(name)?.switch.layer === 'versions') check.add(['bugs', index], name, `${needs}: ${name} is a negotiation mistake between versions`);
   });
