@@ -185,6 +185,18 @@ describe('a downgrade after format 2 was switched on', () => {
   });
 });
 
+describe('random-versions, the exploration of mixed versions', () => {
+  it('draws upgrades to the newest version only, and random-chaos none', () => {
+    const { run: explored, lines } = run(builtin('random-versions'));
+    expect(explored.outcome).toBe('passed');
+    const upgrades = lines.filter((line) => line.type === 'upgrade');
+    expect(upgrades.length).toBeGreaterThan(0);
+    for (const upgrade of upgrades) expect(upgrade.to).toBe(2);
+    const { lines: chaos } = run({ ...builtin('random-chaos'), duration: '3s' });
+    expect(chaos.some((line) => line.type === 'upgrade')).toBe(false);
+  });
+});
+
 describe('scenario checks', () => {
   const base = { name: 'v', question: 'Does it load?', cluster: { nodes: 3 }, duration: '1s' };
   const problem = (document: Record<string, unknown>): string => {
@@ -204,6 +216,7 @@ describe('scenario checks', () => {
   it('an upgrade fault and a negotiation mistake need cluster.versions', () => {
     expect(problem({ ...base, faults: [{ at: '0.5s', upgrade: { node: 'n1', to: 2 } }] })).toMatch(/faults\[0\]\.upgrade.*cluster\.versions/s);
     expect(problem({ ...base, bugs: ['newest-encoding-for-all'] })).toMatch(/cluster\.versions/);
+    expect(problem({ ...base, chaos: { kinds: ['crash', 'upgrade'] } })).toMatch(/chaos\.kinds.*cluster\.versions/s);
     expect(problem({ ...base, cluster: { nodes: 3, versions: 1 }, faults: [{ at: '0.5s', 'rolling-upgrade': { to: 2, every: '0s' } }] })).toMatch(/every.*above 0/s);
     expect(problem({ ...base, cluster: { nodes: 3, versions: 1 }, faults: [{ at: '0.5s', 'rolling-upgrade': { to: 2, every: '1s', order: 'random' } }] })).toMatch(/leader-last or leader-first/);
   });
