@@ -252,6 +252,8 @@ export interface TraceRecordFields {
   /** `node` (of `version`) could not decode a request from `from` and answered with an UnsupportedResponse;
    *  `what` says what: `snapshot-encoding compressed`, `entry-format 2`. */
   unsupported: { readonly node: string; readonly from: string; readonly rejected: TraceRejectedRequest; readonly what: string; readonly version: number };
+  /** The node's state machine applies nothing for durationUs (Raft goes on committing). */
+  'apply-stall': { readonly node: string; readonly durationUs: number };
   // Network faults
   partition: TracePartitionFields;
   /** `all: true` is the liveness phase's full heal (also unclogs, resets links, clears slow handlers). */
@@ -417,6 +419,7 @@ export const TRACE_RECORD_SCHEMA = {
   slow: { node: str, delayUs: num },
   upgrade: { node: str, from: int, to: int },
   unsupported: { node: str, from: str, rejected: oneOf(TRACE_REJECTED_REQUESTS), what: str, version: int },
+  'apply-stall': { node: str, durationUs: num },
   partition: {
     variantsBy: 'shape',
     variants: {

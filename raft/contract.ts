@@ -5,8 +5,9 @@
 // contract in prose and a minimal example.
 //
 // The rules (etcd-io/raft's rawnode.go is the model):
-//   1. Feed input: tick(nowUs) when the local clock reaches nextDeadlineUs(), step(message, nowUs), propose,
-//      read, transferLeadership. Times are the node's LOCAL clock in microseconds; the node never reads a clock.
+//   1. Feed input: tick(nowUs) when the monotonic clock reaches nextDeadlineUs(), step(message, nowUs), propose,
+//      read, transferLeadership. Times are the node's MONOTONIC clock in microseconds (drift reaches it, wall-clock
+//      steps must not: a stepped-back clock would stretch a lease); the node never reads a clock.
 //   2. While hasReady(), take ready() and: persist its snapshot, hard state and entries (fsync when mustSync),
 //      only then send its messages, install its snapshot in the state machine, apply committedEntries in order
 //      (reporting appliedTo), serve readStates once applied, then advance(ready). No second Ready before advance.
@@ -52,7 +53,7 @@ export interface RaftUnderTest {
   propose(data: unknown, bytes: number, nowUs: number): ProposeResult;
   read(requestId: number, nowUs: number): ReadResult;
   transferLeadership(target: NodeId, nowUs: number): boolean;
-  /** Local time at which tick() must be called next. */
+  /** Monotonic time at which tick() must be called next. */
   nextDeadlineUs(): number;
 
   hasReady(): boolean;

@@ -32,7 +32,7 @@ export const PERFETTO_THREADS = { roles: 1, messages: 2, faults: 3 } as const;
 /** The process of cluster-wide (network) faults. */
 export const NETWORK_PID = 0;
 
-const NODE_FAULTS = new Set(['crash', 'restart', 'pause', 'resume', 'slow', 'clock', 'stall', 'leader-lost', 'step-down', 'snapshot-install']);
+const NODE_FAULTS = new Set(['crash', 'restart', 'pause', 'resume', 'slow', 'apply-stall', 'clock', 'stall', 'leader-lost', 'step-down', 'snapshot-install']);
 const NETWORK_FAULTS = new Set(['partition', 'heal', 'rejoin', 'link', 'link-reset', 'clog', 'unclog']);
 
 type Json = Record<string, unknown>;

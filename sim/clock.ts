@@ -13,6 +13,14 @@
  *
  * Since |driftPpm| <= 1e5, the rate 1 + drift is at least 0.9 > 0, so local time is non-decreasing within
  * a segment and every local deadline is eventually reached.
+ *
+ * Two readings, as a process on a real host has: the WALL clock (localAt: offset, drift and every step) and
+ * the MONOTONIC clock (monotonicAt: the same oscillator, so the same drift, but no steps - CLOCK_MONOTONIC is
+ * never stepped by NTP or settimeofday). Timers and leases must run on the monotonic one: a backward step of the
+ * wall clock under a leader stretches its lease past the moment followers stop honouring it (Raft thesis 6.4.1
+ * assumes bounded drift, not jumps; golang/go#12914 added monotonic readings to Go's time after wall-clock
+ * steps broke elapsed-time measurements, the Cloudflare leap-second outage). Wall time drives what users
+ * schedule by the clock (time-based compaction windows) and the offsets the reports show.
  */
 import { assertSafeInteger, fail } from './assert.js';
 
@@ -46,6 +54,8 @@ export class NodeClock {
   private anchorTrueUs = 0;
   private anchorLocalUs: number;
   private drift: number;
+  /** Sum of every step (and offset change) so far: wall time minus monotonic time. */
+  private stepsUs = 0;
 
   constructor(options: { offsetUs?: number; driftPpm?: number } = {}) {
     const offsetUs = options.offsetUs ?? 0;
@@ -105,6 +115,16 @@ export class NodeClock {
     return trueUs;
   }
 
+  /** Monotonic time at true time `trueUs`: the wall clock without its steps (same drift, never jumps). */
+  monotonicAt(trueUs: number): number {
+    return this.localAt(trueUs) - this.stepsUs;
+  }
+
+  /** Earliest true time T >= fromTrueUs with monotonicAt(T) >= monotonicUs (see trueWhenLocal). */
+  trueWhenMonotonic(monotonicUs: number, fromTrueUs: number): number {
+    return this.trueWhenLocal(monotonicUs + this.stepsUs, fromTrueUs);
+  }
+
   /** Changes the drift from nowTrueUs on; local time stays continuous. */
   setDrift(nowTrueUs: number, driftPpm: number): void {
     assertDrift(driftPpm);
@@ -116,13 +136,15 @@ export class NodeClock {
   step(nowTrueUs: number, deltaUs: number): void {
     assertSafeInteger(deltaUs, 'NodeClock.step: deltaUs');
     this.reanchor(nowTrueUs, this.localAt(nowTrueUs) + deltaUs);
+    this.stepsUs += deltaUs;
   }
 
   /** Makes localAt(nowTrueUs) == nowTrueUs + offsetUs (a step to an absolute offset); drift unchanged. */
   setOffset(nowTrueUs: number, offsetUs: number): void {
     assertSafeInteger(offsetUs, 'NodeClock.setOffset: offsetUs');
-    this.localAt(nowTrueUs); // validates nowTrueUs against the current anchor
+    const before = this.localAt(nowTrueUs); // also validates nowTrueUs against the current anchor
     this.reanchor(nowTrueUs, nowTrueUs + offsetUs);
+    this.stepsUs += nowTrueUs + offsetUs - before;
   }
 
   /** localAt(trueUs) - trueUs. */

@@ -16,6 +16,8 @@ export interface HostBugSwitches {
   readonly snapshotTermOfCurrentTerm: boolean;
   /** Rewrite the WAL after compaction without the hard state (term and vote). */
   readonly walRewriteDropsHardState: boolean;
+  /** Feed Raft the wall clock (stepped by NTP) instead of the monotonic clock. */
+  readonly raftOnWallClock: boolean;
 }
 
 export const safeHostBugs: HostBugSwitches = Object.freeze({
@@ -24,6 +26,7 @@ export const safeHostBugs: HostBugSwitches = Object.freeze({
   restartSkipsReplay: false,
   snapshotTermOfCurrentTerm: false,
   walRewriteDropsHardState: false,
+  raftOnWallClock: false,
 });
 
 /** Exactly one entry per switch (a mapped type, as raft/bugs.ts does). */
@@ -74,5 +77,14 @@ export const hostBugCatalogue: HostBugCatalogue = {
     source: "etcd server/storage/wal (a WAL cut must re-write the HardState); Raft paper Figure 2 (currentTerm and votedFor are persistent)",
     breaks: 'ElectionSafety',
     where: 'sim/cluster/compaction.ts compactedWal',
+  },
+  raftOnWallClock: {
+    name: 'raft-on-wall-clock',
+    area: 'reads',
+    summary:
+      "The host gives Raft the wall clock (the time of day, which NTP and operators step) instead of a monotonic clock. Drift is covered by the lease's margin; a step is not: a leader whose clock steps back keeps serving lease reads after followers stopped honouring its lease and elected another leader, and a follower whose clock steps forward stops honouring the lease early.",
+    source: 'Raft thesis 6.4.1 (leases assume bounded clock drift); golang/go#12914 (monotonic time after wall-clock steps broke elapsed-time measurement); TiKV reads its leader lease from a monotonic raw clock for this reason',
+    breaks: 'LinearizableRead',
+    where: 'sim/cluster/node.ts raftNowUs',
   },
 };

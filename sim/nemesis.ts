@@ -22,6 +22,10 @@ export type Fault =
   | { readonly kind: 'restart-all' }
   | { readonly kind: 'pause'; readonly node: NodeTarget; readonly durationUs: number }
   | { readonly kind: 'slow'; readonly node: NodeTarget; readonly delayUs: number }
+  /** The node's state machine stops applying for durationUs while Raft goes on committing (a stalled apply
+   *  loop: etcd's "apply request took too long", a TiKV apply worker blocked on its engine); the backlog between
+   *  commit and apply grows, then drains. */
+  | { readonly kind: 'apply-stall'; readonly node: NodeTarget; readonly durationUs: number }
   | { readonly kind: 'partition'; readonly groups: readonly (readonly NodeId[])[] }
   | { readonly kind: 'isolate'; readonly node: NodeTarget }
   | { readonly kind: 'cut-one-way'; readonly from: readonly NodeTarget[]; readonly to: readonly NodeTarget[] }
@@ -140,7 +144,7 @@ export interface ChaosOptions {
   readonly focus?: ChaosKind | null;
 }
 
-export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm' | 'membership' | 'upgrade';
+export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm' | 'membership' | 'apply-stall' | 'upgrade';
 
 /** What a chaos section uses when it names no kinds: the time-keyed faults. */
 export const classicChaosKinds: readonly ChaosKind[] = ['crash', 'pause', 'partition', 'isolate', 'one-way', 'bridge', 'clock', 'link', 'clog', 'transfer'];
@@ -151,9 +155,9 @@ export const allChaosKinds: readonly ChaosKind[] = [...classicChaosKinds, 'bounc
 
 /** Every kind a chaos section may name: all of the above and `membership` (a `churn` fault per draw), which is
  *  not in `all`; swarm mode adds it for a third of its seeds (src/scenario/fill.ts drawChurn), so every seed
- *  without it draws what it drew before. `upgrade` (one node to a drawn version; needs cluster.versions) is drawn
- *  only where a chaos section names it: neither `all` nor swarm mode has it, so no existing seed changes. */
-export const selectableChaosKinds: readonly ChaosKind[] = [...allChaosKinds, 'membership', 'upgrade'];
+ *  without it draws what it drew before. `upgrade` (one node to the newest version; needs cluster.versions) is
+ *  drawn only where a chaos section names it: neither `all` nor swarm mode has it, so no existing seed changes. */
+export const selectableChaosKinds: readonly ChaosKind[] = [...allChaosKinds, 'membership', 'apply-stall', 'upgrade'];
 
 /** The voter bounds of drawn membership churn (issue #12: between 3 and 7 voters). */
 export const churnVoterBounds = { min: 3, max: 7 } as const;
@@ -246,6 +250,9 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
     case 'pause':
       at({ kind: 'pause', node: random.chance(1, 3) ? 'leader' : node, durationUs: draw.lengthUs });
       return;
+    case 'apply-stall':
+      at({ kind: 'apply-stall', node: random.chance(1, 3) ? 'leader' : node, durationUs: draw.lengthUs });
+      return;
     case 'partition':
     case 'isolate':
     case 'one-way':
@@ -283,12 +290,7 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
       at(churnFault(nodes));
       return;
     case 'upgrade':
-      // One node upgraded to the newest version (a canary, or a rolling upgrade in random order); only a chaos
-      // section that names `upgrade` (with cluster.versions) draws it, never `all` or swarm mode. No downgrades:
-      // a node downgraded after the newest entry format was switched on waits for a snapshot covering what it
-      // cannot read (docs/versions.md), which an idle liveness phase never takes.
-      at({ kind: 'upgrade', node: random.chance(1, 3) ? 'leader' : node, to: newestVersion, downUs: random.int(10, 500) * 1_000 });
-      return;
+      return at(upgradeFault(random, node));
     case 'bounce':
     case 'power-loss':
     case 'filter':
@@ -299,6 +301,14 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
       throw new Error(`unknown chaos kind ${String(unreachable)}`);
     }
   }
+}
+
+/** One node upgraded to the newest version (a canary, or a rolling upgrade in random order); only a chaos section
+ *  that names `upgrade` (with cluster.versions) draws it, never `all` or swarm mode. No downgrades: a node
+ *  downgraded after the newest entry format was switched on waits for a snapshot covering what it cannot read
+ *  (docs/versions.md), which an idle liveness phase never takes. */
+function upgradeFault(random: Random, node: NodeId): Fault {
+  return { kind: 'upgrade', node: random.chance(1, 3) ? 'leader' : node, to: newestVersion, downUs: random.int(10, 500) * 1_000 };
 }
 
 /** A network fault; false when the cluster is too small for it (a bridge needs three nodes). */

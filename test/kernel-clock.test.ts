@@ -138,6 +138,31 @@ describe('NodeClock', () => {
     expect(clock.trueWhenLocal(3_100_000, 3_000_000)).toBeGreaterThan(3_100_000 - 750);
   });
 
+  test('the monotonic reading keeps the drift and ignores every step and offset change', () => {
+    const clock = new NodeClock({ offsetUs: 30_000, driftPpm: 50_000 });
+    const drifting = new NodeClock({ offsetUs: 30_000, driftPpm: 50_000 });
+    const same = (t: number): void => expect(clock.monotonicAt(t)).toBe(drifting.localAt(t));
+    clock.step(1_000_000, -400_000);
+    same(1_000_000);
+    same(1_500_000);
+    clock.setOffset(2_000_000, 900_000);
+    same(2_000_000);
+    clock.setDrift(3_000_000, -20_000);
+    drifting.setDrift(3_000_000, -20_000);
+    same(3_500_000);
+    clock.step(4_000_000, 123_456);
+    same(4_000_000);
+    same(9_000_000);
+    expect(clock.localAt(9_000_000) - clock.monotonicAt(9_000_000)).toBe(clock.offsetAt(9_000_000) - drifting.offsetAt(9_000_000));
+    // Monotonic deadlines map to the same true times as on the unstepped clock, and never go back.
+    expect(clock.trueWhenMonotonic(drifting.localAt(8_000_000), 4_000_000)).toBe(drifting.trueWhenLocal(drifting.localAt(8_000_000), 4_000_000));
+    let last = -Infinity;
+    for (let t = 4_000_000; t < 9_000_000; t += 333_333) {
+      expect(clock.monotonicAt(t)).toBeGreaterThanOrEqual(last);
+      last = clock.monotonicAt(t);
+    }
+  });
+
   test('rejects bad inputs', () => {
     expect(() => new NodeClock({ driftPpm: 100_001 })).toThrow(/driftPpm/);
     expect(() => new NodeClock({ driftPpm: 1.5 })).toThrow(/driftPpm/);

@@ -206,6 +206,10 @@ const slowFaults: ScheduledFault[] = [
   { atUs: 1_500_000, fault: { kind: 'clear-filters' } },
   { atUs: 2_200_000, fault: { kind: 'isolate', node: 'n4' } },
   { atUs: 2_400_000, fault: { kind: 'rejoin', node: 'n4' } },
+  { atUs: 2_500_000, fault: { kind: 'apply-stall', node: 'n3', durationUs: 300_000 } },
+  // A transfer to a node that cannot hear it is aborted after an election timeout (transfer-abort).
+  { atUs: 2_550_000, fault: { kind: 'isolate', node: 'n2' } },
+  { atUs: 2_560_000, fault: { kind: 'transfer-leadership', to: 'n2' } },
 ];
 
 function membershipOptions(): SimulationOptions {

@@ -18,7 +18,7 @@ import { onElectionLatency, onLeaderLost } from './measurements.js';
 import { onBoot, onConfChange, onConfChangeRefused, onMembership, onRemovedStepDown } from './membership.js';
 import { onDeliver, onDrop, onSend } from './messages.js';
 import { onClog, onHeal, onLink, onLinkReset, onFilter, onFiltersCleared, onPartition, onRejoin, onUnclog } from './network-faults.js';
-import { onCrash, onPause, onRestart, onResume, onSlow, onUnsupported, onUpgrade } from './process-faults.js';
+import { onApplyStall, onCrash, onPause, onRestart, onResume, onSlow, onUnsupported, onUpgrade } from './process-faults.js';
 import { checkRecordBody, parseRecordHeader, type RecordHeader, type ReportRecord } from './records.js';
 import { onApply, onCommit, onSnapshotInstall } from './replication.js';
 import { onElection, onRole, onStepDown, onTransfer } from './roles.js';
@@ -85,6 +85,7 @@ function dispatch(b: ModelBuilder, record: ReportRecord): void {
     case 'pause': return onPause(b, record);
     case 'resume': return onResume(b, record);
     case 'slow': return onSlow(b, record);
+    case 'apply-stall': return onApplyStall(b, record);
     case 'partition': return onPartition(b, record);
     case 'heal': return onHeal(b, record);
     case 'rejoin': return onRejoin(b, record);

@@ -52,6 +52,11 @@ export function onResume(b: ModelBuilder, r: ReportRecordOf<'resume'>): void {
   b.closePause(r.node, b.state(r.node), r.t, false);
 }
 
+/** A stalled state machine is drawn in the slow lane: the node is up and in the protocol, but behind. */
+export function onApplyStall(b: ModelBuilder, r: ReportRecordOf<'apply-stall'>): void {
+  b.push(b.slowSpans, { node: r.node, fromUs: r.t, toUs: r.t + r.durationUs, detail: `state machine stalled: nothing applied for ${formatMs(r.durationUs)}`, open: false }, 'slow spans');
+}
+
 export function onSlow(b: ModelBuilder, r: ReportRecordOf<'slow'>): void {
   const s = b.state(r.node);
   b.closeSlow(r.node, s, r.t, false);

@@ -58,7 +58,7 @@ export class ApplyPipeline {
     const applied = node.raft.log.applied;
     const entries = handedOut.length > 0 && handedOut[0]!.index <= applied ? handedOut.filter((entry) => entry.index > applied) : handedOut;
     const queue = node.apply.queue;
-    if (this.applyCostUs === 0 && queue.length === 0) {
+    if (this.applyCostUs === 0 && queue.length === 0 && node.apply.stalledUntilUs <= this.scheduler.nowUs) {
       for (let k = 0; k < entries.length; k++) this.applyEntry(node, entries[k]!);
       if (entries.length > 0) {
         node.raft.appliedTo(entries[entries.length - 1]!.index);
@@ -77,7 +77,7 @@ export class ApplyPipeline {
     const apply = node.apply;
     if (apply.scheduled || apply.queue.length === 0 || node.process.status === 'down') return;
     apply.scheduled = true;
-    const atUs = Math.max(this.scheduler.nowUs, apply.busyUntilUs) + this.applyCostUs;
+    const atUs = Math.max(this.scheduler.nowUs, apply.busyUntilUs, apply.stalledUntilUs) + this.applyCostUs;
     apply.busyUntilUs = atUs;
     const event: NodeEvent = { node, incarnation: node.process.incarnation };
     this.scheduler.at(atUs, this.onApplyTick, event);
@@ -98,6 +98,12 @@ export class ApplyPipeline {
     if (!node.admit(event, this.tickSpent, this.applyResumed)) return;
     const entry = node.apply.queue.shift();
     if (entry === undefined) return;
+    if (node.apply.stalledUntilUs > this.scheduler.nowUs) {
+      // Scheduled before a stall began: the entry waits for the stall's end.
+      node.apply.queue.unshift(entry);
+      this.scheduleApply(node);
+      return;
+    }
     if (entry.index <= node.raft.log.applied) {
       // Covered by a leader's snapshot that Raft accepted meanwhile (see applyCommitted).
       node.apply.queue = node.apply.queue.filter((queued) => queued.index > node.raft.log.applied);

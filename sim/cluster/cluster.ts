@@ -232,6 +232,7 @@ export class Cluster {
     const timerRandom = this.random.child(`node/${id}/timers`);
     const raft = this.raftFactory.create({ config: raftConfigFor(this.options, id), random: () => timerRandom.next(), nowUs: clock.localAt(0) });
     const node = new SimNode(id, clock, disk, timerRandom, raft, simpleMembership(bootstrapMembers(this.options)));
+    node.raftOnWallClock = this.options.hostBugs.raftOnWallClock;
     // A spare server is not running until a membership change adds it (membership.ts boots it then).
     if (isSpare(this.options, id)) {
       node.process.status = 'down';

@@ -24,7 +24,7 @@ import type { ClusterEvent, ClusterStats } from './types.js';
 import { recover } from './wal.js';
 
 type FaultOf<K extends Fault['kind']> = Extract<Fault, { kind: K }>;
-type ProcessFault = FaultOf<'crash' | 'restart' | 'restart-all' | 'pause' | 'slow' | 'transfer-leadership' | 'campaign'>;
+type ProcessFault = FaultOf<'crash' | 'restart' | 'restart-all' | 'pause' | 'slow' | 'apply-stall' | 'transfer-leadership' | 'campaign'>;
 type NetworkFault = FaultOf<'partition' | 'isolate' | 'cut-one-way' | 'bridge' | 'heal' | 'rejoin'>;
 type LinkFault = FaultOf<'link' | 'reset-links' | 'clog' | 'unclog'>;
 type ClockFault = FaultOf<'clock-offset' | 'clock-drift' | 'clock-step'>;
@@ -89,6 +89,7 @@ export class Faults {
       case 'restart-all':
       case 'pause':
       case 'slow':
+      case 'apply-stall':
       case 'transfer-leadership':
       case 'campaign':
         return this.applyProcessFault(fault, random);
@@ -207,11 +208,19 @@ export class Faults {
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'slow', node: node.id, delayUs: fault.delayUs });
         return;
       }
+      case 'apply-stall': {
+        const node = this.one(fault.node, random);
+        if (node === null || node.process.status === 'down') return;
+        const now = this.scheduler.nowUs;
+        node.apply.stalledUntilUs = Math.max(node.apply.stalledUntilUs, now + fault.durationUs);
+        if (this.trace.enabled) this.trace.emit({ t: now, type: 'apply-stall', node: node.id, durationUs: fault.durationUs });
+        return;
+      }
       case 'transfer-leadership': {
         const leader = this.one('leader', random);
         const target = this.one(fault.to, random);
         if (leader === null || target === null || leader === target || leader.process.status !== 'up') return;
-        leader.raft.transferLeadership(target.id, leader.clock.localAt(this.scheduler.nowUs));
+        leader.raft.transferLeadership(target.id, leader.raftNowUs(this.scheduler.nowUs));
         this.readyLoop.afterInput(leader);
         return;
       }
@@ -219,7 +228,7 @@ export class Faults {
         // Through the host contract only: the TimeoutNow a leader handing over would send, from the node itself.
         const node = this.one(fault.node, random);
         if (node === null || node.process.status !== 'up' || node.raft.role !== 'follower') return;
-        node.raft.step({ type: 'TimeoutNow', from: node.id, to: node.id, term: node.raft.currentTerm }, node.clock.localAt(this.scheduler.nowUs));
+        node.raft.step({ type: 'TimeoutNow', from: node.id, to: node.id, term: node.raft.currentTerm }, node.raftNowUs(this.scheduler.nowUs));
         this.readyLoop.afterInput(node);
         return;
       }
@@ -365,7 +374,7 @@ export class Faults {
     // The host bug forget-vote-on-restart (host-bugs.ts): the vote the disk kept is dropped on the way in.
     const hardState = this.options.hostBugs.forgetVoteOnRestart ? { ...durable.hardState, vote: null } : durable.hardState;
     node.raft = this.context.raftFactory.restart(
-      { config: raftConfigFor(this.options, node.id, node.process.version), random: () => node.timerRandom.next(), nowUs: node.clock.localAt(this.scheduler.nowUs) },
+      { config: raftConfigFor(this.options, node.id, node.process.version), random: () => node.timerRandom.next(), nowUs: node.raftNowUs(this.scheduler.nowUs) },
       { ...durable, hardState },
     );
     node.kv = durable.snapshot !== null ? KvStore.fromImage(durable.snapshot.data as KvImage) : new KvStore();

@@ -164,7 +164,7 @@ export class MembershipOps {
     const raft = leader.raft;
     if (raft.proposeConfChange === undefined) throw new UnsupportedByRaftError(`the Raft under test has no proposeConfChange(request, nowUs) (raft/contract.ts)`);
     this.context.event.text = `membership change ${describeRequest(request)} at ${leader.id}`;
-    const result = raft.proposeConfChange(request, leader.clock.localAt(this.context.scheduler.nowUs));
+    const result = raft.proposeConfChange(request, leader.raftNowUs(this.context.scheduler.nowUs));
     if (result.ok) {
       for (const change of request.changes) {
         const node = this.context.nodes.get(change.node);
@@ -181,7 +181,7 @@ export class MembershipOps {
     const { scheduler, trace, metrics } = this.context;
     const now = scheduler.nowUs;
     node.process.spare = false;
-    node.raft = this.context.raftFactory.create({ config: raftConfigFor(this.context.options, node.id), random: () => node.timerRandom.next(), nowUs: node.clock.localAt(now) });
+    node.raft = this.context.raftFactory.create({ config: raftConfigFor(this.context.options, node.id), random: () => node.timerRandom.next(), nowUs: node.raftNowUs(now) });
     node.process.status = 'up';
     node.observed.role = 'follower';
     node.observed.term = node.raft.currentTerm;

@@ -64,6 +64,8 @@ export interface ApplyState {
   queue: Entry[];
   scheduled: boolean;
   busyUntilUs: number;
+  /** An apply-stall fault: nothing is applied before this true time. */
+  stalledUntilUs: number;
   /** The host bug restart-skips-replay: entries up to here are reported applied without being applied. */
   skipThrough: number;
 }
@@ -136,7 +138,7 @@ export class SimNode {
   kv = new KvStore();
   readonly process: ProcessState = { status: 'up', incarnation: 0, backlog: [], slowDelayUs: 0, busyUntilUs: 0, spare: false, version: null };
   readonly ready: ReadyState = { inFlight: false, armedWakeUs: Number.POSITIVE_INFINITY, lastHardState: { term: 0, vote: null, commit: 0 } };
-  readonly apply: ApplyState = { queue: [], scheduled: false, busyUntilUs: 0, skipThrough: 0 };
+  readonly apply: ApplyState = { queue: [], scheduled: false, busyUntilUs: 0, stalledUntilUs: 0, skipThrough: 0 };
   readonly compaction: CompactionState = { lastSnapshotIndex: 0, inProgress: false, pending: null, countRounds: 0, lastWindow: 0, windowToken: 0, snapshotsInFlight: new Set() };
   readonly clients: ClientState = { pendingWrites: new Map(), pendingReads: new Map(), readyReads: [] };
   readonly measurement: MeasurementState = { lastCommitSeen: 0, proposedAtUs: new ProposalTimes(maxProposalTimes), replicationAcked: new Map() };
@@ -155,6 +157,20 @@ export class SimNode {
   ) {
     this.raft = raft;
     this.observed = { role: 'follower', term: 0, membership: bootstrap };
+  }
+
+  /** The host bug raftOnWallClock (sim/host-bugs.ts): Raft is fed the wall clock instead of the monotonic one. */
+  raftOnWallClock = false;
+
+  /** Raft's time at true time `trueUs`. The host contract gives Raft a monotonic clock (sim/clock.ts): drift
+   *  reaches it, wall-clock steps do not. */
+  raftNowUs(trueUs: number): number {
+    return this.raftOnWallClock ? this.clock.localAt(trueUs) : this.clock.monotonicAt(trueUs);
+  }
+
+  /** The true time at which Raft's clock reaches `raftUs` (no earlier than `fromTrueUs`). */
+  trueWhenRaftUs(raftUs: number, fromTrueUs: number): number {
+    return this.raftOnWallClock ? this.clock.trueWhenLocal(raftUs, fromTrueUs) : this.clock.trueWhenMonotonic(raftUs, fromTrueUs);
   }
 
   /** Whether an event stamped with `incarnation` belongs to the node's current life. */
@@ -218,6 +234,7 @@ export class SimNode {
     this.apply.queue = [];
     this.apply.scheduled = false;
     this.apply.busyUntilUs = 0;
+    this.apply.stalledUntilUs = 0;
     this.compaction.inProgress = false;
     this.compaction.pending = null;
     this.compaction.snapshotsInFlight.clear();

@@ -87,12 +87,11 @@ export class ReadyLoop {
 
   // ------------------------------------------------------------------ wake-ups
 
-  /** Arms the node's wake-up at the true time its local clock reaches the Raft deadline. One pending wake per
+  /** Arms the node's wake-up at the true time Raft's (monotonic) clock reaches the Raft deadline. One pending wake per
    *  node; a later deadline lets the armed wake fire early and re-arm. */
   armWake(node: SimNode): void {
     if (node.process.status === 'down') return;
-    const deadlineLocal = node.raft.nextDeadlineUs();
-    const atUs = node.clock.trueWhenLocal(deadlineLocal, this.scheduler.nowUs);
+    const atUs = node.trueWhenRaftUs(node.raft.nextDeadlineUs(), this.scheduler.nowUs);
     if (atUs < node.ready.armedWakeUs) {
       node.ready.armedWakeUs = atUs;
       const event: WakeEvent = { node, incarnation: node.process.incarnation, atUs };
@@ -116,7 +115,7 @@ export class ReadyLoop {
     const node = event.node;
     if (!node.admit(event, this.wakeCurrent, this.wakeResumed)) return;
     this.event.timer(node);
-    const local = node.clock.localAt(this.scheduler.nowUs);
+    const local = node.raftNowUs(this.scheduler.nowUs);
     if (local >= node.raft.nextDeadlineUs()) node.raft.tick(local);
     this.afterInput(node);
   };
@@ -172,7 +171,7 @@ export class ReadyLoop {
   private stepMessage(node: SimNode, message: Message, id: number): void {
     this.event.deliver(node, message, id);
     if ((message.type === 'AppendEntries' || message.type === 'Heartbeat') && message.term < node.raft.currentTerm) this.coverage.reach('stale-leader-message-rejected');
-    node.raft.step(message, node.clock.localAt(this.scheduler.nowUs));
+    node.raft.step(message, node.raftNowUs(this.scheduler.nowUs));
     const raft = node.raft;
     if ((message.type === 'AppendEntries' || message.type === 'Heartbeat') && raft.currentTerm === message.term && raft.leader === message.from) {
       // Messages still in flight from a leader that crashed, paused or stepped down do not re-establish it.

@@ -76,7 +76,7 @@ export class KvServer {
   /** A linearizable read (ReadIndex, Raft dissertation 6.4): answered once the node applied its read index. */
   private read(node: SimNode, message: ClientRequest, key: string): void {
     const requestId = this.nextReadId++;
-    const result = node.raft.read(requestId, node.clock.localAt(this.scheduler.nowUs));
+    const result = node.raft.read(requestId, node.raftNowUs(this.scheduler.nowUs));
     if (!result.ok) this.reject(node, message, result.reason === 'not-leader', result.leader);
     else {
       if (result.mode === 'lease' && Math.abs(node.clock.describe().driftPpm) >= this.nearDriftPpm) this.coverage.reach('lease-read-under-drift');
@@ -88,7 +88,7 @@ export class KvServer {
   /** A write: proposed here, answered once its entry is applied. */
   private write(node: SimNode, message: ClientRequest): void {
     const command = message.command;
-    const result = node.raft.propose(command, kvCommandBytes(command), node.clock.localAt(this.scheduler.nowUs));
+    const result = node.raft.propose(command, kvCommandBytes(command), node.raftNowUs(this.scheduler.nowUs));
     if (!result.ok) {
       this.reject(node, message, result.reason === 'not-leader', result.leader);
       return;

@@ -36,8 +36,7 @@ export interface FullSpec {
     skew: number;
     /** As given: a missing offset comes from the skew spread, a missing drift is 0. */
     clocks: Record<string, { offset?: number; drift?: number }>;
-    /** As given; null: unversioned (never drawn). */
-    versions: number | Record<string, number> | null;
+    versions: number | Record<string, number> | null; // as given; null: unversioned (never drawn)
   };
   raft: Filled<Omit<RaftSpec, 'profile' | 'flowControl' | 'unsafe'>> & {
     /** The implementation profile the file named (its values are already filled in), or null. */
@@ -45,9 +44,7 @@ export interface FullSpec {
     flowControl: Filled<NonNullable<RaftSpec['flowControl']>>;
     unsafe: Filled<NonNullable<RaftSpec['unsafe']>>;
   };
-  compaction: Omit<Filled<CompactionSpec>, 'snapshotCount' | 'snapshotInterval' | 'mistakes' | 'pauseWhileSendingSnapshot'> & {
-    /** Present (true) only when the file switches it on, so every other complete spec is unchanged. */
-    pauseWhileSendingSnapshot?: true;
+  compaction: Omit<Filled<CompactionSpec>, 'snapshotCount' | 'snapshotInterval' | 'mistakes' | 'pauseWhileSendingSnapshot'> & { pauseWhileSendingSnapshot?: true;
     snapshotCount: number | null;
     snapshotInterval: number | null;
     mistakes: Filled<NonNullable<CompactionSpec['mistakes']>>;
@@ -293,7 +290,7 @@ function fillCompaction(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec
       applyLagTolerance: f.take('compaction.mistakes.applyLagTolerance', k.mistakes?.applyLagTolerance, () => dc.mistakes.applyLagTolerance, null, same),
       noSnapshotFallback: f.take('compaction.mistakes.noSnapshotFallback', k.mistakes?.noSnapshotFallback, () => dc.mistakes.noSnapshotFallback, null, same),
     },
-    ...(k.pauseWhileSendingSnapshot === true ? { pauseWhileSendingSnapshot: true as const } : {}),
+    ...(k.pauseWhileSendingSnapshot === true ? { pauseWhileSendingSnapshot: true as const } : {}), // only when on: other complete specs unchanged
   };
 }
 
@@ -384,8 +381,12 @@ function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean, churn = fals
     const drawn = allChaosKinds.filter(() => random.chance(1, 2));
     return drawn.length > 0 ? drawn : [random.pick(allChaosKinds)];
   }, (v) => v.join(', '));
+  // A quarter of the swarm's seeds also stall state machines (drawn from its own stream, so the other seeds keep
+  // every draw): committed entries wait unapplied while leaders come and go, and with activation on apply a
+  // committed configuration entry is not yet in force where it is stalled.
+  const applyStalls = swarmOn && given.kinds === undefined && f.take<boolean>('chaos.applyStalls', undefined, () => false, (random) => random.chance(1, 4), same);
   return {
-    kinds: churn ? [...kinds, 'membership'] : kinds,
+    kinds: [...kinds, ...(churn ? (['membership'] as const) : []), ...(applyStalls ? (['apply-stall'] as const) : [])],
     // Swarm testing leaves kinds out; a focus leans on one, so that some seeds are storms of a single kind.
     focus: f.take<ChaosKind | null>('chaos.focus', given.focus, () => null, (random) => (random.chance(1, 2) ? null : random.pick(kinds)), (v) => v ?? 'none'),
     // Dense faults find the mistakes that need several faults in a row (the detecting seeds of the bug catalogue

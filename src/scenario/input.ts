@@ -155,6 +155,7 @@ export interface FaultItemInput {
   clog?: { from: NodeTargetText; to: NodeTargetText };
   unclog?: { from: NodeTargetText; to: NodeTargetText };
   slow?: { node: NodeTargetText; delay: DurationText };
+  'apply-stall'?: NodeTargetText | { node: NodeTargetText; for?: DurationText };
   'transfer-leadership'?: NodeTargetText;
   campaign?: NodeTargetText;
   bounce?: { node: NodeTargetText; down: DurationText };

@@ -158,6 +158,7 @@ export type FaultSpec =
   | { readonly kind: 'restart-all' }
   | { readonly kind: 'pause'; readonly node: NodeTarget; readonly durationUs?: number }
   | { readonly kind: 'slow'; readonly node: NodeTarget; readonly delayUs: number }
+  | { readonly kind: 'apply-stall'; readonly node: NodeTarget; readonly durationUs?: number }
   | { readonly kind: 'partition'; readonly groups: readonly (readonly string[])[]; readonly datacenters?: undefined }
   /** One side per listed datacenter (the nodes of unlisted datacenters form one more side); compiled to groups. */
   | { readonly kind: 'partition'; readonly datacenters: readonly string[]; readonly groups?: undefined }

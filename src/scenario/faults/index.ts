@@ -38,6 +38,7 @@ export const faultCatalogue: FaultCatalogue = {
   clog: linkFaults.clog,
   unclog: linkFaults.unclog,
   slow: processFaults.slow,
+  'apply-stall': processFaults['apply-stall'],
   'transfer-leadership': transferFaults['transfer-leadership'],
   campaign: transferFaults.campaign,
   bounce: protocolFaults.bounce,
