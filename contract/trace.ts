@@ -67,8 +67,14 @@ export const TRACE_MESSAGE_TYPES = [
   'TimeoutNow',
   'InstallSnapshot',
   'InstallSnapshotResponse',
+  // A receiver could not decode a request (raft/versions.ts); only versioned runs send it.
+  'UnsupportedResponse',
 ] as const;
 export type TraceMessageType = (typeof TRACE_MESSAGE_TYPES)[number];
+
+/** The requests a receiver may reject as undecodable (raft/versions.ts). */
+export const TRACE_REJECTED_REQUESTS = ['AppendEntries', 'InstallSnapshot'] as const;
+export type TraceRejectedRequest = (typeof TRACE_REJECTED_REQUESTS)[number];
 
 /** Why the network lost a message (sim/network.ts). */
 export const TRACE_DROP_REASONS = ['random', 'partition', 'oversize', 'node-down', 'clog-overflow', 'filter'] as const;
@@ -241,6 +247,12 @@ export interface TraceRecordFields {
   pause: { readonly node: string; readonly durationUs: number };
   resume: { readonly node: string };
   slow: { readonly node: string; readonly delayUs: number };
+  // Versions (raft/versions.ts, docs/versions.md)
+  /** `node` restarted onto another version (an upgrade, or a downgrade when `to` < `from`) with the same disk. */
+  upgrade: { readonly node: string; readonly from: number; readonly to: number };
+  /** `node` (of `version`) could not decode a request from `from` and answered with an UnsupportedResponse;
+   *  `what` says what: `snapshot-encoding compressed`, `entry-format 2`. */
+  unsupported: { readonly node: string; readonly from: string; readonly rejected: TraceRejectedRequest; readonly what: string; readonly version: number };
   /** The node's state machine applies nothing for durationUs (Raft goes on committing). */
   'apply-stall': { readonly node: string; readonly durationUs: number };
   // Network faults
@@ -406,6 +418,8 @@ export const TRACE_RECORD_SCHEMA = {
   pause: { node: str, durationUs: num },
   resume: { node: str },
   slow: { node: str, delayUs: num },
+  upgrade: { node: str, from: int, to: int },
+  unsupported: { node: str, from: str, rejected: oneOf(TRACE_REJECTED_REQUESTS), what: str, version: int },
   'apply-stall': { node: str, durationUs: num },
   partition: {
     variantsBy: 'shape',

@@ -5,7 +5,7 @@
 // the smallest message sequence where the broken node and the correct node part ways.
 import type { UnsafeKnobs } from './config.js';
 
-export type BugArea = 'election' | 'term' | 'replication' | 'commit' | 'persistence' | 'reads' | 'snapshots' | 'membership';
+export type BugArea = 'election' | 'term' | 'replication' | 'commit' | 'persistence' | 'reads' | 'snapshots' | 'membership' | 'versions';
 
 /** The Raft safety property a variant violates first (paper Figure 3, plus Durability of acknowledged entries and
  *  linearizable reads), or 'liveness' when the mistake can only stall the cluster. */

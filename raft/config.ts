@@ -1,4 +1,5 @@
 import type { NodeId } from './types.js';
+import { isNodeVersion, type VersionSettings } from './versions.js';
 
 /** Every knob of a Raft node. Times are in the node's LOCAL clock, microseconds. */
 export interface RaftConfig {
@@ -51,6 +52,10 @@ export interface RaftConfig {
 
   /** Deliberately broken variants, off by default (raft/bugs.ts is the catalogue), to prove the checker can fail. */
   readonly unsafe: UnsafeKnobs;
+
+  /** The node's version and the negotiation mistakes (raft/versions.ts, docs/versions.md). Absent: unversioned,
+   *  as before versions existed; written only when set, so the meta record of every run without it is unchanged. */
+  readonly versioning?: VersionSettings;
 }
 
 /** When a node restarts its election timer, besides starting an election (both rules restart it then).
@@ -212,6 +217,7 @@ export function validateRaftConfig(config: RaftConfig): void {
   if (!(config.maxInflightMessages >= 1)) problems.push('maxInflightMessages must be >= 1');
   if (!(config.maxEntriesBytesPerMessage >= 1)) problems.push('maxEntriesBytesPerMessage must be >= 1');
   if (!(config.snapshotChunkBytes >= 1)) problems.push('snapshotChunkBytes must be >= 1');
+  if (config.versioning !== undefined && !isNodeVersion(config.versioning.version)) problems.push(`versioning.version must be a known version, found ${String(config.versioning.version)}`);
   if (config.leaseReads && !config.checkQuorum) problems.push('leaseReads requires checkQuorum');
   if (config.leaseDriftBoundPpm < 0 || config.leaseDriftBoundPpm >= 1_000_000) problems.push('leaseDriftBoundPpm must be in [0, 1e6)');
   if (problems.length > 0) throw new Error(`invalid Raft configuration for ${config.id}: ${problems.join('; ')}`);

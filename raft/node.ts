@@ -30,6 +30,7 @@ import {
   simpleMembership,
 } from './membership.js';
 import { Progress } from './progress.js';
+import { VersionNegotiation } from './versions.js';
 import { committedIndex, jointCommittedIndex, jointHasQuorum, jointQuorumTime, jointVoteOutcome, quorumSize } from './quorum.js';
 import type {
   AppendEntriesMessage,
@@ -41,6 +42,7 @@ import type {
   HeartbeatResponseMessage,
   InstallSnapshotMessage,
   InstallSnapshotResponseMessage,
+  UnsupportedResponseMessage,
   Message,
   NodeId,
   ProposeResult,
@@ -127,6 +129,8 @@ export class RaftNode implements RaftUnderTest {
   private readonly quorumRule: (count: number) => number;
   private readonly commitQuorumRule: (count: number) => number;
   private readonly changeRules: ChangeRules;
+  /** Versions and capabilities (raft/versions.ts); null for an unversioned node. */
+  private readonly versions: VersionNegotiation | null;
 
   private term = 0;
   private vote: NodeId | null = null;
@@ -155,6 +159,7 @@ export class RaftNode implements RaftUnderTest {
     this.term = hardState.term;
     this.vote = hardState.vote;
     this.persistedHardState = hardState;
+    this.versions = options.config.versioning === undefined ? null : new VersionNegotiation(options.config.versioning);
     const unsafe = options.config.unsafe;
     // The broken variant (unsafe.quorumCeilHalf) says ceil(n/2), a majority only for odd n; commitWithMinority
     // counts one replica short of a majority when committing.
@@ -284,7 +289,7 @@ export class RaftNode implements RaftUnderTest {
       return { ok: false, reason: 'uncommitted-limit', leader: this.id };
     }
     const index = this.log.lastIndex() + 1;
-    this.log.append([{ index, term: this.term, kind: 'normal', data, bytes }]);
+    this.log.append([this.withFormat({ index, term: this.term, kind: 'normal', data, bytes })]);
     state.uncommittedBytes += bytes;
     state.broadcastPending = true;
     if (this.isSoleVoter()) this.maybeCommit(state);
@@ -343,6 +348,7 @@ export class RaftNode implements RaftUnderTest {
   step(message: Message, nowUs: number): void {
     this.nowUs = nowUs;
     if (message.to !== this.id) throw new Error(`${this.id}: message for ${message.to} stepped into ${this.id}`);
+    this.versions?.observe(message);
     if (!this.stepTerm(message)) return;
     switch (message.type) {
       case 'PreVote':
@@ -595,7 +601,7 @@ export class RaftNode implements RaftUnderTest {
     this.lastLeaderContactUs = this.nowUs;
     this.events.push({ kind: 'role', role: 'leader', term: this.term, leader: this.id });
     // Paper 8 / 5.4.2: a new leader commits an entry of its own term so that earlier entries become committed.
-    this.log.append([{ index: next, term: this.term, kind: 'noop', data: null, bytes: 0 }]);
+    this.log.append([this.withFormat({ index: next, term: this.term, kind: 'noop', data: null, bytes: 0 })]);
     if (this.isSoleVoter()) this.maybeCommit(leaderState);
   }
 
@@ -677,6 +683,7 @@ export class RaftNode implements RaftUnderTest {
       case 'AppendEntriesResponse':
       case 'HeartbeatResponse':
       case 'InstallSnapshotResponse':
+      case 'UnsupportedResponse':
       case 'PreVote':
       case 'RequestVote':
         return;
@@ -689,7 +696,7 @@ export class RaftNode implements RaftUnderTest {
     switch (message.type) {
       case 'AppendEntries':
         this.noteLeader(message.from);
-        this.handleAppendEntries(message);
+        if (!this.refuseUndecodable(message)) this.handleAppendEntries(message);
         return;
       case 'Heartbeat':
         this.noteLeader(message.from);
@@ -697,7 +704,7 @@ export class RaftNode implements RaftUnderTest {
         return;
       case 'InstallSnapshot':
         this.noteLeader(message.from);
-        this.handleInstallSnapshot(message);
+        if (!this.refuseUndecodable(message)) this.handleInstallSnapshot(message);
         return;
       case 'TimeoutNow':
         // Thesis 3.10: campaign at once, skipping PreVote, with a flag that lets voters bypass stickiness.
@@ -710,10 +717,29 @@ export class RaftNode implements RaftUnderTest {
       case 'AppendEntriesResponse':
       case 'HeartbeatResponse':
       case 'InstallSnapshotResponse':
+      case 'UnsupportedResponse':
         return;
       default:
         unreachable(message);
     }
+  }
+
+  /** A request this node's version cannot decode is answered with what it could not decode (raft/versions.ts):
+   *  the leader learns from it, and the host traces it. Its header (term, sender) was readable: the leader is
+   *  heard, as etcd's transport decodes the header before the body. */
+  private refuseUndecodable(message: AppendEntriesMessage | InstallSnapshotMessage): boolean {
+    const what = this.versions?.undecodable(message) ?? null;
+    if (what === null) return false;
+    this.send({ type: 'UnsupportedResponse', from: this.id, to: message.from, term: this.term, rejected: message.type, what });
+    this.events.push({ kind: 'unsupported', from: message.from, rejected: message.type, what, term: this.term });
+    return true;
+  }
+
+  /** An entry this leader writes, in the format the cluster may use (raft/versions.ts); format 1 carries no field. */
+  private withFormat(entry: Entry): Entry {
+    if (this.versions === null) return entry;
+    const format = this.versions.entryFormat(this.id, allMembers(this.inForce));
+    return format === 1 ? entry : { ...entry, format };
   }
 
   private noteLeader(leader: NodeId): void {
@@ -858,6 +884,9 @@ export class RaftNode implements RaftUnderTest {
       case 'InstallSnapshotResponse':
         this.handleSnapshotResponse(state, message);
         return;
+      case 'UnsupportedResponse':
+        this.handleUnsupported(state, message);
+        return;
       case 'AppendEntries':
       case 'Heartbeat':
       case 'InstallSnapshot':
@@ -970,6 +999,27 @@ export class RaftNode implements RaftUnderTest {
     if (message.receivedBytes <= progress.state.ackedBytes && !rewound) return;
     progress.state.ackedBytes = message.receivedBytes;
     this.sendSnapshotChunk(state, message.from, progress);
+  }
+
+  /** A follower could not decode what we sent. Negotiation (raft/versions.ts) remembers it; when that changes
+   *  the snapshot encoding for this follower, the transfer starts over in the new one. Entries cannot be
+   *  re-encoded (they are in the log as written): the follower is sent the snapshot when it covers them, and
+   *  otherwise stays behind until it upgrades or a later snapshot does. */
+  private handleUnsupported(state: RoleState & { kind: 'leader' }, message: UnsupportedResponseMessage): void {
+    const progress = state.progress.get(message.from);
+    const versions = this.versions;
+    if (progress === undefined || versions === null) return;
+    progress.recentActive = true;
+    versions.onRejection(message.from, message.what);
+    const what = message.what;
+    if (what.kind === 'snapshot-encoding' && progress.state.kind === 'snapshot' && versions.snapshotEncodingFor(message.from) !== what.encoding) {
+      this.startSnapshot(state, message.from, progress);
+    }
+    // A snapshot covering the entries it cannot read replaces them (any follower may be sent a snapshot).
+    const snapshot = this.log.snapshot();
+    if (what.kind === 'entry-format' && progress.state.kind !== 'snapshot' && snapshot !== null && snapshot.meta.index >= what.index) {
+      this.startSnapshot(state, message.from, progress);
+    }
   }
 
   /** Paper 5.3 and 5.4.2: commit the highest index a majority holds, but only by counting replicas of an entry
@@ -1135,6 +1185,7 @@ export class RaftNode implements RaftUnderTest {
       totalBytes: snapshot.bytes,
       done,
       data: done ? snapshot.data : null,
+      ...(this.versions !== null ? { encoding: this.versions.snapshotEncodingFor(peer) } : {}),
     });
   }
 
@@ -1262,7 +1313,7 @@ export class RaftNode implements RaftUnderTest {
     // Bounded: a step that keeps sending (a replicate loop that never pauses) fails here, naming itself, rather
     // than filling the heap. A correct step sends at most the inflight window to each peer.
     if (this.messages.length >= MAX_MESSAGES_PER_READY) throw new Error(`${this.id}: more than ${MAX_MESSAGES_PER_READY} messages in one Ready (a send loop that never stops)`);
-    this.messages.push(message);
+    this.messages.push(this.versions === null ? message : this.versions.stamp(message));
   }
 
   /** Whether this node is the only voter (it then commits and confirms reads on its own). */

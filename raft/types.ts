@@ -1,4 +1,5 @@
 // Types shared by the Raft state machine. raft/ is pure: no I/O, no clock, no imports from sim/.
+import type { EntryFormat, NodeVersion, SnapshotEncoding, Undecodable } from './version-types.js';
 
 export type NodeId = string;
 
@@ -50,6 +51,8 @@ export interface Entry {
   readonly data: unknown;
   /** Encoded size, used for message-size limits, inflight byte limits and disk accounting. */
   readonly bytes: number;
+  /** The entry format (raft/versions.ts), set only when a versioned leader wrote a format newer than 1. */
+  readonly format?: EntryFormat;
 }
 
 /** What must be durable before the node may send anything that depends on it (Raft paper Figure 2, "Persistent state"). */
@@ -80,6 +83,8 @@ interface MessageBase {
   readonly from: NodeId;
   readonly to: NodeId;
   readonly term: number;
+  /** The sender's version (raft/versions.ts), on every message of a versioned node; absent otherwise. */
+  readonly version?: NodeVersion;
 }
 
 export interface PreVoteMessage extends MessageBase {
@@ -147,6 +152,8 @@ export interface InstallSnapshotMessage extends MessageBase {
   readonly done: boolean;
   /** The state-machine image, carried on the final chunk only. */
   readonly data: unknown;
+  /** How the image is encoded (raft/versions.ts); absent means plain. */
+  readonly encoding?: SnapshotEncoding;
 }
 export interface InstallSnapshotResponseMessage extends MessageBase {
   readonly type: 'InstallSnapshotResponse';
@@ -157,6 +164,13 @@ export interface InstallSnapshotResponseMessage extends MessageBase {
    *  restart: a partial snapshot is volatile) from a duplicated old answer (both report fewer bytes). */
   readonly answeredOffsetBytes: number;
   readonly done: boolean;
+}
+
+/** A receiver could not decode a request (raft/versions.ts): it says what, instead of dropping it silently. */
+export interface UnsupportedResponseMessage extends MessageBase {
+  readonly type: 'UnsupportedResponse';
+  readonly rejected: 'AppendEntries' | 'InstallSnapshot';
+  readonly what: Undecodable;
 }
 
 export type Message =
@@ -170,7 +184,8 @@ export type Message =
   | HeartbeatResponseMessage
   | TimeoutNowMessage
   | InstallSnapshotMessage
-  | InstallSnapshotResponseMessage;
+  | InstallSnapshotResponseMessage
+  | UnsupportedResponseMessage;
 
 export type MessageType = Message['type'];
 
@@ -246,4 +261,6 @@ export type RaftEvent =
   /** A leader appended a configuration entry: `auto` when it left a joint configuration on its own. */
   | { readonly kind: 'conf-change-proposed'; readonly index: number; readonly term: number; readonly request: ConfChangeRequest; readonly auto: boolean }
   /** A leader no longer a voter of the configuration in force stepped down (etcd StepDownOnRemoval). */
-  | { readonly kind: 'removed-step-down'; readonly term: number };
+  | { readonly kind: 'removed-step-down'; readonly term: number }
+  /** This node could not decode a request from `from` and answered with an UnsupportedResponse. */
+  | { readonly kind: 'unsupported'; readonly from: NodeId; readonly rejected: 'AppendEntries' | 'InstallSnapshot'; readonly what: Undecodable; readonly term: number };

@@ -61,7 +61,11 @@ export type MarkKind =
   /** A `snapshot-start` whose snapshot never became durable (a crash, or the trace ended). */
   | 'snapshot-incomplete'
   /** A leader no longer a voter of the configuration in force stepped down (`removed-step-down`). */
-  | 'removed-step-down';
+  | 'removed-step-down'
+  /** The node moved to another version (`upgrade`; docs/versions.md); labelled with the new version. */
+  | 'upgrade'
+  /** The node rejected a request it could not decode (`unsupported`). */
+  | 'unsupported';
 
 /** A point event on one node's lane. */
 export interface NodeMark {

@@ -281,6 +281,8 @@ function extraLegendItems(models: readonly RunModel[]): LegendItem[] {
   if (any((model) => model.stallSpans.length > 0)) items.push({ label: 'compaction stall', draw: (g) => void applyExtra(appendRect(g, 0, -9, 16, 11, ''), 'stall') });
   if (hasMark('snapshot-skip')) items.push({ label: 'snapshot window skipped', draw: extraMark('M-3,-3h6v6h-6z', 'snapshot-skip') });
   if (hasMark('snapshot-incomplete')) items.push({ label: 'snapshot not completed', draw: extraMark('M-3,-3h6v6h-6z', 'snapshot-incomplete') });
+  if (hasMark('upgrade')) items.push({ label: 'version change (new version)', draw: extraMark('M0,-5L5,1H2V5H-2V1H-5z', 'upgrade') });
+  if (hasMark('unsupported')) items.push({ label: 'rejected as undecodable', draw: extraMark('M-3,-3L3,3M-3,3L3,-3', 'unsupported') });
   items.push(...membershipLegendItems(models));
   return items;
 }

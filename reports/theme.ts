@@ -211,6 +211,9 @@ export const EXTRA_ATTRS = {
   'snapshot-incomplete': { fill: '#fff', stroke: '#d50000', 'stroke-width': 1.2, 'stroke-dasharray': '2 1' },
   // Membership (timeline/membership-lanes.ts): only runs with membership records draw these.
   'removed-step-down': { fill: 'none', stroke: '#6a1b9a', 'stroke-width': 2.2 },
+  // Versions (docs/versions.md): only runs with upgrade or unsupported records draw these.
+  upgrade: { fill: '#2e7d32', stroke: '#fff', 'stroke-width': 0.8 },
+  unsupported: { fill: 'none', stroke: '#d50000', 'stroke-width': 1.4 },
   learner: { fill: '#6baed6', 'fill-opacity': 0.35, stroke: '#2171b5', 'stroke-width': 1, 'stroke-dasharray': '3 2' },
   notMember: { fill: '#ffffff', 'fill-opacity': 0.72, stroke: '#9e9e9e', 'stroke-width': 0.8, 'stroke-dasharray': '2 2' },
   spare: { fill: 'none', stroke: '#bdbdbd', 'stroke-width': 0.8, 'stroke-dasharray': '2 3' },

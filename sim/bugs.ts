@@ -5,12 +5,16 @@
 import { bugCatalogue, type BugEntry } from '../raft/bugs.js';
 import type { UnsafeKnobs } from '../raft/config.js';
 import { hostBugCatalogue, type HostBugSwitches } from './host-bugs.js';
+import { versionBugCatalogue } from '../raft/version-bugs.js';
+import type { VersionMistakes } from '../raft/versions.js';
 
 /** Where a bug's switch lives. */
 export type BugSwitch =
   | { readonly layer: 'raft'; readonly key: keyof UnsafeKnobs }
   | { readonly layer: 'host'; readonly key: keyof HostBugSwitches }
-  | { readonly layer: 'compaction'; readonly key: 'triggerOnApplyLag' };
+  | { readonly layer: 'compaction'; readonly key: 'triggerOnApplyLag' }
+  /** The negotiation mistakes of mixed-version runs (raft/version-bugs.ts): they act only with cluster.versions. */
+  | { readonly layer: 'versions'; readonly key: keyof VersionMistakes };
 
 export interface CatalogueBug extends BugEntry {
   readonly switch: BugSwitch;
@@ -27,12 +31,12 @@ const compactionMistake: CatalogueBug = {
   switch: { layer: 'compaction', key: 'triggerOnApplyLag' },
 };
 
-function entries<K extends string, L extends 'raft' | 'host'>(catalogue: { readonly [key in K]: BugEntry }, layer: L): CatalogueBug[] {
+function entries<K extends string, L extends 'raft' | 'host' | 'versions'>(catalogue: { readonly [key in K]: BugEntry }, layer: L): CatalogueBug[] {
   return (Object.keys(catalogue) as K[]).map((key) => ({ ...catalogue[key], switch: { layer, key } as BugSwitch }));
 }
 
 /** Every catalogued bug, raft/ first, in catalogue order. */
-export const allBugs: readonly CatalogueBug[] = Object.freeze([...entries(bugCatalogue, 'raft'), ...entries(hostBugCatalogue, 'host'), compactionMistake]);
+export const allBugs: readonly CatalogueBug[] = Object.freeze([...entries(bugCatalogue, 'raft'), ...entries(hostBugCatalogue, 'host'), compactionMistake, ...entries(versionBugCatalogue, 'versions')]);
 
 export function findBug(name: string): CatalogueBug | undefined {
   return allBugs.find((bug) => bug.name === name);

@@ -14,6 +14,11 @@ export interface CompactionOptions {
   /** Snapshot write throughput; the snapshot's write takes bytes / rate, then an fsync. */
   readonly snapshotBytesPerSecond: number;
   readonly mistakes: CompactionMistakes;
+  /** etcd's rule (server/etcdserver/server.go snapshot(): "When sending a snapshot, etcd will pause compaction"):
+   *  a leader sending a snapshot to some follower takes snapshots but drops no log, so the follower finds the
+   *  entries after the snapshot once it lands. A snapshot that never lands then keeps the whole log (the mixed-
+   *  version incident, docs/versions.md). Absent: off; written only when set, so golden hashes are unchanged. */
+  readonly pauseWhileSendingSnapshot?: boolean;
 }
 
 /** Real mistakes, off by default, one line each in a scenario. */

@@ -180,6 +180,7 @@ export class ContractChecker {
       case 'HeartbeatResponse':
       case 'TimeoutNow':
       case 'InstallSnapshot':
+      case 'UnsupportedResponse':
         this.checkTerm(from, message, durable);
         return;
       default: {

@@ -2,6 +2,7 @@
 import { chaosArmEventKinds, membershipArmEventKinds, type ArmEventKind } from './protocol-events.js';
 import type { LinkConfig, NodeId } from './network.js';
 import type { Random } from './random.js';
+import { newestVersion, type NodeVersion } from '../raft/versions.js';
 
 /** A node named directly, or chosen when the fault fires: the current leader, a random follower, any node, or
  *  the node crashed most recently that is still down (so `crash: leader` can be undone by restarting it). */
@@ -11,6 +12,8 @@ export type NodeTarget = NodeId | 'leader' | 'follower' | 'random' | 'last-crash
 export const messageClasses = ['append', 'append-responses', 'heartbeat', 'vote', 'pre-vote', 'snapshot', 'responses', 'requests'] as const;
 export type MessageClass = (typeof messageClasses)[number];
 export type FilterAction = 'drop' | 'delay' | 'hold';
+export const upgradeOrders = ['leader-last', 'leader-first'] as const;
+export type UpgradeOrder = (typeof upgradeOrders)[number];
 
 export type Fault =
   | { readonly kind: 'crash'; readonly node: NodeTarget }
@@ -56,6 +59,14 @@ export type Fault =
    *  delayUs later, with the target event-node meaning that event's node. With `undo`, the fault is undone
    *  undo.afterUs after it fires (an isolation healed, filters cleared). With `repeat` > 1 it is a storm: once
    *  the fault has fired it waits for the next such event, `repeat` firings in all, within the same window. */
+  /** A node restarts onto another version with the same disk (raft/versions.ts): an upgrade, or a downgrade when
+   *  `to` is older. A running node stops (as a crash: what was not fsynced is lost) and starts downUs later; a
+   *  node that is down takes the new version at its next restart. */
+  | { readonly kind: 'upgrade'; readonly node: NodeTarget; readonly to: NodeVersion; readonly downUs: number }
+  /** Every server not yet at `to`, one at a time, everyUs apart (sim/cluster/upgrades.ts): `leader-last` takes
+   *  followers first and the node leading at each step last; `leader-first` takes the node leading at each step
+   *  first. Each step is an upgrade with downUs. */
+  | { readonly kind: 'rolling-upgrade'; readonly to: NodeVersion; readonly everyUs: number; readonly order: UpgradeOrder; readonly downUs: number }
   | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: Fault; readonly repeat?: number; readonly undo?: ArmUndo }
   // Membership operations (Raft dissertation ch. 4), proposed to the current leader (sim/cluster/membership.ts:
   // retried while there is none or it refuses for a passing reason). A node that is not running yet (a spare of
@@ -133,7 +144,7 @@ export interface ChaosOptions {
   readonly focus?: ChaosKind | null;
 }
 
-export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm' | 'membership' | 'apply-stall';
+export type ChaosKind = 'crash' | 'pause' | 'partition' | 'isolate' | 'one-way' | 'bridge' | 'clock' | 'link' | 'clog' | 'transfer' | 'bounce' | 'power-loss' | 'filter' | 'arm' | 'membership' | 'apply-stall' | 'upgrade';
 
 /** What a chaos section uses when it names no kinds: the time-keyed faults. */
 export const classicChaosKinds: readonly ChaosKind[] = ['crash', 'pause', 'partition', 'isolate', 'one-way', 'bridge', 'clock', 'link', 'clog', 'transfer'];
@@ -144,8 +155,9 @@ export const allChaosKinds: readonly ChaosKind[] = [...classicChaosKinds, 'bounc
 
 /** Every kind a chaos section may name: all of the above and `membership` (a `churn` fault per draw), which is
  *  not in `all`; swarm mode adds it for a third of its seeds (src/scenario/fill.ts drawChurn), so every seed
- *  without it draws what it drew before. */
-export const selectableChaosKinds: readonly ChaosKind[] = [...allChaosKinds, 'membership', 'apply-stall'];
+ *  without it draws what it drew before. `upgrade` (one node to the newest version; needs cluster.versions) is
+ *  drawn only where a chaos section names it: neither `all` nor swarm mode has it, so no existing seed changes. */
+export const selectableChaosKinds: readonly ChaosKind[] = [...allChaosKinds, 'membership', 'apply-stall', 'upgrade'];
 
 /** The voter bounds of drawn membership churn (issue #12: between 3 and 7 voters). */
 export const churnVoterBounds = { min: 3, max: 7 } as const;
@@ -277,6 +289,8 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
       // What changes is chosen when it fires, from the configuration then in force: nothing more is drawn here.
       at(churnFault(nodes));
       return;
+    case 'upgrade':
+      return at(upgradeFault(random, node));
     case 'bounce':
     case 'power-loss':
     case 'filter':
@@ -287,6 +301,14 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
       throw new Error(`unknown chaos kind ${String(unreachable)}`);
     }
   }
+}
+
+/** One node upgraded to the newest version (a canary, or a rolling upgrade in random order); only a chaos section
+ *  that names `upgrade` (with cluster.versions) draws it, never `all` or swarm mode. No downgrades: a node
+ *  downgraded after the newest entry format was switched on waits for a snapshot covering what it cannot read
+ *  (docs/versions.md), which an idle liveness phase never takes. */
+function upgradeFault(random: Random, node: NodeId): Fault {
+  return { kind: 'upgrade', node: random.chance(1, 3) ? 'leader' : node, to: newestVersion, downUs: random.int(10, 500) * 1_000 };
 }
 
 /** A network fault; false when the cluster is too small for it (a bridge needs three nodes). */

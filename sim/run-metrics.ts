@@ -4,6 +4,7 @@ import type { CompactionDrift } from './compaction-drift.js';
 import type { Distribution } from './distribution.js';
 import type { MembershipMetrics } from './membership-metrics.js';
 import type { ReplicationTimeline } from './replication-timeline.js';
+import type { VersionMetrics } from './version-metrics.js';
 import type { TraceLeaderLossReason } from '../contract/trace.js';
 import type { NodeId } from '../raft/types.js';
 
@@ -79,6 +80,8 @@ export interface NodeSample {
 export interface RunMetrics {
   /** Runs that can change membership only (sim/membership-metrics.ts). */
   readonly membership?: MembershipMetrics;
+  /** Mixed-version runs only (cluster.versions; sim/version-metrics.ts). */
+  readonly versions?: VersionMetrics;
   /** Of the uncensored samples; `censored` counts the others. */
   readonly electionLatency: Distribution & { readonly censored: number };
   /** Catch-up times of nodes back behind the cluster (sim/cluster/catch-up.ts). */

@@ -318,7 +318,10 @@ function assembleResult(run: Run, outcome: Outcome): SimulationResult {
   });
   // Only for runs that can change membership, so that result.json of every other run is unchanged.
   const membership = options.cluster.initialMembers !== undefined || run.faults.some((item) => membershipFaultIn(item.fault) !== null) || options.triggers.some((trigger) => membershipFaultIn(trigger.fault) !== null);
-  const metrics: RunMetrics = membership ? { ...measured, membership: cluster.membershipMetrics(scheduler.nowUs) } : measured;
+  const withMembership: RunMetrics = membership ? { ...measured, membership: cluster.membershipMetrics(scheduler.nowUs) } : measured;
+  // Only for mixed-version runs, so that result.json of every other run is unchanged.
+  const versions = cluster.versionMetrics(scheduler.nowUs);
+  const metrics: RunMetrics = versions !== null ? { ...withMembership, versions } : withMembership;
   cluster.coverage.add('client-outcome-unknown', workload.stats.timedOut);
   if (linearizability !== null) emitVerdict(trace, scheduler.nowUs, linearizability);
   const traceHash = trace.hashing ? trace.digest() : null;
@@ -408,6 +411,7 @@ export function serializableParams(options: SimulationOptions, faults: readonly 
     metrics: options.cluster.metrics,
     // Only when set, so that the meta record (and every golden hash) of a run without it is unchanged.
     ...(options.cluster.clientPlacement !== undefined ? { clientPlacement: options.cluster.clientPlacement } : {}),
+    ...(options.cluster.versions !== undefined ? { versions: options.cluster.versions } : {}),
     workload: options.workload,
     triggers: options.triggers,
     chaos: options.chaos,

@@ -1,5 +1,6 @@
 // Editing a scenario spec the way `raftsim shrink` does: set or remove one setting by its dotted path, list the
 // settings a spec writes, and cut the cluster down to its first nodes. Every edit returns a copy.
+import { newestVersion } from '../raft/versions.js';
 import { dynamicTargets } from './scenario/node-ids.js';
 import { restrictFault, type KeptNodes } from './scenario/faults/index.js';
 import type { ScenarioSpec } from './scenario/spec.js';
@@ -86,6 +87,11 @@ export function withNodes(spec: ScenarioSpec, count: number): ScenarioSpec {
   }
   // A clock setting may name a node or a datacenter.
   if (cluster.clocks !== undefined) cluster.clocks = Object.fromEntries(Object.entries(cluster.clocks).filter(([id]) => keep.has(id) || datacenters.includes(id)));
+  // Versions of removed nodes go with them (no entry left: every node runs the newest version, as unlisted ones do).
+  if (cluster.versions !== undefined && typeof cluster.versions !== 'number') {
+    const versions = Object.fromEntries(Object.entries(cluster.versions).filter(([id]) => keep.has(id)));
+    cluster.versions = Object.keys(versions).length > 0 ? versions : newestVersion;
+  }
   const kept: KeptNodes = { keeps: (id) => keep.has(id), keepsTarget: (id) => dynamicTargets.has(id) || keep.has(id), keepsDatacenter: (dc) => datacenters.includes(dc) };
   const faults = (spec.faults ?? []).flatMap((item) => {
     const fault = restrictFault(item.fault, kept);

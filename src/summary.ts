@@ -79,6 +79,7 @@ export function runSummary(result: ResultJson, files: readonly string[] = []): s
     const drift = m.compaction.drift;
     lines.push(`  compaction  ${plural(m.compaction.snapshots, 'snapshot')}, ${m.compaction.snapshotsInstalled} installed from the leader, ${plural(m.compaction.stallCount, 'stall')}; drift over ${plural(drift.rounds, 'round')}: time spread max ${us(drift.maxTimeSpreadUs)}, index spread max ${drift.maxIndexSpread === null || drift.maxIndexSpread === undefined ? '-' : plural(drift.maxIndexSpread, 'entry')}`);
     for (const stall of m.compaction.stalls.slice(0, 3)) lines.push(`    stall     ${stall.node} from ${us(stall.beganAtUs)}: ${stall.reason}`);
+    if (m.versions !== undefined) lines.push(...versionLines(m.versions));
   }
   lines.push(`  faults      ${plural(cluster.crashes, 'crash')}, ${plural(cluster.restarts, 'restart')}, ${plural(cluster.pauses, 'pause')}, ${plural(result.faults.length, 'scheduled fault')}, ${plural(result.options.triggers.length, 'trigger')}`);
   lines.push(`  clients     ${plural(result.workload.invoked, 'operation')}: ${result.workload.ok} ok, ${result.workload.failed} failed, ${result.workload.timedOut} unknown (timed out), ${plural(result.workload.retries, 'retry')}`);
@@ -263,4 +264,15 @@ export function shrinkText(report: ShrinkReport, ref: string, seed: number, outF
     lines.push(`  replay  npx raftsim run ${outFile} --seed ${seed}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** Mixed-version runs (docs/versions.md): the versions, and how long some node could not decode what it was sent. */
+function versionLines(v: NonNullable<NonNullable<ResultJson['metrics']>['versions']>): string[] {
+  const versions = Object.entries(v.finalVersions).map(([id, version]) => `${id} v${version}`).join(' ');
+  const perNode = (counts: Readonly<Record<string, number>>): string => Object.entries(counts).filter(([, n]) => n > 0).map(([id, n]) => `${id} ${n}`).join(', ') || 'none';
+  const lines = [`  versions    ${versions} at the end, ${plural(v.upgrades, 'version change')}; ${plural(v.rejections, 'rejection')} of undecodable requests (snapshots: ${perNode(v.snapshotRejections)}; entries: ${perNode(v.entryRejections)})`];
+  if (v.rejections > 0) {
+    lines.push(`  blocked     ${us(v.blockedUs)} with some node unable to catch up, ${plural(v.blockedAtEnd, 'node')} still blocked at the end; leader's retained log ${v.leaderRetainedAtBlock} entries at the first block, max ${v.leaderRetainedMax}, ${v.leaderRetainedAtEnd} at the last sample`);
+  }
+  return lines;
 }

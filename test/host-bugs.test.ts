@@ -2,6 +2,7 @@
 // each host bug switched on is caught, on a built-in scenario, by the rule it breaks; switched off the same run
 // passes (its golden hash is checked in scenarios.test.ts). Also `bugs:` in a scenario and `--bug` on the command
 // line name them.
+import { safeVersionMistakes } from '../raft/versions.js';
 import { describe, expect, it } from 'vitest';
 import { bugCatalogue } from '../raft/bugs.js';
 import { safeKnobs } from '../raft/config.js';
@@ -37,8 +38,8 @@ describe('host bugs are caught by the rule they break', () => {
 });
 
 describe('the one catalogue', () => {
-  it('lists every raft/ switch, every host switch and the compaction mistake once, by unique kebab-case name', () => {
-    expect(allBugs.length).toBe(Object.keys(safeKnobs).length + Object.keys(safeHostBugs).length + 1);
+  it('lists every raft/ switch, every host switch, the compaction mistake and the negotiation mistakes once, by unique kebab-case name', () => {
+    expect(allBugs.length).toBe(Object.keys(safeKnobs).length + Object.keys(safeHostBugs).length + 1 + Object.keys(safeVersionMistakes).length);
     expect(new Set(bugNames).size).toBe(bugNames.length);
     for (const bug of allBugs) {
       expect(bug.name).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);

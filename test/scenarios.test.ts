@@ -59,6 +59,10 @@ describe('the built-in library', () => {
       'removed-node-keeps-running',
       'joint-change-leader-crash',
       'learner-snapshot-catch-up',
+      'mixed-version-learner',
+      'mixed-version-learner-wedge',
+      'rolling-upgrade',
+      'random-versions',
     ]) {
       expect(names).toContain(required);
     }
@@ -391,6 +395,10 @@ const regression: readonly RegressionCase[] = [
   { name: 'removed-node-keeps-running', seed: 1, outcome: 'passed', bands: { 'elections.leaderChanges': [1, 2] } },
   { name: 'joint-change-leader-crash', seed: 1, outcome: 'passed', bands: { 'membership.jointPeriods': [1, 2], 'cluster.crashes': [2, 2] } },
   { name: 'learner-snapshot-catch-up', seed: 1, outcome: 'passed', bands: { 'compaction.snapshotsInstalled': [1, 50] } },
+  { name: 'mixed-version-learner', seed: 1, outcome: 'passed', bands: { 'versions.rejections': [0, 0], 'compaction.snapshotsInstalled': [1, 10] } },
+  { name: 'mixed-version-learner-wedge', seed: 1, outcome: 'liveness', bands: { 'versions.snapshotRejections.n4': [100, 10_000], 'versions.leaderRetainedMax': [300, 100_000] } },
+  { name: 'rolling-upgrade', seed: 1, outcome: 'passed', bands: { 'versions.upgrades': [5, 5], 'elections.timeWithoutLeaderUs': [0, 2_000_000] } },
+  { name: 'random-versions', seed: 1, outcome: 'passed', bands: { 'versions.upgrades': [1, 20], 'versions.rejections': [0, 0] } },
   { name: 'random-chaos', seed: 1, overrides: { duration: '10s' }, outcome: 'passed' },
   { name: 'chaos-5', seed: 1, overrides: { duration: '15s' }, outcome: 'passed', bands: { 'cluster.crashes': [1, 20], 'compaction.snapshots': [10, 200], 'electionLatency.count': [2, 40] } },
 ];

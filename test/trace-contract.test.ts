@@ -137,7 +137,7 @@ describe('docs/trace-format.md and contract/trace.ts', () => {
     expect(role.values.get('role')).toEqual(['follower', 'precandidate', 'candidate', 'leader']);
     expect(records.find((record) => record.type === 'link-reset')!.fields).toEqual([]);
     expect(records.find((record) => record.type === 'partition')!.fields).toEqual(['shape', 'groups', 'node', 'from', 'to', 'sideA', 'sideB', 'bridge']);
-    expect(oneOf.get('msg')).toHaveLength(11);
+    expect(oneOf.get('msg')).toHaveLength(12);
   });
 
   it('document exactly the record types, fields and closed sets of the contract', () => {
@@ -228,6 +228,9 @@ describe('real traces against the schema', () => {
     // Membership: a spare booted, configurations in force, the leader's entries, its step-down on removal, and
     // a refused change (removing n4 before it was added).
     ['replace-leader with an invalid removal first', membershipOptions()],
+    // Versions: upgrades (rolling-upgrade) and rejections of what a node cannot decode (the incident's wedge).
+    ['rolling-upgrade (8 s)', scenarioOptions('rolling-upgrade', 1, { durationUs: 8_000_000 })],
+    ['mixed-version-learner-wedge (6 s)', scenarioOptions('mixed-version-learner-wedge', 1, { durationUs: 6_000_000, livenessBoundUs: 1_000_000 })],
   ];
   const traces = runs.map(([name, options]) => [name, traceLines(options)] as const);
 

@@ -2,7 +2,7 @@
 // stalled periods.
 import type { ContinuousScale, Selection } from 'd3-node';
 import { cleanText, formatDurationUs, formatTimeUs, px, textWidthPx } from '../format.js';
-import type { NodeSpan, Role, RoleSpan } from '../model.js';
+import type { NodeSpan, Role, RoleSpan, RunModel } from '../model.js';
 import { laneGroups } from '../datacenters.js';
 import { addTitle, appendLine, appendRect, appendText, type ReportContext } from '../svg.js';
 import { ROLE_LABELS, applyExtra, type ExtraStyle } from '../theme.js';
@@ -60,6 +60,13 @@ function drawLaneGroups(ctx: ReportContext, g: Selection, geometry: LaneGeometry
   });
 }
 
+/** A node's version at boot in a mixed-version run, else null. */
+function bootVersion(params: RunModel['params'], node: string): number | null {
+  const versions = params['versions'] as { initial?: Record<string, unknown> } | undefined;
+  const version = versions?.initial?.[node];
+  return typeof version === 'number' ? version : null;
+}
+
 /** Lane labels with the node's chart colour, lane backgrounds; datacenter groups when the run has them. */
 export function drawLaneFrames(ctx: ReportContext, g: Selection, geometry: LaneGeometry): void {
   drawLaneGroups(ctx, g, geometry);
@@ -72,7 +79,9 @@ export function drawLaneFrames(ctx: ReportContext, g: Selection, geometry: LaneG
       .attr('width', 10)
       .attr('height', 10)
       .attr('fill', ctx.nodeColor(node));
-    appendText(g, ctx.plotLeftPx - 44, top + geometry.laneHeightPx / 2 + 4, node, 'lane');
+    // A mixed-version run names each node's boot version (meta.params.versions; docs/versions.md).
+    const version = bootVersion(ctx.model.params, node);
+    appendText(g, ctx.plotLeftPx - 44, top + geometry.laneHeightPx / 2 + 4, version === null ? node : `${node} v${version}`, 'lane');
   });
 }
 

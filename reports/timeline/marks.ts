@@ -17,10 +17,12 @@ const MARK_PATHS: Readonly<Record<MarkKind, string>> = {
   'snapshot-skip': 'M-3,-3h6v6h-6z',
   'snapshot-incomplete': 'M-3,-3h6v6h-6z',
   'removed-step-down': 'M-4,-4L4,4M-4,4L4,-4',
+  upgrade: 'M0,-5L5,1H2V5H-2V1H-5z',
+  unsupported: 'M-3,-3L3,3M-3,3L3,-3',
 };
 
 /** Mark kinds drawn with inline attributes (see EXTRA_ATTRS) instead of the stylesheet's `mark k-*` rules. */
-const EXTRA_MARKS: ReadonlySet<MarkKind> = new Set<MarkKind>(['leader-lost', 'snapshot-skip', 'snapshot-incomplete', 'removed-step-down']);
+const EXTRA_MARKS: ReadonlySet<MarkKind> = new Set<MarkKind>(['leader-lost', 'snapshot-skip', 'snapshot-incomplete', 'removed-step-down', 'upgrade', 'unsupported']);
 
 const MARK_NAMES: Readonly<Record<MarkKind, string>> = {
   clock: 'clock change',
@@ -32,6 +34,8 @@ const MARK_NAMES: Readonly<Record<MarkKind, string>> = {
   'snapshot-skip': 'snapshot window skipped',
   'snapshot-incomplete': 'snapshot not completed',
   'removed-step-down': 'removed leader stepped down',
+  upgrade: 'version change',
+  unsupported: 'rejected what it cannot decode',
 };
 
 /** Point marks on lanes, at most one per (node, kind, pixel column): hover titles list what was merged. */
@@ -64,7 +68,7 @@ export function drawMarks(ctx: ReportContext, g: Selection, geometry: LaneGeomet
     else mark.attr('class', `mark k-${entry.kind}`);
     const more = entry.count > entry.details.length ? ` (+${entry.count - entry.details.length} more here)` : '';
     addTitle(mark, `${entry.node} ${MARK_NAMES[entry.kind]}\n${entry.details.join('\n')}${more}`);
-    if (entry.kind === 'clock' && entry.label !== '') {
+    if ((entry.kind === 'clock' || entry.kind === 'upgrade') && entry.label !== '') {
       const labelY = bandTop + Math.min(geometry.bandHeightPx, 12) - 2;
       const anchorEnd = entry.x + 5 + textWidthPx(entry.label, 9) > ctx.plotRightPx;
       appendText(g, anchorEnd ? entry.x - 5 : entry.x + 5, labelY, entry.label, `tiny halo${anchorEnd ? ' end' : ''}`);

@@ -18,7 +18,7 @@ import { onElectionLatency, onLeaderLost } from './measurements.js';
 import { onBoot, onConfChange, onConfChangeRefused, onMembership, onRemovedStepDown } from './membership.js';
 import { onDeliver, onDrop, onSend } from './messages.js';
 import { onClog, onHeal, onLink, onLinkReset, onFilter, onFiltersCleared, onPartition, onRejoin, onUnclog } from './network-faults.js';
-import { onApplyStall, onCrash, onPause, onRestart, onResume, onSlow } from './process-faults.js';
+import { onApplyStall, onCrash, onPause, onRestart, onResume, onSlow, onUnsupported, onUpgrade } from './process-faults.js';
 import { checkRecordBody, parseRecordHeader, type RecordHeader, type ReportRecord } from './records.js';
 import { onApply, onCommit, onSnapshotInstall } from './replication.js';
 import { onElection, onRole, onStepDown, onTransfer } from './roles.js';
@@ -109,6 +109,8 @@ function dispatch(b: ModelBuilder, record: ReportRecord): void {
     case 'election-lost':
     case 'progress':
       return;
+    case 'upgrade': return onUpgrade(b, record);
+    case 'unsupported': return onUnsupported(b, record);
     case 'membership': return onMembership(b, record);
     case 'conf-change': return onConfChange(b, record);
     case 'conf-change-refused': return onConfChangeRefused(b, record);

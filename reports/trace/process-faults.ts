@@ -65,3 +65,16 @@ export function onSlow(b: ModelBuilder, r: ReportRecordOf<'slow'>): void {
     s.slowDetail = `slow: messages handled ${formatMs(r.delayUs)} late`;
   }
 }
+
+/** A version change (docs/versions.md): a mark labelled with the new version; the crash and restart around it
+ *  are drawn as any down span. */
+export function onUpgrade(b: ModelBuilder, r: ReportRecordOf<'upgrade'>): void {
+  const detail = `${r.to > r.from ? 'upgraded' : 'downgraded'} from version ${r.from} to ${r.to} (restart with the same disk)`;
+  b.push(b.marks, { node: r.node, tUs: r.t, kind: 'upgrade', label: `v${r.to}`, detail }, 'marks');
+}
+
+/** A request the node could not decode, answered with an UnsupportedResponse. */
+export function onUnsupported(b: ModelBuilder, r: ReportRecordOf<'unsupported'>): void {
+  const detail = `version ${r.version} could not decode ${r.rejected} from ${r.from}: ${r.what}`;
+  b.push(b.marks, { node: r.node, tUs: r.t, kind: 'unsupported', label: '', detail }, 'marks');
+}

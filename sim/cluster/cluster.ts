@@ -44,7 +44,8 @@ import { SimNode } from './node.js';
 import { Buggify } from '../buggify.js';
 import { Observers } from './observers.js';
 import { UnsupportedByRaftError } from './membership.js';
-import { bootstrapMembers, isSpare, raftConfigFor, type ClusterOptions } from './options.js';
+import { bootstrapMembers, initialVersion, isSpare, raftConfigFor, type ClusterOptions } from './options.js';
+import { VersionCollector, type VersionMetrics } from '../version-metrics.js';
 import { ReadyLoop } from './ready-loop.js';
 import { KvServer } from './server.js';
 import { newClusterStats, type ClientMessage, type ClusterEvent, type ClusterHooks, type ClusterStats } from './types.js';
@@ -54,7 +55,7 @@ export { entryDigest } from './apply.js';
 export { SimNode } from './node.js';
 export { churnRequest, type ChurnBounds } from './churn.js';
 export { maxAttempts, retryIntervalUs, UnsupportedByRaftError } from './membership.js';
-export { bootstrapMembers, defaultClusterOptions, type ClockSetting, type ClusterOptions } from './options.js';
+export { bootstrapMembers, defaultClusterOptions, type ClockSetting, type ClusterOptions, type VersionOptions } from './options.js';
 export type { ClientMessage, ClusterEvent, ClusterEventKind, ClusterHooks, ClusterStats, NodeStatus, ProtocolEventKind } from './types.js';
 export { protocolEventKinds } from './types.js';
 export { recover, type Recovery, type WalRecord } from './wal.js';
@@ -69,6 +70,7 @@ export class Cluster {
   readonly metrics: MetricsCollector;
   readonly membershipCollector: MembershipCollector;
   readonly catchUps: CatchUps;
+  readonly versionCollector: VersionCollector | null;
   readonly coverage = new Coverage();
   readonly stats: ClusterStats = newClusterStats();
   private readonly event = new CurrentEvent();
@@ -99,6 +101,7 @@ export class Cluster {
     this.metrics = new MetricsCollector(options.nodeIds, options.metrics, trace);
     this.metrics.bootstrap(bootstrapMembers(options));
     this.membershipCollector = new MembershipCollector(simpleMembership(bootstrapMembers(options)));
+    this.versionCollector = options.versions === undefined ? null : new VersionCollector(new Map(options.nodeIds.map((id) => [id, initialVersion(options, id)!])));
     this.addObserver((event) => {
       if (event.kind === 'leader-lost') this.metrics.onLeaderLost(this.scheduler.nowUs, event.node, event.term, event.why);
       else this.faults.onEvent(event);
@@ -119,6 +122,7 @@ export class Cluster {
       metrics: this.metrics,
       membershipCollector: this.membershipCollector,
       catchUps: this.catchUps,
+      versionCollector: this.versionCollector,
       coverage: this.coverage,
       stats: this.stats,
       network: this.network,
@@ -330,7 +334,12 @@ export class Cluster {
   /** Liveness: one leader of the highest term in a simple configuration, every member of it up and holding the
    *  same committed, applied log (inspect.ts). */
   converged(): { ok: boolean; reason: string } {
-    return convergence(this.nodes);
+    const outcome = convergence(this.nodes);
+    // A mixed-version run says why a node that is behind cannot catch up (version-metrics.ts).
+    const versions = this.versionCollector;
+    if (outcome.ok || versions === null) return outcome;
+    const blocked = versions.blockedReason(/^(\S+) /.exec(outcome.reason)?.[1] ?? '');
+    return blocked === null ? outcome : { ok: false, reason: `${outcome.reason} (${blocked})` };
   }
 
   /** The members of the leader's configuration (what converged() holds to the leader's log). */
@@ -339,6 +348,11 @@ export class Cluster {
   }
 
   /** The membership measurements at `endUs` (result.json metrics.membership). */
+  /** The mixed-version measurements, or null for an unversioned run. */
+  versionMetrics(endUs: number): VersionMetrics | null {
+    return this.versionCollector?.result(endUs) ?? null;
+  }
+
   membershipMetrics(endUs: number): MembershipMetrics {
     return this.membershipCollector.result(endUs);
   }

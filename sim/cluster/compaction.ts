@@ -10,6 +10,7 @@ import type { NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
 import type { Trace } from '../trace.js';
 import type { ClusterContext } from './context.js';
+import { leaderOf } from './inspect.js';
 import type { NodeEvent, PendingCompaction, SimNode } from './node.js';
 import type { WalRecord } from './wal.js';
 
@@ -159,7 +160,10 @@ export class Compaction {
     const snapshot = pending.snapshot;
     const newer = log.snapshot();
     if (newer !== null && newer.meta.index > snapshot.meta.index) return; // a leader's snapshot superseded it
-    const compactIndex = Math.max(log.compacted.index, Math.min(snapshot.meta.index - this.options.catchUpEntries, log.persistedLastIndex(), log.applied));
+    // etcd pauses compaction while a snapshot is being sent (pauseWhileSendingSnapshot): the snapshot is
+    // recorded, the log kept whole.
+    const paused = this.options.pauseWhileSendingSnapshot === true && node.raft.role === 'leader' && node.compaction.snapshotsInFlight.size > 0;
+    const compactIndex = paused ? log.compacted.index : Math.max(log.compacted.index, Math.min(snapshot.meta.index - this.options.catchUpEntries, log.persistedLastIndex(), log.applied));
     node.raft.compact(snapshot, compactIndex);
     node.disk.rewrite(this.compactedWal(node, snapshot));
     if (this.context.contract !== null) node.durable.rebuild(node.disk);
@@ -215,6 +219,11 @@ export class Compaction {
       });
     }
     this.metrics.onSample(now, samples, this.stallReasonOf);
+    const versions = this.context.versionCollector;
+    if (versions !== null) {
+      const leader = leaderOf(this.context.nodes);
+      versions.onSample(leader === null ? null : leader.raft.log.lastIndex() - leader.raft.log.compacted.index);
+    }
     // Bound the checker's memory: every node (a crashed one included) has everything up to its durable snapshot,
     // and re-applies only what follows it, so records below the smallest snapshot index are no longer needed.
     if (this.checker !== null) {

@@ -14,6 +14,7 @@ import type { MetricsCollector } from '../metrics.js';
 import type { Network, NodeId } from '../network.js';
 import type { Scheduler } from '../scheduler.js';
 import type { Trace } from '../trace.js';
+import type { VersionCollector } from '../version-metrics.js';
 import type { CurrentEvent } from './current-event.js';
 import type { SimNode } from './node.js';
 import type { ClusterOptions } from './options.js';
@@ -35,6 +36,8 @@ export interface ClusterContext {
   readonly membershipCollector: MembershipCollector;
   /** Catch-up times of nodes back behind the cluster (catch-up.ts). */
   readonly catchUps: CatchUps;
+  /** The mixed-version measurements (version-metrics.ts); null for an unversioned run. */
+  readonly versionCollector: VersionCollector | null;
   /** Situations reached (coverage.ts), counted where they are recognised. */
   readonly coverage: Coverage;
   readonly stats: ClusterStats;

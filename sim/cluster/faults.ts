@@ -15,6 +15,7 @@ import type { Trace } from '../trace.js';
 import type { Compaction } from './compaction.js';
 import type { ClusterContext } from './context.js';
 import { MembershipOps } from './membership.js';
+import { Upgrades } from './upgrades.js';
 import type { NodeEvent, SimNode } from './node.js';
 import { raftConfigFor, type ClusterOptions } from './options.js';
 import { ProtocolFaults } from './protocol-faults.js';
@@ -43,6 +44,7 @@ export class Faults {
   private eventNode: NodeId | null = null;
   private readonly protocol: ProtocolFaults;
   readonly membershipOps: MembershipOps;
+  private readonly upgrades: Upgrades;
 
   constructor(
     private readonly context: ClusterContext,
@@ -59,6 +61,7 @@ export class Faults {
     this.nodes = context.nodes;
     this.protocol = new ProtocolFaults(context, this, (fault, random, node) => this.applyFault(fault, random, node));
     this.membershipOps = new MembershipOps(context, readyLoop, compaction, (target, random) => this.resolveTarget(target, random));
+    this.upgrades = new Upgrades(context, this, context.versionCollector, (fault, random) => this.one(fault.node, random));
   }
 
   /** A cluster event: an armed fault may be waiting for it. */
@@ -119,6 +122,9 @@ export class Faults {
         return this.protocol.clearFilters();
       case 'arm':
         return this.protocol.arm(fault, random);
+      case 'upgrade':
+      case 'rolling-upgrade':
+        return this.upgrades.apply(fault, random);
       default:
         if (isMembershipFault(fault)) return this.membershipOps.apply(fault, random);
         return unknownFault(fault);
@@ -371,7 +377,7 @@ export class Faults {
     // The host bug forget-vote-on-restart (host-bugs.ts): the vote the disk kept is dropped on the way in.
     const hardState = this.options.hostBugs.forgetVoteOnRestart ? { ...durable.hardState, vote: null } : durable.hardState;
     node.raft = this.context.raftFactory.restart(
-      { config: raftConfigFor(this.options, node.id), random: () => node.timerRandom.next(), nowUs: node.raftNowUs(this.scheduler.nowUs) },
+      { config: raftConfigFor(this.options, node.id, node.process.version), random: () => node.timerRandom.next(), nowUs: node.raftNowUs(this.scheduler.nowUs) },
       { ...durable, hardState },
     );
     node.kv = durable.snapshot !== null ? KvStore.fromImage(durable.snapshot.data as KvImage) : new KvStore();

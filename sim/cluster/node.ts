@@ -4,6 +4,7 @@
 import type { RaftUnderTest } from '../../raft/contract.js';
 import type { Membership } from '../../raft/membership.js';
 import type { Entry, HardState, ReadState, Role, Snapshot } from '../../raft/types.js';
+import type { NodeVersion } from '../../raft/versions.js';
 import type { NodeClock } from '../clock.js';
 import type { Disk } from '../disk.js';
 import { DurableLog } from '../durable-log.js';
@@ -43,6 +44,8 @@ export interface ProcessState {
   /** A spare server no membership change has added yet: it is down, and only MembershipOps.boot starts it (no
    *  restart does). */
   spare: boolean;
+  /** The version this process starts with at its next restart (upgrades.ts); null: its boot version. */
+  version: NodeVersion | null;
 }
 
 /** The Ready loop (ready-loop.ts). */
@@ -87,6 +90,9 @@ export interface CompactionState {
   /** Last local-clock window the time trigger fired for; and a token that invalidates armed window timers. */
   lastWindow: number;
   windowToken: number;
+  /** Followers this node, as leader, is sending a snapshot to (from its progress events; kept only with
+   *  compaction.pauseWhileSendingSnapshot). */
+  snapshotsInFlight: Set<NodeId>;
 }
 
 export interface PendingWrite {
@@ -130,10 +136,10 @@ export interface ObservedState {
 export class SimNode {
   raft: RaftUnderTest;
   kv = new KvStore();
-  readonly process: ProcessState = { status: 'up', incarnation: 0, backlog: [], slowDelayUs: 0, busyUntilUs: 0, spare: false };
+  readonly process: ProcessState = { status: 'up', incarnation: 0, backlog: [], slowDelayUs: 0, busyUntilUs: 0, spare: false, version: null };
   readonly ready: ReadyState = { inFlight: false, armedWakeUs: Number.POSITIVE_INFINITY, lastHardState: { term: 0, vote: null, commit: 0 } };
   readonly apply: ApplyState = { queue: [], scheduled: false, busyUntilUs: 0, stalledUntilUs: 0, skipThrough: 0 };
-  readonly compaction: CompactionState = { lastSnapshotIndex: 0, inProgress: false, pending: null, countRounds: 0, lastWindow: 0, windowToken: 0 };
+  readonly compaction: CompactionState = { lastSnapshotIndex: 0, inProgress: false, pending: null, countRounds: 0, lastWindow: 0, windowToken: 0, snapshotsInFlight: new Set() };
   readonly clients: ClientState = { pendingWrites: new Map(), pendingReads: new Map(), readyReads: [] };
   readonly measurement: MeasurementState = { lastCommitSeen: 0, proposedAtUs: new ProposalTimes(maxProposalTimes), replicationAcked: new Map() };
   readonly observed: ObservedState;
@@ -231,6 +237,7 @@ export class SimNode {
     this.apply.stalledUntilUs = 0;
     this.compaction.inProgress = false;
     this.compaction.pending = null;
+    this.compaction.snapshotsInFlight.clear();
     this.dropClientRequests();
     this.measurement.proposedAtUs.clear();
     this.measurement.replicationAcked.clear();

@@ -1,5 +1,7 @@
 // Raft's events and the message traffic, reported to the checker, the metrics, the trace and the run's counters.
 // observe() also runs the per-event invariant checks of a node.
+import { describeUndecodable } from '../../raft/versions.js';
+import type { VersionCollector } from '../version-metrics.js';
 import { describeMembership, describeRequest, isJoint, sameMembership } from '../../raft/membership.js';
 import type { Message, RaftEvent } from '../../raft/types.js';
 import type { SafetyChecker } from '../checker.js';
@@ -35,6 +37,8 @@ export class Observers {
   private readonly stats: ClusterStats;
   private readonly notify: (event: ClusterEvent) => void;
   private readonly protocolTap: ClusterContext['protocolTap'];
+  private readonly versions: VersionCollector | null;
+  private readonly pauseWhileSendingSnapshot: boolean;
 
   constructor(
     context: ClusterContext,
@@ -53,6 +57,8 @@ export class Observers {
     this.stats = context.stats;
     this.notify = (event) => context.notify(event);
     this.protocolTap = context.protocolTap;
+    this.versions = context.versionCollector;
+    this.pauseWhileSendingSnapshot = context.options.compaction.pauseWhileSendingSnapshot === true;
   }
 
   /** Reports Raft events to trace and stats, and runs the per-event invariant checks for this node. */
@@ -96,6 +102,7 @@ export class Observers {
         this.metrics.onApplyLag(event.index - node.raft.log.applied);
         this.noteCommitCoverage(node, event.index);
         this.latency.onCommit(node, event.index);
+        this.versions?.onProgress(node.id, now);
         if (this.trace.enabled) this.trace.emitCommit(now, node.id, event.index, event.term);
         if (this.protocolTap.on && node.raft.role === 'leader') this.notify({ kind: 'commit-advanced', node: node.id });
         return;
@@ -108,17 +115,30 @@ export class Observers {
         if (this.trace.enabled) this.trace.emit({ t: now, type: event.kind, node: node.id, to: event.to, term: event.term });
         return;
       case 'progress':
+        if (this.pauseWhileSendingSnapshot) {
+          if (event.state === 'snapshot') node.compaction.snapshotsInFlight.add(event.peer);
+          else node.compaction.snapshotsInFlight.delete(event.peer);
+        }
         if (this.trace.enabled) this.trace.emit({ t: now, type: 'progress', node: node.id, peer: event.peer, state: event.state });
         return;
       case 'snapshot-installed':
         this.collector.onSnapshotInstalled(node.id);
         this.catchUps.onSnapshotInstalled(node.id);
+        this.versions?.onProgress(node.id, now);
         if (this.protocolTap.on) this.notify({ kind: 'snapshot-installed', node: node.id });
         return;
       case 'membership':
       case 'conf-change-proposed':
       case 'removed-step-down':
         return this.onMembershipEvent(node, event);
+      case 'unsupported':
+        // A request this node's version cannot decode, answered with an UnsupportedResponse (raft/versions.ts).
+        this.versions?.onRejection(node.id, event.what, now);
+        if (this.trace.enabled) {
+          const version = node.raft.config.versioning?.version ?? 0;
+          this.trace.emit({ t: now, type: 'unsupported', node: node.id, from: event.from, rejected: event.rejected, what: describeUndecodable(event.what), version });
+        }
+        return;
       default: {
         const unreachable: never = event;
         throw new Error(`unknown raft event ${JSON.stringify(unreachable)}`);
@@ -194,6 +214,7 @@ export class Observers {
 
   private onRole(node: SimNode, event: RoleEvent): void {
     this.noteRoleCoverage(node, event);
+    if (event.role !== 'leader') node.compaction.snapshotsInFlight.clear();
     const observed = node.observed;
     if (observed.role === 'leader' && event.role !== 'leader') {
       this.checker?.onLeaderLost(node.id);

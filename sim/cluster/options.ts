@@ -6,6 +6,7 @@ import type { BuggifyOptions } from '../buggify.js';
 import type { DiskOptions } from '../disk.js';
 import type { LinkConfig, NodeId, Topology } from '../network.js';
 import type { Distribution } from '../random.js';
+import { newestVersion, type NodeVersion, type VersionMistakes } from '../../raft/versions.js';
 
 export interface ClockSetting {
   readonly offsetUs: number;
@@ -41,6 +42,15 @@ export interface ClusterOptions {
   readonly metrics: MetricsOptions;
   /** Rare branches at the host's decision points (sim/buggify.ts); absent or null: none. */
   readonly buggify?: BuggifyOptions | null;
+  /** Mixed versions (raft/versions.ts, docs/versions.md): each node's version at boot (a node not listed runs the
+   *  newest) and the negotiation mistakes switched on. Absent: every node unversioned, as before versions
+   *  existed; written only when set, so the meta record (and every golden hash) of a run without it is unchanged. */
+  readonly versions?: VersionOptions;
+}
+
+export interface VersionOptions {
+  readonly initial: Readonly<Record<NodeId, NodeVersion>>;
+  readonly mistakes: VersionMistakes;
 }
 
 export function defaultClusterOptions(nodeIds: readonly NodeId[]): ClusterOptions {
@@ -71,10 +81,20 @@ export function defaultClusterOptions(nodeIds: readonly NodeId[]): ClusterOption
 }
 
 /** The Raft configuration of node `id`: the cluster's, with the compaction mistakes that live in raft/ folded in. */
-export function raftConfigFor(options: ClusterOptions, id: NodeId): RaftConfig {
+export function raftConfigFor(options: ClusterOptions, id: NodeId, version: NodeVersion | null = null): RaftConfig {
   const raft = options.raft;
   const noSnapshotFallback = raft.unsafe.noSnapshotFallback || options.compaction.mistakes.noSnapshotFallback;
-  return { ...raft, id, voters: bootstrapMembers(options), unsafe: { ...raft.unsafe, noSnapshotFallback } };
+  const config = { ...raft, id, voters: bootstrapMembers(options), unsafe: { ...raft.unsafe, noSnapshotFallback } };
+  const versions = options.versions;
+  if (versions === undefined) return config;
+  return { ...config, versioning: { version: version ?? initialVersion(options, id) ?? newestVersion, mistakes: versions.mistakes } };
+}
+
+/** A node's version at boot, or null for an unversioned run. */
+export function initialVersion(options: ClusterOptions, id: NodeId): NodeVersion | null {
+  const versions = options.versions;
+  if (versions === undefined) return null;
+  return Object.hasOwn(versions.initial, id) ? versions.initial[id]! : newestVersion;
 }
 
 /** The voters the cluster boots with (ClusterOptions.initialMembers, else every node). */

@@ -9,6 +9,7 @@ import type { FullSpec } from './fill.js';
 import { dynamicTargets } from './node-ids.js';
 import type { FaultItemSpec } from './spec.js';
 import { formatDuration } from './units.js';
+import { findBug } from '../../sim/bugs.js';
 
 class Checker {
   readonly problems: Problem[] = [];
@@ -135,6 +136,9 @@ function checkExpectationKeys(full: FullSpec, check: Checker): void {
       'logGrowth.perNode': check.nodeIds,
       'compaction.snapshotsPerNode': check.nodeIds,
       'membership.catchUp': check.nodeIds,
+      'versions.finalVersions': check.nodeIds,
+      'versions.snapshotRejections': check.nodeIds,
+      'versions.entryRejections': check.nodeIds,
       'replicationLatency.byDatacenter': datacenters === null ? [] : Object.keys(datacenters),
     };
     const owner = `${parts[0]}.${parts[1]}`;
@@ -181,6 +185,22 @@ function checkClientPlacement(full: FullSpec, check: Checker): void {
   if (placed !== full.workload.clients) check.add(['workload', 'placement'], `${placed} clients placed`, `counts that add up to workload.clients (${full.workload.clients})`);
 }
 
+/** cluster.versions names nodes of the cluster; upgrades and the negotiation mistakes need cluster.versions. */
+function checkVersions(full: FullSpec, check: Checker): void {
+  const versions = full.cluster.versions;
+  if (versions !== null && typeof versions !== 'number') Object.keys(versions).forEach((id) => check.node(['cluster', 'versions', id], id, false));
+  if (versions !== null) return;
+  const needs = 'cluster.versions to give the nodes versions (e.g. versions: 1, or versions: {n4: 1})';
+  full.faults.forEach((item, index) => {
+    const fault = item.fault.kind === 'arm' ? item.fault.fault : item.fault;
+    if (fault.kind === 'upgrade' || fault.kind === 'rolling-upgrade') check.add(['faults', index, faultKey(item.fault)], `a ${fault.kind} in an unversioned cluster`, needs);
+  });
+  if (full.chaos?.kinds.includes('upgrade') === true) check.add(['chaos', 'kinds'], 'upgrade in an unversioned cluster', needs);
+  full.bugs.forEach((name, index) => {
+    if (findBug(name)?.switch.layer === 'versions') check.add(['bugs', index], name, `${needs}: ${name} is a negotiation mistake between versions`);
+  });
+}
+
 /** Every problem of the complete scenario. `context` ends each expected text (e.g. " (with --nodes 3)"). */
 export function checkFull(full: FullSpec, overridden: ReadonlySet<string>, context: string, drawnDuration: boolean): Problem[] {
   const check = new Checker(nodeIdsOf(full), full.cluster.datacenters === null ? [] : Object.keys(full.cluster.datacenters), context);
@@ -189,6 +209,7 @@ export function checkFull(full: FullSpec, overridden: ReadonlySet<string>, conte
   checkClockNames(full, check);
   checkLinks(full, check);
   checkClientPlacement(full, check);
+  checkVersions(full, check);
   checkRaft(full, overridden, check);
   checkFaults(full, !overridden.has('duration') && !drawnDuration, check);
   checkExpectationKeys(full, check);

@@ -7,6 +7,8 @@ import { safeHostBugs, type HostBugSwitches } from '../../sim/host-bugs.js';
 import type { ClusterOptions } from '../../sim/cluster/cluster.js';
 import type { Distribution } from '../../sim/random.js';
 import type { FullSpec } from './fill.js';
+import type { VersionOptions } from '../../sim/cluster/cluster.js';
+import { newestVersion, safeVersionMistakes, type NodeVersion, type VersionMistakes } from '../../raft/versions.js';
 
 /** Offsets spread evenly over [-skew, +skew]: the first node at -skew, the last at +skew. */
 export function skewOffsetUs(skewUs: number, position: number, count: number): number {
@@ -157,10 +159,28 @@ export function clusterOptionsOf(full: FullSpec): ClusterOptions {
       applyCostUs: full.compaction.applyCost,
       snapshotBytesPerSecond: full.compaction.snapshotBytesPerSecond,
       mistakes: { ...full.compaction.mistakes, ...(full.bugs.includes('trigger-on-apply-lag') ? { triggerOnApplyLag: true } : {}) },
+      // Only when set, so that the meta record (and every golden hash) of a run without it is unchanged.
+      ...(full.compaction.pauseWhileSendingSnapshot === true ? { pauseWhileSendingSnapshot: true } : {}),
     },
     metrics: { sampleIntervalUs: full.metrics.sampleInterval, stallBoundUs: full.metrics.stallBound, stallEntries: full.metrics.stallEntries },
     ...(full.buggify !== null ? { buggify: { sites: [...full.buggify.sites], chance: full.buggify.chance, maxDelayUs: full.buggify.maxDelay } } : {}),
+    ...versionOptionsOf(full, nodeIds),
   };
+}
+
+/** cluster.versions as the simulator's VersionOptions (every node's boot version), with the negotiation mistakes
+ *  named in `bugs:`; nothing for an unversioned run. */
+function versionOptionsOf(full: FullSpec, nodeIds: readonly string[]): { versions?: VersionOptions } {
+  const given = full.cluster.versions;
+  if (given === null) return {};
+  const initial: Record<string, NodeVersion> = {};
+  for (const id of nodeIds) {
+    const version = typeof given === 'number' ? given : Object.hasOwn(given, id) ? given[id]! : newestVersion;
+    initial[id] = version as NodeVersion;
+  }
+  const mistakes: { -readonly [K in keyof VersionMistakes]: boolean } = { ...safeVersionMistakes };
+  for (const bug of catalogued(full.bugs)) if (bug.switch.layer === 'versions') mistakes[bug.switch.key] = true;
+  return { versions: { initial, mistakes } };
 }
 
 /** The raft/ switches of a filled raft.unsafe (raft/bugs.ts is their catalogue). */

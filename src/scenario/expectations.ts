@@ -82,6 +82,19 @@ export const metricShape: { readonly [key: string]: Shape } = {
     maxCatchUpUs: 'duration',
     catchUp: { '*': { addedAtUs: 'duration', caughtUpAtUs: 'duration', catchUpUs: 'duration' } },
   },
+  // Mixed-version runs only (cluster.versions; sim/version-metrics.ts).
+  versions: {
+    finalVersions: { '*': 'number' },
+    upgrades: 'count',
+    blockedUs: 'duration',
+    blockedAtEnd: 'count',
+    rejections: 'count',
+    snapshotRejections: { '*': 'count' },
+    entryRejections: { '*': 'count' },
+    leaderRetainedAtBlock: 'count',
+    leaderRetainedMax: 'count',
+    leaderRetainedAtEnd: 'count',
+  },
 };
 
 /** Result fields (outside metrics) an expectation may name. */

@@ -19,7 +19,8 @@ import { applyProfile } from './profiles.js';
 import type { RaftProfile } from './profile-names.js';
 import { broadcastUs, derivedLivenessBoundUs, minimumElectionTimeoutUs } from './fill-timing.js';
 import type { DurationRange } from './units.js';
-import { formatDistribution, formatDuration, formatPpm, formatProbability, formatRange, formatSize } from './units.js';
+import { formatDistribution, formatPpm, formatProbability, formatSize } from './units.js';
+import { coin, Filler, same, showDistribution, showDuration, showOff, showProbability, showRange, showSize } from './filler.js';
 
 type Filled<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 
@@ -36,6 +37,7 @@ export interface FullSpec {
     skew: number;
     /** As given: a missing offset comes from the skew spread, a missing drift is 0. */
     clocks: Record<string, { offset?: number; drift?: number }>;
+    versions: number | Record<string, number> | null; // as given; null: unversioned (never drawn)
   };
   raft: Filled<Omit<RaftSpec, 'profile' | 'flowControl' | 'unsafe'>> & {
     /** The implementation profile the file named (its values are already filled in), or null. */
@@ -43,7 +45,7 @@ export interface FullSpec {
     flowControl: Filled<NonNullable<RaftSpec['flowControl']>>;
     unsafe: Filled<NonNullable<RaftSpec['unsafe']>>;
   };
-  compaction: Omit<Filled<CompactionSpec>, 'snapshotCount' | 'snapshotInterval' | 'mistakes'> & {
+  compaction: Omit<Filled<CompactionSpec>, 'snapshotCount' | 'snapshotInterval' | 'mistakes' | 'pauseWhileSendingSnapshot'> & { pauseWhileSendingSnapshot?: true;
     snapshotCount: number | null;
     snapshotInterval: number | null;
     mistakes: Filled<NonNullable<CompactionSpec['mistakes']>>;
@@ -95,37 +97,6 @@ export function highestNamedNode(spec: ScenarioSpec): number {
   for (const match of text.matchAll(/"n(\d+)"/g)) highest = Math.max(highest, Number(match[1]));
   return highest;
 }
-
-class Filler {
-  readonly drawn = new Map<string, unknown>();
-  readonly drawnText: Record<string, unknown> = {};
-  readonly defaults: string[] = [];
-
-  constructor(private readonly swarm: Random | null) {}
-
-  /** The given value, else a draw (swarm mode, when `draw` exists), else the default. */
-  take<T>(path: string, given: T | undefined, fallback: () => T, draw: ((random: Random) => T) | null, show: (value: T) => unknown): T {
-    if (given !== undefined) return given;
-    if (this.swarm !== null && draw !== null) {
-      const value = draw(this.swarm.child(path));
-      this.drawn.set(path, value);
-      this.drawnText[path] = show(value);
-      return value;
-    }
-    this.defaults.push(path);
-    return fallback();
-  }
-}
-
-const same = <T>(value: T): T => value;
-const showDistribution = (value: Distribution): unknown => formatDistribution(value);
-const showRange = (value: DurationRange): string => formatRange(value);
-const showSize = (value: number): string => formatSize(value);
-const showDuration = (value: number): string => formatDuration(value);
-const showProbability = (value: number): string => formatProbability(value);
-const showOff = (value: number | null, show: (v: number) => unknown): unknown => (value === null ? 'off' : show(value));
-
-const coin = (random: Random): boolean => random.chance(1, 2);
 
 /** The message size limit the draws must respect: the file's, else the simulator's. */
 function maxMessageBytesOf(spec: ScenarioSpec): number {
@@ -185,7 +156,7 @@ function fillCluster(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec['c
   // Churn seeds of five or more servers keep one or two spare, for the churn to add (fill-churn.ts).
   const spares = churn && c.nodes === undefined && nodeIds.length >= 5;
   const initialMembers = c.initialMembers ?? (spares ? f.take<number>('cluster.initialMembers', undefined, () => nodeIds.length, (random) => nodeIds.length - random.int(1, 2), same) : null);
-  return { nodes, initialMembers, datacenters, latency: { intra, inter }, skew, clocks };
+  return { nodes, initialMembers, datacenters, latency: { intra, inter }, skew, clocks, versions: c.versions ?? null };
 }
 
 // --- raft (draws respect what the file gives: a drawn timeout stays above a given heartbeat, drawn sizes fit in
@@ -289,6 +260,7 @@ function fillCompaction(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec
       applyLagTolerance: f.take('compaction.mistakes.applyLagTolerance', k.mistakes?.applyLagTolerance, () => dc.mistakes.applyLagTolerance, null, same),
       noSnapshotFallback: f.take('compaction.mistakes.noSnapshotFallback', k.mistakes?.noSnapshotFallback, () => dc.mistakes.noSnapshotFallback, null, same),
     },
+    ...(k.pauseWhileSendingSnapshot === true ? { pauseWhileSendingSnapshot: true as const } : {}), // only when on: other complete specs unchanged
   };
 }
 

@@ -49,6 +49,7 @@ export interface ScenarioInput {
     latency?: { intra?: DistributionText; inter?: Record<string, DistributionText> };
     skew?: DurationText;
     clocks?: Record<string, { offset?: SignedDurationText; drift?: DriftText }>;
+    versions?: number | Record<string, number>;
   };
   raft?: {
     profile?: RaftProfile;
@@ -74,6 +75,7 @@ export interface ScenarioInput {
     applyCost?: DurationText;
     snapshotBytesPerSecond?: `${number}${'B' | 'KiB' | 'MiB' | 'GiB' | 'KB' | 'MB' | 'GB'}/s` | number;
     mistakes?: { triggerOnApplyLag?: boolean; applyLagTolerance?: number; noSnapshotFallback?: boolean };
+    pauseWhileSendingSnapshot?: boolean;
   };
   metrics?: { sampleInterval?: DurationText; stallBound?: DurationText; stallEntries?: number };
   network?: {
@@ -166,5 +168,7 @@ export interface FaultItemInput {
   'power-loss'?: { nodes: NodeTargetText | NodesText; down: DurationText };
   filter?: { messages: MessageClass; action: FilterAction; from?: NodeTargetText | NodesText; to?: NodeTargetText | NodesText; delay?: DurationText };
   'clear-filters'?: null | '' | Record<string, never>;
+  upgrade?: { node: NodeTargetText; to: number; down?: DurationText };
+  'rolling-upgrade'?: { to: number; every: DurationText; order?: 'leader-last' | 'leader-first'; down?: DurationText };
   arm?: { on: ArmEventKind; within: DurationText; delay?: DurationText; repeat?: number; for?: DurationText; do: Omit<FaultItemInput, 'at' | 'every' | 'from' | 'until' | 'between' | 'after' | 'delay' | 'times' | 'for' | 'note' | 'arm'> };
 }

@@ -11,6 +11,7 @@ import { buggifySites, type BuggifySite } from '../../sim/buggify.js';
 import { parseExpectation } from './expectations.js';
 import { faultItemSchema } from './fault-items.js';
 import { parseNodeId } from './node-ids.js';
+import { isNodeVersion, newestVersion, nodeVersions } from '../../raft/versions.js';
 import {
   addIssue,
   count,
@@ -76,6 +77,17 @@ const clusterSchema = z.strictObject({
     .optional(),
   skew: duration,
   clocks: z.record(z.string(), z.strictObject({ offset: signedDuration, drift: ppm })).optional(),
+  versions: unit((value): number | Record<string, number> => {
+    const example = `a version (${nodeVersions.join(' or ')}) for every node, or a mapping of node to version such as {n4: 1} (unlisted nodes run version ${newestVersion})`;
+    if (isNodeVersion(value)) return value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.keys(value).length === 0) throw new UnitError(example);
+    const versions: Record<string, number> = {};
+    for (const [id, version] of Object.entries(value)) {
+      if (!isNodeVersion(version)) throw new UnitError(`${example} (${id}: found ${JSON.stringify(version)})`);
+      versions[parseNodeId(id)] = version;
+    }
+    return versions;
+  }),
 });
 
 /** One switch per broken variant of raft/ (raft/bugs.ts is the catalogue), so a new one needs no edit here. */
@@ -133,6 +145,7 @@ const compactionSchema = z.strictObject({
     return rate;
   }),
   mistakes: z.strictObject({ triggerOnApplyLag: switchValue, applyLagTolerance: count, noSnapshotFallback: switchValue }).optional(),
+  pauseWhileSendingSnapshot: switchValue,
 });
 
 const metricsSchema = z.strictObject({ sampleInterval: positiveDuration, stallBound: positiveDuration, stallEntries: count });

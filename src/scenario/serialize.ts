@@ -55,6 +55,7 @@ function clusterDocument(c: NonNullable<ScenarioSpec['cluster']>): Doc | undefin
     clocks: opt(c.clocks, (clocks) =>
       Object.fromEntries(Object.entries(clocks).map(([id, clock]) => [id, compact({ offset: opt(clock.offset, formatSignedDuration), drift: opt(clock.drift, formatPpm) }) ?? {}])),
     ),
+    versions: c.versions,
   });
 }
 
@@ -94,6 +95,7 @@ function compactionDocument(k: NonNullable<ScenarioSpec['compaction']>): Doc | u
     applyCost: opt(k.applyCost, formatDuration),
     snapshotBytesPerSecond: opt(k.snapshotBytesPerSecond, (value) => `${formatSize(value)}/s`),
     mistakes: k.mistakes === undefined ? undefined : compact({ ...k.mistakes }),
+    pauseWhileSendingSnapshot: k.pauseWhileSendingSnapshot,
   });
 }
 
@@ -188,6 +190,7 @@ export function fullToSpec(full: FullSpec): ScenarioSpec {
       ...(full.cluster.datacenters !== null ? { latency: { ...(full.cluster.latency.intra !== null ? { intra: full.cluster.latency.intra } : {}), inter: full.cluster.latency.inter } } : {}),
       skew: full.cluster.skew,
       clocks: full.cluster.clocks,
+      ...(full.cluster.versions !== null ? { versions: full.cluster.versions } : {}),
     },
     raft: (({ profile, ...rest }) => (profile === null ? rest : { ...rest, profile }))(full.raft),
     compaction: full.compaction,

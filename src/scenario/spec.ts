@@ -1,6 +1,8 @@
 // The scenario as validated from a file: human units already converted (durations in microseconds, sizes in
 // bytes, probabilities in [0, 1], drift in ppm). Every field except `question` is optional: what a scenario
 // leaves open is filled from the simulator's defaults, or drawn from the seed in swarm mode (fill.ts).
+import type { NodeVersion } from '../../raft/versions.js';
+import type { UpgradeOrder } from '../../sim/nemesis.js';
 import type { ElectionTimerRestart, MembershipActivation, UnsafeKnobs } from '../../raft/config.js';
 import type { RaftProfile } from './profile-names.js';
 import type { ClusterEventKind } from '../../sim/cluster/cluster.js';
@@ -48,6 +50,9 @@ export interface ClusterSpec {
   /** Clock offsets spread evenly over [-skew, +skew] across the nodes (first node -skew, last +skew). */
   skew?: number;
   clocks?: Record<string, { offset?: number; drift?: number }>;
+  /** Mixed versions (docs/versions.md): one version for every node, or node -> version (unlisted nodes run the
+   *  newest). Absent: the nodes are unversioned. */
+  versions?: number | Record<string, number>;
 }
 
 export interface RaftSpec {
@@ -78,6 +83,8 @@ export interface CompactionSpec {
   applyCost?: number;
   snapshotBytesPerSecond?: number;
   mistakes?: { triggerOnApplyLag?: boolean; applyLagTolerance?: number; noSnapshotFallback?: boolean };
+  /** etcd's rule: a leader sending a snapshot drops no log (docs/versions.md). */
+  pauseWhileSendingSnapshot?: boolean;
 }
 
 export interface MetricsSpec {
@@ -184,6 +191,9 @@ export type FaultSpec =
   | { readonly kind: 'power-loss'; readonly nodes: TargetList; readonly downUs: number }
   | { readonly kind: 'filter'; readonly from: TargetList; readonly to: TargetList; readonly messages: MessageClass; readonly action: FilterAction; readonly delayUs: number }
   | { readonly kind: 'clear-filters' }
+  // Versions (docs/versions.md): a restart onto another version, and every server one at a time.
+  | { readonly kind: 'upgrade'; readonly node: NodeTarget; readonly to: NodeVersion; readonly downUs: number }
+  | { readonly kind: 'rolling-upgrade'; readonly to: NodeVersion; readonly everyUs: number; readonly order: UpgradeOrder; readonly downUs: number }
   /** `repeat`: a storm of that many firings; `forUs`: the nested fault is undone that long after each firing. */
   | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: FaultSpec; readonly repeat?: number; readonly forUs?: number }
   // Membership changes: the simulator's forms (sim/nemesis.ts), written as in docs/scenarios.md.

@@ -14,6 +14,7 @@ import { networkFaults } from './network.js';
 import { processFaults } from './process.js';
 import { protocolFaults } from './protocol.js';
 import { transferFaults } from './transfer.js';
+import { versionFaults } from './versions.js';
 
 export type { FaultCheck, FaultContext, KeptNodes } from './entry.js';
 
@@ -53,6 +54,8 @@ export const faultCatalogue: FaultCatalogue = {
   'enter-joint': membershipFaults['enter-joint'],
   'leave-joint': membershipFaults['leave-joint'],
   churn: membershipFaults.churn,
+  upgrade: versionFaults.upgrade,
+  'rolling-upgrade': versionFaults['rolling-upgrade'],
   // The nested fault goes through this same table; the functions are called only once the table exists.
   arm: armEntry({
     parser: (key) => faultParser(key),
