@@ -275,6 +275,28 @@ describe('swarm timing', () => {
     expect(derivedLivenessBoundUs(slow)).toBeGreaterThanOrEqual(600_000_000);
   });
 
+  it('mixed versions in about a fifth of the seeds without churn, never with it, with both versions and upgrades', () => {
+    let versioned = 0;
+    let unchurned = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const compiled = compileScenario(chaos.spec, seed);
+      const versions = compiled.full.cluster.versions;
+      const churn = compiled.full.chaos!.kinds.includes('membership');
+      if (!churn) unchurned++;
+      if (versions === null) {
+        expect(compiled.full.chaos!.kinds, `seed ${seed}`).not.toContain('upgrade');
+        continue;
+      }
+      versioned++;
+      expect(churn, `seed ${seed}`).toBe(false);
+      expect(new Set(Object.values(versions as Record<string, number>)), `seed ${seed}`).toEqual(new Set([1, 2]));
+      expect(Object.keys(versions as Record<string, number>).sort()).toEqual([...compiled.options.cluster.nodeIds].sort());
+      expect(compiled.full.chaos!.kinds, `seed ${seed}`).toContain('upgrade');
+    }
+    expect(versioned / unchurned).toBeGreaterThan(0.12);
+    expect(versioned / unchurned).toBeLessThan(0.28);
+  });
+
   it('even cluster sizes are drawn', () => {
     const sizes = new Set<number>();
     for (let seed = 1; seed <= 100; seed++) sizes.add(compileScenario(chaos.spec, seed).options.cluster.nodeIds.length);

@@ -5,6 +5,7 @@
 // (drawn values pinned) and loads to the same run.
 import { drawChurn, drawSnapshotCount } from './fill-churn.js';
 import { drawClocks, showClocks, type Clocks } from './fill-clocks.js';
+import { drawMixedVersions, showVersions } from './fill-versions.js';
 import { defaultRaftConfig, safeKnobs, type UnsafeKnobs } from '../../raft/config.js';
 import { defaultClusterOptions } from '../../sim/cluster/cluster.js';
 import { defaultCompactionOptions, defaultMetricsOptions } from '../../sim/compaction-options.js';
@@ -156,7 +157,11 @@ function fillCluster(f: Filler, spec: ScenarioSpec, churn: boolean): FullSpec['c
   // Churn seeds of five or more servers keep one or two spare, for the churn to add (fill-churn.ts).
   const spares = churn && c.nodes === undefined && nodeIds.length >= 5;
   const initialMembers = c.initialMembers ?? (spares ? f.take<number>('cluster.initialMembers', undefined, () => nodeIds.length, (random) => nodeIds.length - random.int(1, 2), same) : null);
-  return { nodes, initialMembers, datacenters, latency: { intra, inter }, skew, clocks, versions: c.versions ?? null };
+  // A fifth of the swarm's seeds outside churn run two versions (issue #16), from their own stream; churn seeds do
+  // not, since a server added once a version-2 feature is on must wait for a snapshot (docs/versions.md).
+  const drawVersions = spec.swarm === true && c.versions === undefined && !churn;
+  const versions = c.versions ?? (drawVersions ? f.take<Record<string, number> | null>('cluster.versions', undefined, () => null, (random) => drawMixedVersions(nodeIds, random), showVersions) : null);
+  return { nodes, initialMembers, datacenters, latency: { intra, inter }, skew, clocks, versions };
 }
 
 // --- raft (draws respect what the file gives: a drawn timeout stays above a given heartbeat, drawn sizes fit in
@@ -344,7 +349,7 @@ function fillWorkload(f: Filler, spec: ScenarioSpec, maxUncommittedBytes: number
 
 // --- chaos: off unless given; in swarm mode on, with whole kinds switched off per seed
 
-function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean, churn = false): FullSpec['chaos'] {
+function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean, churn = false, versionsDrawn = false): FullSpec['chaos'] {
   if (spec.chaos === undefined && !swarmOn) f.defaults.push('chaos');
   if (spec.chaos === null || (spec.chaos === undefined && !swarmOn)) return null;
   const given: ChaosSpec = spec.chaos ?? {};
@@ -358,7 +363,7 @@ function fillChaos(f: Filler, spec: ScenarioSpec, swarmOn: boolean, churn = fals
   // committed configuration entry is not yet in force where it is stalled.
   const applyStalls = swarmOn && given.kinds === undefined && f.take<boolean>('chaos.applyStalls', undefined, () => false, (random) => random.chance(1, 4), same);
   return {
-    kinds: [...kinds, ...(churn ? (['membership'] as const) : []), ...(applyStalls ? (['apply-stall'] as const) : [])],
+    kinds: [...kinds, ...(churn ? (['membership'] as const) : []), ...(applyStalls ? (['apply-stall'] as const) : []), ...(versionsDrawn ? (['upgrade'] as const) : [])],
     // Swarm testing leaves kinds out; a focus leans on one, so that some seeds are storms of a single kind.
     focus: f.take<ChaosKind | null>('chaos.focus', given.focus, () => null, (random) => (random.chance(1, 2) ? null : random.pick(kinds)), (v) => v ?? 'none'),
     // Dense faults find the mistakes that need several faults in a row (the detecting seeds of the bug catalogue
@@ -439,7 +444,7 @@ export function fillSpec(given: ScenarioSpec, seed: number, name: string): FillR
   const compaction = fillCompaction(f, spec, churn);
   const metrics = fillMetrics(f, spec);
   const workload = fillWorkload(f, spec, raft.flowControl.maxUncommittedBytes);
-  const chaos = fillChaos(f, spec, swarmOn, churn);
+  const chaos = fillChaos(f, spec, swarmOn, churn, spec.cluster?.versions === undefined && cluster.versions !== null);
   const buggify = fillBuggify(f, spec, swarmOn, raft.electionTimeout.maxUs);
   const duration = fillDuration(f, spec);
   const sim = simDefaults.simulation;
