@@ -1,9 +1,10 @@
 // An experiment's figure: one panel per graph, each a set of cumulative distributions (the share of trials whose
 // value is at most x), drawn like the Raft paper's Figure 16, with the published statements marked on them.
 // Plain numbers in, SVG text out: nothing here knows how the samples were measured.
-import { D3Node, type ContinuousScale, type Selection } from 'd3-node';
+import type { ContinuousScale, D3Node, Selection } from 'd3-node';
 import { cleanText, px } from './format.js';
 import { appendLine, appendText, translate } from './svg.js';
+import { renderExperimentFigure } from './experiment-frame.js';
 
 export interface CdfSeries {
   readonly label: string;
@@ -137,21 +138,9 @@ function drawPanel(d3: D3Node['d3'], root: Selection, panel: CdfPanel, top: numb
 export const CDF_COLORS: readonly string[] = COLORS;
 
 export function renderCdfFigure(figure: CdfFigure): string {
-  const d3n = new D3Node();
-  const svg = d3n.createSVG(WIDTH_PX, 100).attr('version', '1.1');
-  svg.append('style').text(STYLE);
-  const background = svg.append('rect').attr('class', 'bg').attr('width', WIDTH_PX).attr('height', 100);
-  const root = svg.append('g');
-  appendText(root, 16, 26, figure.title, 'h1');
-  appendText(root, 16, 44, figure.subtitle, 'note');
-  let y = 56;
-  for (const panel of figure.panels) y += drawPanel(d3n.d3, root, panel, y, figure.xLabel);
-  for (const note of figure.notes) {
-    appendText(root, 16, y + 4, cleanText(note, 300), 'note');
-    y += 15;
-  }
-  const heightPx = Math.ceil(y + 12);
-  svg.attr('height', heightPx).attr('viewBox', `0 0 ${WIDTH_PX} ${heightPx}`);
-  background.attr('height', heightPx);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${d3n.svgString()}\n`;
+  return renderExperimentFigure({ widthPx: WIDTH_PX, style: STYLE, ...figure }, (d3, root, top) => {
+    let y = top;
+    for (const panel of figure.panels) y += drawPanel(d3, root, panel, y, figure.xLabel);
+    return y;
+  });
 }
