@@ -1,7 +1,7 @@
 import type { NodeId } from './types.js';
 import { isNodeVersion, type VersionSettings } from './versions.js';
 
-/** Every knob of a Raft node. Times are in the node's LOCAL clock, microseconds. */
+/** Every knob of a Raft node. Times are in the node's monotonic clock (raft/contract.ts), microseconds. */
 export interface RaftConfig {
   readonly id: NodeId;
   /** The bootstrap configuration: the voters the cluster starts with (etcd's initial cluster). Later

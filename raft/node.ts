@@ -2,14 +2,14 @@
 //
 // Contract with the caller (the simulator, or any host):
 //   1. Feed input: tick(localNowUs), step(message, localNowUs), propose(...), read(...), transferLeadership(...).
-//      Times are the node's LOCAL clock in microseconds; the node never reads a clock itself.
+//      Times are the node's MONOTONIC clock in microseconds (raft/contract.ts); the node never reads a clock itself.
 //   2. When hasReady(), take ready() and:
 //        a. persist ready.snapshot, ready.hardState and ready.entries (truncating the stored log where the first
 //           entry overwrites it) and fsync when ready.mustSync;
 //        b. only then send ready.messages (a vote or acknowledgement must never precede its durable record);
 //        c. apply ready.committedEntries in order (they are durable here), reporting progress with appliedTo();
 //        d. call advance(ready). No new Ready is handed out until then.
-//   3. Call nextDeadlineUs() and tick the node when its local clock reaches that time.
+//   3. Call nextDeadlineUs() and tick the node when its monotonic clock reaches that time.
 // After a crash, build a new node from what was durable (RaftNode.restart).
 import { defaultRaftConfig, validateRaftConfig, type RaftConfig } from './config.js';
 import type { DurableState, RaftNodeOptions, RaftUnderTest } from './contract.js';
@@ -241,7 +241,7 @@ export class RaftNode implements RaftUnderTest {
     return events;
   }
 
-  /** Local time at which tick() must be called next. */
+  /** Monotonic time at which tick() must be called next. */
   nextDeadlineUs(): number {
     switch (this.state.kind) {
       case 'leader': {

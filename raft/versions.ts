@@ -100,10 +100,6 @@ export class VersionNegotiation {
     set.add(what.encoding);
   }
 
-  advertisedVersion(peer: NodeId): NodeVersion | undefined {
-    return this.advertised.get(peer);
-  }
-
   /** The encoding of a snapshot for `peer`: the newest both decode, from what the peer advertised (plain while
    *  unknown); the broken variant always takes this node's newest. */
   snapshotEncodingFor(peer: NodeId): SnapshotEncoding {

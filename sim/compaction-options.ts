@@ -3,8 +3,8 @@
 export interface CompactionOptions {
   /** Count trigger (etcd --snapshot-count): snapshot when applied - lastSnapshotIndex >= this. Null: off. */
   readonly snapshotCount: number | null;
-  /** Time trigger: snapshot at every multiple of this interval on the node's LOCAL clock (a wall-clock
-   *  window, which is where skew and drift bite). Null: off. */
+  /** Time trigger: snapshot at every multiple of this interval on the node's WALL clock (a wall-clock
+   *  window, which is where skew, drift and steps bite). Null: off. */
   readonly snapshotIntervalUs: number | null;
   /** Entries kept behind the snapshot index so slightly-behind followers need no snapshot
    *  (etcd SnapshotCatchUpEntries). */

@@ -55,10 +55,6 @@ export type Fault =
   | { readonly kind: 'filter'; readonly from: readonly NodeTarget[]; readonly to: readonly NodeTarget[]; readonly messages: MessageClass; readonly action: FilterAction; readonly delayUs: number }
   /** Removes every filter, releasing what they held. */
   | { readonly kind: 'clear-filters' }
-  /** Waits (at most withinUs) for the first protocol event of this kind at any node, then applies `fault`
-   *  delayUs later, with the target event-node meaning that event's node. With `undo`, the fault is undone
-   *  undo.afterUs after it fires (an isolation healed, filters cleared). With `repeat` > 1 it is a storm: once
-   *  the fault has fired it waits for the next such event, `repeat` firings in all, within the same window. */
   /** A node restarts onto another version with the same disk (raft/versions.ts): an upgrade, or a downgrade when
    *  `to` is older. A running node stops (as a crash: what was not fsynced is lost) and starts downUs later; a
    *  node that is down takes the new version at its next restart. */
@@ -67,6 +63,10 @@ export type Fault =
    *  followers first and the node leading at each step last; `leader-first` takes the node leading at each step
    *  first. Each step is an upgrade with downUs. */
   | { readonly kind: 'rolling-upgrade'; readonly to: NodeVersion; readonly everyUs: number; readonly order: UpgradeOrder; readonly downUs: number }
+  /** Waits (at most withinUs) for the first protocol event of this kind at any node, then applies `fault`
+   *  delayUs later, with the target event-node meaning that event's node. With `undo`, the fault is undone
+   *  undo.afterUs after it fires (an isolation healed, filters cleared). With `repeat` > 1 it is a storm: once
+   *  the fault has fired it waits for the next such event, `repeat` firings in all, within the same window. */
   | { readonly kind: 'arm'; readonly after: ArmEventKind; readonly withinUs: number; readonly delayUs: number; readonly fault: Fault; readonly repeat?: number; readonly undo?: ArmUndo }
   // Membership operations (Raft dissertation ch. 4), proposed to the current leader (sim/cluster/membership.ts:
   // retried while there is none or it refuses for a passing reason). A node that is not running yet (a spare of
@@ -155,8 +155,9 @@ export const allChaosKinds: readonly ChaosKind[] = [...classicChaosKinds, 'bounc
 
 /** Every kind a chaos section may name: all of the above and `membership` (a `churn` fault per draw), which is
  *  not in `all`; swarm mode adds it for a third of its seeds (src/scenario/fill.ts drawChurn), so every seed
- *  without it draws what it drew before. `upgrade` (one node to the newest version; needs cluster.versions) is
- *  drawn only where a chaos section names it: neither `all` nor swarm mode has it, so no existing seed changes. */
+ *  without it draws what it drew before. `apply-stall` and `upgrade` (one node to the newest version; needs
+ *  cluster.versions) are not in `all` either: swarm mode adds apply-stall to a quarter of its seeds and upgrade to
+ *  those that draw mixed versions (fill.ts), each from a stream of its own. */
 export const selectableChaosKinds: readonly ChaosKind[] = [...allChaosKinds, 'membership', 'apply-stall', 'upgrade'];
 
 /** The voter bounds of drawn membership churn (issue #12: between 3 and 7 voters). */
@@ -303,8 +304,8 @@ function drawFault(random: Random, draw: Draw, state: ScheduleState, nodes: read
   }
 }
 
-/** One node upgraded to the newest version (a canary, or a rolling upgrade in random order); only a chaos section
- *  that names `upgrade` (with cluster.versions) draws it, never `all` or swarm mode. No downgrades: a node
+/** One node upgraded to the newest version (a canary, or a rolling upgrade in random order); drawn where the
+ *  chaos kinds have `upgrade` (with cluster.versions), never by `all`. No downgrades: a node
  *  downgraded after the newest entry format was switched on waits for a snapshot covering what it cannot read
  *  (docs/versions.md), which an idle liveness phase never takes. */
 function upgradeFault(random: Random, node: NodeId): Fault {

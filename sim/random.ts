@@ -203,8 +203,8 @@ export function validateDistribution(dist: Distribution, what = 'distribution'):
  */
 export function sampleUs(dist: Distribution, random: Random): number {
   const value = drawUs(dist, random);
-  const floorUs = (dist as Floored).floorUs;
-  return floorUs !== undefined && value < floorUs ? floorUs : value;
+  const floorUs = floorOf(dist);
+  return value < floorUs ? floorUs : value;
 }
 
 function drawUs(dist: Distribution, random: Random): number {
@@ -248,8 +248,8 @@ function standardNormalCdf(x: number): number {
 
 /** Analytic mean in microseconds (before integer rounding, which shifts it by well under 1 us). */
 export function distributionMeanUs(dist: Distribution): number {
-  const floorUs = (dist as Floored).floorUs;
-  return floorUs === undefined || floorUs === 0 ? unflooredMeanUs(dist) : flooredMeanUs(dist, floorUs);
+  const floorUs = floorOf(dist);
+  return floorUs === 0 ? unflooredMeanUs(dist) : flooredMeanUs(dist, floorUs);
 }
 
 /** The mean of max(floor, X): floor + E[max(0, X - floor)]. */

@@ -96,14 +96,13 @@ export class ApplyPipeline {
   private readonly onApplyTick = (event: NodeEvent): void => {
     const node = event.node;
     if (!node.admit(event, this.tickSpent, this.applyResumed)) return;
-    const entry = node.apply.queue.shift();
-    if (entry === undefined) return;
     if (node.apply.stalledUntilUs > this.scheduler.nowUs) {
-      // Scheduled before a stall began: the entry waits for the stall's end.
-      node.apply.queue.unshift(entry);
+      // Scheduled before a stall began: the queue waits for the stall's end.
       this.scheduleApply(node);
       return;
     }
+    const entry = node.apply.queue.shift();
+    if (entry === undefined) return;
     if (entry.index <= node.raft.log.applied) {
       // Covered by a leader's snapshot that Raft accepted meanwhile (see applyCommitted).
       node.apply.queue = node.apply.queue.filter((queued) => queued.index > node.raft.log.applied);

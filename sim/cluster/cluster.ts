@@ -338,7 +338,7 @@ export class Cluster {
     // A mixed-version run says why a node that is behind cannot catch up (version-metrics.ts).
     const versions = this.versionCollector;
     if (outcome.ok || versions === null) return outcome;
-    const blocked = versions.blockedReason(/^(\S+) /.exec(outcome.reason)?.[1] ?? '');
+    const blocked = outcome.node === undefined ? null : versions.blockedReason(outcome.node);
     return blocked === null ? outcome : { ok: false, reason: `${outcome.reason} (${blocked})` };
   }
 
@@ -347,12 +347,12 @@ export class Cluster {
     return membersOf(this.nodes);
   }
 
-  /** The membership measurements at `endUs` (result.json metrics.membership). */
   /** The mixed-version measurements, or null for an unversioned run. */
   versionMetrics(endUs: number): VersionMetrics | null {
     return this.versionCollector?.result(endUs) ?? null;
   }
 
+  /** The membership measurements at `endUs` (result.json metrics.membership). */
   membershipMetrics(endUs: number): MembershipMetrics {
     return this.membershipCollector.result(endUs);
   }

@@ -59,7 +59,7 @@ export class Compaction {
     this.startSnapshot(node, 'count', `count:${state.countRounds}`, null);
   }
 
-  /** Time trigger: arm a timer at the next multiple of snapshotIntervalUs on the node's LOCAL clock. */
+  /** Time trigger: arm a timer at the next multiple of snapshotIntervalUs on the node's WALL clock (sim/clock.ts). */
   armWindow(node: SimNode): void {
     const intervalUs = this.options.snapshotIntervalUs;
     if (intervalUs === null || node.process.status === 'down') return;

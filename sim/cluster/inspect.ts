@@ -16,10 +16,17 @@ export function leaderOf(nodes: ReadonlyMap<NodeId, SimNode>): SimNode | null {
   return best;
 }
 
+/** The liveness verdict; `node` names the member a failing reason is about (absent when it is about the leader). */
+export interface Convergence {
+  readonly ok: boolean;
+  readonly reason: string;
+  readonly node?: NodeId;
+}
+
 /** Liveness: one leader of the highest term, in a simple configuration, and every member of it (voters and
  *  learners; every node for a Raft without membership) up and holding the same committed, applied log. Spares
  *  never started and removed nodes that keep running are not members. */
-export function convergence(nodes: ReadonlyMap<NodeId, SimNode>): { ok: boolean; reason: string } {
+export function convergence(nodes: ReadonlyMap<NodeId, SimNode>): Convergence {
   const leader = leaderOf(nodes);
   if (leader === null) return { ok: false, reason: 'no leader' };
   const log = leader.raft.log;
@@ -29,15 +36,23 @@ export function convergence(nodes: ReadonlyMap<NodeId, SimNode>): { ok: boolean;
   const members = membership === undefined ? null : allMembers(membership);
   for (const node of nodes.values()) {
     if (node.process.spare || (members !== null && !members.includes(node.id))) continue;
-    if (node.process.status !== 'up') return { ok: false, reason: `${node.id} is ${node.process.status}` };
-    if (node !== leader && node.raft.role === 'leader') return { ok: false, reason: `${node.id} also claims leadership (term ${node.raft.currentTerm})` };
-    if (node.raft.currentTerm > leader.raft.currentTerm) return { ok: false, reason: `${node.id} is in term ${node.raft.currentTerm}, past the leader's` };
-    const nodeLog = node.raft.log;
-    if (nodeLog.committed !== log.lastIndex()) return { ok: false, reason: `${node.id} commit ${nodeLog.committed} != leader last index ${log.lastIndex()}` };
-    if (nodeLog.applied !== nodeLog.committed) return { ok: false, reason: `${node.id} applied ${nodeLog.applied} < commit ${nodeLog.committed}` };
-    if (nodeLog.term(nodeLog.lastIndex()) !== log.term(log.lastIndex())) return { ok: false, reason: `${node.id} last term differs from the leader's` };
+    const behind = memberNotConverged(node, leader);
+    if (behind !== null) return { ok: false, reason: behind, node: node.id };
   }
   return { ok: true, reason: 'converged' };
+}
+
+/** Why a member does not match the leader yet, or null when it does. */
+function memberNotConverged(node: SimNode, leader: SimNode): string | null {
+  if (node.process.status !== 'up') return `${node.id} is ${node.process.status}`;
+  if (node !== leader && node.raft.role === 'leader') return `${node.id} also claims leadership (term ${node.raft.currentTerm})`;
+  if (node.raft.currentTerm > leader.raft.currentTerm) return `${node.id} is in term ${node.raft.currentTerm}, past the leader's`;
+  const log = leader.raft.log;
+  const nodeLog = node.raft.log;
+  if (nodeLog.committed !== log.lastIndex()) return `${node.id} commit ${nodeLog.committed} != leader last index ${log.lastIndex()}`;
+  if (nodeLog.applied !== nodeLog.committed) return `${node.id} applied ${nodeLog.applied} < commit ${nodeLog.committed}`;
+  if (nodeLog.term(nodeLog.lastIndex()) !== log.term(log.lastIndex())) return `${node.id} last term differs from the leader's`;
+  return null;
 }
 
 /** The nodes the liveness check holds to the leader's log: the members of the leader's configuration (every node

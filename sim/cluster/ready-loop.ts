@@ -1,4 +1,4 @@
-// The host side of raft/'s contract (raft/node.ts): wake the node when its local clock reaches Raft's deadline,
+// The host side of raft/'s contract (raft/node.ts): wake the node when its monotonic clock reaches Raft's deadline,
 // step delivered messages into it, then run its Ready loop: persist (append + fsync on the simulated disk),
 // then send, install a snapshot, hand committed entries to the apply pipeline, and advance.
 import { messageBytes } from '../../raft/node.js';

@@ -47,6 +47,14 @@ function progress(io: Io, text: string): void {
   if (io.isTerminal || process.env.RAFTSIM_PROGRESS === '1') io.err(`raftsim: ${text}\n`);
 }
 
+/** Writes OUT/NAME.json (every sample) and, when the experiment draws one, OUT/NAME.svg; returns the files. */
+function writeExperiment(out: string, name: ExperimentName, json: unknown, svg: string | null): string[] {
+  const files = [join(out, `${name}.json`), ...(svg !== null ? [join(out, `${name}.svg`)] : [])];
+  writeFileAtomic(files[0]!, `${JSON.stringify(json, null, 1)}\n`, '--out');
+  if (svg !== null) writeFileAtomic(files[1]!, svg, '--out');
+  return files;
+}
+
 /** Runs figure-16; returns the files written. */
 function figure16(io: Io, trials: number, profile: RaftProfile, out: string): string[] {
   const started = process.hrtime.bigint();
@@ -56,9 +64,7 @@ function figure16(io: Io, trials: number, profile: RaftProfile, out: string): st
     return result;
   });
   const result = figure16Result(profile, trials, ranges, elapsedSeconds(started));
-  const files = [join(out, 'figure-16.json'), join(out, 'figure-16.svg')];
-  writeFileAtomic(files[0]!, `${JSON.stringify(result, null, 1)}\n`, '--out');
-  writeFileAtomic(files[1]!, figure16Svg(result), '--out');
+  const files = writeExperiment(out, 'figure-16', result, figure16Svg(result));
   io.out(figure16Table(result));
   return files;
 }
@@ -72,11 +78,10 @@ function splitVotes(io: Io, trials: number, profile: RaftProfile, out: string): 
     return result;
   });
   const wallSeconds = elapsedSeconds(started);
-  const file = join(out, 'split-votes.json');
   const setup = { ...splitVoteSetup, network: 'constant latency, disks take no time', sample: 'terms with a candidate after the crash; a split term is one nobody won' };
-  writeFileAtomic(file, `${JSON.stringify({ experiment: 'split-votes', profile, trialsPerLatency: trials, setup, points, wallSeconds }, null, 1)}\n`, '--out');
+  const files = writeExperiment(out, 'split-votes', { experiment: 'split-votes', profile, trialsPerLatency: trials, setup, points, wallSeconds }, null);
   io.out(splitVoteTable(profile, points, wallSeconds));
-  return [file];
+  return files;
 }
 
 /** Runs two-dc-incident (the profile does not apply: the incident's cluster is raftsim's defaults); returns the files written. */
@@ -88,9 +93,7 @@ function twoDcIncident(io: Io, trials: number, out: string): string[] {
     return result;
   });
   const result = incidentResult(trials, variants, elapsedSeconds(started));
-  const files = [join(out, 'two-dc-incident.json'), join(out, 'two-dc-incident.svg')];
-  writeFileAtomic(files[0]!, `${JSON.stringify(result, null, 1)}\n`, '--out');
-  writeFileAtomic(files[1]!, incidentSvg(result), '--out');
+  const files = writeExperiment(out, 'two-dc-incident', result, incidentSvg(result));
   io.out(incidentTable(result));
   return files;
 }
@@ -104,9 +107,7 @@ function compactionDrift(io: Io, trials: number, out: string): string[] {
     return result;
   });
   const wallSeconds = elapsedSeconds(started);
-  const files = [join(out, 'compaction-drift.json'), join(out, 'compaction-drift.svg')];
-  writeFileAtomic(files[0]!, `${JSON.stringify({ experiment: 'compaction-drift', trialsPerCase: trials, setup: driftSetup, cases, wallSeconds }, null, 1)}\n`, '--out');
-  writeFileAtomic(files[1]!, driftSvg(cases), '--out');
+  const files = writeExperiment(out, 'compaction-drift', { experiment: 'compaction-drift', trialsPerCase: trials, setup: driftSetup, cases, wallSeconds }, driftSvg(cases));
   io.out(driftTable(cases, trials, wallSeconds));
   return files;
 }
